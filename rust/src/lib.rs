@@ -1,0 +1,4 @@
+//! lagrs-core: the numerical core of lagrs. Plain functions over slices; no JNI types.
+
+pub mod error;
+pub mod rolling;

@@ -1,0 +1,1 @@
+//! Rolling-window statistics with pandas semantics (filled in by the rolling work).
