@@ -1,0 +1,37 @@
+#!/usr/bin/env bash
+# Runs the whole JUnit suite once more under -Xcheck:jni and fails if the JVM prints any JNI
+# warning or error. Run by `mvn verify` after packaging (it needs target/check-jni/ from the
+# package phase). Usage: check-jni.sh CLASSIFIER
+set -euo pipefail
+# Java on Windows separates classpath entries with ";".
+case "$(uname -s)" in MINGW*|MSYS*|CYGWIN*) sep=";" ;; *) sep=":" ;; esac
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+classifier="$1"
+cd "$root/target"
+
+# Everything on the JVM's own classpath (not the launcher's --class-path), as under surefire,
+# so tests that start probe JVMs from java.class.path see the same classes.
+classpath="test-classes${sep}classes${sep}natives/$classifier${sep}$(cat check-jni/classpath.txt)${sep}check-jni/junit-console.jar"
+log="check-jni/junit-xcheck-jni.log"
+
+set +e
+java -Xcheck:jni -cp "$classpath" \
+  -Dlagrs.test.classifier="$classifier" -Dlagrs.test.natives="$PWD/natives/$classifier" \
+  org.junit.platform.console.ConsoleLauncher execute --scan-class-path test-classes \
+  --disable-banner --details=summary --fail-if-no-tests >"$log" 2>&1
+status=$?
+set -e
+
+# HotSpot reports JNI misuse as "WARNING in native method: ...", "Warning: Calling other JNI
+# functions in the scope of Get/ReleasePrimitiveArrayCritical...", "WARNING: JNI local refs: ..."
+# or "FATAL ERROR in native method".
+if grep -nE "(WARNING|Warning).*(JNI|native method)|FATAL ERROR in native method" "$log"; then
+  echo "-Xcheck:jni reported JNI misuse (full log: target/$log)" >&2
+  exit 1
+fi
+tail -n 15 "$log"
+if [ "$status" -ne 0 ]; then
+  echo "JUnit under -Xcheck:jni failed (exit $status; full log: target/$log)" >&2
+  exit "$status"
+fi
+echo "JUnit suite under -Xcheck:jni: no JNI warnings"

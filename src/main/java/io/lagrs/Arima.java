@@ -1,0 +1,152 @@
+package io.lagrs;
+
+import java.util.Objects;
+
+/**
+ * An immutable ARIMA(p,d,q)(P,D,Q)s specification, as R's {@code stats::arima} /
+ * {@code forecast::Arima}. Each {@code with}-style method returns a new specification.
+ *
+ * <pre>{@code
+ * Arima spec = Arima.order(0, 1, 1).seasonal(0, 1, 1, 12);
+ * try (ArimaModel m = spec.fit(y)) {
+ *     Forecast f = m.forecast(12, 0.95);
+ * }
+ * }</pre>
+ *
+ * <p>Sign conventions are R's: {@code x[t] = mu + ar1*(x[t-1]-mu) + ... + e[t] + ma1*e[t-1] + ...}.
+ * Fitting is exact Gaussian maximum likelihood (R's {@code method = "CSS-ML"}: conditional sum
+ * of squares for starting values, then the exact likelihood by a Kalman filter).
+ */
+public final class Arima {
+    static {
+        NativeLibrary.load();
+    }
+
+    private final int p, d, q;
+    private final int seasonalP, seasonalD, seasonalQ, period;
+    /** null: R's default (a mean exactly when d + D == 0). */
+    private final Boolean includeMean;
+    private final boolean includeDrift;
+
+    private Arima(int p, int d, int q, int seasonalP, int seasonalD, int seasonalQ, int period,
+            Boolean includeMean, boolean includeDrift) {
+        this.p = p;
+        this.d = d;
+        this.q = q;
+        this.seasonalP = seasonalP;
+        this.seasonalD = seasonalD;
+        this.seasonalQ = seasonalQ;
+        this.period = period;
+        this.includeMean = includeMean;
+        this.includeDrift = includeDrift;
+    }
+
+    /**
+     * A non-seasonal ARIMA(p, d, q).
+     *
+     * @throws IllegalArgumentException if an order is negative (limits on large orders are
+     *     checked when fitting)
+     */
+    public static Arima order(int p, int d, int q) {
+        Checks.nonNegative(p, "p");
+        Checks.nonNegative(d, "d");
+        Checks.nonNegative(q, "q");
+        return new Arima(p, d, q, 0, 0, 0, 0, null, false);
+    }
+
+    /**
+     * Adds the seasonal part (P, D, Q) with the given period (e.g. 12 for monthly data).
+     *
+     * @throws IllegalArgumentException if an order is negative, or {@code period < 2} while a
+     *     seasonal order is positive
+     */
+    public Arima seasonal(int seasonalP, int seasonalD, int seasonalQ, int period) {
+        Checks.nonNegative(seasonalP, "P");
+        Checks.nonNegative(seasonalD, "D");
+        Checks.nonNegative(seasonalQ, "Q");
+        Checks.nonNegative(period, "period");
+        if (seasonalP + seasonalD + seasonalQ > 0 && period < 2) {
+            throw new IllegalArgumentException("period must be >= 2 with seasonal terms, got " + period);
+        }
+        return new Arima(p, d, q, seasonalP, seasonalD, seasonalQ, period, includeMean, includeDrift);
+    }
+
+    /**
+     * Whether to estimate an intercept (the process mean). Default, as R: true when
+     * {@code d + D == 0}. A mean with {@code d + D > 0} is rejected when fitting.
+     */
+    public Arima includeMean(boolean include) {
+        return new Arima(p, d, q, seasonalP, seasonalD, seasonalQ, period, include, includeDrift);
+    }
+
+    /**
+     * Whether to estimate a drift (a linear trend in time, as {@code forecast::Arima}'s
+     * {@code include.drift}); only with {@code d + D == 1}. Default false.
+     */
+    public Arima includeDrift(boolean include) {
+        return new Arima(p, d, q, seasonalP, seasonalD, seasonalQ, period, includeMean, include);
+    }
+
+    /**
+     * Fits the model to {@code y} by exact maximum likelihood. NaN values are missing
+     * observations, as in R.
+     *
+     * @throws NullPointerException if y is null
+     * @throws IllegalArgumentException if y is too short for the order, holds ±Infinity, or the
+     *     specification is invalid (orders too large, mean or drift with the wrong d + D)
+     * @throws LagrsException if no valid model can be estimated from y
+     */
+    public ArimaModel fit(double[] y) {
+        Checks.notNull(y, "y");
+        return new ArimaModel(ArimaModel.fit0(orderArray(), meanFlag(), includeDrift, y));
+    }
+
+    /**
+     * Fits the model to every series, in parallel over all cores. A series that cannot be
+     * fitted is reported by {@link ArimaBatch#succeeded(int)} and {@link ArimaBatch#error(int)}
+     * and never fails the others.
+     *
+     * @throws NullPointerException if {@code series} is null (a null series fails only itself)
+     */
+    public ArimaBatch fitAll(double[][] series) {
+        Checks.notNull(series, "series");
+        return new ArimaBatch(ArimaBatch.fitAll0(orderArray(), meanFlag(), includeDrift, series), series.length);
+    }
+
+    /** {p, d, q, P, D, Q, period}. */
+    int[] orderArray() {
+        return new int[] {p, d, q, seasonalP, seasonalD, seasonalQ, period};
+    }
+
+    /** Whether a mean is estimated: the explicit choice, or R's default. */
+    boolean meanFlag() {
+        return includeMean != null ? includeMean : d + seasonalD == 0;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Arima a && p == a.p && d == a.d && q == a.q && seasonalP == a.seasonalP
+                && seasonalD == a.seasonalD && seasonalQ == a.seasonalQ && period == a.period
+                && meanFlag() == a.meanFlag() && includeDrift == a.includeDrift;
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(p, d, q, seasonalP, seasonalD, seasonalQ, period, meanFlag(), includeDrift);
+    }
+
+    @Override
+    public String toString() {
+        String s = "ARIMA(" + p + "," + d + "," + q + ")";
+        if (seasonalP + seasonalD + seasonalQ > 0) {
+            s += "(" + seasonalP + "," + seasonalD + "," + seasonalQ + ")[" + period + "]";
+        }
+        if (meanFlag()) {
+            s += " with mean";
+        }
+        if (includeDrift) {
+            s += " with drift";
+        }
+        return s;
+    }
+}

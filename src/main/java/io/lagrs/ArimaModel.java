@@ -1,0 +1,168 @@
+package io.lagrs;
+
+/**
+ * A fitted ARIMA model. Its state lives in the native library; this object holds only a handle
+ * to it. Close it (try-with-resources) to free that state at once; a {@link java.lang.ref.Cleaner}
+ * frees it if you forget. Every method is safe to call from many threads at once; after
+ * {@link #close()} every method throws {@link IllegalStateException}.
+ *
+ * <p>Coefficients, likelihood and information criteria follow R's {@code stats::arima}
+ * (method "ML") and {@code forecast::Arima}: {@code aic = -2*logLikelihood + 2*(k+1)} with
+ * {@code k} the number of estimated coefficients including the mean or drift.
+ */
+public final class ArimaModel extends NativeHandle {
+    static {
+        NativeLibrary.load();
+    }
+
+    // Codes shared with the native library (jni/src/arima.rs).
+    private static final int AR = 0, MA = 1, SEASONAL_AR = 2, SEASONAL_MA = 3, RESIDUALS = 4,
+            FITTED = 5, STANDARD_ERRORS = 6, COEFFICIENTS = 7;
+    private static final int MEAN = 0, DRIFT = 1, SIGMA2 = 2, LOG_LIKELIHOOD = 3, AIC = 4,
+            AICC = 5, BIC = 6;
+
+    ArimaModel(long handle) {
+        super(handle, ArimaModel::free0, "ArimaModel");
+    }
+
+    /**
+     * Restores a model saved by {@link #toBytes()}; it forecasts exactly as the original.
+     *
+     * @throws NullPointerException if bytes is null
+     * @throws IllegalArgumentException if the bytes are not a saved model of a supported version
+     */
+    public static ArimaModel fromBytes(byte[] bytes) {
+        Checks.notNull(bytes, "bytes");
+        return new ArimaModel(fromBytes0(bytes));
+    }
+
+    /** Non-seasonal AR coefficients ar1..arp. */
+    public double[] ar() {
+        return call(h -> vector0(h, AR));
+    }
+
+    /** Non-seasonal MA coefficients ma1..maq (R's sign: + ma1*e[t-1]). */
+    public double[] ma() {
+        return call(h -> vector0(h, MA));
+    }
+
+    /** Seasonal AR coefficients sar1..sarP. */
+    public double[] seasonalAr() {
+        return call(h -> vector0(h, SEASONAL_AR));
+    }
+
+    /** Seasonal MA coefficients sma1..smaQ. */
+    public double[] seasonalMa() {
+        return call(h -> vector0(h, SEASONAL_MA));
+    }
+
+    /** All estimated coefficients in R's order: ar, ma, sar, sma, then intercept or drift. */
+    public double[] coefficients() {
+        return call(h -> vector0(h, COEFFICIENTS));
+    }
+
+    /** The intercept (process mean), NaN when not included. */
+    public double mean() {
+        return callDouble(h -> scalar0(h, MEAN));
+    }
+
+    /** The drift (slope per time step), NaN when not included. */
+    public double drift() {
+        return callDouble(h -> scalar0(h, DRIFT));
+    }
+
+    /** The innovations variance, as R's {@code sigma2}. */
+    public double sigma2() {
+        return callDouble(h -> scalar0(h, SIGMA2));
+    }
+
+    /** The exact Gaussian log-likelihood, as R's {@code loglik}. */
+    public double logLikelihood() {
+        return callDouble(h -> scalar0(h, LOG_LIKELIHOOD));
+    }
+
+    /** Akaike's information criterion. */
+    public double aic() {
+        return callDouble(h -> scalar0(h, AIC));
+    }
+
+    /** AIC with the small-sample correction of {@code forecast::Arima}. */
+    public double aicc() {
+        return callDouble(h -> scalar0(h, AICC));
+    }
+
+    /** The Bayesian information criterion. */
+    public double bic() {
+        return callDouble(h -> scalar0(h, BIC));
+    }
+
+    /** One-step-ahead residuals, length of y; NaN where y is NaN (R's {@code residuals}). */
+    public double[] residuals() {
+        return call(h -> vector0(h, RESIDUALS));
+    }
+
+    /** In-sample one-step-ahead fitted values, {@code y - residuals}. */
+    public double[] fitted() {
+        return call(h -> vector0(h, FITTED));
+    }
+
+    /**
+     * Standard errors of {@link #coefficients()}, in the same order, from the inverse Hessian
+     * of the log-likelihood; NaN where the Hessian cannot be inverted.
+     */
+    public double[] standardErrors() {
+        return call(h -> vector0(h, STANDARD_ERRORS));
+    }
+
+    /** {p, d, q, P, D, Q, period}. */
+    public int[] order() {
+        return call(ArimaModel::order0);
+    }
+
+    /**
+     * Forecasts {@code h} steps ahead with central prediction intervals of coverage
+     * {@code level}, as R's {@code predict} / {@code forecast}.
+     *
+     * @throws IllegalArgumentException if {@code h < 1} or level is not in (0, 1)
+     */
+    public Forecast forecast(int h, double level) {
+        if (h < 1) {
+            throw new IllegalArgumentException("h must be >= 1, got " + h);
+        }
+        if (!(level > 0.0 && level < 1.0)) {
+            throw new IllegalArgumentException("level must be in (0, 1), got " + level);
+        }
+        return Forecast.fromPacked(call(handle -> forecast0(handle, h, level)), level);
+    }
+
+    /** The fitted state in a versioned binary format, for {@link #fromBytes(byte[])}. */
+    public byte[] toBytes() {
+        return call(ArimaModel::toBytes0);
+    }
+
+    @Override
+    public String toString() {
+        if (isClosed()) {
+            return "ArimaModel[closed]";
+        }
+        int[] o = order();
+        return "ArimaModel[order=(" + o[0] + "," + o[1] + "," + o[2] + ")(" + o[3] + "," + o[4] + ","
+                + o[5] + ")[" + o[6] + "], logLikelihood=" + logLikelihood() + "]";
+    }
+
+    static native long fit0(int[] order, boolean includeMean, boolean includeDrift, double[] y);
+
+    static native void free0(long handle);
+
+    private static native double[] vector0(long handle, int which);
+
+    private static native double scalar0(long handle, int which);
+
+    private static native int[] order0(long handle);
+
+    private static native double[] forecast0(long handle, int h, double level);
+
+    private static native byte[] toBytes0(long handle);
+
+    private static native long fromBytes0(byte[] bytes);
+}

@@ -1,0 +1,178 @@
+package io.lagrs;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URL;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Properties;
+
+/**
+ * Loads the lagrs native library once per JVM. Every lagrs class that needs native code calls
+ * {@link #load()}, so users never have to.
+ *
+ * <p>Where the library comes from, in order:
+ * <ol>
+ *   <li>{@code -Dlagrs.library.path=DIR}: the library file in that directory (for development);
+ *   <li>the classifier jar for this platform ({@code io.lagrs:lagrs:<v>:<classifier>}) on the
+ *       classpath, extracted by {@code org.scijava:native-lib-loader} into a fresh directory of
+ *       its own under {@code -Dlagrs.tmpdir} (default {@code java.io.tmpdir}), so two JVMs
+ *       starting at once never touch the same file;
+ *   <li>{@code java.library.path}.
+ * </ol>
+ * When none works, {@link #load()} throws {@link UnsatisfiedLinkError} whose message names the
+ * platform, every place tried with the real reason it failed, and the dependency to add.
+ */
+public final class NativeLibrary {
+    /** System property: a directory holding the native library, used instead of the jar. */
+    public static final String LIBRARY_PATH_PROPERTY = "lagrs.library.path";
+    /** System property: where the library is extracted (must allow executing files). */
+    public static final String TMPDIR_PROPERTY = "lagrs.tmpdir";
+
+    static final String LIBRARY_NAME = "lagrs";
+
+    private NativeLibrary() {
+    }
+
+    /**
+     * Loads the native library if this JVM has not loaded it yet. Idempotent and thread-safe.
+     *
+     * @throws UnsatisfiedLinkError if the library cannot be loaded; the message says why and how
+     *     to fix it. Every later call throws an error with the same message.
+     */
+    public static void load() {
+        Throwable failure = LoadOnce.FAILURE;
+        if (failure != null) {
+            UnsatisfiedLinkError error = new UnsatisfiedLinkError(failure.getMessage());
+            error.initCause(failure.getCause());
+            throw error;
+        }
+    }
+
+    /**
+     * The classifier of this machine's platform in os-maven-plugin naming, e.g.
+     * {@code linux-x86_64} or {@code osx-aarch_64}; for a platform lagrs has no native library
+     * for, the same style of name built from {@code os.name} and {@code os.arch}.
+     */
+    public static String platform() {
+        return Platform.current()
+                .map(Platform::classifier)
+                .orElseGet(() -> Platform.describe(
+                        System.getProperty("os.name", ""), System.getProperty("os.arch", "")));
+    }
+
+    /** The version of lagrs these classes belong to. */
+    public static String version() {
+        return Version.VALUE;
+    }
+
+    /** The Maven coordinates of the classifier jar this platform needs. */
+    static String dependencyFor(String classifier) {
+        return "io.lagrs:lagrs:" + version() + ":" + classifier;
+    }
+
+    // Class initialization runs exactly once and is thread-safe: the JVM's own lock does the work.
+    private static final class LoadOnce {
+        static final Throwable FAILURE = tryLoad();
+    }
+
+    private static final class Version {
+        static final String VALUE = readVersion();
+
+        private static String readVersion() {
+            try (InputStream in = NativeLibrary.class.getResourceAsStream("lagrs.properties")) {
+                if (in == null) {
+                    return "unknown";
+                }
+                Properties p = new Properties();
+                p.load(in);
+                return p.getProperty("version", "unknown");
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+
+    private static Throwable tryLoad() {
+        List<String> tried = new ArrayList<>();
+        Throwable lastCause = null;
+
+        String overrideDir = System.getProperty(LIBRARY_PATH_PROPERTY);
+        if (overrideDir != null && !overrideDir.isEmpty()) {
+            File file = new File(overrideDir, System.mapLibraryName(LIBRARY_NAME));
+            try {
+                System.load(file.getAbsolutePath());
+                return null;
+            } catch (UnsatisfiedLinkError e) {
+                return failure("could not load the lagrs native library from -D"
+                        + LIBRARY_PATH_PROPERTY + "=" + overrideDir + ": " + e.getMessage(), e);
+            }
+        }
+
+        Optional<Platform> platform = Platform.current();
+        if (platform.isPresent()) {
+            String resource = platform.get().resourceFolder() + System.mapLibraryName(LIBRARY_NAME);
+            URL url = NativeLibrary.class.getClassLoader().getResource(resource);
+            if (url == null) {
+                tried.add("classpath resource " + resource + ": not found (the classifier jar "
+                        + dependencyFor(platform.get().classifier()) + " is not on the classpath)");
+            } else {
+                try {
+                    File extracted = NativeLibraryExtractor.extract(platform.get(), LIBRARY_NAME);
+                    System.load(extracted.getAbsolutePath());
+                    return null;
+                } catch (IOException | UnsatisfiedLinkError e) {
+                    // native-lib-loader logs this only at debug level; the user must see it.
+                    tried.add("classpath resource " + url + ": " + e.getMessage()
+                            + " (if the temp directory is mounted noexec, set -D" + TMPDIR_PROPERTY
+                            + " to a directory that allows executing files)");
+                    lastCause = e;
+                }
+            }
+        }
+
+        try {
+            System.loadLibrary(LIBRARY_NAME);
+            return null;
+        } catch (UnsatisfiedLinkError e) {
+            tried.add("java.library.path (" + System.getProperty("java.library.path") + "): "
+                    + e.getMessage());
+            if (lastCause == null) {
+                lastCause = e;
+            }
+        }
+        return failure(message(platform, tried), lastCause);
+    }
+
+    private static String message(Optional<Platform> platform, List<String> tried) {
+        StringBuilder m = new StringBuilder("could not load the lagrs native library on platform ")
+                .append(platform());
+        if (platform.isPresent()) {
+            m.append(". Add the dependency ").append(dependencyFor(platform.get().classifier()))
+                    .append(" (Maven: <classifier>").append(platform.get().classifier())
+                    .append("</classifier>) next to io.lagrs:lagrs:").append(version());
+        } else {
+            m.append(", which lagrs has no native library for (os.name=")
+                    .append(System.getProperty("os.name")).append(", os.arch=")
+                    .append(System.getProperty("os.arch")).append("). Supported platforms: ");
+            for (Platform p : Platform.values()) {
+                m.append(p.classifier()).append(' ');
+            }
+            m.append("(dependency ").append(dependencyFor("<classifier>")).append(')');
+        }
+        m.append(". Tried:");
+        for (String t : tried) {
+            m.append("\n  - ").append(t);
+        }
+        return m.toString();
+    }
+
+    private static Throwable failure(String message, Throwable cause) {
+        UnsatisfiedLinkError error = new UnsatisfiedLinkError(message);
+        error.initCause(cause);
+        return error;
+    }
+}

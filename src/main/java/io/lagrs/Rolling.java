@@ -1,0 +1,208 @@
+package io.lagrs;
+
+/**
+ * Rolling-window statistics over {@code double[]} with pandas semantics.
+ *
+ * <p>The window ending at index {@code i} covers {@code x[i-window+1 .. i]} (clipped at 0).
+ * NaN inputs are skipped; the result is NaN where fewer than {@code minPeriods} non-NaN values
+ * are in the window (default {@code minPeriods = window}). Results have the length of the input;
+ * empty input gives empty output. Each method matches the pandas
+ * {@code Series.rolling(window, min_periods).<statistic>()} of the same name to 1e-12 relative.
+ *
+ * <p>The input is read and the result written by the native library without intermediate
+ * copies; long inputs are split into chunks computed in parallel.
+ *
+ * <p>Bad arguments: a null array throws {@link NullPointerException}; {@code window < 1},
+ * {@code minPeriods} outside {@code [0, window]}, {@code q} outside [0, 1], {@code alpha}
+ * outside (0, 1] or an {@code out} array of the wrong length throws
+ * {@link IllegalArgumentException}.
+ */
+public final class Rolling {
+    static {
+        NativeLibrary.load();
+    }
+
+    private Rolling() {
+    }
+
+    /** Rolling mean, {@code minPeriods = window}. */
+    public static double[] mean(double[] x, int window) {
+        return apply(RollingStatistic.MEAN, x, window, window);
+    }
+
+    /** Rolling mean. */
+    public static double[] mean(double[] x, int window, int minPeriods) {
+        return apply(RollingStatistic.MEAN, x, window, minPeriods);
+    }
+
+    /** Rolling mean written into {@code out} (same length as {@code x}); allocates nothing. */
+    public static void mean(double[] x, int window, int minPeriods, double[] out) {
+        apply(RollingStatistic.MEAN, x, window, minPeriods, out);
+    }
+
+    /** Rolling sum, {@code minPeriods = window}. */
+    public static double[] sum(double[] x, int window) {
+        return apply(RollingStatistic.SUM, x, window, window);
+    }
+
+    /** Rolling sum. */
+    public static double[] sum(double[] x, int window, int minPeriods) {
+        return apply(RollingStatistic.SUM, x, window, minPeriods);
+    }
+
+    /** Rolling sample variance (ddof = 1), {@code minPeriods = window}. */
+    public static double[] var(double[] x, int window) {
+        return apply(RollingStatistic.VAR, x, window, window);
+    }
+
+    /** Rolling sample variance (ddof = 1); NaN where fewer than 2 values are in the window. */
+    public static double[] var(double[] x, int window, int minPeriods) {
+        return apply(RollingStatistic.VAR, x, window, minPeriods);
+    }
+
+    /** Rolling sample standard deviation (ddof = 1), {@code minPeriods = window}. */
+    public static double[] std(double[] x, int window) {
+        return apply(RollingStatistic.STD, x, window, window);
+    }
+
+    /** Rolling sample standard deviation (ddof = 1). */
+    public static double[] std(double[] x, int window, int minPeriods) {
+        return apply(RollingStatistic.STD, x, window, minPeriods);
+    }
+
+    /** Rolling minimum, {@code minPeriods = window}. */
+    public static double[] min(double[] x, int window) {
+        return apply(RollingStatistic.MIN, x, window, window);
+    }
+
+    /** Rolling minimum. */
+    public static double[] min(double[] x, int window, int minPeriods) {
+        return apply(RollingStatistic.MIN, x, window, minPeriods);
+    }
+
+    /** Rolling maximum, {@code minPeriods = window}. */
+    public static double[] max(double[] x, int window) {
+        return apply(RollingStatistic.MAX, x, window, window);
+    }
+
+    /** Rolling maximum. */
+    public static double[] max(double[] x, int window, int minPeriods) {
+        return apply(RollingStatistic.MAX, x, window, minPeriods);
+    }
+
+    /** Rolling median, {@code minPeriods = window}. */
+    public static double[] median(double[] x, int window) {
+        return apply(RollingStatistic.MEDIAN, x, window, window);
+    }
+
+    /** Rolling median. */
+    public static double[] median(double[] x, int window, int minPeriods) {
+        return apply(RollingStatistic.MEDIAN, x, window, minPeriods);
+    }
+
+    /** Rolling q-quantile with linear interpolation, as pandas; {@code minPeriods = window}. */
+    public static double[] quantile(double[] x, int window, double q) {
+        return apply(RollingStatistic.quantile(q), x, window, window);
+    }
+
+    /** Rolling q-quantile with linear interpolation, as pandas. */
+    public static double[] quantile(double[] x, int window, int minPeriods, double q) {
+        return apply(RollingStatistic.quantile(q), x, window, minPeriods);
+    }
+
+    /**
+     * Exponentially weighted mean, pandas {@code Series.ewm(alpha=alpha, adjust=True).mean()}:
+     * weights {@code (1-alpha)^k} by position, NaN inputs skipped but still aging the weights
+     * ({@code ignore_na=False}); NaN until the first non-NaN value.
+     *
+     * @throws IllegalArgumentException if alpha is not in (0, 1]
+     */
+    public static double[] ewmMean(double[] x, double alpha) {
+        Checks.notNull(x, "x");
+        if (!(alpha > 0.0 && alpha <= 1.0)) {
+            throw new IllegalArgumentException("alpha must be in (0, 1], got " + alpha);
+        }
+        double[] out = new double[x.length];
+        ewmMean0(x, alpha, out);
+        return out;
+    }
+
+    /** Any rolling statistic into a new array. */
+    public static double[] apply(RollingStatistic statistic, double[] x, int window, int minPeriods) {
+        Checks.notNull(x, "x");
+        double[] out = new double[x.length];
+        apply(statistic, x, window, minPeriods, out);
+        return out;
+    }
+
+    /**
+     * Any rolling statistic written into {@code out}, which must have the length of {@code x}.
+     * {@code out} may be {@code x} itself (the input is then copied first).
+     */
+    public static void apply(RollingStatistic statistic, double[] x, int window, int minPeriods,
+            double[] out) {
+        Checks.notNull(statistic, "statistic");
+        Checks.notNull(x, "x");
+        Checks.notNull(out, "out");
+        Checks.window(window, minPeriods);
+        Checks.sameLength(x, out, "x");
+        // The native code reads x while writing out; in place, it would read what it just wrote.
+        double[] input = out == x ? x.clone() : x;
+        rolling0(statistic.code(), statistic.q(), input, window, minPeriods, out);
+    }
+
+    /**
+     * A rolling statistic over many series in one call. The series are laid out flat, as Arrow
+     * list arrays are: series {@code j} is {@code values[offsets[j] .. offsets[j+1])}, so
+     * {@code offsets} has one more entry than there are series, starts at 0, never decreases
+     * and ends at {@code values.length}. Windows never cross from one series into the next.
+     * Series are computed in parallel.
+     *
+     * @throws IllegalArgumentException if offsets do not describe {@code values} as above
+     */
+    public static double[] applyMany(RollingStatistic statistic, double[] values, int[] offsets,
+            int window, int minPeriods) {
+        Checks.notNull(values, "values");
+        double[] out = new double[values.length];
+        applyMany(statistic, values, offsets, window, minPeriods, out);
+        return out;
+    }
+
+    /** {@link #applyMany(RollingStatistic, double[], int[], int, int)} written into {@code out}. */
+    public static void applyMany(RollingStatistic statistic, double[] values, int[] offsets,
+            int window, int minPeriods, double[] out) {
+        Checks.notNull(statistic, "statistic");
+        Checks.notNull(values, "values");
+        Checks.notNull(offsets, "offsets");
+        Checks.notNull(out, "out");
+        Checks.window(window, minPeriods);
+        Checks.sameLength(values, out, "values");
+        checkOffsets(offsets, values.length);
+        double[] input = out == values ? values.clone() : values;
+        rollingMany0(statistic.code(), statistic.q(), input, offsets, window, minPeriods, out);
+    }
+
+    private static void checkOffsets(int[] offsets, int length) {
+        if (offsets.length < 1 || offsets[0] != 0) {
+            throw new IllegalArgumentException("offsets must start with 0");
+        }
+        for (int j = 1; j < offsets.length; j++) {
+            if (offsets[j] < offsets[j - 1]) {
+                throw new IllegalArgumentException("offsets must not decrease: offsets[" + j
+                        + "]=" + offsets[j] + " < offsets[" + (j - 1) + "]=" + offsets[j - 1]);
+            }
+        }
+        if (offsets[offsets.length - 1] != length) {
+            throw new IllegalArgumentException("offsets must end at values.length (" + length
+                    + "), got " + offsets[offsets.length - 1]);
+        }
+    }
+
+    private static native void rolling0(int statistic, double q, double[] x, int window,
+            int minPeriods, double[] out);
+
+    private static native void rollingMany0(int statistic, double q, double[] values,
+            int[] offsets, int window, int minPeriods, double[] out);
+
+    private static native void ewmMean0(double[] x, double alpha, double[] out);
+}

@@ -1,0 +1,67 @@
+package io.lagrs;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+
+/** Bad arguments get a clear exception naming the argument, from Java and native checks alike. */
+class RollingArgumentsTest {
+    private static final double[] X = {1, 2, 3, 4, 5};
+
+    @Test
+    void nullArraysThrowNullPointerExceptionNamingThem() {
+        assertEquals("x must not be null",
+                assertThrows(NullPointerException.class, () -> Rolling.mean(null, 3)).getMessage());
+        assertEquals("out must not be null",
+                assertThrows(NullPointerException.class, () -> Rolling.mean(X, 3, 3, null)).getMessage());
+        assertEquals("offsets must not be null", assertThrows(NullPointerException.class,
+                () -> Rolling.applyMany(RollingStatistic.MEAN, X, null, 2, 2)).getMessage());
+        assertThrows(NullPointerException.class, () -> Lags.lag(null, 1));
+        assertThrows(NullPointerException.class, () -> Rolling.ewmMean(null, 0.5));
+    }
+
+    @Test
+    void badWindowsAndMinPeriodsThrowIllegalArgumentException() {
+        assertMessageNames("window", () -> Rolling.mean(X, 0));
+        assertMessageNames("window", () -> Rolling.sum(X, -3, 0));
+        assertMessageNames("minPeriods", () -> Rolling.mean(X, 3, 4));
+        assertMessageNames("minPeriods", () -> Rolling.median(X, 3, -1));
+        assertMessageNames("q", () -> Rolling.quantile(X, 3, 1.5));
+        assertMessageNames("q", () -> Rolling.quantile(X, 3, Double.NaN));
+        assertMessageNames("alpha", () -> Rolling.ewmMean(X, 0.0));
+        assertMessageNames("alpha", () -> Rolling.ewmMean(X, 1.01));
+        assertMessageNames("out", () -> Rolling.mean(X, 2, 2, new double[4]));
+        assertMessageNames("k", () -> Lags.diff(X, -1));
+    }
+
+    @Test
+    void badOffsetsThrowIllegalArgumentException() {
+        assertMessageNames("offsets", () -> Rolling.applyMany(RollingStatistic.MEAN, X, new int[] {1, 5}, 2, 2));
+        assertMessageNames("offsets", () -> Rolling.applyMany(RollingStatistic.MEAN, X, new int[] {0, 3, 2, 5}, 2, 2));
+        assertMessageNames("offsets", () -> Rolling.applyMany(RollingStatistic.MEAN, X, new int[] {0, 4}, 2, 2));
+        assertMessageNames("offsets", () -> Rolling.applyMany(RollingStatistic.MEAN, X, new int[0], 2, 2));
+    }
+
+    @Test
+    void emptyInputGivesEmptyOutput() {
+        assertArrayEquals(new double[0], Rolling.mean(new double[0], 3));
+        assertArrayEquals(new double[0], Rolling.median(new double[0], 3, 1));
+        assertArrayEquals(new double[0], Lags.pctChange(new double[0], 1));
+        assertArrayEquals(new double[0], Rolling.ewmMean(new double[0], 0.3));
+    }
+
+    @Test
+    void outMayBeTheInputArray() {
+        double[] x = {1, 2, 3, 4, 5};
+        Rolling.mean(x, 2, 2, x);
+        assertArrayEquals(new double[] {Double.NaN, 1.5, 2.5, 3.5, 4.5}, x);
+    }
+
+    private static void assertMessageNames(String argument, org.junit.jupiter.api.function.Executable call) {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, call);
+        assertTrue(e.getMessage().startsWith(argument + " "), e.getMessage());
+    }
+}
