@@ -88,6 +88,12 @@ impl<T> Registry<T> {
         Ok(removed.is_some())
     }
 
+    /// How many objects are live: for leak checks in tests.
+    pub fn live(&self) -> BridgeResult<usize> {
+        let table = self.table.read().map_err(|_| poisoned())?;
+        Ok(table.slots.len() - table.free.len())
+    }
+
     fn encode(&self, index: u32, generation: u64) -> jlong {
         let bits = (u64::from(self.tag) << (INDEX_BITS + GENERATION_BITS)) | (generation << INDEX_BITS) | u64::from(index);
         bits as jlong
