@@ -16,8 +16,8 @@ use crate::error::{BridgeError, BridgeResult};
 use crate::ffi::run_ffi_safe;
 use crate::handles::Registry;
 
-static MODELS: Registry<ArimaFit> = Registry::new(1, "ArimaModel");
-static BATCHES: Registry<Vec<CoreResult<ArimaFit>>> = Registry::new(2, "ArimaBatch");
+pub(crate) static MODELS: Registry<ArimaFit> = Registry::new(1, "ArimaModel");
+pub(crate) static BATCHES: Registry<Vec<CoreResult<ArimaFit>>> = Registry::new(2, "ArimaBatch");
 
 /// Builds a specification from Java's `{p, d, q, P, D, Q, period}`; the core validates it.
 fn spec(env: &JNIEnv, order: &JIntArray, include_mean: jboolean, include_drift: jboolean) -> BridgeResult<ArimaSpec> {

@@ -10,6 +10,7 @@
 mod arima;
 mod arrays;
 mod convert;
+mod diagnostics;
 mod error;
 mod ffi;
 mod handles;

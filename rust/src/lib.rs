@@ -1,4 +1,6 @@
 //! lagrs-core: the numerical core of lagrs. Plain functions over slices; no JNI types.
 
+pub mod arima;
 pub mod error;
+pub mod lags;
 pub mod rolling;

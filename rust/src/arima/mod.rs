@@ -1,0 +1,60 @@
+//! ARIMA / seasonal ARIMA by exact Gaussian maximum likelihood, following R's
+//! `stats::arima(method = "CSS-ML", transform.pars = TRUE)`; drift as
+//! `forecast::Arima(include.drift = TRUE)`.
+//!
+//! Modules, one job each:
+//! * `spec` — [`ArimaSpec`] and its validation;
+//! * `polynomial` — seasonal polynomial expansion and differencing;
+//! * `transform` — PACF transform of AR blocks, MA root reflection;
+//! * `roots` — complex polynomial roots;
+//! * `css` — conditional sum of squares (starting values);
+//! * `kalman` — state-space likelihood (R's `makeARIMA` / `ARIMA_Like`) and Q0;
+//! * `optimize` — BFGS with numerical gradients (R's `optim` "BFGS");
+//! * `hessian` — numerical Hessian and standard errors;
+//! * `fit` — the fitting procedure; `model` — [`ArimaFit`];
+//! * `forecast` — [`Forecast`] and the normal quantile;
+//! * `serialize` — versioned binary encoding; `batch` — [`fit_many`].
+
+mod batch;
+mod css;
+mod fit;
+mod forecast;
+mod hessian;
+mod kalman;
+mod model;
+mod optimize;
+mod polynomial;
+mod roots;
+mod serialize;
+mod spec;
+mod transform;
+
+pub use batch::fit_many;
+pub use fit::fit;
+pub use forecast::Forecast;
+pub use model::{ArimaFit, MAX_HORIZON};
+pub use spec::{ArimaSpec, MAX_D, MAX_EXPANDED_DEGREE, MAX_ORDER, MAX_PERIOD, MAX_SEASONAL_D, MAX_SEASONAL_ORDER};
+
+use crate::error::CoreResult;
+
+impl ArimaFit {
+    /// Versioned binary encoding; [`ArimaFit::from_bytes`] restores it exactly.
+    pub fn to_bytes(&self) -> Vec<u8> {
+        serialize::to_bytes(self)
+    }
+
+    /// Decodes [`ArimaFit::to_bytes`] output; corrupt or truncated input is
+    /// an `InvalidArgument` error.
+    pub fn from_bytes(bytes: &[u8]) -> CoreResult<ArimaFit> {
+        serialize::from_bytes(bytes)
+    }
+}
+
+#[cfg(test)]
+mod send_sync {
+    fn assert_send_sync<T: Send + Sync + Clone>() {}
+    #[test]
+    fn fit_is_send_sync() {
+        assert_send_sync::<super::ArimaFit>();
+    }
+}

@@ -1,0 +1,171 @@
+//! The fitted model: coefficients, summary statistics, residuals and the
+//! final Kalman state used for forecasting.
+
+use super::forecast::{qnorm, Forecast};
+use super::kalman::{ArmaWorkspace, FullFilter};
+use super::polynomial;
+use super::spec::ArimaSpec;
+use super::transform::Layout;
+use crate::error::{invalid, CoreError, CoreResult};
+
+/// Largest forecast horizon accepted by [`ArimaFit::forecast`].
+pub const MAX_HORIZON: usize = 1_000_000;
+
+/// A fitted (seasonal) ARIMA model. Cheap to clone relative to fitting;
+/// `Send + Sync`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ArimaFit {
+    pub(crate) spec: ArimaSpec,
+    /// Coefficients in R order: ar, ma, sar, sma, then intercept or drift.
+    pub(crate) coef: Vec<f64>,
+    pub(crate) std_errors: Vec<f64>,
+    pub(crate) sigma2: f64,
+    pub(crate) loglik: f64,
+    pub(crate) n_used: usize,
+    /// The series as given (NaN = missing).
+    pub(crate) y: Vec<f64>,
+    pub(crate) residuals: Vec<f64>,
+    /// Filtered state a_{n|n} and covariance P_{n|n} (row-major) of the full
+    /// state-space model after the last observation.
+    pub(crate) state_a: Vec<f64>,
+    pub(crate) state_p: Vec<f64>,
+}
+
+impl ArimaFit {
+    pub(crate) fn layout(&self) -> Layout {
+        Layout { p: self.spec.p, q: self.spec.q, sp: self.spec.seasonal_p, sq: self.spec.seasonal_q }
+    }
+
+    /// The model specification.
+    pub fn spec(&self) -> &ArimaSpec {
+        &self.spec
+    }
+    /// Non-seasonal AR coefficients.
+    pub fn ar(&self) -> &[f64] {
+        &self.coef[self.layout().ar()]
+    }
+    /// Non-seasonal MA coefficients.
+    pub fn ma(&self) -> &[f64] {
+        &self.coef[self.layout().ma()]
+    }
+    /// Seasonal AR coefficients.
+    pub fn seasonal_ar(&self) -> &[f64] {
+        &self.coef[self.layout().sar()]
+    }
+    /// Seasonal MA coefficients.
+    pub fn seasonal_ma(&self) -> &[f64] {
+        &self.coef[self.layout().sma()]
+    }
+    /// The intercept (R's "intercept": the mean of the series) when fitted.
+    pub fn mean(&self) -> Option<f64> {
+        if self.spec.include_mean {
+            Some(self.coef[self.spec.n_arma()])
+        } else {
+            None
+        }
+    }
+    /// The drift (slope on time 1..n, as `forecast::Arima`) when fitted.
+    pub fn drift(&self) -> Option<f64> {
+        if self.spec.include_drift {
+            Some(self.coef[self.spec.n_arma()])
+        } else {
+            None
+        }
+    }
+    /// All coefficients in R order: ar, ma, sar, sma, intercept or drift.
+    pub fn coefficients(&self) -> Vec<f64> {
+        self.coef.clone()
+    }
+    /// Innovation variance (R's `sigma2`: sum of squared standardized innovations / n.used).
+    pub fn sigma2(&self) -> f64 {
+        self.sigma2
+    }
+    /// Maximized Gaussian log-likelihood (R's `loglik`).
+    pub fn log_likelihood(&self) -> f64 {
+        self.loglik
+    }
+    fn n_params(&self) -> f64 {
+        (self.spec.n_coef() + 1) as f64
+    }
+    /// `-2 loglik + 2 (k + 1)`, k = number of coefficients.
+    pub fn aic(&self) -> f64 {
+        -2.0 * self.loglik + 2.0 * self.n_params()
+    }
+    /// `aic + 2 (k+1)(k+2) / (n.used - k - 2)` (forecast package); NaN when
+    /// n.used <= k + 2.
+    pub fn aicc(&self) -> f64 {
+        let k = self.spec.n_coef() as f64;
+        let denom = self.n_used as f64 - k - 2.0;
+        if denom <= 0.0 {
+            return f64::NAN;
+        }
+        self.aic() + 2.0 * (k + 1.0) * (k + 2.0) / denom
+    }
+    /// `aic + (k + 1)(ln n.used - 2)`.
+    pub fn bic(&self) -> f64 {
+        self.aic() + self.n_params() * ((self.n_used as f64).ln() - 2.0)
+    }
+    /// Number of non-missing observations minus d + D*period.
+    pub fn n_used(&self) -> usize {
+        self.n_used
+    }
+    /// Standardized one-step innovations (R's `residuals(fit)`), NaN where y is NaN.
+    pub fn residuals(&self) -> &[f64] {
+        &self.residuals
+    }
+    /// `y - residuals`.
+    pub fn fitted(&self) -> Vec<f64> {
+        self.y.iter().zip(&self.residuals).map(|(y, r)| y - r).collect()
+    }
+    /// Standard errors in the order of [`coefficients`](Self::coefficients);
+    /// NaN where the Hessian is not invertible.
+    pub fn standard_errors(&self) -> &[f64] {
+        &self.std_errors
+    }
+
+    /// Expanded phi, theta of the fitted model.
+    pub(crate) fn expanded(&self) -> (Vec<f64>, Vec<f64>) {
+        let s = self.spec.season();
+        let mut phi = vec![0.0; self.spec.ar_degree()];
+        let mut theta = vec![0.0; self.spec.ma_degree()];
+        polynomial::expand_ar(self.ar(), self.seasonal_ar(), s, &mut phi);
+        polynomial::expand_ma(self.ma(), self.seasonal_ma(), s, &mut theta);
+        (phi, theta)
+    }
+
+    /// `h`-step forecasts with prediction intervals at `level` (R's
+    /// `predict.Arima` via `KalmanForecast`, intervals as `forecast::forecast.Arima`).
+    pub fn forecast(&self, h: usize, level: f64) -> CoreResult<Forecast> {
+        if h == 0 || h > MAX_HORIZON {
+            return invalid(format!("h must be in 1..={MAX_HORIZON}, got {h}"));
+        }
+        if !(level > 0.0 && level < 1.0) {
+            return invalid(format!("level must be in (0, 1), got {level}"));
+        }
+        let (phi, theta) = self.expanded();
+        let delta = polynomial::delta(self.spec.d, self.spec.seasonal_d, self.spec.season());
+        let mut ws = ArmaWorkspace::default();
+        let mut filter = FullFilter::new(&mut ws, &phi, &theta, &delta)
+            .ok_or_else(|| CoreError::Numerical("fitted model has no stationary state covariance".into()))?;
+        let (mean0, var) = filter.forecast_from(&self.state_a, &self.state_p, h);
+        // Upper-tail quantile computed directly for accuracy: z = -qnorm((1 - level)/2).
+        let z = -qnorm(0.5 * (1.0 - level));
+        let n = self.y.len() as f64;
+        let mut mean = Vec::with_capacity(h);
+        let mut lower = Vec::with_capacity(h);
+        let mut upper = Vec::with_capacity(h);
+        for (i, (m, v)) in mean0.iter().zip(&var).enumerate() {
+            let xm = match (self.mean(), self.drift()) {
+                (Some(mu), _) => mu,
+                (_, Some(b)) => b * (n + 1.0 + i as f64),
+                _ => 0.0,
+            };
+            let fc = m + xm;
+            let se = (v * self.sigma2).max(0.0).sqrt();
+            mean.push(fc);
+            lower.push(fc - z * se);
+            upper.push(fc + z * se);
+        }
+        Ok(Forecast { mean, lower, upper, level })
+    }
+}
