@@ -18,10 +18,6 @@ import java.util.Objects;
  * of squares for starting values, then the exact likelihood by a Kalman filter).
  */
 public final class Arima {
-    static {
-        NativeLibrary.load();
-    }
-
     private final int p, d, q;
     private final int seasonalP, seasonalD, seasonalQ, period;
     /** null: R's default (a mean exactly when d + D == 0). */
@@ -98,6 +94,7 @@ public final class Arima {
      */
     public ArimaModel fit(double[] y) {
         Checks.notNull(y, "y");
+        NativeLibrary.load();
         return new ArimaModel(ArimaModel.fit0(orderArray(), meanFlag(), includeDrift, y));
     }
 
@@ -110,6 +107,7 @@ public final class Arima {
      */
     public ArimaBatch fitAll(double[][] series) {
         Checks.notNull(series, "series");
+        NativeLibrary.load();
         return new ArimaBatch(ArimaBatch.fitAll0(orderArray(), meanFlag(), includeDrift, series), series.length);
     }
 

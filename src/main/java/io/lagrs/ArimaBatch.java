@@ -6,10 +6,6 @@ package io.lagrs;
  * Holds native state: close it; a {@link java.lang.ref.Cleaner} frees it if you forget.
  */
 public final class ArimaBatch extends NativeHandle {
-    static {
-        NativeLibrary.load();
-    }
-
     private final int size;
 
     ArimaBatch(long handle, int size) {

@@ -11,10 +11,6 @@ package io.lagrs;
  * {@code k} the number of estimated coefficients including the mean or drift.
  */
 public final class ArimaModel extends NativeHandle {
-    static {
-        NativeLibrary.load();
-    }
-
     // Codes shared with the native library (jni/src/arima.rs).
     private static final int AR = 0, MA = 1, SEASONAL_AR = 2, SEASONAL_MA = 3, RESIDUALS = 4,
             FITTED = 5, STANDARD_ERRORS = 6, COEFFICIENTS = 7;
@@ -33,6 +29,7 @@ public final class ArimaModel extends NativeHandle {
      */
     public static ArimaModel fromBytes(byte[] bytes) {
         Checks.notNull(bytes, "bytes");
+        NativeLibrary.load();
         return new ArimaModel(fromBytes0(bytes));
     }
 

@@ -7,10 +7,6 @@ package io.lagrs;
  * {@link IllegalArgumentException}.
  */
 public final class Lags {
-    static {
-        NativeLibrary.load();
-    }
-
     /** Codes shared with the native library; the order is part of the JNI contract. */
     private enum Kind { LAG, DIFF, PCT_CHANGE }
 
@@ -39,6 +35,7 @@ public final class Lags {
         Checks.notNull(x, "x");
         Checks.nonNegative(k, "k");
         double[] out = new double[x.length];
+        NativeLibrary.load();
         transform0(kind.ordinal(), x, k, out);
         return out;
     }

@@ -18,10 +18,6 @@ package io.lagrs;
  * {@link IllegalArgumentException}.
  */
 public final class Rolling {
-    static {
-        NativeLibrary.load();
-    }
-
     private Rolling() {
     }
 
@@ -123,6 +119,7 @@ public final class Rolling {
             throw new IllegalArgumentException("alpha must be in (0, 1], got " + alpha);
         }
         double[] out = new double[x.length];
+        NativeLibrary.load();
         ewmMean0(x, alpha, out);
         return out;
     }
@@ -148,6 +145,7 @@ public final class Rolling {
         Checks.sameLength(x, out, "x");
         // The native code reads x while writing out; in place, it would read what it just wrote.
         double[] input = out == x ? x.clone() : x;
+        NativeLibrary.load();
         rolling0(statistic.code(), statistic.q(), input, window, minPeriods, out);
     }
 
@@ -179,6 +177,7 @@ public final class Rolling {
         Checks.sameLength(values, out, "values");
         checkOffsets(offsets, values.length);
         double[] input = out == values ? values.clone() : values;
+        NativeLibrary.load();
         rollingMany0(statistic.code(), statistic.q(), input, offsets, window, minPeriods, out);
     }
 
