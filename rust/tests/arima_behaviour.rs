@@ -76,21 +76,55 @@ fn invalid_mentions(r: Result<impl std::fmt::Debug, CoreError>, word: &str) {
     }
 }
 
+/// InvalidArgument whose message is exactly `want` (messages reach Java users verbatim).
+fn invalid_exactly(r: Result<impl std::fmt::Debug, CoreError>, want: &str) {
+    match r {
+        Err(CoreError::InvalidArgument(m)) => assert_eq!(m, want),
+        other => panic!("expected InvalidArgument {want:?}, got {other:?}"),
+    }
+}
+
 #[test]
 fn arima_spec_validation_names_arguments() {
     let base = spec(1, 0, 1);
-    invalid_mentions(ArimaSpec { p: 21, ..base.clone() }.validate(), "p");
-    invalid_mentions(ArimaSpec { q: 21, ..base.clone() }.validate(), "q");
-    invalid_mentions(ArimaSpec { d: 3, include_mean: false, ..base.clone() }.validate(), "d");
-    invalid_mentions(ArimaSpec { seasonal_q: 1, period: 1, ..base.clone() }.validate(), "period");
-    invalid_mentions(ArimaSpec { seasonal_q: 1, period: 100_000, ..base.clone() }.validate(), "period");
-    invalid_mentions(ArimaSpec { d: 1, ..base.clone() }.validate(), "include_mean");
-    invalid_mentions(ArimaSpec { include_mean: false, include_drift: true, ..base.clone() }.validate(), "include_drift");
-    invalid_mentions(
-        ArimaSpec { d: 2, include_mean: false, include_drift: true, ..base.clone() }.validate(),
-        "include_drift",
+    invalid_exactly(ArimaSpec { p: 21, ..base.clone() }.validate(), "p must be <= 20, got 21");
+    invalid_exactly(ArimaSpec { q: 21, ..base.clone() }.validate(), "q must be <= 20, got 21");
+    invalid_exactly(ArimaSpec { d: 3, include_mean: false, ..base.clone() }.validate(), "d must be <= 2, got 3");
+    let seasonal = ArimaSpec { include_mean: false, period: 12, ..base.clone() };
+    invalid_exactly(ArimaSpec { seasonal_p: 7, ..seasonal.clone() }.validate(), "P must be <= 5, got 7");
+    invalid_exactly(ArimaSpec { seasonal_d: 3, ..seasonal.clone() }.validate(), "D must be <= 2, got 3");
+    invalid_exactly(ArimaSpec { seasonal_q: 6, ..seasonal.clone() }.validate(), "Q must be <= 5, got 6");
+    invalid_exactly(
+        ArimaSpec { seasonal_q: 1, period: 1, ..base.clone() }.validate(),
+        "period must be >= 2 when P, D or Q is > 0, got 1",
     );
+    invalid_exactly(ArimaSpec { seasonal_q: 1, period: 100_000, ..base.clone() }.validate(), "period must be <= 8784, got 100000");
+    invalid_exactly(
+        ArimaSpec { seasonal_p: 2, period: 200, ..base.clone() }.validate(),
+        "p + P * period must be <= 400, got 401",
+    );
+    invalid_exactly(
+        ArimaSpec { seasonal_d: 2, period: 201, ..seasonal.clone() }.validate(),
+        "d + D * period must be <= 400, got 402",
+    );
+    invalid_exactly(ArimaSpec { d: 1, ..base.clone() }.validate(), "includeMean needs d + D == 0, got d + D = 1");
+    invalid_exactly(
+        ArimaSpec { seasonal_d: 1, include_mean: true, ..seasonal.clone() }.validate(),
+        "includeMean needs d + D == 0, got d + D = 1",
+    );
+    invalid_exactly(
+        ArimaSpec { d: 2, include_mean: false, include_drift: true, ..base.clone() }.validate(),
+        "includeDrift needs d + D <= 1, got d + D = 2",
+    );
+    invalid_exactly(
+        ArimaSpec { d: 1, seasonal_d: 1, include_drift: true, ..seasonal.clone() }.validate(),
+        "includeDrift needs d + D <= 1, got d + D = 2",
+    );
+    // Drift with d + D <= 1, alone or (d + D == 0) with the intercept.
     assert!(ArimaSpec { d: 1, include_mean: false, include_drift: true, ..base.clone() }.validate().is_ok());
+    assert!(ArimaSpec { seasonal_d: 1, include_drift: true, ..seasonal.clone() }.validate().is_ok());
+    assert!(ArimaSpec { include_mean: false, include_drift: true, ..base.clone() }.validate().is_ok());
+    assert!(ArimaSpec { include_drift: true, ..base.clone() }.validate().is_ok());
     // Period is irrelevant without seasonal orders.
     assert!(ArimaSpec { period: 0, ..base }.validate().is_ok());
 }
@@ -100,12 +134,21 @@ fn arima_bad_input() {
     let y = simulate(1, 100, &[0.5], &[], 0);
     let mut bad = y.clone();
     bad[10] = f64::INFINITY;
-    invalid_mentions(fit(&spec(1, 0, 0), &bad), "y");
-    invalid_mentions(fit(&spec(2, 0, 2), &y[..4]), "y");
-    invalid_mentions(fit(&spec(1, 0, 0), &[]), "y");
-    invalid_mentions(fit(&spec(1, 0, 0), &[f64::NAN; 30]), "y");
+    invalid_exactly(fit(&spec(1, 0, 0), &bad), "y must not contain infinite values (y[10] = inf)");
+    bad[10] = f64::NEG_INFINITY;
+    invalid_exactly(fit(&spec(1, 0, 0), &bad), "y must not contain infinite values (y[10] = -inf)");
+    invalid_exactly(
+        fit(&ArimaSpec { include_mean: false, ..spec(2, 1, 2) }, &y[..4]),
+        "y is too short for ARIMA(2,1,2): 4 non-missing values, need at least 6",
+    );
+    invalid_mentions(fit(&spec(2, 0, 2), &y[..4]), "y is too short for ARIMA(2,0,2)");
+    invalid_mentions(fit(&spec(1, 0, 0), &[]), "y is too short");
+    invalid_exactly(
+        fit(&spec(1, 0, 0), &[f64::NAN; 30]),
+        "y is too short for ARIMA(1,0,0): 0 of 30 non-missing values, need at least 3",
+    );
     let f = fit(&spec(1, 0, 0), &y).expect("fit");
-    invalid_mentions(f.forecast(0, 0.95), "h");
+    invalid_exactly(f.forecast(0, 0.95), "h must be between 1 and 1000000, got 0");
     invalid_mentions(f.forecast(5, 1.0), "level");
     invalid_mentions(f.forecast(5, 0.0), "level");
     invalid_mentions(f.forecast(5, f64::NAN), "level");
@@ -279,4 +322,150 @@ fn arima_fit_many_isolates_failures() {
     assert_eq!(out[0].as_ref().expect("fit"), &seq);
     assert_eq!(out[4].as_ref().expect("fit"), &seq);
     assert_eq!(out[2].as_ref().expect("fit"), &fit(&s, &good2).expect("fit"));
+}
+
+/// y_t = a + b t + u_t (t = 1..n), u an AR(1).
+fn trend_ar1(seed: u64, n: usize, a: f64, b: f64, phi: f64) -> Vec<f64> {
+    simulate(seed, n, &[phi], &[], 0).iter().enumerate().map(|(i, u)| a + b * (i + 1) as f64 + u).collect()
+}
+
+#[test]
+fn arima_linear_trend_with_arma_errors() {
+    // Intercept and drift with d + D == 0: a linear trend with AR(1) errors.
+    let n = 400;
+    let y = trend_ar1(71, n, 5.0, 0.3, 0.6);
+    let s = ArimaSpec { include_drift: true, ..spec(1, 0, 0) };
+    let f = fit(&s, &y).expect("fit");
+    let (phi, a, b) = (f.ar()[0], f.mean().expect("intercept"), f.drift().expect("drift"));
+    assert_eq!(f.coefficients(), vec![phi, a, b], "R order: ar, intercept, drift");
+    assert!((phi - 0.6).abs() < 0.08 && (a - 5.0).abs() < 0.6 && (b - 0.3).abs() < 0.005, "{:?}", f.coefficients());
+    let se = f.standard_errors();
+    assert_eq!(se.len(), 3);
+    assert!(se.iter().all(|v| v.is_finite() && *v > 0.0), "{se:?}");
+    // The drift is known far better than the intercept.
+    assert!(se[2] < se[1] / 20.0, "{se:?}");
+    assert_eq!(f.n_used(), n);
+    // Forecasts extend the trend: a + b t + phi^h (y_n - a - b n), t = n + h.
+    let fc = f.forecast(30, 0.9).expect("forecast");
+    let last_dev = y[n - 1] - a - b * n as f64;
+    for h in 1..=30 {
+        let want = a + b * (n + h) as f64 + phi.powi(h as i32) * last_dev;
+        assert!((fc.mean[h - 1] - want).abs() < 1e-8, "h={h}: {} vs {want}", fc.mean[h - 1]);
+    }
+    // Fitted + residuals reproduce y.
+    for (i, (ft, r)) in f.fitted().iter().zip(f.residuals()).enumerate() {
+        assert!((ft + r - y[i]).abs() < 1e-9);
+    }
+    // Serialization round-trips the intercept + drift model exactly.
+    let g = ArimaFit::from_bytes(&f.to_bytes()).expect("round trip");
+    assert_eq!(f, g);
+    assert_eq!((g.mean(), g.drift()), (Some(a), Some(b)));
+    let fc2 = g.forecast(30, 0.9).expect("forecast");
+    assert_eq!(fc, fc2);
+}
+
+#[test]
+fn arima_drift_without_intercept_and_d0() {
+    // Regression through the origin on t with ARMA(1,1) errors.
+    let n = 300;
+    let y = trend_ar1(72, n, 0.0, -0.2, 0.5);
+    let s = ArimaSpec { include_mean: false, include_drift: true, ..spec(1, 0, 1) };
+    let f = fit(&s, &y).expect("fit");
+    assert_eq!(f.mean(), None);
+    let b = f.drift().expect("drift");
+    assert_eq!(f.coefficients().len(), 3);
+    assert_eq!(f.coefficients()[2], b);
+    assert!((b + 0.2).abs() < 0.01, "{:?}", f.coefficients());
+    assert!(f.standard_errors().iter().all(|v| v.is_finite()));
+    let fc = f.forecast(500, 0.95).expect("forecast");
+    // Far ahead the ARMA part has died out: forecasts follow b * t.
+    assert!((fc.mean[499] - b * (n + 500) as f64).abs() < 1e-6);
+    assert_eq!(ArimaFit::from_bytes(&f.to_bytes()).expect("round trip"), f);
+}
+
+#[test]
+fn arima_trend_with_missing_values_and_seasonal_errors() {
+    let mut y = trend_ar1(73, 240, 100.0, 0.05, 0.4);
+    for i in [0, 17, 18, 19, 120, 239] {
+        y[i] = f64::NAN;
+    }
+    let s = ArimaSpec { seasonal_p: 1, period: 12, include_drift: true, ..spec(1, 0, 0) };
+    let f = fit(&s, &y).expect("fit");
+    assert_eq!(f.n_used(), 234);
+    assert_eq!(f.coefficients().len(), 4);
+    assert!((f.drift().expect("drift") - 0.05).abs() < 0.02, "{:?}", f.coefficients());
+    assert!(f.residuals()[17].is_nan() && f.residuals()[16].is_finite());
+    let fc = f.forecast(24, 0.95).expect("forecast");
+    assert!(fc.mean.iter().chain(&fc.lower).chain(&fc.upper).all(|v| v.is_finite()));
+    // Drift with a seasonal difference (d + D == 1) remains accepted and fits.
+    let s = ArimaSpec { seasonal_d: 1, period: 12, include_mean: false, include_drift: true, ..spec(1, 0, 0) };
+    assert_sane(&fit(&s, &trend_ar1(74, 120, 3.0, 0.1, 0.3)));
+}
+
+#[test]
+fn arima_bad_input_never_panics() {
+    let y = simulate(81, 60, &[0.5], &[], 0);
+    let f = fit(&spec(1, 0, 0), &y).expect("fit");
+    // Horizon limit.
+    invalid_exactly(
+        f.forecast(lagrs_core::arima::MAX_HORIZON + 1, 0.95),
+        "h must be between 1 and 1000000, got 1000001",
+    );
+    invalid_mentions(f.forecast(usize::MAX, 0.95), "h");
+    assert_eq!(f.forecast(lagrs_core::arima::MAX_HORIZON, 0.95).expect("max h").mean.len(), 1_000_000);
+    // Seasonal differencing longer than the series.
+    let seasonal = ArimaSpec { seasonal_d: 1, period: 100, include_mean: false, ..spec(0, 0, 1) };
+    invalid_mentions(fit(&seasonal, &y), "y is too short for ARIMA(0,0,1)(0,1,0)[100]");
+    let seasonal = ArimaSpec { seasonal_d: 2, period: 30, include_mean: false, ..spec(0, 0, 0) };
+    invalid_mentions(fit(&seasonal, &y), "y is too short");
+    // All missing, for every kind of model.
+    for s in [
+        spec(0, 0, 0),
+        spec(0, 1, 1),
+        ArimaSpec { include_drift: true, ..spec(1, 0, 0) },
+        ArimaSpec { include_mean: false, include_drift: true, ..spec(0, 1, 0) },
+    ] {
+        invalid_mentions(fit(&s, &[f64::NAN; 50]), "y is too short");
+    }
+    // Length 1 and 2.
+    invalid_mentions(fit(&spec(0, 0, 0), &[3.0]), "y is too short for ARIMA(0,0,0): 1 non-missing values");
+    invalid_mentions(fit(&spec(1, 0, 0), &[3.0]), "y is too short");
+    invalid_mentions(fit(&spec(0, 1, 0), &[3.0]), "y is too short");
+    invalid_mentions(fit(&ArimaSpec { include_drift: true, ..spec(0, 0, 0) }, &[3.0, 4.0]), "y is too short");
+    let one = ArimaSpec { include_mean: false, ..spec(0, 0, 0) };
+    assert_sane(&fit(&one, &[3.0]));
+    assert_sane(&fit(&one, &[0.0]));
+    assert_sane(&fit(&ArimaSpec { include_mean: false, ..spec(0, 1, 0) }, &[3.0, 4.5]));
+    // Differences that are all missing although values are present.
+    let gappy = [1.0, f64::NAN, 2.0, f64::NAN, 3.5, f64::NAN, 4.0, f64::NAN, 5.0];
+    for s in [
+        ArimaSpec { include_mean: false, ..spec(0, 1, 0) },
+        ArimaSpec { include_mean: false, include_drift: true, ..spec(0, 1, 0) },
+        ArimaSpec { include_mean: false, ..spec(0, 1, 1) },
+    ] {
+        assert_sane_or_invalid(&fit(&s, &gappy));
+    }
+    // Extreme magnitudes and exact trends (degenerate: zero innovations).
+    let extreme: Vec<f64> = (0..40).map(|t| if t % 2 == 0 { 1e308 } else { -1e308 }).collect();
+    for s in [spec(1, 0, 0), spec(0, 1, 1), ArimaSpec { include_drift: true, ..spec(1, 0, 0) }] {
+        assert_sane(&fit(&s, &extreme));
+    }
+    let line: Vec<f64> = (1..=50).map(|t| 3.0 - 0.5 * t as f64).collect();
+    for s in [
+        ArimaSpec { include_drift: true, ..spec(0, 0, 0) },
+        ArimaSpec { include_drift: true, ..spec(1, 0, 1) },
+        ArimaSpec { include_mean: false, include_drift: true, ..spec(1, 0, 0) },
+    ] {
+        assert_sane(&fit(&s, &line));
+    }
+    assert_sane(&fit(&ArimaSpec { include_drift: true, ..spec(1, 0, 0) }, &[7.0; 40]));
+    // Batch fits report the same errors.
+    let out = fit_many(&ArimaSpec { include_drift: true, ..spec(1, 0, 0) }, &[&[f64::NAN; 5], &line, &[1.0]]);
+    assert!(out.iter().all(|r| !matches!(r, Err(CoreError::Numerical(m)) if m.contains("internal"))), "{out:?}");
+}
+
+fn assert_sane_or_invalid(r: &Result<ArimaFit, CoreError>) {
+    if !matches!(r, Err(CoreError::InvalidArgument(_))) {
+        assert_sane(r);
+    }
 }

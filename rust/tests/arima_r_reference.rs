@@ -31,6 +31,7 @@ const PRESIDENTS: [f64; 120] = [
     28., 25., 24., 24.,
 ];
 
+#[allow(clippy::too_many_arguments)] // mirrors R's order + seasonal + include.mean
 fn spec(p: usize, d: usize, q: usize, sp: usize, sd: usize, sq: usize, s: usize, mean: bool) -> ArimaSpec {
     ArimaSpec {
         p,

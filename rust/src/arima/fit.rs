@@ -1,8 +1,11 @@
 //! The fitting procedure of R's `stats::arima(method = "CSS-ML",
 //! transform.pars = TRUE)` (arima.R):
 //!
-//! 1. regression start (intercept or drift) by least squares on the
-//!    differenced series, `parscale = 10 * s.e.` for it;
+//! 1. regression start (intercept and/or drift) by least squares on the
+//!    differenced series, `parscale = 10 * s.e.` for it; with two regressors
+//!    (intercept and drift, d + D == 0) the optimizer works on coefficients
+//!    of the regressors rotated by the right singular vectors of the
+//!    regression matrix, as R does for a multi-column `xreg`;
 //! 2. conditional-sum-of-squares fit (BFGS) for ARMA starting values;
 //! 3. AR blocks mapped to unconstrained values (inverse PACF transform), MA
 //!    blocks made invertible;
@@ -22,7 +25,7 @@
 
 use super::css::css_objective;
 use super::hessian::{numerical_hessian, standard_errors};
-use super::kalman::{arma_filter_states, ArmaWorkspace, FullFilter, LikSums};
+use super::kalman::{arma_filter_states, solve_in_place, ArmaWorkspace, FullFilter, LikSums};
 use super::model::ArimaFit;
 use super::optimize::{minimize, BfgsOptions};
 use super::polynomial::{delta as delta_poly, difference, expand_ar, expand_ma};
@@ -37,18 +40,93 @@ const CSS_OPTIONS: BfgsOptions = BfgsOptions { max_iter: 100, reltol: 1.490_116_
 /// least as good as R's (and statsmodels').
 const ML_OPTIONS: BfgsOptions = BfgsOptions { max_iter: 250, reltol: 1e-12, abstol: 0.0, grad_step: 1e-4 };
 
+/// Most regression columns: intercept and drift.
+const MAX_REG: usize = 2;
+
+/// The regression part `sum_j beta_j x_j` (R's `xreg`, "intercept" first,
+/// then drift = t, t = 1..n). The optimizer works on `gamma = V' beta`,
+/// where the columns of the orthogonal `V` are the right singular vectors of
+/// the regression matrix (R's `arima` rotates a multi-column `xreg` so, which
+/// decorrelates intercept and trend); `V = I` for a single column.
+struct Regression {
+    /// Regressors over the full series.
+    cols: Vec<Vec<f64>>,
+    /// Differenced regressors.
+    dcols: Vec<Vec<f64>>,
+    /// `v[j][i] = V_{ji}`: `beta_j = sum_i v[j][i] gamma_i`.
+    v: [[f64; MAX_REG]; MAX_REG],
+}
+
+impl Regression {
+    fn new(spec: &ArimaSpec, n: usize, delta: &[f64]) -> Regression {
+        let mut cols = Vec::with_capacity(MAX_REG);
+        if spec.include_mean {
+            cols.push(vec![1.0; n]);
+        }
+        if spec.include_drift {
+            cols.push((1..=n).map(|t| t as f64).collect());
+        }
+        let dcols = cols.iter().map(|c| difference(c, delta)).collect();
+        let mut v = [[1.0, 0.0], [0.0, 1.0]];
+        if cols.len() == 2 {
+            // Eigenvectors of X'X (2 x 2) by one Jacobi rotation; the first
+            // belongs to the larger eigenvalue (largest singular value first).
+            let dot = |x: &[f64], y: &[f64]| x.iter().zip(y).map(|(a, b)| a * b).sum::<f64>();
+            let (a, b, c) = (dot(&cols[0], &cols[0]), dot(&cols[0], &cols[1]), dot(&cols[1], &cols[1]));
+            let theta = 0.5 * (2.0 * b).atan2(a - c);
+            let (sin, cos) = theta.sin_cos();
+            v = [[cos, -sin], [sin, cos]];
+        }
+        Regression { cols, dcols, v }
+    }
+
+    fn k(&self) -> usize {
+        self.cols.len()
+    }
+
+    /// `beta = V gamma`.
+    fn beta(&self, gamma: &[f64]) -> [f64; MAX_REG] {
+        let mut beta = [0.0; MAX_REG];
+        for (j, b) in beta.iter_mut().enumerate().take(self.k()) {
+            *b = gamma.iter().enumerate().map(|(i, g)| self.v[j][i] * g).sum();
+        }
+        beta
+    }
+
+    /// `gamma = V' beta`.
+    fn gamma(&self, beta: &[f64]) -> [f64; MAX_REG] {
+        let mut gamma = [0.0; MAX_REG];
+        for (i, g) in gamma.iter_mut().enumerate().take(self.k()) {
+            *g = beta.iter().enumerate().map(|(j, b)| self.v[j][i] * b).sum();
+        }
+        gamma
+    }
+
+    /// Differenced regressors in the optimizer's (rotated) coordinates.
+    fn rotated_dcols(&self) -> Vec<Vec<f64>> {
+        (0..self.k())
+            .map(|i| {
+                let mut col = vec![0.0; self.dcols.first().map_or(0, Vec::len)];
+                for (j, dc) in self.dcols.iter().enumerate() {
+                    for (o, x) in col.iter_mut().zip(dc) {
+                        *o += self.v[j][i] * x;
+                    }
+                }
+                col
+            })
+            .collect()
+    }
+}
+
 /// Everything the objective functions need, with reusable buffers.
 struct Problem {
     layout: Layout,
     s: usize,
     narma: usize,
-    has_reg: bool,
-    /// Original series and regressor (full length).
+    reg: Regression,
+    /// Original series (full length) and differenced series.
     y: Vec<f64>,
-    xreg: Option<Vec<f64>>,
-    /// Differenced series and regressor.
     dx: Vec<f64>,
-    dxreg: Option<Vec<f64>>,
     delta: Vec<f64>,
     /// True when y has no missing values: use the differenced fast filter.
     complete: bool,
@@ -69,29 +147,28 @@ impl Problem {
         expand_ma(&self.nat[l.ma()], &self.nat[l.sma()], self.s, &mut self.theta);
     }
 
-    /// Fills `work` with `series - beta * reg`.
-    fn adjusted(work: &mut Vec<f64>, series: &[f64], reg: Option<&Vec<f64>>, beta: f64) {
+    /// Fills `work` with `series - sum_j beta_j cols_j`.
+    fn adjusted(work: &mut Vec<f64>, series: &[f64], cols: &[Vec<f64>], beta: &[f64]) {
         work.clear();
-        match reg {
-            Some(r) => work.extend(series.iter().zip(r).map(|(v, x)| v - beta * x)),
-            None => work.extend_from_slice(series),
+        work.extend_from_slice(series);
+        for (col, &b) in cols.iter().zip(beta) {
+            for (w, x) in work.iter_mut().zip(col) {
+                *w -= b * x;
+            }
         }
     }
 
-    fn beta(&self, par: &[f64]) -> f64 {
-        if self.has_reg {
-            par[self.narma]
-        } else {
-            0.0
-        }
+    /// Regression coefficients (natural) from an optimizer vector.
+    fn beta(&self, par: &[f64]) -> [f64; MAX_REG] {
+        self.reg.beta(&par[self.narma..])
     }
 
-    /// R's `armaCSS` on natural parameters.
+    /// R's `armaCSS` on natural ARMA parameters (rotated regression ones).
     fn css(&mut self, par: &[f64]) -> f64 {
         self.nat.copy_from_slice(par);
         self.expand();
         let beta = self.beta(par);
-        Self::adjusted(&mut self.work, &self.dx, self.dxreg.as_ref(), beta);
+        Self::adjusted(&mut self.work, &self.dx, &self.reg.dcols, &beta);
         css_objective(&self.work, &self.phi, &self.theta, self.ar_degree, &mut self.resid)
     }
 
@@ -104,13 +181,13 @@ impl Problem {
         self.expand();
         let beta = self.beta(raw);
         if self.complete {
-            Self::adjusted(&mut self.work, &self.dx, self.dxreg.as_ref(), beta);
+            Self::adjusted(&mut self.work, &self.dx, &self.reg.dcols, &beta);
             match self.ws.loglik(&self.phi, &self.theta, &self.work) {
                 Some(s) => s.objective(),
                 None => f64::INFINITY,
             }
         } else {
-            Self::adjusted(&mut self.work, &self.y, self.xreg.as_ref(), beta);
+            Self::adjusted(&mut self.work, &self.y, &self.reg.cols, &beta);
             match FullFilter::new(&mut self.ws, &self.phi, &self.theta, &self.delta) {
                 Some(mut f) => f.run(&self.work, false).sums.objective(),
                 None => f64::INFINITY,
@@ -119,31 +196,51 @@ impl Problem {
     }
 }
 
-/// Least squares of `dx` on the single column `dxr` over rows where both are
-/// present: (coefficient, its standard error).
-fn ols_single(dx: &[f64], dxr: &[f64]) -> (f64, f64) {
-    let mut sxx = 0.0;
-    let mut sxy = 0.0;
+/// Least squares of `dx` on the columns `cols` (at most [`MAX_REG`]) over
+/// rows where all are present (R's `lm(dx ~ xreg - 1, na.action = na.omit)`):
+/// coefficients and their standard errors (NaN when undefined).
+fn ols(dx: &[f64], cols: &[Vec<f64>]) -> (Vec<f64>, Vec<f64>) {
+    let k = cols.len();
+    let mut xtx = vec![0.0; k * k];
+    let mut xty = vec![0.0; k];
     let mut m = 0usize;
-    for (&v, &x) in dx.iter().zip(dxr) {
-        if !v.is_nan() && !x.is_nan() {
-            sxx += x * x;
-            sxy += x * v;
-            m += 1;
+    let row_ok = |t: usize| !dx[t].is_nan() && cols.iter().all(|c| !c[t].is_nan());
+    for t in (0..dx.len()).filter(|&t| row_ok(t)) {
+        m += 1;
+        for i in 0..k {
+            xty[i] += cols[i][t] * dx[t];
+            for j in 0..k {
+                xtx[i * k + j] += cols[i][t] * cols[j][t];
+            }
         }
     }
-    if m == 0 || sxx == 0.0 {
-        return (0.0, f64::NAN);
+    let nan = vec![f64::NAN; k];
+    if m < k {
+        return (vec![0.0; k], nan);
     }
-    let beta = sxy / sxx;
-    let mut rss = 0.0;
-    for (&v, &x) in dx.iter().zip(dxr) {
-        if !v.is_nan() && !x.is_nan() {
-            let e = v - beta * x;
-            rss += e * e;
+    // Inverse of X'X column by column (k <= 2: conditioning is no issue
+    // for the rotated regressors).
+    let mut inv = vec![0.0; k * k];
+    for col in 0..k {
+        let mut a = xtx.clone();
+        let mut e = vec![0.0; k];
+        e[col] = 1.0;
+        if !solve_in_place(&mut a, &mut e, k) || e.iter().any(|v| !v.is_finite()) {
+            return (vec![0.0; k], nan);
+        }
+        for row in 0..k {
+            inv[row * k + col] = e[row];
         }
     }
-    let se = if m > 1 { (rss / (m - 1) as f64 / sxx).sqrt() } else { f64::NAN };
+    let beta: Vec<f64> = (0..k).map(|i| (0..k).map(|j| inv[i * k + j] * xty[j]).sum()).collect();
+    let rss: f64 = (0..dx.len())
+        .filter(|&t| row_ok(t))
+        .map(|t| {
+            let e = dx[t] - (0..k).map(|i| beta[i] * cols[i][t]).sum::<f64>();
+            e * e
+        })
+        .sum();
+    let se = if m > k { (0..k).map(|i| (rss / (m - k) as f64 * inv[i * k + i]).sqrt()).collect() } else { nan };
     (beta, se)
 }
 
@@ -158,7 +255,7 @@ struct Setup {
 fn setup(spec: &ArimaSpec, y: &[f64]) -> CoreResult<Setup> {
     spec.validate()?;
     if let Some(i) = y.iter().position(|v| v.is_infinite()) {
-        return invalid(format!("y must not contain infinite values (index {i})"));
+        return invalid(format!("y must not contain infinite values (y[{i}] = {})", y[i]));
     }
     let s = spec.season();
     let delta = delta_poly(spec.d, spec.seasonal_d, s);
@@ -168,42 +265,39 @@ fn setup(spec: &ArimaSpec, y: &[f64]) -> CoreResult<Setup> {
     let k = spec.n_coef();
     let narma = spec.n_arma();
     let ar_degree = spec.ar_degree();
+    // At least one innovation per coefficient plus one, and enough for the
+    // AR recursion (n >= n_obs, so this bounds the length too).
     let need = (nd + k + 1).max(nd + ar_degree + 1);
-    if n_obs < need || n < nd + ar_degree + 1 {
+    if n_obs < need {
+        let missing = if n_obs < n { format!(" of {n}") } else { String::new() };
         return invalid(format!(
-            "y is too short for the model: {n_obs} non-missing observations (length {n}), need at least {need}"
+            "y is too short for {}: {n_obs}{missing} non-missing values, need at least {need}",
+            spec.label()
         ));
     }
     let n_used = n_obs - nd;
     let layout = Layout { p: spec.p, q: spec.q, sp: spec.seasonal_p, sq: spec.seasonal_q };
-    let has_reg = spec.n_reg() == 1;
-    let xreg: Option<Vec<f64>> = if spec.include_mean {
-        Some(vec![1.0; n])
-    } else if spec.include_drift {
-        Some((1..=n).map(|t| t as f64).collect())
-    } else {
-        None
-    };
+    let reg = Regression::new(spec, n, &delta);
     let dx = difference(y, &delta);
-    let dxreg = xreg.as_ref().map(|x| difference(x, &delta));
 
-    // 1. Regression start (R: lm(dx ~ dxreg - 1), parscale 10 * s.e.).
+    // 1. Regression start (R: lm(dx ~ dxreg - 1) on the rotated regressors,
+    //    parscale 10 * s.e.).
     let mut init = vec![0.0; k];
     let mut parscale = vec![1.0; k];
-    if let Some(dxr) = &dxreg {
-        let (beta, se) = ols_single(&dx, dxr);
-        init[narma] = beta;
-        parscale[narma] = if se.is_finite() && se > 0.0 { 10.0 * se } else { (beta.abs() * 0.01).max(1e-6) };
+    if reg.k() > 0 {
+        let (gamma, se) = ols(&dx, &reg.rotated_dcols());
+        for i in 0..reg.k() {
+            init[narma + i] = gamma[i];
+            parscale[narma + i] =
+                if se[i].is_finite() && se[i] > 0.0 { 10.0 * se[i] } else { (gamma[i].abs() * 0.01).max(1e-6) };
+        }
     }
     // Degenerate data: nothing left to explain after differencing and regression.
     {
-        let beta = if has_reg { init[narma] } else { 0.0 };
-        let all_zero = dx
-            .iter()
-            .enumerate()
-            .filter(|(_, v)| !v.is_nan())
-            .all(|(i, v)| v - beta * dxreg.as_ref().map_or(0.0, |r| r[i]) == 0.0);
-        if all_zero {
+        let beta = reg.beta(&init[narma..]);
+        let mut left = Vec::with_capacity(dx.len());
+        Problem::adjusted(&mut left, &dx, &reg.dcols, &beta);
+        if left.iter().filter(|v| !v.is_nan()).all(|&v| v == 0.0) {
             return Err(CoreError::Numerical(
                 "y is constant after differencing and mean/drift removal: zero innovation variance, the model is degenerate"
                     .into(),
@@ -215,11 +309,9 @@ fn setup(spec: &ArimaSpec, y: &[f64]) -> CoreResult<Setup> {
         layout,
         s,
         narma,
-        has_reg,
+        reg,
         y: y.to_vec(),
-        xreg,
         dx,
-        dxreg,
         delta: delta.clone(),
         complete: n_obs == n,
         ar_degree,
@@ -239,7 +331,6 @@ pub fn fit(spec: &ArimaSpec, y: &[f64]) -> CoreResult<ArimaFit> {
     let layout = prob.layout;
     let k = init.len();
     let narma = prob.narma;
-    let has_reg = prob.has_reg;
 
     // 2. CSS starting values.
     if narma > 0 {
@@ -254,9 +345,7 @@ pub fn fit(spec: &ArimaSpec, y: &[f64]) -> CoreResult<ArimaFit> {
 
     // 3. Transform the start: AR -> atanh(PACF), MA -> invertible.
     let mut zero_start = vec![0.0; k];
-    if has_reg {
-        zero_start[narma] = init[narma];
-    }
+    zero_start[narma..].copy_from_slice(&init[narma..]);
     let mut start = to_raw(&layout, &init).unwrap_or_else(|| zero_start.clone());
     if !prob.ml(&start).is_finite() {
         start = zero_start.clone();
@@ -286,10 +375,19 @@ pub fn fit(spec: &ArimaSpec, y: &[f64]) -> CoreResult<ArimaFit> {
         return Err(CoreError::Numerical("the likelihood is not finite at the optimum".into()));
     }
     let hess = numerical_hessian(|r| prob.ml(r), &raw, &parscale);
-    let a = grad_trans(&layout, &raw);
+    let mut a = grad_trans(&layout, &raw);
+    // Regression block of the Jacobian: d beta_j / d gamma_i = V_{ji}.
+    let nreg = prob.reg.k();
+    for i in 0..nreg {
+        for j in 0..nreg {
+            a[(narma + i) * k + narma + j] = prob.reg.v[j][i];
+        }
+    }
     let std_errors = standard_errors(&hess, &a, n_used as f64, k);
     let mut coef = vec![0.0; k];
     undo_pars(&layout, &raw, &mut coef);
+    let beta = prob.beta(&raw);
+    coef[narma..].copy_from_slice(&beta[..nreg]);
     if coef.iter().any(|v| !v.is_finite()) {
         return Err(CoreError::Numerical("non-finite coefficients at the optimum".into()));
     }
@@ -336,9 +434,8 @@ struct FinalPass {
 fn final_pass(prob: &mut Problem, coef: &[f64], fast: bool) -> CoreResult<FinalPass> {
     prob.nat.copy_from_slice(coef);
     prob.expand();
-    let beta = prob.beta(coef);
     let mut adj = Vec::with_capacity(prob.y.len());
-    Problem::adjusted(&mut adj, &prob.y, prob.xreg.as_ref(), beta);
+    Problem::adjusted(&mut adj, &prob.y, &prob.reg.cols, &coef[prob.narma..]);
     let no_state = || CoreError::Numerical("fitted model has no stationary state covariance".into());
     let nd = prob.delta.len();
     let mut filter = FullFilter::new(&mut prob.ws, &prob.phi, &prob.theta, &prob.delta).ok_or_else(no_state)?;
@@ -385,10 +482,13 @@ fn to_raw(layout: &Layout, nat: &[f64]) -> Option<Vec<f64>> {
 #[allow(dead_code)]
 pub(crate) fn loglik_at(spec: &ArimaSpec, y: &[f64], coef: &[f64]) -> CoreResult<f64> {
     let Setup { mut prob, n_used, .. } = setup(spec, y)?;
-    let raw = match to_raw(&prob.layout, coef) {
+    let mut raw = match to_raw(&prob.layout, coef) {
         Some(r) => r,
         None => return invalid("coef: non-stationary AR part"),
     };
+    let narma = prob.narma;
+    let gamma = prob.reg.gamma(&coef[narma..]);
+    raw[narma..].copy_from_slice(&gamma[..prob.reg.k()]);
     let f = prob.ml(&raw);
     let nu = n_used as f64;
     Ok(-0.5 * (2.0 * nu * f + nu + nu * (2.0 * std::f64::consts::PI).ln()))
@@ -433,6 +533,10 @@ mod tests {
             (airline(), vec![-0.43, -0.55]),
             (ArimaSpec { p: 2, q: 1, seasonal_q: 0, seasonal_d: 0, ..airline() }, vec![0.5, -0.2, 0.3]),
             (ArimaSpec { p: 1, d: 0, seasonal_d: 0, include_mean: true, ..airline() }, vec![0.4, 0.1, -0.3, 9000.0]),
+            (
+                ArimaSpec { p: 1, d: 0, seasonal_d: 0, include_mean: true, include_drift: true, ..airline() },
+                vec![0.4, 0.1, -0.3, 9000.0, -5.0],
+            ),
         ] {
             let Setup { mut prob, .. } = setup(&spec, &US_ACC_DEATHS).expect("setup");
             let fast = final_pass(&mut prob, &coef, true).expect("fast");
@@ -454,6 +558,26 @@ mod tests {
                 assert!((v1[i] - v2[i]).abs() < 1e-6 * v2[i], "{} {}", v1[i], v2[i]);
             }
         }
+    }
+
+    #[test]
+    fn trend_regression_rotation_round_trips() {
+        // Intercept + drift (d + D == 0): the optimizer's rotated coefficients
+        // map back to (intercept, drift), and the likelihood at the reported
+        // coefficients is the maximized one.
+        let spec = ArimaSpec { p: 1, q: 0, d: 0, seasonal_d: 0, seasonal_q: 1, include_mean: true, include_drift: true, ..airline() };
+        let f = fit(&spec, &US_ACC_DEATHS).expect("fit");
+        let at = loglik_at(&spec, &US_ACC_DEATHS, &f.coefficients()).expect("loglik");
+        assert!((at - f.log_likelihood()).abs() < 1e-9, "{at} vs {}", f.log_likelihood());
+        let Setup { prob, .. } = setup(&spec, &US_ACC_DEATHS).expect("setup");
+        let beta = [8700.0, -3.5];
+        let back = prob.reg.beta(&prob.reg.gamma(&beta));
+        assert!((back[0] - beta[0]).abs() < 1e-9 && (back[1] - beta[1]).abs() < 1e-12, "{back:?}");
+        // The rotated regressors are orthogonal.
+        let cols = prob.reg.rotated_dcols();
+        let dot: f64 = cols[0].iter().zip(&cols[1]).map(|(a, b)| a * b).sum();
+        let norm: f64 = cols[0].iter().map(|a| a * a).sum::<f64>().sqrt() * cols[1].iter().map(|a| a * a).sum::<f64>().sqrt();
+        assert!(dot.abs() < 1e-12 * norm, "{dot} {norm}");
     }
 
     #[test]

@@ -252,7 +252,7 @@ impl ArmaWorkspace {
                     k[i] += tw * mzw;
                 }
                 m -= mzw * mzw / f_new;
-                if !(f_new > 0.0) || !f_new.is_finite() {
+                if !f_new.is_finite() || f_new <= 0.0 {
                     return None;
                 }
                 // Converged: the remaining correction is below rounding of F.
@@ -372,7 +372,7 @@ pub(crate) fn solve_in_place(a: &mut [f64], b: &mut [f64], n: usize) -> bool {
                 piv = row;
             }
         }
-        if !(best > 0.0) || !best.is_finite() {
+        if !best.is_finite() || best <= 0.0 {
             return false;
         }
         if piv != col {
@@ -624,8 +624,8 @@ impl FullFilter {
                 let minf = &self.minf;
                 let g = v / f_inf;
                 let c = f_star / (f_inf * f_inf);
-                for i in 0..rd {
-                    self.a[i] += minf[i] * g;
+                for (a, mi) in self.a.iter_mut().zip(minf) {
+                    *a += mi * g;
                 }
                 for i in 0..rd {
                     for j in 0..rd {
@@ -649,13 +649,13 @@ impl FullFilter {
                     residuals.push(v / gain.sqrt());
                 }
                 let g = v / gain;
-                for i in 0..rd {
-                    self.a[i] += m[i] * g;
+                for (a, mi) in self.a.iter_mut().zip(&m) {
+                    *a += mi * g;
                 }
-                for i in 0..rd {
-                    let mi = m[i] / gain;
-                    for j in 0..rd {
-                        self.p[i * rd + j] -= mi * m[j];
+                for (row, &m_i) in self.p.chunks_exact_mut(rd).zip(&m) {
+                    let mi = m_i / gain;
+                    for (pij, mj) in row.iter_mut().zip(&m) {
+                        *pij -= mi * mj;
                     }
                 }
             }

@@ -1,6 +1,7 @@
 //! ARIMA / seasonal ARIMA by exact Gaussian maximum likelihood, following R's
 //! `stats::arima(method = "CSS-ML", transform.pars = TRUE)`; drift as
-//! `forecast::Arima(include.drift = TRUE)`.
+//! `forecast::Arima(include.drift = TRUE)` (d + D <= 1; with d + D == 0 and
+//! an intercept, a linear trend with ARMA errors).
 //!
 //! Modules, one job each:
 //! * `spec` — [`ArimaSpec`] and its validation;

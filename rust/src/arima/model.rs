@@ -16,7 +16,7 @@ pub const MAX_HORIZON: usize = 1_000_000;
 #[derive(Debug, Clone, PartialEq)]
 pub struct ArimaFit {
     pub(crate) spec: ArimaSpec,
-    /// Coefficients in R order: ar, ma, sar, sma, then intercept or drift.
+    /// Coefficients in R order: ar, ma, sar, sma, then intercept, then drift.
     pub(crate) coef: Vec<f64>,
     pub(crate) std_errors: Vec<f64>,
     pub(crate) sigma2: f64,
@@ -56,23 +56,16 @@ impl ArimaFit {
     pub fn seasonal_ma(&self) -> &[f64] {
         &self.coef[self.layout().sma()]
     }
-    /// The intercept (R's "intercept": the mean of the series) when fitted.
+    /// The intercept (R's "intercept") when fitted: the mean of the series,
+    /// or with a drift and d + D == 0 the trend's level at t = 0.
     pub fn mean(&self) -> Option<f64> {
-        if self.spec.include_mean {
-            Some(self.coef[self.spec.n_arma()])
-        } else {
-            None
-        }
+        self.spec.include_mean.then(|| self.coef[self.spec.n_arma()])
     }
-    /// The drift (slope on time 1..n, as `forecast::Arima`) when fitted.
+    /// The drift (slope on time t = 1..n, as `forecast::Arima`) when fitted.
     pub fn drift(&self) -> Option<f64> {
-        if self.spec.include_drift {
-            Some(self.coef[self.spec.n_arma()])
-        } else {
-            None
-        }
+        self.spec.include_drift.then(|| self.coef[self.spec.n_arma() + usize::from(self.spec.include_mean)])
     }
-    /// All coefficients in R order: ar, ma, sar, sma, intercept or drift.
+    /// All coefficients in R order: ar, ma, sar, sma, intercept, drift.
     pub fn coefficients(&self) -> Vec<f64> {
         self.coef.clone()
     }
@@ -137,7 +130,7 @@ impl ArimaFit {
     /// `predict.Arima` via `KalmanForecast`, intervals as `forecast::forecast.Arima`).
     pub fn forecast(&self, h: usize, level: f64) -> CoreResult<Forecast> {
         if h == 0 || h > MAX_HORIZON {
-            return invalid(format!("h must be in 1..={MAX_HORIZON}, got {h}"));
+            return invalid(format!("h must be between 1 and {MAX_HORIZON}, got {h}"));
         }
         if !(level > 0.0 && level < 1.0) {
             return invalid(format!("level must be in (0, 1), got {level}"));
@@ -151,16 +144,13 @@ impl ArimaFit {
         // Upper-tail quantile computed directly for accuracy: z = -qnorm((1 - level)/2).
         let z = -qnorm(0.5 * (1.0 - level));
         let n = self.y.len() as f64;
+        let (mu, drift) = (self.mean().unwrap_or(0.0), self.drift().unwrap_or(0.0));
         let mut mean = Vec::with_capacity(h);
         let mut lower = Vec::with_capacity(h);
         let mut upper = Vec::with_capacity(h);
         for (i, (m, v)) in mean0.iter().zip(&var).enumerate() {
-            let xm = match (self.mean(), self.drift()) {
-                (Some(mu), _) => mu,
-                (_, Some(b)) => b * (n + 1.0 + i as f64),
-                _ => 0.0,
-            };
-            let fc = m + xm;
+            // Regression part at t = n + 1 + i (R's predict with newxreg).
+            let fc = m + mu + drift * (n + 1.0 + i as f64);
             let se = (v * self.sigma2).max(0.0).sqrt();
             mean.push(fc);
             lower.push(fc - z * se);

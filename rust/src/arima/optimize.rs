@@ -124,7 +124,7 @@ pub(crate) fn minimize<F: FnMut(&[f64]) -> f64>(
             t[i] = s;
             gradproj += s * g[i];
         }
-        if !(gradproj < 0.0) {
+        if gradproj.is_nan() || gradproj >= 0.0 {
             if just_reset {
                 converged = true;
                 break;

@@ -1,7 +1,8 @@
 //! Versioned binary encoding of a fitted model.
 //!
 //! Layout (little endian): magic `LAGRSARM`, format version (u32), the spec
-//! (seven u32 orders, two u8 flags), n.used (u64), sigma2 and loglik (f64
+//! (seven u32 orders, two u8 flags: mean, drift; both may be set, for a
+//! linear trend with d + D == 0), n.used (u64), sigma2 and loglik (f64
 //! bit patterns), then length-prefixed f64 arrays (coefficients, standard
 //! errors, y, residuals, final state, final state covariance), and an FNV-1a
 //! 64-bit checksum of everything before it. f64 values are stored as their

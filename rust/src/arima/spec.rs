@@ -19,8 +19,11 @@ pub const MAX_PERIOD: usize = 366 * 24;
 /// each likelihood evaluation).
 pub const MAX_EXPANDED_DEGREE: usize = 400;
 
-/// A seasonal ARIMA(p, d, q)(P, D, Q)_period model with an optional mean
-/// (only when d + D == 0) or drift (only when d + D == 1).
+/// A seasonal ARIMA(p, d, q)(P, D, Q)_period model with optional regression
+/// terms: an intercept (only when d + D == 0) and a drift, the slope on time
+/// t = 1..n (only when d + D <= 1, as `forecast::Arima`). With d + D == 0 and
+/// both, the model is a linear trend with ARMA errors,
+/// `y_t = intercept + drift * t + u_t`.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ArimaSpec {
     pub p: usize,
@@ -36,82 +39,57 @@ pub struct ArimaSpec {
 
 impl ArimaSpec {
     /// Validates: p, q <= 20; d <= 2; seasonal P, Q <= 5; seasonal D <= 2;
-    /// period >= 2 when any seasonal order > 0 and period <= 366*24; the
-    /// expanded AR degree p + P*period and MA degree q + Q*period <= 400;
-    /// mean only when d + D == 0; drift only when d + D == 1.
-    /// Error messages name the offending argument.
+    /// period >= 2 when any seasonal order is > 0 and period <= 366*24; the
+    /// expanded AR degree p + P*period, MA degree q + Q*period and
+    /// differencing degree d + D*period <= 400; mean only when d + D == 0;
+    /// drift only when d + D <= 1.
+    ///
+    /// Messages name the arguments of the Java API (`p`, `d`, `q`, `P`, `D`,
+    /// `Q`, `period`, `includeMean`, `includeDrift`), which users see verbatim.
     pub fn validate(&self) -> CoreResult<()> {
-        if self.p > MAX_ORDER {
-            return invalid(format!("p must be <= {MAX_ORDER}, got {}", self.p));
-        }
-        if self.q > MAX_ORDER {
-            return invalid(format!("q must be <= {MAX_ORDER}, got {}", self.q));
-        }
-        if self.d > MAX_D {
-            return invalid(format!("d must be <= {MAX_D}, got {}", self.d));
-        }
-        if self.seasonal_p > MAX_SEASONAL_ORDER {
-            return invalid(format!(
-                "seasonal_p must be <= {MAX_SEASONAL_ORDER}, got {}",
-                self.seasonal_p
-            ));
-        }
-        if self.seasonal_q > MAX_SEASONAL_ORDER {
-            return invalid(format!(
-                "seasonal_q must be <= {MAX_SEASONAL_ORDER}, got {}",
-                self.seasonal_q
-            ));
-        }
-        if self.seasonal_d > MAX_SEASONAL_D {
-            return invalid(format!(
-                "seasonal_d must be <= {MAX_SEASONAL_D}, got {}",
-                self.seasonal_d
-            ));
-        }
-        if self.period > MAX_PERIOD {
-            return invalid(format!("period must be <= {MAX_PERIOD}, got {}", self.period));
+        for (name, value, max) in [
+            ("p", self.p, MAX_ORDER),
+            ("d", self.d, MAX_D),
+            ("q", self.q, MAX_ORDER),
+            ("P", self.seasonal_p, MAX_SEASONAL_ORDER),
+            ("D", self.seasonal_d, MAX_SEASONAL_D),
+            ("Q", self.seasonal_q, MAX_SEASONAL_ORDER),
+            ("period", self.period, MAX_PERIOD),
+        ] {
+            if value > max {
+                return invalid(format!("{name} must be <= {max}, got {value}"));
+            }
         }
         if self.is_seasonal() && self.period < 2 {
-            return invalid(format!(
-                "period must be >= 2 when a seasonal order is > 0, got {}",
-                self.period
-            ));
+            return invalid(format!("period must be >= 2 when P, D or Q is > 0, got {}", self.period));
         }
         let s = self.season();
-        if self.p + self.seasonal_p * s > MAX_EXPANDED_DEGREE {
-            return invalid(format!(
-                "period: p + seasonal_p * period must be <= {MAX_EXPANDED_DEGREE}, got {}",
-                self.p + self.seasonal_p * s
-            ));
-        }
-        if self.q + self.seasonal_q * s > MAX_EXPANDED_DEGREE {
-            return invalid(format!(
-                "period: q + seasonal_q * period must be <= {MAX_EXPANDED_DEGREE}, got {}",
-                self.q + self.seasonal_q * s
-            ));
-        }
-        if self.d + self.seasonal_d * s > MAX_EXPANDED_DEGREE {
-            return invalid(format!(
-                "period: d + seasonal_d * period must be <= {MAX_EXPANDED_DEGREE}, got {}",
-                self.d + self.seasonal_d * s
-            ));
+        for (what, degree) in [
+            ("p + P * period", self.p + self.seasonal_p * s),
+            ("q + Q * period", self.q + self.seasonal_q * s),
+            ("d + D * period", self.d + self.seasonal_d * s),
+        ] {
+            if degree > MAX_EXPANDED_DEGREE {
+                return invalid(format!("{what} must be <= {MAX_EXPANDED_DEGREE}, got {degree}"));
+            }
         }
         let total_d = self.d + self.seasonal_d;
         if self.include_mean && total_d != 0 {
-            return invalid(format!(
-                "include_mean is only allowed when d + seasonal_d == 0 (got {total_d}); \
-                 a differenced model has no mean"
-            ));
+            return invalid(format!("includeMean needs d + D == 0, got d + D = {total_d}"));
         }
-        if self.include_drift && total_d != 1 {
-            return invalid(format!(
-                "include_drift is only allowed when d + seasonal_d == 1 (got {total_d})"
-            ));
-        }
-        if self.include_mean && self.include_drift {
-            return invalid("include_mean and include_drift cannot both be set");
+        if self.include_drift && total_d > 1 {
+            return invalid(format!("includeDrift needs d + D <= 1, got d + D = {total_d}"));
         }
         Ok(())
+    }
+
+    /// R-style label, e.g. `ARIMA(2,1,2)` or `ARIMA(0,1,1)(0,1,1)[12]`.
+    pub(crate) fn label(&self) -> String {
+        let mut s = format!("ARIMA({},{},{})", self.p, self.d, self.q);
+        if self.is_seasonal() {
+            s.push_str(&format!("({},{},{})[{}]", self.seasonal_p, self.seasonal_d, self.seasonal_q, self.period));
+        }
+        s
     }
 
     /// True when any seasonal order is positive.
@@ -134,9 +112,9 @@ impl ArimaSpec {
         self.p + self.q + self.seasonal_p + self.seasonal_q
     }
 
-    /// Number of regression coefficients (intercept or drift): 0 or 1.
+    /// Number of regression coefficients (intercept, drift): 0, 1 or 2.
     pub(crate) fn n_reg(&self) -> usize {
-        usize::from(self.include_mean || self.include_drift)
+        usize::from(self.include_mean) + usize::from(self.include_drift)
     }
 
     /// Number of estimated coefficients (sigma2 excluded).

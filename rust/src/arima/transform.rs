@@ -85,7 +85,7 @@ pub(crate) fn ma_invert(ma: &[f64]) -> Vec<f64> {
     coef.push(1.0);
     coef.extend_from_slice(&ma[..q0]);
     let mut roots = polyroot(&coef);
-    if roots.iter().all(|r| !(r.abs() < 1.0)) {
+    if !roots.iter().any(|r| r.abs() < 1.0) {
         return ma.to_vec();
     }
     if q0 == 1 {

@@ -76,8 +76,10 @@ public final class Arima {
     }
 
     /**
-     * Whether to estimate a drift (a linear trend in time, as {@code forecast::Arima}'s
-     * {@code include.drift}); only with {@code d + D == 1}. Default false.
+     * Whether to estimate a drift: a linear trend in time {@code t = 1..n}, as
+     * {@code forecast::Arima}'s {@code include.drift} (regression with ARIMA errors). Allowed
+     * when {@code d + D <= 1}; with {@code d + D == 0} and a mean it fits
+     * {@code y[t] = intercept + drift * t + u[t]} with ARMA errors {@code u}. Default false.
      */
     public Arima includeDrift(boolean include) {
         return new Arima(p, d, q, seasonalP, seasonalD, seasonalQ, period, includeMean, include);

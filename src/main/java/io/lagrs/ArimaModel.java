@@ -53,17 +53,20 @@ public final class ArimaModel extends NativeHandle {
         return call(h -> vector0(h, SEASONAL_MA));
     }
 
-    /** All estimated coefficients in R's order: ar, ma, sar, sma, then intercept or drift. */
+    /** All estimated coefficients in R's order: ar, ma, sar, sma, intercept, drift. */
     public double[] coefficients() {
         return call(h -> vector0(h, COEFFICIENTS));
     }
 
-    /** The intercept (process mean), NaN when not included. */
+    /**
+     * The intercept, NaN when not included: the process mean, or with a drift the level of
+     * the trend at {@code t = 0}.
+     */
     public double mean() {
         return callDouble(h -> scalar0(h, MEAN));
     }
 
-    /** The drift (slope per time step), NaN when not included. */
+    /** The drift (slope per time step, {@code t = 1..n}), NaN when not included. */
     public double drift() {
         return callDouble(h -> scalar0(h, DRIFT));
     }
