@@ -4,24 +4,8 @@
 use lagrs_core::arima::{fit, fit_many, ArimaFit, ArimaSpec};
 use lagrs_core::error::CoreError;
 
-/// SplitMix64 + Box–Muller: a small deterministic normal generator.
-struct Rng(u64);
-impl Rng {
-    fn next_u64(&mut self) -> u64 {
-        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-        z ^ (z >> 31)
-    }
-    fn uniform(&mut self) -> f64 {
-        ((self.next_u64() >> 11) as f64 + 0.5) / (1u64 << 53) as f64
-    }
-    fn normal(&mut self) -> f64 {
-        let (u1, u2) = (self.uniform(), self.uniform());
-        (-2.0 * u1.ln()).sqrt() * (2.0 * std::f64::consts::PI * u2).cos()
-    }
-}
+mod common;
+use common::Rng;
 
 /// ARMA(phi, theta) with unit innovations, burn-in discarded, then integrated d times.
 fn simulate(seed: u64, n: usize, phi: &[f64], theta: &[f64], d: usize) -> Vec<f64> {

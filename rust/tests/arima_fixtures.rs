@@ -22,22 +22,8 @@
 use lagrs_core::arima::{fit, ArimaSpec};
 use serde_json::Value;
 
-fn path() -> std::path::PathBuf {
-    std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../src/test/resources/fixtures/arima/cases.json")
-}
-
-fn num(v: &Value) -> f64 {
-    match v {
-        Value::Number(n) => n.as_f64().expect("number"),
-        Value::String(s) if s.eq_ignore_ascii_case("nan") => f64::NAN,
-        Value::Null => f64::NAN,
-        other => panic!("unexpected value {other}"),
-    }
-}
-
-fn nums(v: &Value) -> Vec<f64> {
-    v.as_array().map(|a| a.iter().map(num).collect()).unwrap_or_default()
-}
+mod common;
+use common::{fixture_cases, num, nums};
 
 fn usizes(v: &Value) -> Vec<usize> {
     v.as_array().expect("array").iter().map(|x| x.as_u64().expect("int") as usize).collect()
@@ -45,15 +31,10 @@ fn usizes(v: &Value) -> Vec<usize> {
 
 #[test]
 fn arima_fixtures() {
-    let p = path();
-    let Ok(text) = std::fs::read_to_string(&p) else {
-        eprintln!("no ARIMA fixtures at {}; skipping", p.display());
-        return;
-    };
-    let doc: Value = serde_json::from_str(&text).expect("valid fixture JSON");
-    let cases = doc["cases"].as_array().expect("cases");
+    let cases = fixture_cases("arima/cases.json");
+    assert!(!cases.is_empty());
     let mut failures = Vec::new();
-    for case in cases {
+    for case in &cases {
         let name = case["name"].as_str().expect("name");
         let source = case["source"].as_str().unwrap_or("");
         let is_r = source.starts_with("R");

@@ -2,52 +2,14 @@
 //! scripts/fixtures/make_rolling_fixtures.py, plus parallel/batched consistency
 //! and argument checks.
 
-use std::path::PathBuf;
-
 use lagrs_core::error::CoreError;
 use lagrs_core::rolling::{ewm_mean, rolling, rolling_many, rolling_parallel, Statistic, Window};
-use serde_json::Value;
+
+mod common;
+use common::{assert_all_close, fixture_cases, nums, Rng};
 
 const REL_TOL: f64 = 1e-12;
 
-fn fixture(name: &str) -> Vec<Value> {
-    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../src/test/resources/fixtures/rolling").join(name);
-    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("read {}: {e}", path.display()));
-    let doc: Value = serde_json::from_str(&text).expect("fixture is valid JSON");
-    doc["cases"].as_array().expect("cases array").clone()
-}
-
-/// Decodes a number or one of the strings "NaN", "Infinity", "-Infinity".
-fn num(v: &Value) -> f64 {
-    match v {
-        Value::Number(n) => n.as_f64().expect("f64"),
-        Value::String(s) if s == "NaN" => f64::NAN,
-        Value::String(s) if s == "Infinity" => f64::INFINITY,
-        Value::String(s) if s == "-Infinity" => f64::NEG_INFINITY,
-        other => panic!("not a number: {other}"),
-    }
-}
-
-fn nums(v: &Value) -> Vec<f64> {
-    v.as_array().expect("array").iter().map(num).collect()
-}
-
-fn close(a: f64, b: f64) -> bool {
-    if a.is_nan() || b.is_nan() {
-        return a.is_nan() && b.is_nan();
-    }
-    if a.is_infinite() || b.is_infinite() {
-        return a == b;
-    }
-    (a - b).abs() <= REL_TOL * a.abs().max(b.abs())
-}
-
-fn assert_all_close(name: &str, got: &[f64], want: &[f64]) {
-    assert_eq!(got.len(), want.len(), "{name}: length");
-    for (i, (&g, &w)) in got.iter().zip(want).enumerate() {
-        assert!(close(g, w), "{name}: index {i}: got {g:e}, want {w:e}");
-    }
-}
 
 fn statistic(function: &str, q: Option<f64>) -> Statistic {
     match function {
@@ -65,7 +27,7 @@ fn statistic(function: &str, q: Option<f64>) -> Statistic {
 
 #[test]
 fn rolling_matches_pandas_fixtures() {
-    let cases = fixture("rolling.json");
+    let cases = fixture_cases("rolling/rolling.json");
     assert!(cases.len() > 500);
     for c in &cases {
         let name = c["name"].as_str().expect("name");
@@ -79,59 +41,45 @@ fn rolling_matches_pandas_fixtures() {
         let want = nums(&c["expected"]);
         let mut got = vec![0.0; x.len()];
         rolling(stat, &x, window, &mut got).expect("rolling");
-        assert_all_close(name, &got, &want);
+        assert_all_close(name, &got, &want, REL_TOL);
         // The parallel and batched entry points must agree on small inputs too.
         let mut par = vec![0.0; x.len()];
         rolling_parallel(stat, &x, window, &mut par).expect("rolling_parallel");
-        assert_all_close(name, &par, &want);
+        assert_all_close(name, &par, &want, REL_TOL);
         let offsets = [0, x.len() as i32];
         let mut many = vec![0.0; x.len()];
         rolling_many(stat, &x, &offsets, window, &mut many).expect("rolling_many");
-        assert_all_close(name, &many, &want);
+        assert_all_close(name, &many, &want, REL_TOL);
     }
 }
 
 #[test]
 fn ewm_matches_pandas_fixtures() {
-    for c in &fixture("ewm.json") {
+    for c in &fixture_cases("rolling/ewm.json") {
         let name = c["name"].as_str().expect("name");
         let x = nums(&c["x"]);
         let mut got = vec![0.0; x.len()];
         ewm_mean(&x, c["alpha"].as_f64().expect("alpha"), &mut got).expect("ewm_mean");
-        assert_all_close(name, &got, &nums(&c["expected"]));
+        assert_all_close(name, &got, &nums(&c["expected"]), REL_TOL);
     }
 }
 
-/// Small deterministic generator (SplitMix64) so the tests need no extra crates.
-struct Rng(u64);
-impl Rng {
-    fn next_u64(&mut self) -> u64 {
-        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-        z ^ (z >> 31)
-    }
-    fn uniform(&mut self) -> f64 {
-        (self.next_u64() >> 11) as f64 / (1u64 << 53) as f64
-    }
-    /// Random walk plus noise, with NaN and the odd infinity sprinkled in.
-    fn series(&mut self, n: usize) -> Vec<f64> {
-        let mut level = 0.0;
-        (0..n)
-            .map(|_| {
-                level += self.uniform() - 0.5;
-                let u = self.uniform();
-                if u < 0.02 {
-                    f64::NAN
-                } else if u < 0.0202 {
-                    f64::INFINITY
-                } else {
-                    level + 3.0 * (self.uniform() - 0.5)
-                }
-            })
-            .collect()
-    }
+/// Random walk plus noise, with NaN and the odd infinity sprinkled in.
+fn noisy_walk(rng: &mut Rng, n: usize) -> Vec<f64> {
+    let mut level = 0.0;
+    (0..n)
+        .map(|_| {
+            level += rng.uniform() - 0.5;
+            let u = rng.uniform();
+            if u < 0.02 {
+                f64::NAN
+            } else if u < 0.0202 {
+                f64::INFINITY
+            } else {
+                level + 3.0 * (rng.uniform() - 0.5)
+            }
+        })
+        .collect()
 }
 
 const ALL: [Statistic; 10] = [
@@ -150,7 +98,7 @@ const ALL: [Statistic; 10] = [
 #[test]
 fn parallel_equals_sequential_on_long_inputs() {
     let mut rng = Rng(42);
-    let x = rng.series(300_000);
+    let x = noisy_walk(&mut rng, 300_000);
     for &size in &[1usize, 7, 50, 1000] {
         let window = Window::new(size, size / 2).expect("window");
         for &stat in &ALL {
@@ -158,7 +106,7 @@ fn parallel_equals_sequential_on_long_inputs() {
             let mut par = vec![0.0; x.len()];
             rolling(stat, &x, window, &mut seq).expect("rolling");
             rolling_parallel(stat, &x, window, &mut par).expect("rolling_parallel");
-            assert_all_close(&format!("{stat:?} w={size}"), &par, &seq);
+            assert_all_close(&format!("{stat:?} w={size}"), &par, &seq, REL_TOL);
         }
     }
 }
@@ -171,7 +119,7 @@ fn many_equals_per_series() {
     lengths.push(200_000);
     lengths.push(0);
     let total: usize = lengths.iter().sum();
-    let values = rng.series(total);
+    let values = noisy_walk(&mut rng, total);
     let mut offsets = vec![0i32];
     for &l in &lengths {
         offsets.push(offsets.last().expect("non-empty") + l as i32);
@@ -184,7 +132,7 @@ fn many_equals_per_series() {
             let (a, b) = (offsets[j] as usize, offsets[j + 1] as usize);
             let mut one = vec![0.0; b - a];
             rolling(stat, &values[a..b], window, &mut one).expect("rolling");
-            assert_all_close(&format!("{stat:?} series {j}"), &many[a..b], &one);
+            assert_all_close(&format!("{stat:?} series {j}"), &many[a..b], &one, REL_TOL);
         }
     }
 }

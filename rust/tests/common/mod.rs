@@ -1,0 +1,74 @@
+//! Helpers shared by the integration tests: reading the golden fixtures that the Java tests
+//! also use, and a small deterministic random generator so the tests need no extra crates.
+#![allow(dead_code)] // each test crate uses a different part of this module
+
+use std::path::PathBuf;
+
+use serde_json::Value;
+
+/// The `cases` array of a fixture under `src/test/resources/fixtures/`.
+pub fn fixture_cases(relative: &str) -> Vec<Value> {
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../src/test/resources/fixtures").join(relative);
+    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("read {}: {e}", path.display()));
+    let doc: Value = serde_json::from_str(&text).expect("fixture is valid JSON");
+    doc["cases"].as_array().expect("fixture has a cases array").clone()
+}
+
+/// A fixture number: JSON numbers, the strings "NaN", "Infinity", "-Infinity", and null as NaN.
+pub fn num(v: &Value) -> f64 {
+    match v {
+        Value::Number(n) => n.as_f64().expect("f64"),
+        Value::Null => f64::NAN,
+        Value::String(s) if s.eq_ignore_ascii_case("nan") => f64::NAN,
+        Value::String(s) if s == "Infinity" => f64::INFINITY,
+        Value::String(s) if s == "-Infinity" => f64::NEG_INFINITY,
+        other => panic!("not a number: {other}"),
+    }
+}
+
+/// A fixture number array; a missing field is an empty array.
+pub fn nums(v: &Value) -> Vec<f64> {
+    v.as_array().map(|a| a.iter().map(num).collect()).unwrap_or_default()
+}
+
+/// Equal within `rel_tol` relative; NaN equals NaN and an infinity only itself.
+pub fn close(a: f64, b: f64, rel_tol: f64) -> bool {
+    if a.is_nan() || b.is_nan() {
+        return a.is_nan() && b.is_nan();
+    }
+    if a.is_infinite() || b.is_infinite() {
+        return a == b;
+    }
+    (a - b).abs() <= rel_tol * a.abs().max(b.abs())
+}
+
+/// Asserts [`close`] element by element, naming the case and the index that differs.
+pub fn assert_all_close(name: &str, got: &[f64], want: &[f64], rel_tol: f64) {
+    assert_eq!(got.len(), want.len(), "{name}: length");
+    for (i, (&g, &w)) in got.iter().zip(want).enumerate() {
+        assert!(close(g, w, rel_tol), "{name}: index {i}: got {g:e}, want {w:e}");
+    }
+}
+
+/// SplitMix64 with Box–Muller normals: deterministic, and good enough for test data.
+pub struct Rng(pub u64);
+
+impl Rng {
+    pub fn next_u64(&mut self) -> u64 {
+        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
+        let mut z = self.0;
+        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+        z ^ (z >> 31)
+    }
+
+    /// Uniform on (0, 1): never exactly 0, so `ln` of it is finite.
+    pub fn uniform(&mut self) -> f64 {
+        ((self.next_u64() >> 11) as f64 + 0.5) / (1u64 << 53) as f64
+    }
+
+    pub fn normal(&mut self) -> f64 {
+        let (u1, u2) = (self.uniform(), self.uniform());
+        (-2.0 * u1.ln()).sqrt() * (2.0 * std::f64::consts::PI * u2).cos()
+    }
+}
