@@ -120,6 +120,25 @@ class ArimaLifecycleTest {
     }
 
     @Test
+    void aThousandSeriesInOneBatch() {
+        double[][] series = new double[1000][];
+        for (int i = 0; i < series.length; i++) {
+            series[i] = ArimaModelTest.arma11(60 + i % 40, 1000 + i);
+        }
+        // Under -Xcheck:jni this also proves the bridge frees its local references per series.
+        try (ArimaBatch b = Arima.order(0, 1, 1).fitAll(series)) {
+            Forecast[] forecasts = b.forecast(4, 0.8);
+            for (int i = 0; i < series.length; i++) {
+                assertTrue(b.succeeded(i), b.error(i));
+                assertEquals(4, forecasts[i].horizon());
+            }
+            try (ArimaModel one = Arima.order(0, 1, 1).fit(series[777])) {
+                assertEquals(one.forecast(4, 0.8), forecasts[777]);
+            }
+        }
+    }
+
+    @Test
     void closedBatchesThrowIllegalStateException() {
         ArimaBatch b = Arima.order(0, 1, 1).fitAll(new double[][] {ArimaModelTest.arma11(60, 15)});
         b.close();
