@@ -103,7 +103,7 @@ impl<T> Registry<T> {
         let bits = handle as u64;
         let tag = bits >> (INDEX_BITS + GENERATION_BITS);
         if handle == 0 || tag != u64::from(self.tag) {
-            return Err(BridgeError::InvalidArgument(format!("not a handle to a {}: {handle}", self.kind)));
+            return Err(BridgeError::InvalidArgument(format!("{handle} is not a handle of an {}", self.kind)));
         }
         Ok(((bits & u64::from(u32::MAX)) as u32, (bits >> INDEX_BITS) & GENERATION_MASK))
     }
