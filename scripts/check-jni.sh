@@ -14,18 +14,29 @@ cd "$root/target"
 classpath="test-classes${sep}classes${sep}natives/$classifier${sep}$(cat check-jni/classpath.txt)${sep}check-jni/junit-console.jar"
 log="check-jni/junit-xcheck-jni.log"
 
+# HotSpot reports JNI misuse as "WARNING in native method: ...", "Warning: Calling other JNI
+# functions in the scope of Get/ReleasePrimitiveArrayCritical...", "WARNING: JNI local refs: ..."
+# or "FATAL ERROR in native method".
+misuse='(WARNING|Warning).*(JNI|native method)|FATAL ERROR in native method'
+jvm=(java -Xcheck:jni -cp "$classpath"
+  -Dlagrs.test.classifier="$classifier" -Dlagrs.test.natives="$PWD/natives/$classifier")
+
+# First prove the check works: a probe that misuses JNI on purpose must be reported.
+canary="check-jni/misuse-probe.log"
+"${jvm[@]}" io.lagrs.JniMisuseProbe >"$canary" 2>&1 || true
+if ! grep -qE "$misuse" "$canary"; then
+  echo "-Xcheck:jni did not report a deliberate JNI misuse; the check below would prove nothing" >&2
+  cat "$canary" >&2
+  exit 1
+fi
+
 set +e
-java -Xcheck:jni -cp "$classpath" \
-  -Dlagrs.test.classifier="$classifier" -Dlagrs.test.natives="$PWD/natives/$classifier" \
-  org.junit.platform.console.ConsoleLauncher execute --scan-class-path test-classes \
+"${jvm[@]}" org.junit.platform.console.ConsoleLauncher execute --scan-class-path test-classes \
   --disable-banner --details=summary --fail-if-no-tests >"$log" 2>&1
 status=$?
 set -e
 
-# HotSpot reports JNI misuse as "WARNING in native method: ...", "Warning: Calling other JNI
-# functions in the scope of Get/ReleasePrimitiveArrayCritical...", "WARNING: JNI local refs: ..."
-# or "FATAL ERROR in native method".
-if grep -nE "(WARNING|Warning).*(JNI|native method)|FATAL ERROR in native method" "$log"; then
+if grep -nE "$misuse" "$log"; then
   echo "-Xcheck:jni reported JNI misuse (full log: target/$log)" >&2
   exit 1
 fi
@@ -34,4 +45,4 @@ if [ "$status" -ne 0 ]; then
   echo "JUnit under -Xcheck:jni failed (exit $status; full log: target/$log)" >&2
   exit "$status"
 fi
-echo "JUnit suite under -Xcheck:jni: no JNI warnings"
+echo "JUnit suite under -Xcheck:jni: no JNI warnings (and a deliberate misuse was reported)"

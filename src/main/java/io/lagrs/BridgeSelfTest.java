@@ -20,4 +20,10 @@ final class BridgeSelfTest {
 
     /** Fails as {@code mode} says, with {@code message}; any other mode is returned unchanged. */
     static native int fail0(int mode, String message);
+
+    /**
+     * Calls a JNI function inside a critical section on purpose, so the build can check that
+     * its -Xcheck:jni run reports such misuse. Returns the array's length.
+     */
+    static native int misuseCriticalSection0(double[] array);
 }
