@@ -123,6 +123,7 @@ public final class NativeLibrary {
                 try {
                     File extracted = NativeLibraryExtractor.extract(platform.get(), LIBRARY_NAME);
                     System.load(extracted.getAbsolutePath());
+                    removeExtracted(extracted);
                     return null;
                 } catch (IOException | UnsatisfiedLinkError e) {
                     // native-lib-loader logs this only at debug level; the user must see it.
@@ -145,6 +146,20 @@ public final class NativeLibrary {
             }
         }
         return failure(message(platform, tried), lastCause);
+    }
+
+    /**
+     * A loaded library stays mapped after its file is deleted (except on Windows), so the copy
+     * is removed at once: a JVM that is killed leaves nothing behind in the temp directory.
+     * Where deleting fails, the files' delete-on-exit registration still applies.
+     */
+    private static void removeExtracted(File library) {
+        if (System.getProperty("os.name", "").toLowerCase(java.util.Locale.ROOT).startsWith("windows")) {
+            return;
+        }
+        if (library.delete()) {
+            library.getParentFile().delete();
+        }
     }
 
     private static String message(Optional<Platform> platform, List<String> tried) {

@@ -54,6 +54,11 @@ class NativeLoadingTest {
     void loadsFromTheClassifierJarLayoutOnTheClasspath() throws Exception {
         List<String> out = probe(List.of(NATIVES.toString()), List.of("-Dlagrs.tmpdir=" + temp));
         assertEquals(List.of("OK " + CLASSIFIER), out);
+        if (!CLASSIFIER.startsWith("windows")) {
+            try (java.util.stream.Stream<Path> left = Files.list(temp)) {
+                assertEquals(List.of(), left.collect(Collectors.toList()), "the extracted copy is removed once loaded");
+            }
+        }
     }
 
     @Test
