@@ -8,5 +8,6 @@ classifier="$2"
 platform_jars="$3"
 jar_file="$(ls "$jars"/lagrs-*-"$classifier".jar)"
 mkdir -p "$platform_jars/$classifier"
-(cd "$platform_jars/$classifier" && unzip -o -q "$(cd "$(dirname "$jar_file")" && pwd)/$(basename "$jar_file")" 'natives/*')
+# `jar` comes with every JDK, on every runner; unzip does not.
+(cd "$platform_jars/$classifier" && jar xf "$(cd "$(dirname "$jar_file")" && pwd)/$(basename "$jar_file")" natives)
 echo "unpacked $jar_file into $platform_jars/$classifier"
