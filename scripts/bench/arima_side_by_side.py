@@ -8,6 +8,7 @@ log-likelihood reached are reported as a Markdown table on stdout.
   python3 scripts/bench/arima_side_by_side.py            # full grid (a few minutes)
   python3 scripts/bench/arima_side_by_side.py --quick    # smoke run
   python3 scripts/bench/arima_side_by_side.py --json out.json
+  python3 scripts/bench/arima_side_by_side.py --check    # verify the re-scorer (see below)
 
 lagrs is timed through its Rust example binary `arima_bench`, built here with
 `cargo build --release -p lagrs-core --example arima_bench` (skip with --no-build);
@@ -18,9 +19,26 @@ Log-likelihood comparison: statsforecast's self-reported loglik is not R's for
 integrated models (it differs even at identical parameters), and statsmodels'
 ARIMA().fit() uses an approximate diffuse prior.  So the parameters found by
 statsmodels and statsforecast are re-evaluated with one common likelihood, R's
-stats::arima definition (exact likelihood after the d + D*s diffuse observations,
-computed with statsmodels' exact diffuse Kalman filter, sigma2 concentrated out).
-lagrs' loglik is taken as reported by arima_bench (it implements R's definition).
+stats::arima definition, exactly as the golden fixtures define it: the model is built
+by scripts/fixtures/make_arima_fixtures.py's `_make_model` (SARIMAX with
+use_exact_diffuse=True, concentrate_scale=True, enforce_stationarity=True,
+enforce_invertibility=True: stationary initialisation of the ARMA states, exact
+diffuse initialisation of the d + D*s unit-root states only) and scored by its
+`_r_loglik` (sum(llf_obs[nobs_diffuse:])).  Do NOT re-score with
+enforce_stationarity=False: that makes the ARMA states diffuse too and leaves out
+further observations, so the re-scored loglik of the other libraries comes out higher
+than R's and lagrs wrongly looks lower.  lagrs' loglik is taken as reported by
+arima_bench (it implements R's definition).
+
+Checks of the re-scorer:
+  * every run asserts at startup that re-scoring two golden fixture cases'
+    coefficients reproduces the fixture logliks to 1e-6;
+  * `--check` additionally builds a tiny throw-away Rust program (in a temp dir,
+    path dependency on rust/, target dir $CARGO_TARGET_DIR or target/cargo) that
+    prints lagrs' fitted coefficients and loglik, fits a few series of every model
+    in the grid with lagrs and asserts that re-scoring lagrs' own coefficients
+    reproduces lagrs' reported loglik to 1e-6 (relative to max(1, |loglik|)).
+      python3 scripts/bench/arima_side_by_side.py --check   # ~1 minute incl. build
 """
 from __future__ import annotations
 
@@ -47,7 +65,17 @@ import numpy as np  # noqa: E402
 import scipy.signal  # noqa: E402
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
-DEFAULT_BENCH = REPO_ROOT / "target" / "cargo" / "release" / "examples" / "arima_bench"
+# cargo honours CARGO_TARGET_DIR over .cargo/config.toml's target-dir (target/cargo)
+CARGO_TARGET = Path(os.environ.get("CARGO_TARGET_DIR") or REPO_ROOT / "target" / "cargo")
+if not CARGO_TARGET.is_absolute():
+    CARGO_TARGET = REPO_ROOT / CARGO_TARGET
+DEFAULT_BENCH = CARGO_TARGET / "release" / "examples" / "arima_bench"
+FIXTURES = REPO_ROOT / "src" / "test" / "resources" / "fixtures" / "arima" / "cases.json"
+CHECK_TOL = 1e-6  # re-scorer vs reported loglik, relative to max(1, |loglik|)
+
+# R's likelihood exactly as the golden fixtures define it (model construction and scoring).
+sys.path.insert(0, str(REPO_ROOT / "scripts" / "fixtures"))
+from make_arima_fixtures import _make_model, _r_loglik  # noqa: E402
 LOWER_TOL = 1e-4  # "lagrs lower by more than this" counts as worse
 
 # name, order, seasonal (P, D, Q, s), true params for simulation
@@ -92,27 +120,40 @@ def simulate(seed, n, order, seasonal, ar=(), ma=(), sar=(), sma=(), sigma=1.0, 
 
 # --------------------------------------------------------------------------------------
 class RLoglik:
-    """R's stats::arima log-likelihood at given ARMA params (sigma2 concentrated)."""
+    """R's stats::arima log-likelihood at given ARMA params (sigma2 concentrated).
+
+    Same model and score as the golden fixtures (make_arima_fixtures._make_model /
+    _r_loglik); params are constrained values in R order ar, ma, sar, sma.  Returns
+    NaN for params outside the stationary / invertible region (statsmodels cannot
+    initialise the ARMA states there; R's arima would refuse them too)."""
 
     def __init__(self, order, seasonal):
-        self.order, self.seasonal = order, seasonal
+        self.order, self.seasonal = tuple(order), tuple(seasonal)
 
     def __call__(self, y, params):
-        from statsmodels.tsa.statespace.sarimax import SARIMAX
-        P, D, Q, s = self.seasonal
-        so = self.seasonal if s > 0 else (0, 0, 0, 0)
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
-            mod = SARIMAX(y, order=self.order, seasonal_order=so, trend="n",
-                          use_exact_diffuse=True, concentrate_scale=True,
-                          enforce_stationarity=True, enforce_invertibility=True)
-            # (enforce_stationarity=True is needed for the stationary initialisation of
-            # the ARMA states; the params passed here are already constrained values.)
+            mod = _make_model(np.asarray(y, float), self.order, self.seasonal, None)
             try:
                 res = mod.filter(np.asarray(params, float))
             except Exception:  # e.g. non-stationary AR estimate
                 return float("nan")
-        return float(np.sum(res.llf_obs[res.nobs_diffuse:]))
+        return _r_loglik(res)
+
+
+def check_fixture_rescore():
+    """Startup assert: re-scoring a golden fixture's coefficients gives its loglik."""
+    cases = json.loads(FIXTURES.read_text())["cases"]
+    by_name = {c["name"]: c for c in cases}
+    for name in ("sim_sarima_201_111_12", "sim_arima212"):
+        c = by_name[name]
+        co = c["coef"]
+        params = co["ar"] + co["ma"] + co["sar"] + co["sma"]
+        ll = RLoglik(c["order"], c["seasonal"])(c["y"], params)
+        assert abs(ll - c["loglik"]) <= CHECK_TOL * max(1.0, abs(c["loglik"])), (
+            f"re-scorer disagrees with fixture {name}: {ll!r} vs {c['loglik']!r}")
+    print("# re-scorer check: golden fixtures sim_sarima_201_111_12, sim_arima212 "
+          f"reproduced to {CHECK_TOL:g}", file=sys.stderr, flush=True)
 
 
 def run_statsmodels(series, order, seasonal, rll):
@@ -230,6 +271,96 @@ def run_lagrs(binary, series, order, seasonal):
 
 
 # --------------------------------------------------------------------------------------
+# --check: re-score lagrs' own coefficients.  arima_bench prints only logliks, so a
+# throw-away program (never written into the repo) prints the coefficients too.
+_PARAMS_MAIN_RS = r"""
+use lagrs_core::arima::{fit, ArimaSpec};
+use std::io::Read;
+// stdin: line 1 = "p d q P D Q s"; then one series per line (whitespace separated).
+// stdout: per series "ok <loglik> <coef...>" (R order ar, ma, sar, sma) or "err <msg>".
+fn main() {
+    let mut text = String::new();
+    std::io::stdin().read_to_string(&mut text).unwrap();
+    let mut lines = text.lines();
+    let o: Vec<usize> = lines.next().unwrap().split_whitespace().map(|v| v.parse().unwrap()).collect();
+    let spec = ArimaSpec { p: o[0], d: o[1], q: o[2], seasonal_p: o[3], seasonal_d: o[4],
+        seasonal_q: o[5], period: o[6], include_mean: false, include_drift: false };
+    for line in lines {
+        let y: Vec<f64> = line.split_whitespace().map(|v| v.parse().unwrap()).collect();
+        match fit(&spec, &y) {
+            Ok(f) => {
+                let c: Vec<String> = f.coefficients().iter().map(|v| format!("{v:?}")).collect();
+                println!("ok {:?} {}", f.log_likelihood(), c.join(" "));
+            }
+            Err(e) => println!("err {e:?}"),
+        }
+    }
+}
+"""
+
+
+def build_params_printer():
+    with tempfile.TemporaryDirectory(prefix="lagrs-arima-params-") as d:
+        return _build_params_printer(Path(d))
+
+
+def _build_params_printer(tmp):
+    (tmp / "src").mkdir()
+    (tmp / "src" / "main.rs").write_text(_PARAMS_MAIN_RS)
+    (tmp / "Cargo.toml").write_text(
+        '[package]\nname = "lagrs-arima-params"\nversion = "0.0.0"\nedition = "2021"\n\n'
+        '[workspace]\n\n[dependencies]\nlagrs-core = { path = ' +
+        json.dumps(str(REPO_ROOT / "rust")) + ' }\n\n[profile.release]\nopt-level = 3\n')
+    if (REPO_ROOT / "Cargo.lock").is_file():  # same dependency versions as the workspace
+        (tmp / "Cargo.lock").write_text((REPO_ROOT / "Cargo.lock").read_text())
+    cmd = ["cargo", "build", "--release", "--quiet"]
+    print("# --check: building a throw-away coefficient printer", file=sys.stderr, flush=True)
+    r = subprocess.run(cmd, cwd=tmp, capture_output=True, text=True, timeout=1800,
+                       env=dict(os.environ, CARGO_TARGET_DIR=str(CARGO_TARGET)))
+    if r.returncode != 0:
+        raise SystemExit(f"--check: cargo build failed:\n{r.stderr[-2000:]}")
+    return CARGO_TARGET / "release" / "lagrs-arima-params"
+
+
+def lagrs_fit_params(exe, series, order, seasonal):
+    text = " ".join(map(str, list(order) + list(seasonal))) + "\n" + "".join(
+        " ".join(repr(float(v)) for v in y) + "\n" for y in series)
+    r = subprocess.run([str(exe)], input=text, capture_output=True, text=True, timeout=600,
+                       env=dict(os.environ, RAYON_NUM_THREADS="1"), check=True)
+    out = []
+    for line in r.stdout.splitlines():
+        f = line.split()
+        out.append(None if f[0] != "ok" else (float(f[1]), [float(v) for v in f[2:]]))
+    return out
+
+
+def run_check(seed, per_model=3):
+    exe = build_params_printer()
+    worst = 0.0
+    for mi, (label, order, seasonal, truth) in enumerate(MODELS):
+        rll = RLoglik(order, seasonal)
+        for n in (100, 500):
+            series = [simulate(seed + 100000 * mi + 1000 * n + i, n, order, seasonal, **truth)
+                      for i in range(per_model)]
+            for i, (y, fitted) in enumerate(zip(series, lagrs_fit_params(exe, series, order,
+                                                                         seasonal))):
+                if fitted is None:
+                    print(f"  {label} n={n} #{i}: lagrs fit failed", file=sys.stderr)
+                    continue
+                ll_lagrs, coef = fitted
+                ll_re = rll(y, coef)
+                err = abs(ll_re - ll_lagrs) / max(1.0, abs(ll_lagrs))
+                worst = max(worst, err) if np.isfinite(err) else float("inf")
+                print(f"  {label:18s} n={n:4d} #{i}: lagrs {ll_lagrs:.8f}  re-scored "
+                      f"{ll_re:.8f}  rel.diff {err:.1e}", file=sys.stderr)
+    ok = worst <= CHECK_TOL
+    print(f"# --check: worst |re-scored - lagrs| / max(1, |ll|) = {worst:.1e} "
+          f"({'OK' if ok else 'FAIL'}, tolerance {CHECK_TOL:g})", file=sys.stderr)
+    if not ok:
+        raise SystemExit(1)
+
+
+# --------------------------------------------------------------------------------------
 def compare(ll_lagrs, ll_other):
     a, b = np.asarray(ll_lagrs, float), np.asarray(ll_other, float)
     ok = np.isfinite(a) & np.isfinite(b)
@@ -262,7 +393,15 @@ def main(argv=None):
     ap.add_argument("--scale", type=float, default=1.0,
                     help="multiply the number of series per cell")
     ap.add_argument("--seed", type=int, default=20240601)
+    ap.add_argument("--check", action="store_true",
+                    help="only verify the re-scorer against lagrs' own coefficients "
+                         "(builds a small Rust program; no timing) and exit")
     args = ap.parse_args(argv)
+
+    check_fixture_rescore()
+    if args.check:
+        run_check(args.seed)
+        return
 
     import statsforecast
     import statsmodels
