@@ -1,6 +1,8 @@
 //! Quick timing of the rolling kernels (the official benchmarks are JMH).
 //!
-//! cargo run -p lagrs-core --release --example rolling_bench
+//! cargo run -p lagrs-core --release --example rolling_bench [mean|median|many]
+//!
+//! With an argument only that group runs.
 
 use std::hint::black_box;
 use std::time::{Duration, Instant};
@@ -36,6 +38,21 @@ fn ms(d: Duration) -> f64 {
 fn main() {
     let threads = rayon::current_num_threads();
     println!("rayon threads: {threads}");
+    let only = std::env::args().nth(1);
+    let wants = |group: &str| only.as_deref().is_none_or(|o| o == group);
+
+    if wants("mean") {
+        mean_1e7();
+    }
+    if wants("median") {
+        median_1e6();
+    }
+    if wants("many") {
+        many_short();
+    }
+}
+
+fn mean_1e7() {
 
     let n = 10_000_000;
     let x = data(n, 1);
@@ -47,6 +64,13 @@ fn main() {
     println!("memcpy 1e7 f64:                  {:8.2} ms", ms(copy));
     println!("rolling mean 1e7 w=50 sequential: {:8.2} ms  ({:.2}x memcpy)", ms(seq), seq.as_secs_f64() / copy.as_secs_f64());
     println!("rolling mean 1e7 w=50 parallel:   {:8.2} ms  ({:.2}x memcpy)", ms(par), par.as_secs_f64() / copy.as_secs_f64());
+    let seq = best(5, || rolling(Statistic::Sum, black_box(&x), w50, &mut out).expect("sum"));
+    let par = best(5, || rolling_parallel(Statistic::Sum, black_box(&x), w50, &mut out).expect("sum"));
+    println!("rolling sum  1e7 w=50 sequential: {:8.2} ms  ({:.2}x memcpy)", ms(seq), seq.as_secs_f64() / copy.as_secs_f64());
+    println!("rolling sum  1e7 w=50 parallel:   {:8.2} ms  ({:.2}x memcpy)", ms(par), par.as_secs_f64() / copy.as_secs_f64());
+}
+
+fn median_1e6() {
 
     let n = 1_000_000;
     let x = data(n, 2);
@@ -56,6 +80,9 @@ fn main() {
     let par = best(3, || rolling_parallel(Statistic::Median, black_box(&x), w101, &mut out).expect("median"));
     println!("rolling median 1e6 w=101 sequential: {:8.2} ms", ms(seq));
     println!("rolling median 1e6 w=101 parallel:   {:8.2} ms", ms(par));
+}
+
+fn many_short() {
 
     let series = 1_000_000;
     let len = 60;
