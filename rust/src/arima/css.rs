@@ -7,6 +7,134 @@
 //! `0.5 * log(ssq / nu)` over the non-NaN residuals (NaN propagates through
 //! the MA recursion exactly as in R).
 
+/// Scratch buffers for [`css_objective`].
+#[derive(Debug, Clone, Default)]
+pub(crate) struct CssScratch {
+    resid: Vec<f64>,
+    /// Non-zero AR / MA coefficients as (lag, coefficient).
+    ar: Vec<(usize, f64)>,
+    ma: Vec<(usize, f64)>,
+}
+
+/// [`css_sums`] for a series without missing values, using only the non-zero
+/// coefficients (the expanded seasonal polynomials are mostly zeros). Same
+/// arithmetic as the dense loop up to the order of the (exact-zero) terms
+/// skipped. The AR part has no recursion and is applied first, then the MA
+/// recursion runs over the AR residuals in place.
+fn css_sums_complete(w: &[f64], phi: &[f64], theta: &[f64], ncond: usize, sc: &mut CssScratch) -> (f64, usize) {
+    let n = w.len();
+    sc.ar.clear();
+    sc.ar.extend(phi.iter().enumerate().filter(|(_, c)| **c != 0.0).map(|(j, &c)| (j + 1, c)));
+    sc.ma.clear();
+    sc.ma.extend(theta.iter().enumerate().filter(|(_, c)| **c != 0.0).map(|(j, &c)| (j + 1, c)));
+    let e = &mut sc.resid;
+    e.clear();
+    e.resize(n, 0.0);
+    if ncond >= n {
+        return (0.0, 0);
+    }
+    match sc.ar.last().map_or(0, |a| a.0) {
+        0 => e[ncond..].copy_from_slice(&w[ncond..]),
+        1 => ar_pass::<1>(phi, w, e, ncond),
+        2 => ar_pass::<2>(phi, w, e, ncond),
+        3 => ar_pass::<3>(phi, w, e, ncond),
+        4 => ar_pass::<4>(phi, w, e, ncond),
+        _ => {
+            for l in ncond..n {
+                let mut tmp = w[l];
+                for &(lag, c) in &sc.ar {
+                    tmp -= c * w[l - lag];
+                }
+                e[l] = tmp;
+            }
+        }
+    }
+    // Pre-sample residuals (before ncond) are zero: lags reaching back
+    // before ncond contribute nothing.
+    let warm = (ncond + sc.ma.last().map_or(0, |m| m.0)).min(n);
+    for l in ncond..warm {
+        let mut tmp = e[l];
+        for &(lag, c) in &sc.ma {
+            if l - lag >= ncond && lag <= l {
+                tmp -= c * e[l - lag];
+            }
+        }
+        e[l] = tmp;
+    }
+    let maxlag = sc.ma.last().map_or(0, |m| m.0);
+    if warm < n {
+        match maxlag {
+            0 => {}
+            1 => ma_window::<1>(theta, e, warm),
+            2 => ma_window::<2>(theta, e, warm),
+            3 => ma_window::<3>(theta, e, warm),
+            4 => ma_window::<4>(theta, e, warm),
+            _ => {
+                for l in warm..n {
+                    let mut tmp = e[l];
+                    for &(lag, c) in &sc.ma {
+                        tmp -= c * e[l - lag];
+                    }
+                    e[l] = tmp;
+                }
+            }
+        }
+    }
+    // Four partial sums: a single accumulator would be latency bound.
+    let tail = &e[ncond..];
+    let mut acc = [0.0; 4];
+    let mut chunks = tail.chunks_exact(4);
+    for c in &mut chunks {
+        for j in 0..4 {
+            acc[j] += c[j] * c[j];
+        }
+    }
+    let mut ssq = (acc[0] + acc[1]) + (acc[2] + acc[3]);
+    for &x in chunks.remainder() {
+        ssq += x * x;
+    }
+    (ssq, n - ncond)
+}
+
+/// `e_l = w_l - sum_{j<P} phi_j w_{l-1-j}` for `l >= start` (`start >= P`,
+/// `phi_j = 0` for `j >= P`).
+fn ar_pass<const P: usize>(phi: &[f64], w: &[f64], e: &mut [f64], start: usize) {
+    let ph: [f64; P] = phi[..P].try_into().expect("length P");
+    for (i, x) in e[start..].iter_mut().enumerate() {
+        let l = start + i;
+        let past: &[f64; P] = w[l - P..l].try_into().expect("length P");
+        let mut tmp = w[l];
+        for j in 0..P {
+            tmp -= ph[j] * past[P - 1 - j];
+        }
+        *x = tmp;
+    }
+}
+
+/// The MA recursion `e_l -= sum_{j<Q} theta_j e_{l-1-j}` for `l >= start`
+/// (`start >= Q`) with the last `Q` residuals kept in registers (short dense
+/// MA polynomials; `theta.len() >= Q` and `theta_j = 0` for `j >= Q`).
+fn ma_window<const Q: usize>(theta: &[f64], e: &mut [f64], start: usize) {
+    let th: [f64; Q] = theta[..Q].try_into().expect("length Q");
+    // win[j] = e_{l-1-j}.
+    let mut win = [0.0; Q];
+    for j in 0..Q {
+        win[j] = e[start - 1 - j];
+    }
+    for x in &mut e[start..] {
+        // Oldest lags first: only the last term waits for the previous residual.
+        let mut tmp = *x;
+        for j in (0..Q).rev() {
+            tmp -= th[j] * win[j];
+        }
+        *x = tmp;
+        for j in (1..Q).rev() {
+            win[j] = win[j - 1];
+        }
+        win[0] = tmp;
+    }
+}
+
 /// Returns `(ssq, nu)`; `resid` is a scratch buffer (resized here).
 pub(crate) fn css_sums(w: &[f64], phi: &[f64], theta: &[f64], ncond: usize, resid: &mut Vec<f64>) -> (f64, usize) {
     let n = w.len();
@@ -34,8 +162,13 @@ pub(crate) fn css_sums(w: &[f64], phi: &[f64], theta: &[f64], ncond: usize, resi
 }
 
 /// R's `armaCSS` objective `0.5 * log(ssq / nu)`; +inf when undefined.
-pub(crate) fn css_objective(w: &[f64], phi: &[f64], theta: &[f64], ncond: usize, resid: &mut Vec<f64>) -> f64 {
-    let (ssq, nu) = css_sums(w, phi, theta, ncond, resid);
+/// `complete` says that `w` has no NaN (then the sparse loop is used).
+pub(crate) fn css_objective(w: &[f64], phi: &[f64], theta: &[f64], ncond: usize, complete: bool, sc: &mut CssScratch) -> f64 {
+    let (ssq, nu) = if complete {
+        css_sums_complete(w, phi, theta, ncond, sc)
+    } else {
+        css_sums(w, phi, theta, ncond, &mut sc.resid)
+    };
     if nu == 0 {
         return f64::INFINITY;
     }
@@ -44,5 +177,33 @@ pub(crate) fn css_objective(w: &[f64], phi: &[f64], theta: &[f64], ncond: usize,
         f64::INFINITY
     } else {
         v
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sparse_complete_loop_matches_dense() {
+        let w: Vec<f64> = (0..200).map(|t| ((t * 37 % 101) as f64 / 17.0).sin() + 0.01 * t as f64).collect();
+        let mut phi = [0.0; 14];
+        phi[0] = 0.5;
+        phi[1] = -0.2;
+        phi[11] = 0.3;
+        phi[12] = -0.15;
+        phi[13] = 0.06;
+        let mut theta = [0.0; 13];
+        theta[0] = 0.4;
+        theta[11] = -0.6;
+        theta[12] = -0.24;
+        for (p, q, ncond) in [(14, 13, 14), (2, 1, 2), (0, 13, 0), (14, 0, 14), (2, 13, 2)] {
+            let mut sc = CssScratch::default();
+            let mut dense = Vec::new();
+            let a = css_sums(&w, &phi[..p], &theta[..q], ncond, &mut dense);
+            let b = css_sums_complete(&w, &phi[..p], &theta[..q], ncond, &mut sc);
+            assert_eq!(a.1, b.1);
+            assert!((a.0 - b.0).abs() <= 1e-12 * a.0, "{a:?} {b:?}");
+        }
     }
 }

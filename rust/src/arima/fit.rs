@@ -21,24 +21,34 @@
 //! "non-stationary AR part from CSS") the ML fit starts from zero ARMA
 //! coefficients instead. The ML optimizer also runs to a tighter tolerance
 //! than R's default `reltol` so that the reported optimum is at least as
-//! good as R's.
+//! good as R's, and when it ends with an MA root on the unit circle (a
+//! stationary point of the likelihood, which is symmetric under MA root
+//! inversion) it is restarted from other points and the best optimum kept.
 
-use super::css::css_objective;
+use super::css::{css_objective, CssScratch};
 use super::hessian::{numerical_hessian, standard_errors};
 use super::kalman::{arma_filter_states, solve_in_place, ArmaWorkspace, FullFilter, LikSums};
 use super::model::ArimaFit;
 use super::optimize::{minimize, BfgsOptions};
 use super::polynomial::{delta as delta_poly, difference, expand_ar, expand_ma};
+use super::roots::polyroot;
 use super::spec::ArimaSpec;
 use super::transform::{ar_is_stationary, grad_trans, inv_partrans, ma_invert, undo_pars, Layout};
 use crate::error::{invalid, CoreError, CoreResult};
 
-/// Options of the CSS stage: R's `optim` defaults.
-const CSS_OPTIONS: BfgsOptions = BfgsOptions { max_iter: 100, reltol: 1.490_116_119_384_765_6e-8, abstol: 0.0, grad_step: 1e-3 };
+/// Options of the CSS stage: R's `optim` defaults, except that gradients
+/// are forward differences (step 1e-6) until the final central-difference
+/// polish. CSS only supplies starting values; on the benchmark grid this
+/// gives the same ML optimum to 1e-12 with about a third fewer CSS
+/// objective evaluations.
+const CSS_OPTIONS: BfgsOptions =
+    BfgsOptions { max_iter: 100, reltol: 1.490_116_119_384_765_6e-8, abstol: 0.0, grad_step: 1e-3, forward_step: Some(1e-6) };
 
 /// Options of the ML stage: tighter than R's default so the optimum is at
-/// least as good as R's (and statsmodels').
-const ML_OPTIONS: BfgsOptions = BfgsOptions { max_iter: 250, reltol: 1e-12, abstol: 0.0, grad_step: 1e-4 };
+/// least as good as R's (and statsmodels'). Central differences throughout:
+/// forward differences with a central polish saved few evaluations here and
+/// left the optimum ~1e-9 lower.
+const ML_OPTIONS: BfgsOptions = BfgsOptions { max_iter: 250, reltol: 1e-12, abstol: 0.0, grad_step: 1e-4, forward_step: None };
 
 /// Most regression columns: intercept and drift.
 const MAX_REG: usize = 2;
@@ -136,7 +146,7 @@ struct Problem {
     phi: Vec<f64>,
     theta: Vec<f64>,
     work: Vec<f64>,
-    resid: Vec<f64>,
+    css: CssScratch,
     ws: ArmaWorkspace,
 }
 
@@ -169,7 +179,7 @@ impl Problem {
         self.expand();
         let beta = self.beta(par);
         Self::adjusted(&mut self.work, &self.dx, &self.reg.dcols, &beta);
-        css_objective(&self.work, &self.phi, &self.theta, self.ar_degree, &mut self.resid)
+        css_objective(&self.work, &self.phi, &self.theta, self.ar_degree, self.complete, &mut self.css)
     }
 
     /// R's `armafn` on transformed parameters.
@@ -319,7 +329,7 @@ fn setup(spec: &ArimaSpec, y: &[f64]) -> CoreResult<Setup> {
         phi: vec![0.0; ar_degree],
         theta: vec![0.0; spec.ma_degree()],
         work: Vec::with_capacity(n),
-        resid: Vec::with_capacity(n),
+        css: CssScratch::default(),
         ws: ArmaWorkspace::default(),
     };
     Ok(Setup { prob, init, parscale, n_used })
@@ -361,6 +371,46 @@ pub fn fit(spec: &ArimaSpec, y: &[f64]) -> CoreResult<ArimaFit> {
     let mut raw = ml.x;
     if !ml.f.is_finite() || raw.iter().any(|v| !v.is_finite()) {
         return Err(CoreError::Numerical("maximum likelihood optimization failed to find a finite optimum".into()));
+    }
+    // 4b. Safeguard against a boundary local optimum: an MA block with a root
+    //     on (or within MA_BOUNDARY of) the unit circle is where BFGS from
+    //     the CSS start can get stuck (e.g. an almost cancelling seasonal
+    //     AR/MA pair with the seasonal MA at -1). Restart ML from zero ARMA
+    //     coefficients, from the optimum with its MA blocks shrunk, and from
+    //     that with the seasonal AR/MA signs flipped; keep the best. Only
+    //     fits ending on the MA boundary pay for the restarts.
+    if ma_on_boundary(&layout, &raw) {
+        let mut best_f = ml.f;
+        // MA blocks are pulled halfway to zero in the restarts: the
+        // likelihood is symmetric under MA root inversion, so a start at the
+        // boundary stays there.
+        let shrink = |x: &mut Vec<f64>| {
+            for i in layout.ma().chain(layout.sma()) {
+                x[i] *= 0.5;
+            }
+        };
+        let mut starts = vec![zero_start.clone()];
+        let mut shrunk = raw.clone();
+        shrink(&mut shrunk);
+        starts.push(shrunk);
+        if !layout.sar().is_empty() && !layout.sma().is_empty() {
+            let mut flipped = raw.clone();
+            for i in layout.sar().chain(layout.sma()) {
+                flipped[i] = -flipped[i];
+            }
+            shrink(&mut flipped);
+            starts.push(flipped);
+        }
+        for st in starts {
+            if !prob.ml(&st).is_finite() {
+                continue;
+            }
+            let alt = minimize(|r| prob.ml(r), &st, &parscale, &ML_OPTIONS);
+            if alt.f.is_finite() && alt.f < best_f && alt.x.iter().all(|v| v.is_finite()) {
+                best_f = alt.f;
+                raw = alt.x;
+            }
+        }
     }
 
     // 5. Enforce MA invertibility (R's maInvert), then Hessian.
@@ -462,6 +512,23 @@ fn final_pass(prob: &mut Problem, coef: &[f64], fast: bool) -> CoreResult<FinalP
         p[i * rd..i * rd + r].copy_from_slice(&out.p[i * r..(i + 1) * r]);
     }
     Ok(FinalPass { sums: out.sums, residuals, a, p })
+}
+
+/// An MA root modulus below `1 + MA_BOUNDARY` counts as on the unit circle
+/// for the restart safeguard of [`fit`].
+const MA_BOUNDARY: f64 = 1e-3;
+
+/// True when the MA or seasonal MA polynomial at the (raw = natural for MA)
+/// parameters has a root of modulus below `1 + MA_BOUNDARY`.
+fn ma_on_boundary(layout: &Layout, raw: &[f64]) -> bool {
+    [layout.ma(), layout.sma()].into_iter().any(|block| {
+        let ma = &raw[block];
+        let Some(last) = ma.iter().rposition(|&c| c != 0.0) else { return false };
+        let mut coef = Vec::with_capacity(last + 2);
+        coef.push(1.0);
+        coef.extend_from_slice(&ma[..=last]);
+        polyroot(&coef).iter().any(|r| r.abs().is_nan() || r.abs() < 1.0 + MA_BOUNDARY)
+    })
 }
 
 /// Natural coefficients to the optimizer's: AR blocks to atanh(PACF), MA

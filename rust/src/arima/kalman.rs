@@ -21,8 +21,11 @@
 //!   series with the Chandrasekhar recursions (Morf, Sidhu & Kailath 1974;
 //!   Harvey 1989, §3.3.4; the same idea as Mélard 1984, AS 154), O(r) per
 //!   step instead of O(r^2): with a stationary start `P_1 = Q0` the
-//!   covariance increments `P_{t+1} - P_t` have rank one. For complete data
-//!   this is the same likelihood as the exact diffuse full filter.
+//!   covariance increments `P_{t+1} - P_t` have rank one. Once they vanish
+//!   (below rounding of F) the gain is constant and the rest of the series
+//!   runs through the steady-state innovations recursion (no log or division
+//!   per step). For complete data this is the same likelihood as the exact
+//!   diffuse full filter.
 //! * [`arma_filter_states`] is the O(r^2) ARMA filter on the differenced
 //!   series that also keeps residuals and the final state (one call per fit).
 //!
@@ -224,9 +227,10 @@ impl ArmaWorkspace {
         let a = &mut self.a[..];
         let k = &mut self.k[..];
         let wv = &mut self.w[..];
-        // Once the rank-one increments vanish the gain is constant.
-        let mut steady = false;
-        for &y in w {
+        // Once the rank-one increments vanish the gain is constant: the rest
+        // of the series runs through the steady-state recursion below.
+        let mut rest = w.len();
+        for (t, &y) in w.iter().enumerate() {
             let v = y - a[0];
             if f < DIFFUSE_GAIN {
                 sums.ssq += v * v / f;
@@ -239,30 +243,45 @@ impl ArmaWorkspace {
                 a[i] = phi[i] * a0 + a[i + 1] + k[i] * g;
             }
             a[r - 1] = phi[r - 1] * a0 + k[r - 1] * g;
-            if !steady {
-                let zw = wv[0];
-                let mzw = m * zw;
-                let f_new = f + mzw * zw;
-                let w0 = wv[0];
-                let scale = zw / f;
-                for i in 0..r {
-                    let next = if i + 1 < r { wv[i + 1] } else { 0.0 };
-                    let tw = phi[i] * w0 + next;
-                    wv[i] = tw - k[i] * scale;
-                    k[i] += tw * mzw;
+            let zw = wv[0];
+            let mzw = m * zw;
+            let f_new = f + mzw * zw;
+            let w0 = wv[0];
+            let scale = zw / f;
+            for i in 0..r {
+                let next = if i + 1 < r { wv[i + 1] } else { 0.0 };
+                let tw = phi[i] * w0 + next;
+                wv[i] = tw - k[i] * scale;
+                k[i] += tw * mzw;
+            }
+            m -= mzw * mzw / f_new;
+            if !f_new.is_finite() || f_new <= 0.0 {
+                return None;
+            }
+            f = f_new;
+            // Converged: the remaining correction is below rounding of F.
+            if (mzw * zw).abs() <= 1e-16 * f && (m * wv[0] * wv[0]).abs() <= 1e-16 * f {
+                let maxw = wv.iter().fold(0.0f64, |acc, x| acc.max(x.abs()));
+                if (m.abs() * maxw * maxw) <= 1e-16 * f {
+                    rest = t + 1;
+                    break;
                 }
-                m -= mzw * mzw / f_new;
-                if !f_new.is_finite() || f_new <= 0.0 {
-                    return None;
-                }
-                // Converged: the remaining correction is below rounding of F.
-                if (mzw * zw).abs() <= 1e-16 * f_new && (m * wv[0] * wv[0]).abs() <= 1e-16 * f_new {
-                    let maxw = wv.iter().fold(0.0f64, |acc, x| acc.max(x.abs()));
-                    if (m.abs() * maxw * maxw) <= 1e-16 * f_new {
-                        steady = true;
-                    }
-                }
-                f = f_new;
+            }
+        }
+        if rest < w.len() {
+            // Steady state: K and F are constant, so the per-step work is the
+            // O(r) state update; log F and 1 / F are taken once.
+            let tail = &w[rest..];
+            if f < DIFFUSE_GAIN {
+                sums.sumlog += f.ln() * tail.len() as f64;
+                sums.nu += tail.len();
+            }
+            let inv_f = 1.0 / f;
+            let counted = f < DIFFUSE_GAIN;
+            let mut ss = 0.0;
+            steady_tail(phi, k, a, tail, inv_f, &mut ss);
+            if counted {
+                sums.ssq += ss * inv_f;
             }
         }
         if sums.ssq.is_finite() && sums.sumlog.is_finite() {
@@ -271,6 +290,58 @@ impl ArmaWorkspace {
             None
         }
     }
+}
+
+/// Steady-state innovations recursion over `w` with constant gain `k` and
+/// `1 / F = inv_f`: advances the state `a` and adds the raw squared
+/// innovations to `ss`. Small state dimensions get unrolled loops.
+/// `k` is overwritten by `k / F`.
+fn steady_tail(phi: &[f64], k: &mut [f64], a: &mut [f64], w: &[f64], inv_f: f64, ss: &mut f64) {
+    // Pre-scale the gain by 1 / F: a_i <- phi_i a_0 + a_{i+1} + (k_i / F) v.
+    for x in k.iter_mut() {
+        *x *= inv_f;
+    }
+    fn run<const R: usize>(phi: &[f64], k: &[f64], a: &mut [f64], w: &[f64], ss: &mut f64) {
+        let ph: [f64; R] = phi[..R].try_into().expect("length R");
+        let kf: [f64; R] = k[..R].try_into().expect("length R");
+        let mut st: [f64; R] = a[..R].try_into().expect("length R");
+        let mut acc = 0.0;
+        for &y in w {
+            let v = y - st[0];
+            acc += v * v;
+            let a0 = st[0];
+            for i in 0..R - 1 {
+                st[i] = ph[i] * a0 + st[i + 1] + kf[i] * v;
+            }
+            st[R - 1] = ph[R - 1] * a0 + kf[R - 1] * v;
+        }
+        a[..R].copy_from_slice(&st);
+        *ss += acc;
+    }
+    macro_rules! dispatch {
+        ($($n:literal)*) => {
+            match a.len() {
+                $($n => run::<$n>(phi, k, a, w, ss),)*
+                r => steady_tail_dyn(phi, k, a, w, ss, r),
+            }
+        };
+    }
+    // State dimensions of the usual models (seasonal ones with s = 4, 7, 12).
+    dispatch!(1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 25 26 27);
+}
+
+fn steady_tail_dyn(phi: &[f64], kf: &[f64], a: &mut [f64], w: &[f64], ss: &mut f64, r: usize) {
+    let mut acc = 0.0;
+    for &y in w {
+        let v = y - a[0];
+        acc += v * v;
+        let a0 = a[0];
+        for i in 0..r - 1 {
+            a[i] = phi[i] * a0 + a[i + 1] + kf[i] * v;
+        }
+        a[r - 1] = phi[r - 1] * a0 + kf[r - 1] * v;
+    }
+    *ss += acc;
 }
 
 /// Output of [`arma_filter_states`].
@@ -745,6 +816,45 @@ mod tests {
             for (a, b) in q0.iter().zip(&reference) {
                 assert!((a - b).abs() < 1e-10 * (1.0 + b.abs()), "{phi:?} {theta:?}: {a} vs {b}");
             }
+        }
+    }
+
+    #[test]
+    fn steady_state_switch_matches_full_filter_on_long_series() {
+        // Long series so the gain converges and the steady-state recursion
+        // covers most of it; state dimensions on the unrolled paths (1, 3,
+        // 14) and on the generic one (20). The objective must agree with the
+        // O(r^2) filter (no steady-state shortcut) to 1e-9.
+        let y: Vec<f64> =
+            (0..3000).map(|t| ((t as f64) * 0.37).sin() + 0.3 * (t as f64 * 1.3).cos() + 0.01 * ((t * 7919 % 113) as f64)).collect();
+        let mut seasonal_phi = vec![0.0; 14];
+        seasonal_phi[0] = 0.5;
+        seasonal_phi[1] = -0.2;
+        seasonal_phi[11] = 0.3;
+        seasonal_phi[12] = -0.15;
+        seasonal_phi[13] = 0.06;
+        let mut seasonal_theta = vec![0.0; 13];
+        seasonal_theta[0] = 0.4;
+        seasonal_theta[11] = -0.6;
+        seasonal_theta[12] = -0.24;
+        let mut long_phi = vec![0.0; 20];
+        long_phi[0] = 0.4;
+        long_phi[19] = 0.3;
+        let cases: Vec<(Vec<f64>, Vec<f64>)> = vec![
+            (vec![0.7], vec![]),
+            (vec![1.3, -0.6], vec![0.5, 0.3]),
+            (seasonal_phi, seasonal_theta),
+            (long_phi, vec![0.5]),
+        ];
+        for (phi, theta) in cases {
+            let mut ws = ArmaWorkspace::default();
+            let fast = ws.loglik(&phi, &theta, &y).expect("stationary");
+            let slow = arma_filter_states(&mut ws, &phi, &theta, &y).expect("stationary").sums;
+            assert_eq!(fast.nu, slow.nu);
+            let (fo, so) = (fast.objective(), slow.objective());
+            assert!((fo - so).abs() < 1e-9 / y.len() as f64, "r = {}: {fo} vs {so}", ws.r());
+            assert!((fast.ssq - slow.ssq).abs() < 1e-10 * slow.ssq, "{fast:?} {slow:?}");
+            assert!((fast.sumlog - slow.sumlog).abs() < 1e-9, "{fast:?} {slow:?}");
         }
     }
 

@@ -4,7 +4,8 @@
 //! line search with Armijo acceptance, reset to steepest descent when the
 //! update loses positive definiteness. Parameters are scaled by `parscale`
 //! as in `optim` (the optimizer sees `x / parscale`); gradients are central
-//! differences in the scaled coordinates.
+//! differences in the scaled coordinates, optionally forward differences
+//! until the first convergence (see [`BfgsOptions::forward_step`]).
 //!
 //! Non-finite objective values are treated as +infinity (rejected by the line
 //! search), mirroring R's `armafn` returning `.Machine$double.xmax` for bad
@@ -21,6 +22,12 @@ pub(crate) struct BfgsOptions {
     pub abstol: f64,
     /// Central-difference step in scaled coordinates (R's `ndeps`).
     pub grad_step: f64,
+    /// When set, gradients are forward differences with this step (k
+    /// objective evaluations instead of 2k) until the convergence test
+    /// first passes or the line search fails; the optimizer then switches
+    /// to central differences (`grad_step`) and runs until it converges
+    /// again, so the final point has central-difference accuracy.
+    pub forward_step: Option<f64>,
 }
 
 /// Result of [`minimize`].
@@ -70,6 +77,34 @@ fn gradient<F: FnMut(&[f64]) -> f64>(
     }
 }
 
+/// Forward-difference gradient in scaled coordinates; `f0 = f(u)`.
+fn forward_gradient<F: FnMut(&[f64]) -> f64>(
+    f: &mut F,
+    u: &[f64],
+    parscale: &[f64],
+    f0: f64,
+    h: f64,
+    x: &mut [f64],
+    g: &mut [f64],
+) {
+    let n = u.len();
+    for i in 0..n {
+        x[i] = u[i] * parscale[i];
+    }
+    for i in 0..n {
+        x[i] = (u[i] + h) * parscale[i];
+        let fp = clean(f(x));
+        if fp.is_finite() {
+            g[i] = (fp - f0) / h;
+        } else {
+            x[i] = (u[i] - h) * parscale[i];
+            let fm = clean(f(x));
+            g[i] = if fm.is_finite() { (f0 - fm) / h } else { 0.0 };
+        }
+        x[i] = u[i] * parscale[i];
+    }
+}
+
 /// Minimizes `f` from `x0`. Returns the best point seen; `converged` is
 /// false when the iteration limit was hit (R's `convergence = 1`).
 pub(crate) fn minimize<F: FnMut(&[f64]) -> f64>(
@@ -95,7 +130,12 @@ pub(crate) fn minimize<F: FnMut(&[f64]) -> f64>(
         return BfgsResult { x: xbuf, f: fmin, converged: n == 0, iterations: 0 };
     }
     let mut g = vec![0.0; n];
-    gradient(&mut f, &u, parscale, fmin, opts.grad_step, &mut xbuf, &mut g);
+    let mut forward = opts.forward_step;
+    let grad = |f: &mut F, u: &[f64], f0: f64, forward: Option<f64>, xbuf: &mut [f64], g: &mut [f64]| match forward {
+        Some(h) => forward_gradient(f, u, parscale, f0, h, xbuf, g),
+        None => gradient(f, u, parscale, f0, opts.grad_step, xbuf, g),
+    };
+    grad(&mut f, &u, fmin, forward, &mut xbuf, &mut g);
     let mut b = vec![0.0; n * n];
     let reset = |b: &mut [f64]| {
         b.fill(0.0);
@@ -125,6 +165,13 @@ pub(crate) fn minimize<F: FnMut(&[f64]) -> f64>(
             gradproj += s * g[i];
         }
         if gradproj.is_nan() || gradproj >= 0.0 {
+            if forward.is_some() {
+                forward = None;
+                grad(&mut f, &u, fmin, forward, &mut xbuf, &mut g);
+                reset(&mut b);
+                just_reset = true;
+                continue;
+            }
             if just_reset {
                 converged = true;
                 break;
@@ -157,6 +204,15 @@ pub(crate) fn minimize<F: FnMut(&[f64]) -> f64>(
             step *= STEPREDN;
         }
         if !accepted {
+            if forward.is_some() {
+                // Possibly the forward-difference gradient's error: retry
+                // with central differences.
+                forward = None;
+                grad(&mut f, &u, fmin, forward, &mut xbuf, &mut g);
+                reset(&mut b);
+                just_reset = true;
+                continue;
+            }
             if just_reset {
                 // No progress along steepest descent: converged as far as
                 // the numerical gradient allows.
@@ -170,11 +226,17 @@ pub(crate) fn minimize<F: FnMut(&[f64]) -> f64>(
         let decrease = fmin - fnew;
         u.copy_from_slice(&unew);
         fmin = fnew;
-        if decrease <= opts.reltol * (fmin.abs() + opts.reltol) || decrease <= opts.abstol {
+        let small = decrease <= opts.reltol * (fmin.abs() + opts.reltol) || decrease <= opts.abstol;
+        if small && forward.is_none() {
             converged = true;
             break;
         }
-        gradient(&mut f, &u, parscale, fmin, opts.grad_step, &mut xbuf, &mut gnew);
+        if small {
+            // Polish with central differences, keeping the curvature
+            // information gathered so far.
+            forward = None;
+        }
+        grad(&mut f, &u, fmin, forward, &mut xbuf, &mut gnew);
         // BFGS update of the inverse Hessian with s = step * t, y = gnew - g.
         let mut d1 = 0.0;
         for i in 0..n {
@@ -220,7 +282,7 @@ mod tests {
             f,
             &[-1.2, 1.0],
             &[1.0, 1.0],
-            &BfgsOptions { max_iter: 500, reltol: 1e-14, abstol: 0.0, grad_step: 1e-6 },
+            &BfgsOptions { max_iter: 500, reltol: 1e-14, abstol: 0.0, grad_step: 1e-6, forward_step: None },
         );
         assert!((r.x[0] - 1.0).abs() < 1e-4 && (r.x[1] - 1.0).abs() < 1e-4, "{r:?}");
     }
@@ -232,7 +294,7 @@ mod tests {
             f,
             &[0.0, 0.0],
             &[1.0, 100.0],
-            &BfgsOptions { max_iter: 100, reltol: 1e-14, abstol: 0.0, grad_step: 1e-4 },
+            &BfgsOptions { max_iter: 100, reltol: 1e-14, abstol: 0.0, grad_step: 1e-4, forward_step: None },
         );
         assert!((r.x[0] - 3.0).abs() < 1e-5 && (r.x[1] - 500.0).abs() < 1e-3, "{r:?}");
     }
