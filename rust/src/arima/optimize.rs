@@ -48,13 +48,17 @@ fn clean(v: f64) -> f64 {
     }
 }
 
-/// Central-difference gradient in scaled coordinates `u` (x = u * parscale).
+/// Finite-difference gradient in scaled coordinates `u` (x = u * parscale); `f0 = f(u)`.
+/// Central differences cost two evaluations per coordinate, forward ones one (with a
+/// backward step instead where the forward point is not finite).
+#[allow(clippy::too_many_arguments)]
 fn gradient<F: FnMut(&[f64]) -> f64>(
     f: &mut F,
     u: &[f64],
     parscale: &[f64],
     f0: f64,
     h: f64,
+    central: bool,
     x: &mut [f64],
     g: &mut [f64],
 ) {
@@ -65,43 +69,19 @@ fn gradient<F: FnMut(&[f64]) -> f64>(
     for i in 0..n {
         x[i] = (u[i] + h) * parscale[i];
         let fp = clean(f(x));
-        x[i] = (u[i] - h) * parscale[i];
-        let fm = clean(f(x));
+        let fm = if central || !fp.is_finite() {
+            x[i] = (u[i] - h) * parscale[i];
+            clean(f(x))
+        } else {
+            f64::NAN
+        };
         x[i] = u[i] * parscale[i];
         g[i] = match (fp.is_finite(), fm.is_finite()) {
-            (true, true) => (fp - fm) / (2.0 * h),
-            (true, false) => (fp - f0) / h,
+            (true, true) if central => (fp - fm) / (2.0 * h),
+            (true, _) => (fp - f0) / h,
             (false, true) => (f0 - fm) / h,
             (false, false) => 0.0,
         };
-    }
-}
-
-/// Forward-difference gradient in scaled coordinates; `f0 = f(u)`.
-fn forward_gradient<F: FnMut(&[f64]) -> f64>(
-    f: &mut F,
-    u: &[f64],
-    parscale: &[f64],
-    f0: f64,
-    h: f64,
-    x: &mut [f64],
-    g: &mut [f64],
-) {
-    let n = u.len();
-    for i in 0..n {
-        x[i] = u[i] * parscale[i];
-    }
-    for i in 0..n {
-        x[i] = (u[i] + h) * parscale[i];
-        let fp = clean(f(x));
-        if fp.is_finite() {
-            g[i] = (fp - f0) / h;
-        } else {
-            x[i] = (u[i] - h) * parscale[i];
-            let fm = clean(f(x));
-            g[i] = if fm.is_finite() { (f0 - fm) / h } else { 0.0 };
-        }
-        x[i] = u[i] * parscale[i];
     }
 }
 
@@ -132,8 +112,8 @@ pub(crate) fn minimize<F: FnMut(&[f64]) -> f64>(
     let mut g = vec![0.0; n];
     let mut forward = opts.forward_step;
     let grad = |f: &mut F, u: &[f64], f0: f64, forward: Option<f64>, xbuf: &mut [f64], g: &mut [f64]| match forward {
-        Some(h) => forward_gradient(f, u, parscale, f0, h, xbuf, g),
-        None => gradient(f, u, parscale, f0, opts.grad_step, xbuf, g),
+        Some(h) => gradient(f, u, parscale, f0, h, false, xbuf, g),
+        None => gradient(f, u, parscale, f0, opts.grad_step, true, xbuf, g),
     };
     grad(&mut f, &u, fmin, forward, &mut xbuf, &mut g);
     let mut b = vec![0.0; n * n];
