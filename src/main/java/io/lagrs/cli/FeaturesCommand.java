@@ -3,6 +3,9 @@ package io.lagrs.cli;
 import io.lagrs.Lags;
 import io.lagrs.Rolling;
 import java.io.BufferedWriter;
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.math.RoundingMode;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -79,9 +82,15 @@ final class FeaturesCommand implements Callable<Integer> {
         }
     }
 
+    /** Ten significant digits without trailing zeros: enough for data, without float noise. */
     private static String format(double v) {
-        return Double.isNaN(v) ? "" : String.format(Locale.ROOT, "%.6g", v);
+        if (Double.isNaN(v)) {
+            return "";
+        }
+        return new BigDecimal(v).round(SIGNIFICANT).stripTrailingZeros().toPlainString();
     }
+
+    private static final MathContext SIGNIFICANT = new MathContext(10, RoundingMode.HALF_EVEN);
 
     private Reader open() throws IOException {
         InputStream in = input != null ? Files.newInputStream(input)
