@@ -260,6 +260,7 @@ fn all_usable(block: &[f64]) -> bool {
 /// Independent chains run side by side by the lane kernel.
 const LANES: usize = 8;
 /// Steps per tile of the lane kernel (a multiple of 4).
+#[cfg_attr(not(target_arch = "x86_64"), allow(dead_code))] // only the AVX2 path tiles
 const TILE: usize = 64;
 /// The lane kernel is used when every lane gets at least this many outputs...
 const MIN_LANE: usize = 1024;
@@ -284,7 +285,9 @@ const MIN_LANE_PER_WINDOW: usize = 16;
 /// `min_periods`, the run of equal values and the sign rule behave exactly as in
 /// the scalar kernel, chain by chain.
 mod lanes {
-    use super::{begin, steps, State, Window, LANES, TILE};
+    use super::Window;
+    #[cfg(target_arch = "x86_64")]
+    use super::{begin, steps, State, LANES, TILE};
 
     /// Runs the lane kernel if this CPU has it; false (having done nothing) if not.
     pub(super) fn run(x: &[f64], skip: usize, window: Window, mean: bool, out: &mut [f64]) -> bool {
