@@ -6,10 +6,11 @@ import picocli.CommandLine.Command;
 /** Entry point of {@code java -jar lagrs-<v>-all.jar}. */
 @Command(name = "lagrs", mixinStandardHelpOptions = true,
         versionProvider = Main.Version.class,
-        description = "Time-series features and forecasts for many series at once.",
+        description = "Time-series features for many series at once.",
         subcommands = {FeaturesCommand.class})
 public final class Main implements Runnable {
 
+    /** Runs one command ({@code features}; {@code --help} lists them) and exits with its code. */
     public static void main(String[] args) {
         System.exit(run(args));
     }
