@@ -144,44 +144,30 @@ pub(crate) fn minimize<F: FnMut(&[f64]) -> f64>(
             t[i] = s;
             gradproj += s * g[i];
         }
-        if gradproj.is_nan() || gradproj >= 0.0 {
-            if forward.is_some() {
-                forward = None;
-                grad(&mut f, &u, fmin, forward, &mut xbuf, &mut g);
-                reset(&mut b);
-                just_reset = true;
-                continue;
-            }
-            if just_reset {
-                converged = true;
-                break;
-            }
-            reset(&mut b);
-            just_reset = true;
-            continue;
-        }
-        // Backtracking line search.
-        let mut step = 1.0;
-        let mut accepted = false;
+        // Backtracking line search, unless the direction does not go downhill at all.
         let mut fnew = f64::INFINITY;
-        loop {
-            let mut same = 0;
-            for i in 0..n {
-                unew[i] = u[i] + step * t[i];
-                if RELTEST + unew[i] == RELTEST + u[i] {
-                    same += 1;
+        let mut accepted = false;
+        let mut step = 1.0;
+        if gradproj < 0.0 {
+            loop {
+                let mut same = 0;
+                for i in 0..n {
+                    unew[i] = u[i] + step * t[i];
+                    if RELTEST + unew[i] == RELTEST + u[i] {
+                        same += 1;
+                    }
                 }
+                if same == n {
+                    break;
+                }
+                to_x(&unew, &mut xbuf);
+                fnew = clean(f(&xbuf));
+                if fnew.is_finite() && fnew <= fmin + gradproj * step * ACCTOL {
+                    accepted = true;
+                    break;
+                }
+                step *= STEPREDN;
             }
-            if same == n {
-                break;
-            }
-            to_x(&unew, &mut xbuf);
-            fnew = clean(f(&xbuf));
-            if fnew.is_finite() && fnew <= fmin + gradproj * step * ACCTOL {
-                accepted = true;
-                break;
-            }
-            step *= STEPREDN;
         }
         if !accepted {
             if forward.is_some() {
