@@ -49,9 +49,6 @@ pub extern "system" fn Java_io_lagrs_Rolling_rolling0<'local>(
         let n = length(env, &x, "x")?;
         let out_len = length(env, &out, "out")?;
         distinct(env, &x, &out, "out")?;
-        if n == 0 && out_len == 0 {
-            return Ok(());
-        }
         // SAFETY: lengths were read above; nothing below calls JNI until the guards drop.
         let input = unsafe { Critical::read(env, &x, n)? };
         let mut output = unsafe { Critical::write(env, &out, out_len)? };
