@@ -9,6 +9,7 @@
 
 mod arima;
 mod arrays;
+mod auto_arima;
 mod convert;
 mod diagnostics;
 mod error;
