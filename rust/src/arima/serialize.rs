@@ -227,7 +227,9 @@ fn validate(fit: &ArimaFit) -> Result<(), &'static str> {
     if !fit.state_a.iter().chain(&fit.state_p).all(|v| v.is_finite()) {
         return Err("non-finite filter state");
     }
-    if (0..rd).any(|i| fit.state_p[i * rd + i] < 0.0) {
+    // The filter leaves variances that should be 0 at rounding noise of either sign.
+    let scale = fit.state_p.iter().fold(1.0f64, |m, v| m.max(v.abs()));
+    if (0..rd).any(|i| fit.state_p[i * rd + i] < -1e-8 * scale) {
         return Err("negative state variance");
     }
     // What the state is for: a one-step forecast must come out finite.

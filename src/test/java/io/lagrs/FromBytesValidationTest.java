@@ -46,6 +46,16 @@ class FromBytesValidationTest {
     }
 
     @Test
+    void everyFixtureModelStillRoundTrips() {
+        for (com.fasterxml.jackson.databind.JsonNode c : Fixtures.read("arima/cases.json").get("cases")) {
+            try (ArimaModel m = ArimaFixturesTest.spec(c).fit(Fixtures.doubles(c.get("y")));
+                    ArimaModel restored = ArimaModel.fromBytes(m.toBytes())) {
+                assertArrayEquals(m.toBytes(), restored.toBytes(), c.get("name").asText());
+            }
+        }
+    }
+
+    @Test
     void rechecksummedTamperingThrowsIllegalArgumentException() {
         try (ArimaModel m = Arima.order(1, 0, 1).fit(series())) {
             byte[] saved = m.toBytes();
