@@ -3,14 +3,14 @@
 //! and a batch into the `ArimaBatch` registry, so Java uses them like any fitted model.
 
 use jni::objects::{JClass, JDoubleArray, JIntArray, JLongArray, JObjectArray};
-use jni::sys::{jdoubleArray, jlong};
+use jni::sys::jlong;
 use jni::JNIEnv;
 use lagrs_core::arima::ArimaFit;
 use lagrs_core::auto::{self, AutoArimaFit, AutoArimaOptions, InformationCriterion};
 use lagrs_core::error::{CoreError, CoreResult};
 
 use crate::arima::{BATCHES, MODELS};
-use crate::convert::{doubles_from_java, doubles_to_java, ints_from_java};
+use crate::convert::{doubles_from_java, doubles_to_java, fixed_ints_from_java};
 use crate::error::{BridgeError, BridgeResult};
 use crate::ffi::run_ffi_safe;
 
@@ -22,7 +22,7 @@ const DOUBLE_OPTIONS: usize = 1;
 const TRACE_WIDTH: usize = 10;
 
 fn options(env: &JNIEnv, ints: &JIntArray, doubles: &JDoubleArray) -> BridgeResult<AutoArimaOptions> {
-    let i = ints_from_java::<INT_OPTIONS>(env, ints, "intOptions")?;
+    let i = fixed_ints_from_java::<INT_OPTIONS>(env, ints, "intOptions")?;
     let d = doubles_from_java(env, doubles, "doubleOptions")?;
     if d.len() != DOUBLE_OPTIONS {
         return Err(BridgeError::InvalidArgument(format!("doubleOptions must have {DOUBLE_OPTIONS} elements, got {}", d.len())));
@@ -96,7 +96,7 @@ pub extern "system" fn Java_io_lagrs_AutoArima_fit0<'local>(
     doubles: JDoubleArray<'local>,
     y: JDoubleArray<'local>,
     handle_out: JLongArray<'local>,
-) -> jdoubleArray {
+) -> JDoubleArray<'local> {
     run_ffi_safe(&mut env, |env| {
         let options = options(env, &ints, &doubles)?;
         let y = doubles_from_java(env, &y, "y")?;

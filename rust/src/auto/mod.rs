@@ -13,8 +13,10 @@
 //!    and scored as R's `myarima` (`candidate`).
 //!
 //! Modules: `util` (R's `is.constant`, `diff`, `var`), `kpss`, `stl`,
-//! `seasonal`, `candidate`, `search`, `special`.
+//! `seasonal`, `candidate`, `search`, `special`, `boxcox` (Box-Cox and
+//! Guerrero's lambda).
 
+pub mod boxcox;
 mod candidate;
 mod kpss;
 mod search;
@@ -22,6 +24,9 @@ mod seasonal;
 mod special;
 mod stl;
 mod util;
+
+#[cfg(test)]
+mod test_fixtures;
 
 pub use kpss::{kpss_p_value, kpss_statistic, ndiffs_kpss};
 pub use seasonal::{nsdiffs_seas, seasonal_strength, SEASONAL_STRENGTH_THRESHOLD};
