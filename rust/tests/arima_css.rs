@@ -1,5 +1,5 @@
-//! `FitMethod::Css` against R's `stats::arima(method = "CSS")` (drift through
-//! `forecast::Arima`), fixtures made by `testdata/arima_css/generate.R`.
+//! `FitMethod::Css` against R's `stats::arima(method = "CSS")` (a drift as the regressor
+//! t = 1..n), fixtures made by `testdata/arima_css/make_arima_css_fixtures.R`.
 //!
 //! R's optimizer stops at `reltol = 1.5e-8` on the objective `0.5 log(sigma2)`
 //! and ours follows its own path to the same tolerance, so the two optima agree
@@ -9,18 +9,9 @@
 
 mod common;
 
-use std::path::PathBuf;
-
-use common::{num, nums};
+use common::{fixture_cases, num, nums};
 use lagrs_core::arima::{fit_with, ArimaSpec, FitMethod, FitOptions};
 use serde_json::Value;
-
-fn cases() -> Vec<Value> {
-    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../testdata/arima_css/cases.json");
-    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("reading {}: {e}", path.display()));
-    let doc: Value = serde_json::from_str(&text).expect("fixture is valid JSON");
-    doc["cases"].as_array().expect("cases array").clone()
-}
 
 fn spec_of(c: &Value) -> ArimaSpec {
     let o: Vec<usize> = nums(&c["order"]).iter().map(|&v| v as usize).collect();
@@ -40,7 +31,7 @@ fn spec_of(c: &Value) -> ArimaSpec {
 
 #[test]
 fn css_matches_r() {
-    let all = cases();
+    let all = fixture_cases("arima_css/cases.json");
     assert!(all.len() >= 6);
     for c in &all {
         let name = c["name"].as_str().expect("name");

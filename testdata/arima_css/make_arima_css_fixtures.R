@@ -2,7 +2,7 @@
 # for the Rust test rust/tests/arima_css.rs. A drift is the regressor t = 1..n as
 # forecast::Arima(include.drift = TRUE) passes it (forecast::Arima itself then
 # rescales sigma2 by degrees of freedom, which stats::arima and lagrs do not).
-# Run from this directory: Rscript generate.R  (writes cases.json)
+# Run from this directory: Rscript make_arima_css_fixtures.R  (writes cases.json)
 # Needs R with the jsonlite package; CI reads the committed output.
 suppressPackageStartupMessages(library(jsonlite))
 
@@ -45,7 +45,7 @@ cases <- list(
 )
 
 doc <- list(
-  generator = "testdata/arima_css/generate.R",
+  generator = "testdata/arima_css/make_arima_css_fixtures.R",
   r_version = R.version.string,
   cases = cases
 )
