@@ -10,10 +10,8 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Date;
 import java.util.List;
 import java.util.Locale;
-import java.util.TimeZone;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
@@ -72,7 +70,8 @@ final class Charts {
                 XYSeries band = chart.addSeries(Numbers.level(d.levelsPercent()[k]) + "% interval", bx, by);
                 band.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.PolygonArea);
                 band.setMarker(SeriesMarkers.NONE);
-                band.setFillColor(BANDS[Math.min(k, BANDS.length - 1)]);
+                // the widest band lightest; where bands overlap their shades add up
+                band.setFillColor(BANDS[Math.min(BANDS.length - 1, d.lower().length - 1 - k)]);
                 band.setLineColor(new Color(0, 0, 0, 0));
             }
         }
@@ -121,41 +120,50 @@ final class Charts {
         st.setAxisTitleFont(new Font(Font.SANS_SERIF, Font.PLAIN, small ? 12 : 14));
         st.setLegendFont(new Font(Font.SANS_SERIF, Font.PLAIN, 13));
         st.setLegendVisible(!small);
-        st.setLegendPosition(Styler.LegendPosition.InsideNW);
+        st.setLegendPosition(Styler.LegendPosition.OutsideS);
+        st.setLegendLayout(Styler.LegendLayout.Horizontal);
         st.setLegendBorderColor(new Color(0xcc, 0xcc, 0xcc));
         st.setLegendBackgroundColor(new Color(255, 255, 255, 220));
         st.setChartPadding(small ? 6 : 12);
         st.setMarkerSize(small ? 4 : 6);
         st.setAntiAlias(true);
         st.setLocale(Locale.ROOT);
-        st.setTimezone(TimeZone.getTimeZone("UTC"));
         st.setYAxisDecimalPattern("#,##0.##");
         st.setXAxisTickMarkSpacingHint(small ? 90 : 110);
-        if (s.unit() != TimeFormat.Unit.NUMBER) {
-            st.setDatePattern(datePattern(s));
-        } else {
-            st.setXAxisDecimalPattern("0");
-        }
+        st.setxAxisTickLabelsFormattingFunction(x -> tickLabel(s, x));
     }
 
-    private static String datePattern(RegularSeries s) {
-        if (s.unit() == TimeFormat.Unit.MONTHS) {
-            return s.step() % 12 == 0 ? "yyyy" : "MMM yyyy";
+    /**
+     * Calendar times are drawn on a numeric axis, as R's plot of a ts: months as decimal years
+     * (ticks on whole years read "2019"), days as epoch days, timestamps as epoch hours; each
+     * tick is labelled with the date it stands for.
+     */
+    private static String tickLabel(RegularSeries s, double x) {
+        switch (s.unit()) {
+            case MONTHS: {
+                long months = Math.round(x * 12);
+                java.time.YearMonth m = TimeFormat.yearMonth(months);
+                return m.getMonthValue() == 1 ? Integer.toString(m.getYear())
+                        : m.getMonth().getDisplayName(java.time.format.TextStyle.SHORT, Locale.ENGLISH) + " " + m.getYear();
+            }
+            case DAYS:
+                return LocalDate.ofEpochDay(Math.round(x)).toString();
+            case SECONDS: {
+                java.time.LocalDateTime t = java.time.LocalDateTime.ofEpochSecond(Math.round(x * 3600), 0, ZoneOffset.UTC);
+                return t.getHour() == 0 ? t.toLocalDate().toString() : t.toLocalDate() + " " + String.format(Locale.ROOT, "%02d:00", t.getHour());
+            }
+            default:
+                return x == Math.rint(x) ? Long.toString((long) x) : Double.toString(x);
         }
-        if (s.unit() == TimeFormat.Unit.DAYS) {
-            return "d MMM yyyy";
-        }
-        return s.step() % 86_400 == 0 ? "d MMM yyyy" : "d MMM HH:mm";
     }
 
     /** The x value of grid point i: a Date for calendar times, a number otherwise. */
     private static Object axisValue(RegularSeries s, int i) {
         long key = s.key(i);
         return switch (s.unit()) {
-            case NUMBER -> (double) key;
-            case MONTHS -> Date.from(TimeFormat.yearMonth(key).atDay(1).atStartOfDay().toInstant(ZoneOffset.UTC));
-            case DAYS -> Date.from(LocalDate.ofEpochDay(key).atStartOfDay().toInstant(ZoneOffset.UTC));
-            case SECONDS -> new Date(key * 1000);
+            case NUMBER, DAYS -> (double) key;
+            case MONTHS -> key / 12.0;
+            case SECONDS -> key / 3600.0;
         };
     }
 

@@ -30,15 +30,14 @@ import picocli.CommandLine.Option;
             "regular time grid first: a time missing from the file gets a row with an empty value, so",
             "lags never reach across a gap. With no --input it runs on the bundled sample data.",
             ""},
-        footer = {"", "Exit codes: 0 success; 1 some series could not be placed on a time grid (or rows were",
-            "skipped with --strict); 2 bad arguments, unreadable input or unwritable output."})
+        footer = {"", "Exit codes: 0 success; 1 some series could not be placed on a time grid, or",
+            "rows were skipped with --strict; 2 bad arguments, unreadable input, unwritable output."})
 final class FeaturesCommand implements Callable<Integer> {
     @Mixin
     InputOptions in = new InputOptions();
 
     @Option(names = {"-o", "--output"}, paramLabel = "FILE.csv",
-            description = {"Where to write (default: standard output). A file is written to a temporary",
-                "file and moved into place."})
+            description = "Where to write (default: standard output). A file is written to a temporary file and moved into place.")
     Path output;
 
     @Option(names = {"-w", "--window"}, paramLabel = "W", defaultValue = "12",
@@ -46,8 +45,7 @@ final class FeaturesCommand implements Callable<Integer> {
     int window;
 
     @Option(names = {"-s", "--season"}, paramLabel = "S",
-            description = {"Seasonal lag (default: the season of each series' frequency, see --freq;",
-                "12 for whole-number times)."})
+            description = "Seasonal lag (default: the season of each series' frequency, see --freq; 12 for whole-number times).")
     Integer season;
 
     @Option(names = {"-v", "--verbose"}, description = "Show stack traces of errors.")

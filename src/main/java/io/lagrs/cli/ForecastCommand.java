@@ -37,16 +37,17 @@ import picocli.CommandLine.Option;
             "at least three seasons of data, else ARIMA(0,1,1); --order chooses another order.",
             "Gaps in time become missing values, which ARIMA handles as R does.",
             ""},
-        footer = {"", "Outputs (each written to a temporary file and moved into place):",
+        footer = {"", "Outputs (each written to a temporary file, then moved into place):",
             "  FILE.csv         series,time,mean,lower_80,upper_80,lower_95,upper_95",
-            "  FILE-models.csv  series,order,aicc,sigma2,loglik,status,error,n,missing,gaps,frequency",
-            "                   (+ mase,smape,coverage_<level> with --holdout)",
-            "  DIR/index.html   with --plot: a chart per series, an overview grid, the model table",
+            "  FILE-models.csv  series,order,aicc,sigma2,loglik,status,error,",
+            "                   n,missing,gaps,frequency[,mase,smape,coverage_80,...]",
+            "  DIR/index.html   (--plot) a chart per series, an overview, the model table",
             "",
-            "Exit codes: 0 every series forecast; 1 some series failed (or rows were skipped with",
-            "--strict); 2 bad arguments or unreadable input or unwritable output.",
+            "Exit codes: 0 every series forecast; 1 some series failed, or rows were",
+            "skipped with --strict; 2 bad arguments, unreadable input, unwritable output.",
             "",
-            "Example: java -jar lagrs-all.jar forecast --input sales.csv --holdout 12 --plot plots"})
+            "Example:",
+            "  java -jar lagrs-all.jar forecast --input sales.csv --holdout 12 --plot plots"})
 final class ForecastCommand implements Callable<Integer> {
     @Mixin
     InputOptions in = new InputOptions();
@@ -59,18 +60,16 @@ final class ForecastCommand implements Callable<Integer> {
             description = "Where to write the model table (default: the output name + -models.csv).")
     Path models;
 
-    @Option(names = {"-h", "--horizon"}, paramLabel = "H",
-            description = {"Steps to forecast (default as R's forecast(): twice the season, or 10",
-                "for series without one; with --holdout: the holdout length)."})
+    @Option(names = {"-H", "--horizon"}, paramLabel = "H",
+            description = "Steps to forecast (default as R's forecast(): twice the season, or 10 for series without one; with --holdout: the holdout length).")
     Integer horizon;
 
     @Option(names = {"-l", "--level"}, paramLabel = "PERCENT",
-            description = {"Prediction interval level in percent, repeatable (default: 80 and 95, as R).",
-                "0.95 is read as 95."})
+            description = "Prediction interval level in percent, repeatable (default: 80 and 95, as R). 0.95 is read as 95.")
     List<Double> levels;
 
     @Option(names = "--order", paramLabel = "p,d,q[,P,D,Q]",
-            description = {"ARIMA order for every series; P,D,Q use the season (default: see above)."})
+            description = "ARIMA order for every series; P,D,Q use the season (default: see above).")
     String order;
 
     @Option(names = {"-s", "--season"}, paramLabel = "S",
@@ -78,18 +77,15 @@ final class ForecastCommand implements Callable<Integer> {
     Integer season;
 
     @Option(names = "--lambda", paramLabel = "L",
-            description = {"Box-Cox transform with this lambda before fitting (0 = log), forecasts",
-                "transformed back, as forecast::Arima(lambda = L). Default: none."})
+            description = "Box-Cox transform with this lambda before fitting (0 = log), forecasts transformed back, as forecast::Arima(lambda = L). Default: none.")
     Double lambda;
 
     @Option(names = "--holdout", paramLabel = "H",
-            description = {"Hold back the last H points of every series, forecast them and report",
-                "MASE, sMAPE and interval coverage per series and overall."})
+            description = "Hold back the last H points of every series, forecast them and report MASE, sMAPE and interval coverage per series and overall.")
     Integer holdout;
 
     @Option(names = "--plot", paramLabel = "DIR",
-            description = {"Write charts to DIR: one PNG per series, overview.png (a grid of series)",
-                "and index.html showing them all with the model table."})
+            description = "Write charts to DIR: one PNG per series, overview.png (a grid of series) and index.html showing them all with the model table.")
     Path plotDir;
 
     @Option(names = "--plot-limit", paramLabel = "N", defaultValue = "2000",
@@ -101,8 +97,7 @@ final class ForecastCommand implements Callable<Integer> {
     Integer threads;
 
     @Option(names = "--progress", negatable = true, defaultValue = "true", fallbackValue = "true",
-            description = {"Show a progress bar on standard error for runs over a second, when it",
-                "is a terminal (default: on; --no-progress turns it off)."})
+            description = "Show a progress bar on standard error for runs over a second, when it is a terminal (default: on; --no-progress turns it off).")
     boolean progress;
 
     @Option(names = {"-v", "--verbose"}, description = "Show stack traces of errors.")
@@ -252,8 +247,8 @@ final class ForecastCommand implements Callable<Integer> {
         int train = settings.holdout != null ? n - settings.holdout : n;
         if (train < 2) {
             return new SeriesResult(s, Math.max(0, train), period, null, settings.holdout != null
-                    ? "too short for --holdout " + settings.holdout + " (" + n + " points)"
-                    : "too short to fit (" + n + " points)", Double.NaN, Double.NaN, null);
+                    ? "too short for the holdout (no more points than --holdout)"
+                    : "too short to fit (fewer than 2 points)", Double.NaN, Double.NaN, null);
         }
         int h = settings.holdout != null ? settings.holdout
                 : settings.horizon != null ? settings.horizon : period > 1 ? 2 * period : 10;
@@ -398,6 +393,7 @@ final class ForecastCommand implements Callable<Integer> {
         private long missing;
         private final Map<String, List<String>> failures = new LinkedHashMap<>();
         private final Map<String, Integer> failureCounts = new LinkedHashMap<>();
+        private final Map<String, String> examples = new LinkedHashMap<>();
         private double maseSum;
         private int maseCount;
         private double smapeSum;
@@ -416,8 +412,10 @@ final class ForecastCommand implements Callable<Integer> {
             missing += r.series().missing();
             if (!r.ok()) {
                 failed++;
-                String reason = r.error();
+                // numbers vary between series; the reason does not
+                String reason = r.error().replaceAll("\\d+(\\.\\d+)?", "#");
                 failureCounts.merge(reason, 1, Integer::sum);
+                examples.putIfAbsent(reason, r.error());
                 List<String> names = failures.computeIfAbsent(reason, k -> new ArrayList<>());
                 if (names.size() < 5) {
                     names.add(r.series().name());
@@ -488,7 +486,7 @@ final class ForecastCommand implements Callable<Integer> {
                     threads);
             failures.forEach((reason, names) -> {
                 int n = failureCounts.get(reason);
-                err.printf(Locale.ROOT, "  %d failed: %s (%s%s)%n", n, reason, String.join(", ", names),
+                err.printf(Locale.ROOT, "  %d failed: %s (%s%s)%n", n, examples.get(reason), String.join(", ", names),
                         n > names.size() ? ", ..." : "");
             });
             if (holdoutShown) {

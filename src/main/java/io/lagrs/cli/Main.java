@@ -28,6 +28,7 @@ public final class Main implements Runnable {
         System.setProperty("java.awt.headless", "true");
         CommandLine cli = new CommandLine(new Main());
         cli.setExecutionExceptionHandler(Main::handle);
+        cli.setCaseInsensitiveEnumValuesAllowed(true);
         return cli.execute(args);
     }
 
