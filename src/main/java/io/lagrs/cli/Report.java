@@ -30,6 +30,8 @@ final class Report {
     private final Map<Integer, String> pngs = new ConcurrentHashMap<>();
     private final List<String[]> rows = new ArrayList<>();
     private int next;
+    /** The catalogue positions drawn in the overview. */
+    private final java.util.Set<Integer> gridIndices = new java.util.HashSet<>();
 
     Report(Path dir, LongCsvReader.Catalogue catalogue, ForecastCommand.Settings settings, String model, int limit) {
         this.dir = dir;
@@ -38,6 +40,12 @@ final class Report {
         this.model = model;
         this.limit = limit;
         this.total = catalogue.series().size();
+        // spread over the catalogue, nudged by one more each time so that a catalogue sorted
+        // by store and product does not show the same product in every cell
+        int step = Math.max(1, total / GRID_CELLS);
+        for (int k = 0; k < GRID_CELLS && k < total; k++) {
+            gridIndices.add((k * step + k) % total);
+        }
     }
 
     Path index() {
@@ -66,9 +74,7 @@ final class Report {
     }
 
     private boolean inGrid(int index) {
-        // GRID_CELLS evenly spaced candidates; failed ones simply leave their cell to the rest
-        long step = Math.max(1, total / GRID_CELLS);
-        return index % step == 0 && index / step < GRID_CELLS;
+        return gridIndices.contains(index);
     }
 
     private Charts.Data data(ForecastCommand.SeriesResult r) {
