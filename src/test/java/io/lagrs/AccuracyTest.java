@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.commons.math3.stat.StatUtils;
@@ -18,7 +16,7 @@ class AccuracyTest {
 
     @Test
     void matchesRsAccuracyAndTheM4Formulas() throws Exception {
-        JsonNode root = new ObjectMapper().readTree(Path.of("testdata/accuracy/accuracy.json").toFile());
+        JsonNode root = Fixtures.read("accuracy/accuracy.json");
         assertTrue(root.get("cases").size() >= 5);
         for (JsonNode c : root.get("cases")) {
             String name = c.get("name").asText();
