@@ -6,7 +6,7 @@
 //! all defined (`forecast:::checkarima`).
 
 use super::InformationCriterion;
-use crate::arima::{self, ArimaFit, ArimaSpec};
+use crate::arima::{self, ArimaFit, ArimaSpec, FitMethod, FitOptions};
 
 /// Orders and constant of one candidate; d, D and the period are fixed for
 /// the whole search.
@@ -92,10 +92,9 @@ impl Context<'_> {
     }
 }
 
-/// Placeholder for the conditional-sum-of-squares fit of the search: the
-/// exact fit until the core offers R's CSS estimator.
+/// R's `arima(method = "CSS")`: sigma2 is the conditional residual mean square.
 fn fit_css(spec: &ArimaSpec, x: &[f64]) -> crate::error::CoreResult<ArimaFit> {
-    arima::fit(spec, x)
+    arima::fit_with(spec, x, &FitOptions { method: FitMethod::Css, ..FitOptions::default() })
 }
 
 /// `aic`, `aicc` or `bic` from R's formulas in `myarima`; Inf when the AIC
