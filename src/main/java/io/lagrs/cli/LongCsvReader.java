@@ -172,7 +172,13 @@ final class LongCsvReader {
             }
         }
         Reader reader = new InputStreamReader(new CountingStream(in, bar), StandardCharsets.UTF_8);
-        return new BufferedReader(reader, 1 << 16);
+        BufferedReader buffered = new BufferedReader(reader, 1 << 16);
+        // spreadsheet programs start UTF-8 files with a byte order mark: not part of the header
+        buffered.mark(1);
+        if (buffered.read() != '\uFEFF') {
+            buffered.reset();
+        }
+        return buffered;
     }
 
     /** The most frequent candidate delimiter of the header line (comma if none occurs). */
