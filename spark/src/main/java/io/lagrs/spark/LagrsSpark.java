@@ -126,6 +126,58 @@ public final class LagrsSpark {
         return raw.select(columns.toArray(new Column[0]));
     }
 
+    /**
+     * Computes the features of {@code spec} for every row of every series of {@code df}.
+     *
+     * <p>The result has one row per input row, with the id, time and value columns under their
+     * own names (id and time keep their types; the value becomes a double, null where it was
+     * null) followed by one double column per feature, in the order they were added to the spec
+     * ({@link FeatureSpec#featureNames()}). Within a series, rows are in time order and each
+     * feature is computed over them as {@link io.lagrs.Lags} and {@link io.lagrs.Rolling} compute
+     * it over an array (null values are missing values, NaN); rows of different series never
+     * mix. The output's row order across series is not defined.
+     *
+     * @throws NullPointerException if {@code df} or {@code spec} is null
+     * @throws IllegalArgumentException if a column is missing, the value column is not numeric,
+     *     the spec has no features, or a feature column is named like an input column
+     */
+    public static Dataset<Row> features(Dataset<Row> df, FeatureSpec spec) {
+        Objects.requireNonNull(df, "df must not be null");
+        Objects.requireNonNull(spec, "spec must not be null");
+        StructType schema = df.schema();
+        StructField idField = field(schema, spec.idColumn(), "id");
+        StructField timeField = field(schema, spec.timeColumn(), "time");
+        StructField valueField = field(schema, spec.valueColumn(), "value");
+        requireNumeric(valueField);
+        if (spec.featureNames().isEmpty()) {
+            throw new IllegalArgumentException("spec has no features: add lag, diff, rolling, ... to it");
+        }
+        List<String> inputNames = List.of(idField.name(), timeField.name(), valueField.name());
+        if (new java.util.HashSet<>(inputNames).size() != 3) {
+            throw new IllegalArgumentException("the id, time and value columns must differ, got " + inputNames);
+        }
+        for (String name : spec.featureNames()) {
+            if (inputNames.contains(name)) {
+                throw new IllegalArgumentException("feature column '" + name + "' has the name of an input column");
+            }
+        }
+
+        Dataset<Row> input = df.select(
+                col(quoted(idField.name())).as("id"),
+                col(quoted(timeField.name())).as("time"),
+                col(quoted(valueField.name())).cast(DataTypes.DoubleType).as("value"));
+        Dataset<Row> sorted = repartition(input, spec.partitions()).sortWithinPartitions(col("id"), col("time"));
+
+        StructType out = new StructType()
+                .add(idField.name(), idField.dataType(), true)
+                .add(timeField.name(), timeField.dataType(), true)
+                .add(valueField.name(), DataTypes.DoubleType, true);
+        for (String name : spec.featureNames()) {
+            out = out.add(name, DataTypes.DoubleType, false);
+        }
+        return sorted.mapPartitions(new FeaturePartition(spec), Encoders.row(out));
+    }
+
     static Dataset<Row> repartition(Dataset<Row> input, int partitions) {
         return partitions > 0 ? input.repartition(partitions, col("id")) : input.repartition(col("id"));
     }

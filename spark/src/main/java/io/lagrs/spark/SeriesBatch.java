@@ -13,7 +13,8 @@ import org.apache.spark.sql.Row;
  *
  * <p>Rows are read as {@code (id, time, value)}: the value is a nullable double (null is
  * missing, NaN); the time is kept either as a nullable long ({@link #times}) or, when
- * {@code keepTimeObjects} is set, as the row's own object ({@link #timeObjects}).
+ * {@code keepTimeObjects} is set, as the row's own object ({@link #timeObjects}), and then which
+ * values were null is kept too ({@link #nullValues}).
  */
 final class SeriesBatch {
     private final int capacity;
@@ -27,6 +28,7 @@ final class SeriesBatch {
     private double[] values = new double[1024];
     private long[] times;
     private Object[] timeObjects;
+    private boolean[] nullValues;
     private int length;
 
     SeriesBatch(int capacity, boolean keepTimeObjects) {
@@ -38,6 +40,7 @@ final class SeriesBatch {
         this.nullTimes = new int[initial];
         if (keepTimeObjects) {
             timeObjects = new Object[values.length];
+            nullValues = new boolean[values.length];
         } else {
             times = new long[values.length];
         }
@@ -118,6 +121,7 @@ final class SeriesBatch {
             values = Arrays.copyOf(values, grown);
             if (keepTimeObjects) {
                 timeObjects = Arrays.copyOf(timeObjects, grown);
+                nullValues = Arrays.copyOf(nullValues, grown);
             } else {
                 times = Arrays.copyOf(times, grown);
             }
@@ -127,6 +131,7 @@ final class SeriesBatch {
         }
         if (keepTimeObjects) {
             timeObjects[length] = row.get(1);
+            nullValues[length] = row.isNullAt(2);
         } else {
             times[length] = row.isNullAt(1) ? 0L : row.getLong(1);
         }
@@ -181,5 +186,10 @@ final class SeriesBatch {
     /** The flat time objects (when kept). */
     Object[] timeObjects() {
         return timeObjects;
+    }
+
+    /** Whether each flat value was null (when time objects are kept). */
+    boolean[] nullValues() {
+        return nullValues;
     }
 }
