@@ -47,7 +47,7 @@ final class ForecastPartition implements MapPartitionsFunction<Row, Row> {
     private final class Rows implements Iterator<Row> {
         private final SeriesBatch.Reader reader;
         private final SeriesBatch batch = new SeriesBatch(spec.batchSize(), false);
-        private final Arima arima = spec.arima();
+        private final Arima arima = spec.toArima();
         private final String model = spec.modelName();
         private final ZoneId zone = ZoneId.of(zoneId);
         private final double[] levels = spec.levels();

@@ -72,7 +72,7 @@ public final class ForecastSpec implements Serializable {
      *     positive seasonal order
      */
     public ForecastSpec seasonal(int seasonalP, int seasonalD, int seasonalQ, int period) {
-        arima().seasonal(seasonalP, seasonalD, seasonalQ, period);
+        toArima().seasonal(seasonalP, seasonalD, seasonalQ, period);
         int[] o = {order[0], order[1], order[2], seasonalP, seasonalD, seasonalQ, period};
         return new ForecastSpec(o, includeMean, includeDrift, idColumn, timeColumn, valueColumn, horizon, levels,
                 batchSize, partitions);
@@ -164,8 +164,12 @@ public final class ForecastSpec implements Serializable {
                 batchSize, n);
     }
 
-    /** The single-JVM specification every series is fitted with. */
-    public Arima arima() {
+    /**
+     * The single-JVM specification every series is fitted with. (Not an {@code arima()}
+     * overload of the static factory: Py4J, which PySpark uses, cannot call a static method that
+     * shares its name with an instance method.)
+     */
+    public Arima toArima() {
         Arima a = Arima.order(order[0], order[1], order[2]);
         if (order[3] + order[4] + order[5] > 0 || order[6] > 0) {
             a = a.seasonal(order[3], order[4], order[5], order[6]);
@@ -213,7 +217,7 @@ public final class ForecastSpec implements Serializable {
 
     /** The model as it appears in the output's {@code model} column, e.g. {@code ARIMA(0,1,1)(0,1,1)[12]}. */
     public String modelName() {
-        return arima().toString();
+        return toArima().toString();
     }
 
     @Override

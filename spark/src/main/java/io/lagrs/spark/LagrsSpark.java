@@ -64,7 +64,7 @@ public final class LagrsSpark {
      * row. Null values are missing values. Timestamps use the session time zone for calendar
      * arithmetic.
      *
-     * <p>Each series gets exactly what {@code spec.arima().fitAll(...)} would give it in one
+     * <p>Each series gets exactly what {@code spec.toArima().fitAll(...)} would give it in one
      * JVM: the same fit, the same forecast.
      *
      * @throws NullPointerException if {@code df} or {@code spec} is null
