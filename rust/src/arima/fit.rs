@@ -71,6 +71,11 @@ pub enum FitMethod {
     /// Conditional sum of squares only ("CSS"): cheaper, used by auto-ARIMA's
     /// approximation; `sigma2` and the log-likelihood follow R's CSS definitions.
     Css,
+    /// "CSS-ML" exactly as R: fails when the converged CSS estimates have a
+    /// non-stationary AR part (R stops with "non-stationary AR part from
+    /// CSS") instead of starting ML from zero. Auto-ARIMA uses it so that it
+    /// rejects the same candidates as `forecast::auto.arima`.
+    CssMlStrict,
 }
 
 /// Options of [`fit_with`]. `FitOptions::default()` is what [`fit`] uses.
@@ -97,8 +102,11 @@ pub fn fit_with(spec: &ArimaSpec, y: &[f64], options: &FitOptions<'_>) -> CoreRe
             let coef = css_estimate(&mut prob, &init, &parscale)?;
             css_result(spec, prob, &coef, &parscale, n_used)
         }
-        FitMethod::CssMl | FitMethod::Ml => {
-            let init = if options.method == FitMethod::CssMl { css_start(&mut prob, init, &parscale)? } else { init };
+        FitMethod::CssMl | FitMethod::Ml | FitMethod::CssMlStrict => {
+            let init = match options.method {
+                FitMethod::Ml => init,
+                method => css_start(&mut prob, init, &parscale, method == FitMethod::CssMlStrict)?,
+            };
             let (start, zero_start) = ml_start(&mut prob, &init)?;
             let (raw, f) = ml_optimise(&mut prob, &start, &parscale)?;
             let raw = restart_off_boundary(&mut prob, raw, f, &zero_start, &parscale)?;
@@ -129,7 +137,7 @@ fn css_estimate(prob: &mut Problem<'_>, init: &[f64], parscale: &[f64]) -> CoreR
 
 /// 2. CSS starting values for ML: the CSS optimum when it converged to a
 ///    stationary point, else `init` unchanged.
-fn css_start(prob: &mut Problem<'_>, mut init: Vec<f64>, parscale: &[f64]) -> CoreResult<Vec<f64>> {
+fn css_start(prob: &mut Problem<'_>, mut init: Vec<f64>, parscale: &[f64], strict: bool) -> CoreResult<Vec<f64>> {
     let layout = prob.layout;
     if prob.narma > 0 {
         let css = minimize(|par| prob.css(par), &init, parscale, &CSS_OPTIONS);
@@ -138,6 +146,8 @@ fn css_start(prob: &mut Problem<'_>, mut init: Vec<f64>, parscale: &[f64]) -> Co
             let ok = ar_is_stationary(&css.x[layout.ar()]) && ar_is_stationary(&css.x[layout.sar()]);
             if ok {
                 init.copy_from_slice(&css.x);
+            } else if strict {
+                return Err(CoreError::Numerical("non-stationary AR part from CSS".into()));
             }
         }
     }

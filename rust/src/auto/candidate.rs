@@ -61,7 +61,8 @@ impl Context<'_> {
     /// conditional sum of squares.
     pub(crate) fn score(&self, model: &Model, approximate: bool) -> Scored {
         let spec = self.spec(model);
-        let fitted = if approximate { fit_css(&spec, self.x) } else { arima::fit(&spec, self.x) };
+        let method = if approximate { FitMethod::Css } else { FitMethod::CssMlStrict };
+        let fitted = arima::fit_with(&spec, self.x, &FitOptions { method, ..FitOptions::default() });
         let Ok(mut fit) = fitted else { return Scored { fit: None, ic: f64::INFINITY } };
         let nd = self.d + self.seasonal_d * self.period;
         let nstar = self.n_obs as f64 - nd as f64;
@@ -90,11 +91,6 @@ impl Context<'_> {
         }
         Scored { fit: Some(fit), ic }
     }
-}
-
-/// R's `arima(method = "CSS")`: sigma2 is the conditional residual mean square.
-fn fit_css(spec: &ArimaSpec, x: &[f64]) -> crate::error::CoreResult<ArimaFit> {
-    arima::fit_with(spec, x, &FitOptions { method: FitMethod::Css, ..FitOptions::default() })
 }
 
 /// `aic`, `aicc` or `bic` from R's formulas in `myarima`; Inf when the AIC
