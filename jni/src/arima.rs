@@ -116,6 +116,8 @@ pub extern "system" fn Java_io_lagrs_ArimaModel_scalar0<'local>(
             ModelScalar::Aic => fit.aic(),
             ModelScalar::Aicc => fit.aicc(),
             ModelScalar::Bic => fit.bic(),
+            ModelScalar::Lambda => fit.lambda().unwrap_or(f64::NAN),
+            ModelScalar::Ic => fit.selection().ic.unwrap_or(f64::NAN),
         })
     })
 }

@@ -6,7 +6,7 @@ use jni::objects::{JClass, JDoubleArray, JIntArray, JLongArray, JObjectArray};
 use jni::sys::jlong;
 use jni::JNIEnv;
 use lagrs_core::arima::ArimaFit;
-use lagrs_core::auto::{self, AutoArimaFit, AutoArimaOptions, InformationCriterion};
+use lagrs_core::auto::{self, AutoArimaFit, AutoArimaOptions, BoxCoxLambda, InformationCriterion};
 use lagrs_core::error::{CoreError, CoreResult};
 
 use crate::arima::{BATCHES, MODELS};
@@ -15,9 +15,9 @@ use crate::error::{BridgeError, BridgeResult};
 use crate::ffi::run_ffi_safe;
 
 /// Number of `int` options; their order is `AutoArima.java`'s `intOptions()`.
-const INT_OPTIONS: usize = 22;
-/// Number of `double` options: alpha.
-const DOUBLE_OPTIONS: usize = 1;
+const INT_OPTIONS: usize = 24;
+/// Number of `double` options: alpha, lambda.
+const DOUBLE_OPTIONS: usize = 2;
 /// Values per trace entry: p, d, q, P, D, Q, period, constant, ic, approximate.
 const TRACE_WIDTH: usize = 10;
 
@@ -62,6 +62,14 @@ fn options(env: &JNIEnv, ints: &JIntArray, doubles: &JDoubleArray) -> BridgeResu
         allow_drift: flag(20),
         allow_mean: flag(21),
         alpha: d[0],
+        // 0: no transform, 1: fixed lambda (doubleOptions[1]), 2: Guerrero's lambda.
+        lambda: match i[22] {
+            0 => None,
+            1 => Some(BoxCoxLambda::Fixed(d[1])),
+            2 => Some(BoxCoxLambda::Auto),
+            other => return Err(BridgeError::InvalidArgument(format!("unknown lambda mode {other}"))),
+        },
+        biasadj: flag(23),
     };
     options.validate()?;
     Ok(options)

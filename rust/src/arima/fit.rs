@@ -37,7 +37,7 @@
 use std::sync::atomic::AtomicBool;
 
 use super::hessian::{numerical_hessian, standard_errors};
-use super::model::ArimaFit;
+use super::model::{ArimaFit, Selection};
 use super::objective::{final_pass, setup, to_raw, Problem, Setup};
 use super::optimize::{minimize, BfgsOptions};
 use super::roots::polyroot;
@@ -287,6 +287,7 @@ fn ml_result(spec: &ArimaSpec, mut prob: Problem<'_>, mut raw: Vec<f64>, parscal
         residuals: fin.residuals,
         state_a: fin.a,
         state_p: fin.p,
+        selection: Selection::default(),
     })
 }
 
@@ -340,6 +341,7 @@ fn css_result(spec: &ArimaSpec, mut prob: Problem<'_>, est: &[f64], parscale: &[
         residuals,
         state_a: fin.a,
         state_p: fin.p,
+        selection: Selection::default(),
     })
 }
 

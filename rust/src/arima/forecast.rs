@@ -123,6 +123,22 @@ impl ArimaFit {
             lower.push(fc - z * se);
             upper.push(fc + z * se);
         }
+        if let Some(lambda) = self.selection.lambda {
+            // forecast.Arima: back-transform the intervals, and the mean
+            // (bias-adjusted with the forecast variance se^2 when asked).
+            use crate::auto::boxcox::{inv_box_cox, inv_box_cox_bias_adjusted};
+            let on_scale = mean.clone();
+            if self.selection.biasadj {
+                let fvar: Vec<f64> = var.iter().map(|v| (v * self.sigma2).max(0.0)).collect();
+                inv_box_cox_bias_adjusted(&on_scale, lambda, &fvar, &mut mean)?;
+            } else {
+                inv_box_cox(&on_scale, lambda, &mut mean)?;
+            }
+            for bound in [&mut lower, &mut upper] {
+                let on_scale = bound.clone();
+                inv_box_cox(&on_scale, lambda, bound)?;
+            }
+        }
         Ok(Forecast { mean, lower, upper, level })
     }
 }

@@ -40,7 +40,7 @@ mod transform;
 pub use batch::fit_many;
 pub use fit::{fit, fit_with, FitMethod, FitOptions};
 pub use forecast::{Forecast, MAX_HORIZON};
-pub use model::ArimaFit;
+pub use model::{ArimaFit, Selection};
 pub use spec::{ArimaSpec, MAX_D, MAX_EXPANDED_DEGREE, MAX_ORDER, MAX_PERIOD, MAX_SEASONAL_D, MAX_SEASONAL_ORDER};
 
 use crate::error::CoreResult;

@@ -23,6 +23,25 @@ pub struct ArimaFit {
     /// state-space model after the last observation.
     pub(crate) state_a: Vec<f64>,
     pub(crate) state_p: Vec<f64>,
+    /// What an automatic order search added (see [`Selection`]).
+    pub(crate) selection: Selection,
+}
+
+/// What an automatic order search (`crate::auto`) adds to a fitted model:
+/// the Box-Cox transform the series was fitted on, so that forecasts and
+/// fitted values are back-transformed as `forecast::Arima(lambda = ...)`
+/// does (coefficients, residuals and likelihood stay on the transformed
+/// scale, as R), and the value of the criterion that chose the model.
+/// `Selection::default()`: neither.
+#[derive(Debug, Clone, Copy, PartialEq, Default)]
+pub struct Selection {
+    /// Box-Cox lambda (R's `lambda`); `None`: no transform.
+    pub lambda: Option<f64>,
+    /// Bias-adjusted back-transform of point forecasts and fitted values
+    /// (R's `biasadj`).
+    pub biasadj: bool,
+    /// The criterion value by which the search chose the model.
+    pub ic: Option<f64>,
 }
 
 impl ArimaFit {
@@ -100,9 +119,32 @@ impl ArimaFit {
     pub fn residuals(&self) -> &[f64] {
         &self.residuals
     }
-    /// `y - residuals`.
+    /// `y - residuals`; with a Box-Cox lambda, back-transformed (bias-adjusted
+    /// with variance sigma2 when `biasadj`), as `forecast`'s `fitted.Arima`.
     pub fn fitted(&self) -> Vec<f64> {
-        self.y.iter().zip(&self.residuals).map(|(y, r)| y - r).collect()
+        let fitted: Vec<f64> = self.y.iter().zip(&self.residuals).map(|(y, r)| y - r).collect();
+        match self.selection.lambda {
+            None => fitted,
+            Some(lambda) => {
+                let mut out = vec![0.0; fitted.len()];
+                let done = if self.selection.biasadj {
+                    let fvar = vec![self.sigma2; fitted.len()];
+                    crate::auto::boxcox::inv_box_cox_bias_adjusted(&fitted, lambda, &fvar, &mut out)
+                } else {
+                    crate::auto::boxcox::inv_box_cox(&fitted, lambda, &mut out)
+                };
+                done.expect("lambda is finite and the lengths match");
+                out
+            }
+        }
+    }
+    /// The Box-Cox lambda the model was fitted with, if any.
+    pub fn lambda(&self) -> Option<f64> {
+        self.selection.lambda
+    }
+    /// Search information: Box-Cox transform and the choosing criterion.
+    pub fn selection(&self) -> &Selection {
+        &self.selection
     }
     /// Standard errors in the order of [`coefficients`](Self::coefficients);
     /// NaN where the Hessian is not invertible.

@@ -4,8 +4,11 @@
 //! (seven u32 orders, two u8 flags: mean, drift; both may be set, for a
 //! linear trend with d + D == 0), n.used (u64), sigma2 and loglik (f64
 //! bit patterns), then length-prefixed f64 arrays (coefficients, standard
-//! errors, y, residuals, final state, final state covariance), and an FNV-1a
-//! 64-bit checksum of everything before it. f64 values are stored as their
+//! errors, y, residuals, final state, final state covariance), since version
+//! 2 the automatic-search information (Box-Cox lambda as f64, NaN = none;
+//! biasadj u8 flag; choosing criterion as f64, NaN = none), and an FNV-1a
+//! 64-bit checksum of everything before it. Version 1 (no search
+//! information) is still read. f64 values are stored as their
 //! bit patterns, so a round trip is exact.
 //!
 //! The checksum only catches accidents: anyone can recompute it. So decoding
@@ -14,14 +17,16 @@
 //! model that forecasts NaN or fails later ([`validate`]).
 
 use super::kalman::state_dim;
-use super::model::ArimaFit;
+use super::model::{ArimaFit, Selection};
 use super::roots::polyroot;
 use super::spec::ArimaSpec;
 use super::transform::ar_is_stationary;
 use crate::error::{invalid, CoreResult};
 
 const MAGIC: &[u8; 8] = b"LAGRSARM";
-const VERSION: u32 = 1;
+const VERSION: u32 = 2;
+/// The first format, without the search information; still decoded.
+const VERSION_1: u32 = 1;
 
 fn fnv1a(bytes: &[u8]) -> u64 {
     let mut h: u64 = 0xcbf2_9ce4_8422_2325;
@@ -66,6 +71,10 @@ pub(crate) fn to_bytes(fit: &ArimaFit) -> Vec<u8> {
     for v in [&fit.coef, &fit.std_errors, &fit.y, &fit.residuals, &fit.state_a, &fit.state_p] {
         put_vec(&mut out, v);
     }
+    let sel = &fit.selection;
+    put_f64(&mut out, sel.lambda.unwrap_or(f64::NAN));
+    out.push(u8::from(sel.biasadj));
+    put_f64(&mut out, sel.ic.unwrap_or(f64::NAN));
     let sum = fnv1a(&out);
     put_u64(&mut out, sum);
     out
@@ -132,7 +141,7 @@ pub(crate) fn from_bytes(bytes: &[u8]) -> CoreResult<ArimaFit> {
     }
     let mut r = Reader { buf: &bytes[..body_len], pos: MAGIC.len() };
     let version = r.u32()?;
-    if version != VERSION {
+    if version != VERSION && version != VERSION_1 {
         return invalid(format!("bytes: unsupported ARIMA model format version {version}"));
     }
     let mut o = [0usize; 7];
@@ -162,10 +171,21 @@ pub(crate) fn from_bytes(bytes: &[u8]) -> CoreResult<ArimaFit> {
     let residuals = r.vec()?;
     let state_a = r.vec()?;
     let state_p = r.vec()?;
+    let selection = if version == VERSION_1 {
+        Selection::default()
+    } else {
+        let lambda = r.f64()?;
+        let biasadj = flag(r.u8()?)?;
+        let ic = r.f64()?;
+        if lambda.is_infinite() || ic.is_infinite() {
+            return invalid("bytes: corrupt ARIMA model (infinite lambda or criterion)");
+        }
+        Selection { lambda: (!lambda.is_nan()).then_some(lambda), biasadj, ic: (!ic.is_nan()).then_some(ic) }
+    };
     if r.pos != body_len {
         return invalid("bytes: corrupt ARIMA model (trailing data)");
     }
-    let fit = ArimaFit { spec, coef, std_errors, sigma2, loglik, n_used, y, residuals, state_a, state_p };
+    let fit = ArimaFit { spec, coef, std_errors, sigma2, loglik, n_used, y, residuals, state_a, state_p, selection };
     validate(&fit).map_err(|why| crate::error::CoreError::InvalidArgument(format!("bytes: corrupt ARIMA model ({why})")))?;
     Ok(fit)
 }
@@ -212,11 +232,13 @@ fn validate(fit: &ArimaFit) -> Result<(), &'static str> {
     if !fit.std_errors.iter().all(|v| v.is_nan() || (v.is_finite() && *v >= 0.0)) {
         return Err("invalid standard error");
     }
-    if !(fit.sigma2.is_finite() && fit.sigma2 > 0.0) {
-        return Err("sigma2 must be finite and positive");
+    // Auto-ARIMA's special cases (a series that is constant, or constant
+    // after differencing) have sigma2 0 and log-likelihood +Inf, as in R.
+    if !(fit.sigma2.is_finite() && fit.sigma2 >= 0.0) {
+        return Err("sigma2 must be finite and non-negative");
     }
-    if !fit.loglik.is_finite() {
-        return Err("non-finite log-likelihood");
+    if fit.loglik.is_nan() || fit.loglik == f64::NEG_INFINITY {
+        return Err("log-likelihood must not be NaN or -Inf");
     }
     if !(ar_is_stationary(fit.ar()) && ar_is_stationary(fit.seasonal_ar())) {
         return Err("non-stationary AR part");

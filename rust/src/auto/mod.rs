@@ -35,7 +35,7 @@ pub use util::is_constant;
 
 use rayon::prelude::*;
 
-use crate::arima::{self, ArimaFit, ArimaSpec};
+use crate::arima::{self, ArimaFit, ArimaSpec, Selection};
 use crate::error::{invalid, CoreError, CoreResult};
 use candidate::{Context, Model};
 use search::Limits;
@@ -47,6 +47,15 @@ pub enum InformationCriterion {
     Aicc,
     Aic,
     Bic,
+}
+
+/// A Box-Cox transform of the series before the search (R's `lambda`).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum BoxCoxLambda {
+    /// A fixed lambda (0 = log).
+    Fixed(f64),
+    /// Guerrero's method on [-0.9, 2], as `BoxCox(x, lambda = "auto")`.
+    Auto,
 }
 
 /// Settings of the search; [`Default`] gives R's `auto.arima` defaults
@@ -86,6 +95,10 @@ pub struct AutoArimaOptions {
     pub alpha: f64,
     pub allow_drift: bool,
     pub allow_mean: bool,
+    /// Box-Cox transform; forecasts are back-transformed.
+    pub lambda: Option<BoxCoxLambda>,
+    /// Bias-adjusted back-transform of point forecasts (R's `biasadj`).
+    pub biasadj: bool,
 }
 
 impl Default for AutoArimaOptions {
@@ -114,6 +127,8 @@ impl Default for AutoArimaOptions {
             alpha: 0.05,
             allow_drift: true,
             allow_mean: true,
+            lambda: None,
+            biasadj: false,
         }
     }
 }
@@ -150,6 +165,11 @@ impl AutoArimaOptions {
         }
         if self.nmodels == 0 {
             return invalid("nmodels must be >= 1, got 0");
+        }
+        if let Some(BoxCoxLambda::Fixed(l)) = self.lambda {
+            if !l.is_finite() {
+                return invalid(format!("lambda must be finite, got {l}"));
+            }
         }
         if !(self.alpha > 0.0 && self.alpha < 1.0) {
             return invalid(format!("alpha must be in (0, 1), got {}", self.alpha));
@@ -201,6 +221,28 @@ pub fn auto_arima(y: &[f64], options: &AutoArimaOptions) -> CoreResult<AutoArima
     if is_constant(x) {
         return Ok(no_search(special::constant(x, o.allow_mean)));
     }
+    // Box-Cox after the constant check, as R.
+    let lambda = match o.lambda {
+        None => None,
+        Some(BoxCoxLambda::Fixed(l)) => Some(l),
+        Some(BoxCoxLambda::Auto) => Some(boxcox::box_cox_lambda_guerrero(
+            x,
+            o.period,
+            boxcox::AUTO_LAMBDA_LOWER,
+            boxcox::GUERRERO_UPPER,
+        )?),
+    };
+    let transformed;
+    let x = match lambda {
+        None => x,
+        Some(l) => {
+            let mut out = vec![0.0; x.len()];
+            boxcox::box_cox(x, l, &mut out)?;
+            transformed = out;
+            &transformed[..]
+        }
+    };
+    let selection = |ic: Option<f64>| Selection { lambda, biasadj: o.biasadj && lambda.is_some(), ic };
     let ic = if n_obs <= 3 { InformationCriterion::Aic } else { o.ic };
     let m = if o.seasonal { o.period } else { 1 };
     let third = n_obs / 3;
@@ -251,7 +293,12 @@ pub fn auto_arima(y: &[f64], options: &AutoArimaOptions) -> CoreResult<AutoArima
         )));
     }
     if is_constant(&dx) {
-        return special::constant_after_differencing(x, &dx, d, sd, m).map(no_search);
+        // R returns this fit without its lambda (forecasts on the transformed
+        // scale); here it keeps it, so forecasts are back-transformed.
+        return special::constant_after_differencing(x, &dx, d, sd, m).map(|mut fit| {
+            fit.selection = selection(None);
+            no_search(fit)
+        });
     }
     if m > 1 {
         if max_sp > 0 {
@@ -285,7 +332,9 @@ pub fn auto_arima(y: &[f64], options: &AutoArimaOptions) -> CoreResult<AutoArima
     let allow_drift = o.allow_drift && d + sd == 1;
     let allow_mean = o.allow_mean && d + sd == 0;
     let constant = allow_drift || allow_mean;
-    let ctx = Context { x, d, seasonal_d: sd, period, n_obs, ic, offset };
+    // myarima counts the observations of the (transformed) series it fits.
+    let n_fit = x.iter().filter(|v| !v.is_nan()).count();
+    let ctx = Context { x, d, seasonal_d: sd, period, n_obs: n_fit, ic, offset };
     let (mut sp0, mut sq0, mut p0, mut q0) = (o.start_seasonal_p, o.start_seasonal_q, o.start_p, o.start_q);
     if x.len() < 10 {
         p0 = p0.min(1);
@@ -311,7 +360,8 @@ pub fn auto_arima(y: &[f64], options: &AutoArimaOptions) -> CoreResult<AutoArima
     };
     let outcome = if o.stepwise { search::stepwise(&ctx, &limits, approximate) } else { search::full(&ctx, &limits, approximate) };
     match outcome.fit {
-        Some(fit) if outcome.ic < f64::INFINITY => {
+        Some(mut fit) if outcome.ic < f64::INFINITY => {
+            fit.selection = selection(Some(outcome.ic));
             Ok(AutoArimaFit { fit, criterion: ic, ic: outcome.ic, trace: outcome.trace })
         }
         _ => Err(CoreError::Numerical("no suitable ARIMA model found".into())),

@@ -5,7 +5,7 @@
 //! coefficient fixed, so there is nothing to optimize: the model is built
 //! directly.
 
-use crate::arima::{ArimaFit, ArimaSpec};
+use crate::arima::{ArimaFit, ArimaSpec, Selection};
 use crate::error::{CoreError, CoreResult};
 
 fn spec(d: usize, seasonal_d: usize, period: usize, include_mean: bool, include_drift: bool) -> ArimaSpec {
@@ -41,8 +41,10 @@ pub(crate) fn constant_after_differencing(x: &[f64], dx: &[f64], d: usize, sd: u
 
 /// The fitted form of a pure differencing model (no ARMA terms) with fixed
 /// regression coefficients `coef` (intercept or drift) on complete data:
-/// innovations are the differenced, regression-adjusted series; the first
-/// d + D*m residuals (R's diffuse start) are reported as 0.
+/// innovations are the differenced, regression-adjusted series. The first
+/// d + D*m residuals are R's under its diffuse prior variance 1e6 for a
+/// single difference, `value / 1000` (for two differences R's values differ
+/// slightly); sigma2 is `forecast::Arima`'s `sum(residuals^2) / nstar`.
 fn build(x: &[f64], spec: ArimaSpec, coef: Vec<f64>) -> ArimaFit {
     let n = x.len();
     let mut adj = x.to_vec();
@@ -56,14 +58,16 @@ fn build(x: &[f64], spec: ArimaSpec, coef: Vec<f64>) -> ArimaFit {
     let delta = differencing_polynomial(spec.d, spec.seasonal_d, spec.period);
     let nd = delta.len();
     let w: Vec<f64> = (nd..n).map(|t| adj[t] - delta.iter().enumerate().map(|(j, c)| c * adj[t - 1 - j]).sum::<f64>()).collect();
-    let mut residuals = vec![0.0; nd.min(n)];
+    let mut residuals: Vec<f64> = adj[..nd.min(n)].iter().map(|v| v / DIFFUSE_SD).collect();
     residuals.extend_from_slice(&w);
     let n_obs = x.iter().filter(|v| !v.is_nan()).count();
     let n_used = n_obs.saturating_sub(nd);
-    let ssq: f64 = w.iter().filter(|v| !v.is_nan()).map(|v| v * v).sum();
-    let sigma2 = if n_used > 0 { ssq / n_used as f64 } else { 0.0 };
     let nu = n_used as f64;
-    let loglik = -0.5 * (nu * (2.0 * std::f64::consts::PI * sigma2).ln() + nu);
+    // R's likelihood uses the innovations after the diffuse start only.
+    let ssq_w: f64 = w.iter().filter(|v| !v.is_nan()).map(|v| v * v).sum();
+    let loglik = -0.5 * (nu * (2.0 * std::f64::consts::PI * ssq_w / nu).ln() + nu);
+    let ssq: f64 = residuals.iter().filter(|v| !v.is_nan()).map(|v| v * v).sum();
+    let sigma2 = if n_used > 0 { ssq / nu } else { 0.0 };
     // State: the ARMA(0,0) part holds the last innovation, the differencing
     // part the last nd adjusted values; all known exactly.
     let rd = 1 + nd;
@@ -84,8 +88,12 @@ fn build(x: &[f64], spec: ArimaSpec, coef: Vec<f64>) -> ArimaFit {
         residuals,
         state_a,
         state_p: vec![0.0; rd * rd],
+        selection: Selection::default(),
     }
 }
+
+/// Square root of R's diffuse prior variance `kappa = 1e6` for differencing states.
+const DIFFUSE_SD: f64 = 1000.0;
 
 /// Coefficients of `(1 - B)^d (1 - B^m)^D = 1 - sum_j delta_j B^j`.
 fn differencing_polynomial(d: usize, sd: usize, m: usize) -> Vec<f64> {

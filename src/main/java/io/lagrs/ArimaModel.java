@@ -19,7 +19,7 @@ public final class ArimaModel extends NativeHandle {
     enum Vector { AR, MA, SEASONAL_AR, SEASONAL_MA, RESIDUALS, FITTED, STANDARD_ERRORS, COEFFICIENTS }
 
     /** The numbers a model hands out; codes shared with the native library (NativeContractTest). */
-    enum Scalar { MEAN, DRIFT, SIGMA2, LOG_LIKELIHOOD, AIC, AICC, BIC }
+    enum Scalar { MEAN, DRIFT, SIGMA2, LOG_LIKELIHOOD, AIC, AICC, BIC, LAMBDA, IC }
 
     /**
      * The positions in the order array {p, d, q, P, D, Q, period} that {@link #order()} returns
@@ -111,6 +111,26 @@ public final class ArimaModel extends NativeHandle {
     /** The Bayesian information criterion. */
     public double bic() {
         return callDouble(h -> scalar0(h, Scalar.BIC.ordinal()));
+    }
+
+    /**
+     * The Box-Cox lambda the series was transformed with before fitting (R's {@code lambda}),
+     * NaN when it was not transformed. With a lambda, {@link #forecast(int, double)} and
+     * {@link #fitted()} are back-transformed to the scale of the data, while coefficients,
+     * residuals, likelihood and criteria are on the transformed scale, as in R.
+     */
+    public double lambda() {
+        return callDouble(h -> scalar0(h, Scalar.LAMBDA.ordinal()));
+    }
+
+    /**
+     * The value of the information criterion that chose this model in an {@link AutoArima}
+     * search (see {@link AutoArima.Builder#ic(InformationCriterion)}), NaN for a model not
+     * chosen by a search (a fixed-order fit, or R's special cases of a series that is constant
+     * or constant after differencing).
+     */
+    public double ic() {
+        return callDouble(h -> scalar0(h, Scalar.IC.ordinal()));
     }
 
     /** One-step-ahead residuals, length of y; NaN where y is NaN (R's {@code residuals}). */

@@ -26,6 +26,8 @@ import java.util.Objects;
  * parallel). Candidates whose AR or MA roots lie within 1.01 of the unit circle are rejected.
  * With {@code approximation} (default when the series is longer than 150 or the period above
  * 12) candidates are ranked by an approximate criterion, then the best are refitted exactly.
+ * With a Box–Cox {@code lambda} the search runs on the transformed series and the model's
+ * forecasts are back-transformed ({@link ArimaModel#lambda()}, {@link ArimaModel#ic()}).
  *
  * <p>Instances are immutable and thread-safe; build them with {@link #builder()}.
  */
@@ -100,11 +102,12 @@ public final class AutoArima {
         return new int[] {b.seasonalPeriod, b.d, b.seasonalD, b.maxP, b.maxQ, b.maxSeasonalP, b.maxSeasonalQ,
             b.maxOrder, b.maxD, b.maxSeasonalD, b.startP, b.startQ, b.startSeasonalP, b.startSeasonalQ,
             flag(b.stationary), flag(b.seasonal), b.ic.ordinal(), flag(b.stepwise), b.nmodels,
-            b.approximation == null ? CHOSEN : flag(b.approximation), flag(b.allowDrift), flag(b.allowMean)};
+            b.approximation == null ? CHOSEN : flag(b.approximation), flag(b.allowDrift), flag(b.allowMean),
+            b.lambdaMode, flag(b.biasAdjust)};
     }
 
     private double[] doubleOptions() {
-        return new double[] {b.alpha};
+        return new double[] {b.alpha, b.lambda};
     }
 
     private static int flag(boolean v) {
@@ -140,6 +143,10 @@ public final class AutoArima {
         private Boolean approximation = null;
         private double alpha = 0.05;
         private boolean allowDrift = true, allowMean = true;
+        /** 0: no Box-Cox transform, 1: fixed {@link #lambda}, 2: Guerrero's lambda. */
+        private int lambdaMode = 0;
+        private double lambda = Double.NaN;
+        private boolean biasAdjust = false;
 
         private Builder() {
         }
@@ -169,6 +176,9 @@ public final class AutoArima {
             c.alpha = alpha;
             c.allowDrift = allowDrift;
             c.allowMean = allowMean;
+            c.lambdaMode = lambdaMode;
+            c.lambda = lambda;
+            c.biasAdjust = biasAdjust;
             return c;
         }
 
@@ -361,6 +371,49 @@ public final class AutoArima {
             return this;
         }
 
+        /**
+         * Box-Cox transforms the series with this lambda before the search (R's {@code lambda};
+         * 0 is the log); forecasts and fitted values are back-transformed. With a negative
+         * lambda, negative values become missing, as R.
+         *
+         * @throws IllegalArgumentException if lambda is not finite
+         */
+        public Builder lambda(double lambda) {
+            if (!Double.isFinite(lambda)) {
+                throw new IllegalArgumentException("lambda must be finite, got " + lambda);
+            }
+            this.lambdaMode = 1;
+            this.lambda = lambda;
+            return this;
+        }
+
+        /**
+         * Box-Cox transforms the series with the lambda of Guerrero's method on [-0.9, 2] (R's
+         * {@code lambda = "auto"}, {@code forecast::BoxCox.lambda}); {@link ArimaModel#lambda()}
+         * tells which.
+         */
+        public Builder lambdaAuto() {
+            this.lambdaMode = 2;
+            this.lambda = Double.NaN;
+            return this;
+        }
+
+        /** No Box-Cox transform (the default). */
+        public Builder noLambda() {
+            this.lambdaMode = 0;
+            this.lambda = Double.NaN;
+            return this;
+        }
+
+        /**
+         * With a Box-Cox lambda: back-transform point forecasts to the mean rather than the
+         * median of the forecast distribution (R's {@code biasadj}, default false).
+         */
+        public Builder biasAdjust(boolean biasAdjust) {
+            this.biasAdjust = biasAdjust;
+            return this;
+        }
+
         /** The immutable {@link AutoArima}; later changes to this builder do not affect it. */
         public AutoArima build() {
             return new AutoArima(this);
@@ -370,7 +423,8 @@ public final class AutoArima {
         public String toString() {
             return "seasonalPeriod=" + seasonalPeriod + ", d=" + (d == CHOSEN ? "auto" : d) + ", seasonalD="
                     + (seasonalD == CHOSEN ? "auto" : seasonalD) + ", ic=" + ic + ", stepwise=" + stepwise
-                    + ", approximation=" + (approximation == null ? "auto" : approximation);
+                    + ", approximation=" + (approximation == null ? "auto" : approximation) + ", lambda="
+                    + (lambdaMode == 0 ? "none" : lambdaMode == 2 ? "auto" : Double.toString(lambda));
         }
     }
 
@@ -390,6 +444,7 @@ public final class AutoArima {
             key.add(v);
         }
         key.add(b.alpha);
+        key.add(b.lambda);
         return key;
     }
 }

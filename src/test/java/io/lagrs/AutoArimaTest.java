@@ -27,6 +27,70 @@ class AutoArimaTest {
         8488, 7874, 8647, 7792, 6957, 7726, 8106, 8890, 9299, 10625, 9302, 8314, 8850, 8265, 8796, 7836, 6892,
         7791, 8192, 9115, 9434, 10484, 9827, 9110, 9070, 8633, 9240};
 
+    /** R's {@code datasets::AirPassengers}, monthly. */
+    static final double[] AIR_PASSENGERS = {
+        112, 118, 132, 129, 121, 135, 148, 148, 136, 119, 104, 118, 115, 126, 141, 135, 125, 149, 170, 170, 158, 133, 
+        114, 140, 145, 150, 178, 163, 172, 178, 199, 199, 184, 162, 146, 166, 171, 180, 193, 181, 183, 218, 230, 242, 
+        209, 191, 172, 194, 196, 196, 236, 235, 229, 243, 264, 272, 237, 211, 180, 201, 204, 188, 235, 227, 234, 264, 
+        302, 293, 259, 229, 203, 229, 242, 233, 267, 269, 270, 315, 364, 347, 312, 274, 237, 278, 284, 277, 317, 313, 
+        318, 374, 413, 405, 355, 306, 271, 306, 315, 301, 356, 348, 355, 422, 465, 467, 404, 347, 305, 336, 340, 318, 
+        362, 348, 363, 435, 491, 505, 404, 359, 310, 337, 360, 342, 406, 396, 420, 472, 548, 559, 463, 407, 362, 405, 
+        417, 391, 419, 461, 472, 535, 622, 606, 508, 461, 390, 432};
+
+    @Test
+    void logTransformedAirPassengersForecastsOnTheDataScale() {
+        // forecast 8.20: auto.arima(AirPassengers, lambda = 0) is ARIMA(0,1,1)(0,1,1)[12], AICc
+        // -483.2101; forecast(h = 3): mean 450.422370344, 425.717197983, 479.006829982; 95% lower
+        // 418.889509727, 391.193784844, 435.567717746.
+        try (ArimaModel m = AutoArima.builder().seasonalPeriod(12).lambda(0).build().fit(AIR_PASSENGERS)) {
+            assertArrayEquals(new int[] {0, 1, 1, 0, 1, 1, 12}, m.order());
+            assertEquals(0.0, m.lambda());
+            // The core's likelihood treats the 13 differencing start values as exactly diffuse;
+            // R's uses a prior variance of 1e6, which shifts the log-likelihood by ~0.003 here.
+            assertEquals(-483.2101, m.ic(), 1e-2);
+            assertEquals(m.aicc(), m.ic(), 1e-9);
+            Forecast f = m.forecast(3, 0.95);
+            double[] mean = {450.422370344, 425.717197983, 479.006829982};
+            double[] lower = {418.889509727, 391.193784844, 435.567717746};
+            for (int i = 0; i < 3; i++) {
+                assertEquals(mean[i], f.mean()[i], 1e-4 * mean[i]);
+                assertEquals(lower[i], f.lower()[i], 1e-4 * lower[i]);
+            }
+            // Fitted values are on the data scale too.
+            assertEquals(AIR_PASSENGERS[100], m.fitted()[100], 0.1 * AIR_PASSENGERS[100]);
+        }
+    }
+
+    @Test
+    void guerrerosLambdaWithBiasAdjustment() {
+        // forecast 8.20: auto.arima(AirPassengers, lambda = "auto", biasadj = TRUE): lambda
+        // -0.294704614350134, ARIMA(0,1,1)(0,1,1)[12], mean forecasts 452.781014975,
+        // 427.157458362, 486.915747665.
+        try (ArimaModel m = AutoArima.builder().seasonalPeriod(12).lambdaAuto().biasAdjust(true).build()
+                .fit(AIR_PASSENGERS)) {
+            assertEquals(-0.294704614350134, m.lambda(), 1e-6);
+            assertArrayEquals(new int[] {0, 1, 1, 0, 1, 1, 12}, m.order());
+            double[] mean = {452.781014975, 427.157458362, 486.915747665};
+            Forecast f = m.forecast(3, 0.95);
+            for (int i = 0; i < 3; i++) {
+                assertEquals(mean[i], f.mean()[i], 1e-4 * mean[i]);
+            }
+            try (ArimaModel restored = ArimaModel.fromBytes(m.toBytes())) {
+                assertEquals(m.lambda(), restored.lambda());
+                assertEquals(m.ic(), restored.ic());
+                assertArrayEquals(f.mean(), restored.forecast(3, 0.95).mean());
+            }
+        }
+    }
+
+    @Test
+    void aFixedOrderModelHasNoCriterionOrLambda() {
+        try (ArimaModel m = Arima.order(1, 1, 1).fit(WWW_USAGE)) {
+            assertTrue(Double.isNaN(m.ic()));
+            assertTrue(Double.isNaN(m.lambda()));
+        }
+    }
+
     @Test
     void wwwUsageFollowsRsStepwiseSearchCandidateByCandidate() {
         // forecast 8.20: auto.arima(WWWusage) tries these models, with these AICc, in this order
@@ -140,7 +204,8 @@ class AutoArimaTest {
         assertThrows(NullPointerException.class, () -> AutoArima.builder().ic(null));
         for (Runnable bad : List.<Runnable>of(() -> AutoArima.builder().maxP(-1), () -> AutoArima.builder().d(-1),
                 () -> AutoArima.builder().seasonalPeriod(0), () -> AutoArima.builder().nmodels(0),
-                () -> AutoArima.builder().alpha(1.5), () -> AutoArima.builder().startSeasonalQ(-2))) {
+                () -> AutoArima.builder().alpha(1.5), () -> AutoArima.builder().startSeasonalQ(-2),
+                () -> AutoArima.builder().lambda(Double.NaN), () -> AutoArima.builder().seasonalD(-1))) {
             assertThrows(IllegalArgumentException.class, bad::run);
         }
         IllegalArgumentException tooLarge =
