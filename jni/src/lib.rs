@@ -10,10 +10,12 @@
 mod arima;
 mod arrays;
 mod convert;
+#[cfg(feature = "test-hooks")]
 mod diagnostics;
 mod error;
 mod ffi;
 mod handles;
 mod lags;
 mod rolling;
+#[cfg(feature = "test-hooks")]
 mod self_test;
