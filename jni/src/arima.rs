@@ -20,7 +20,7 @@ pub(crate) static MODELS: Registry<ArimaFit> = Registry::new(1, "ArimaModel");
 pub(crate) static BATCHES: Registry<Vec<CoreResult<ArimaFit>>> = Registry::new(2, "ArimaBatch");
 
 /// Builds a specification from Java's `{p, d, q, P, D, Q, period}`; the core validates it.
-fn spec(env: &JNIEnv, order: &JIntArray, include_mean: jboolean, include_drift: jboolean) -> BridgeResult<ArimaSpec> {
+pub(crate) fn spec(env: &JNIEnv, order: &JIntArray, include_mean: jboolean, include_drift: jboolean) -> BridgeResult<ArimaSpec> {
     let [p, d, q, sp, sd, sq, period] = ints_from_java::<7>(env, order, "order")?;
     let count = |value: i32, name: &str| {
         usize::try_from(value).map_err(|_| BridgeError::InvalidArgument(format!("{name} must be >= 0, got {value}")))

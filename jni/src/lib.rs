@@ -9,11 +9,13 @@
 
 mod arima;
 mod arrays;
+mod batch;
 mod convert;
 mod diagnostics;
 mod error;
 mod ffi;
 mod handles;
 mod lags;
+mod native_memory;
 mod rolling;
 mod self_test;

@@ -14,7 +14,7 @@
 //! * `hessian` — numerical Hessian and standard errors;
 //! * `fit` — the fitting procedure; `model` — [`ArimaFit`];
 //! * `forecast` — [`Forecast`] and the normal quantile;
-//! * `serialize` — versioned binary encoding; `batch` — [`fit_many`].
+//! * `serialize` — versioned binary encoding; `batch` — [`fit_many`], [`fit_batch`].
 
 mod batch;
 mod css;
@@ -30,7 +30,7 @@ mod serialize;
 mod spec;
 mod transform;
 
-pub use batch::fit_many;
+pub use batch::{fit_batch, fit_many};
 pub use fit::fit;
 pub use forecast::Forecast;
 pub use model::{ArimaFit, MAX_HORIZON};
