@@ -1,5 +1,5 @@
 //! Compares fits with the golden fixtures in
-//! `src/test/resources/fixtures/arima/cases.json` (statsmodels exact-diffuse
+//! `testdata/arima/cases.json` (statsmodels exact-diffuse
 //! MLE and R's printed outputs), when the file is present.
 //!
 //! Tolerances (per case from its "tolerance" hints, with these defaults):

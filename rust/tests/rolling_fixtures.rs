@@ -1,5 +1,5 @@
 //! Golden tests against the pandas fixtures written by
-//! scripts/fixtures/make_rolling_fixtures.py, plus parallel/batched consistency
+//! testdata/rolling/make_rolling_fixtures.py, plus parallel/batched consistency
 //! and argument checks.
 
 use lagrs_core::error::CoreError;

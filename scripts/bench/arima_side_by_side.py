@@ -20,7 +20,7 @@ integrated models (it differs even at identical parameters), and statsmodels'
 ARIMA().fit() uses an approximate diffuse prior.  So the parameters found by
 statsmodels and statsforecast are re-evaluated with one common likelihood, R's
 stats::arima definition, exactly as the golden fixtures define it: the model is built
-by scripts/fixtures/make_arima_fixtures.py's `_make_model` (SARIMAX with
+by testdata/arima/make_arima_fixtures.py's `_make_model` (SARIMAX with
 use_exact_diffuse=True, concentrate_scale=True, enforce_stationarity=True,
 enforce_invertibility=True: stationary initialisation of the ARMA states, exact
 diffuse initialisation of the d + D*s unit-root states only) and scored by its
@@ -70,11 +70,11 @@ CARGO_TARGET = Path(os.environ.get("CARGO_TARGET_DIR") or REPO_ROOT / "target" /
 if not CARGO_TARGET.is_absolute():
     CARGO_TARGET = REPO_ROOT / CARGO_TARGET
 DEFAULT_BENCH = CARGO_TARGET / "release" / "examples" / "arima_bench"
-FIXTURES = REPO_ROOT / "src" / "test" / "resources" / "fixtures" / "arima" / "cases.json"
+FIXTURES = REPO_ROOT / "testdata" / "arima" / "cases.json"
 CHECK_TOL = 1e-6  # re-scorer vs reported loglik, relative to max(1, |loglik|)
 
 # R's likelihood exactly as the golden fixtures define it (model construction and scoring).
-sys.path.insert(0, str(REPO_ROOT / "scripts" / "fixtures"))
+sys.path.insert(0, str(REPO_ROOT / "testdata" / "arima"))
 from make_arima_fixtures import _make_model, _r_loglik  # noqa: E402
 LOWER_TOL = 1e-4  # "lagrs lower by more than this" counts as worse
 

@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Runs the JMH benchmarks in src/test/java/io/lagrs/bench against the locally built native library.
+# Runs the JMH benchmarks in src/jmh/java/io/lagrs/bench against the locally built native library.
+# They are compiled only by this script (Maven profile -Pjmh), never by an ordinary test build.
 #
 #   scripts/bench/run-jmh.sh                          # every benchmark (a few minutes)
 #   scripts/bench/run-jmh.sh RollingMedian            # benchmarks matching a regex
@@ -8,7 +9,7 @@
 #
 # The first argument, if it does not start with "-", is the JMH include regex (default:
 # io.lagrs.bench); everything else is passed to JMH unchanged. Builds with
-# `mvn package -DskipTests` when the test classes, the native library or the classpath file
+# `mvn -Pjmh package -DskipTests` when the test classes, the native library or the classpath file
 # are missing, or when LAGRS_BENCH_BUILD=1 (always rebuild). Extra JVM options for the
 # runner JVM (not the forks): JAVA_OPTS. Fork JVM options: JMH's -jvmArgsAppend.
 set -euo pipefail
@@ -59,10 +60,10 @@ natives="$(find_natives || true)"
 if [ "${LAGRS_BENCH_BUILD:-0}" = 1 ] || [ -z "$natives" ] \
    || [ ! -f target/test-classes/META-INF/BenchmarkList ] || [ ! -s "$cp_file" ] \
    || [ pom.xml -nt "$cp_file" ]; then
-  echo "building: mvn -B -ntp -q package -DskipTests" >&2
-  mvn -B -ntp -q package -DskipTests
+  echo "building: mvn -B -ntp -q -Pjmh package -DskipTests" >&2
+  mvn -B -ntp -q -Pjmh package -DskipTests
   mkdir -p target/bench
-  mvn -B -ntp -q dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$cp_file"
+  mvn -B -ntp -q -Pjmh dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$cp_file"
   natives="$(find_natives)" || { echo "no native library staged under target/natives" >&2; exit 1; }
 fi
 

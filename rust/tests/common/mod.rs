@@ -6,9 +6,9 @@ use std::path::PathBuf;
 
 use serde_json::Value;
 
-/// The `cases` array of a fixture under `src/test/resources/fixtures/`.
+/// The `cases` array of a fixture under `testdata/` (each set beside the script that generates it).
 pub fn fixture_cases(relative: &str) -> Vec<Value> {
-    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../src/test/resources/fixtures").join(relative);
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../testdata").join(relative);
     let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("read {}: {e}", path.display()));
     let doc: Value = serde_json::from_str(&text).expect("fixture is valid JSON");
     doc["cases"].as_array().expect("fixture has a cases array").clone()

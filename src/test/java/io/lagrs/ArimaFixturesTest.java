@@ -13,7 +13,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * ARIMA through the whole Java → JNI → Rust path against golden fixtures from statsmodels and
- * R's documented outputs (scripts/fixtures/make_arima_fixtures.py). Tolerances come from each
+ * R's documented outputs (testdata/arima/make_arima_fixtures.py). Tolerances come from each
  * case: coefficients |ours - theirs| <= tol * max(1, |theirs|); log-likelihood absolute, and
  * ours may be higher (a better optimum), in which case coefficients are not compared;
  * forecasts and interval widths absolute in data units.

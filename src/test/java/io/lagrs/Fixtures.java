@@ -6,7 +6,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 
-/** Reads the golden fixtures shared with the Rust tests (src/test/resources/fixtures). */
+/** Reads the golden fixtures shared with the Rust tests (testdata/, a test resource folder). */
 final class Fixtures {
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -14,7 +14,7 @@ final class Fixtures {
     }
 
     static JsonNode read(String resource) {
-        try (InputStream in = Fixtures.class.getResourceAsStream("/fixtures/" + resource)) {
+        try (InputStream in = Fixtures.class.getResourceAsStream("/testdata/" + resource)) {
             if (in == null) {
                 throw new IllegalStateException("missing fixture " + resource);
             }

@@ -1,7 +1,7 @@
 package io.lagrs;
 
 /**
- * Run by scripts/check-jni.sh under -Xcheck:jni before the suite: it misuses JNI on purpose,
+ * Run by scripts/test/check-jni.sh under -Xcheck:jni before the suite: it misuses JNI on purpose,
  * and the script requires the JVM's warning, proving the check would catch a real mistake.
  */
 public final class JniMisuseProbe {

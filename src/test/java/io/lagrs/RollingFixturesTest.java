@@ -13,7 +13,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Rolling statistics, ewm and lags through the Java API against the pandas golden fixtures
- * (scripts/fixtures/make_rolling_fixtures.py), to 1e-12 relative. Where pandas itself is off
+ * (testdata/rolling/make_rolling_fixtures.py), to 1e-12 relative. Where pandas itself is off
  * by more than that (large offsets), the fixture holds the exact value instead and says so in
  * {@code expected_source}.
  */

@@ -4,7 +4,7 @@
 # Usage: build-native.sh CLASSIFIER NATIVES_DIR [RUST_TARGET_TRIPLE]
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
-root="$(dirname "$here")"
+root="$(cd "$here/../.." && pwd)"
 source "$here/platforms.sh"
 
 classifier="$1"

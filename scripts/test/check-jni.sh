@@ -5,7 +5,7 @@
 set -euo pipefail
 # Java on Windows separates classpath entries with ";".
 case "$(uname -s)" in MINGW*|MSYS*|CYGWIN*) sep=";" ;; *) sep=":" ;; esac
-root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 classifier="$1"
 cd "$root/target"
 

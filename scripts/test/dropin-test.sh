@@ -5,7 +5,7 @@
 set -euo pipefail
 # Java on Windows separates classpath entries with ";".
 case "$(uname -s)" in MINGW*|MSYS*|CYGWIN*) sep=";" ;; *) sep=":" ;; esac
-root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 version="$1"
 classifier="$2"
 target="$root/target"
@@ -15,7 +15,7 @@ mkdir -p "$work/classes"
 loader_jars="$(ls "$work"/lib/native-lib-loader-*.jar "$work"/lib/slf4j-api-*.jar | tr '\n' "$sep")"
 classpath="$target/lagrs-$version.jar${sep}$target/lagrs-$version-$classifier.jar${sep}$loader_jars"
 
-javac -d "$work/classes" -cp "$classpath" "$root/scripts/dropin/DropIn.java"
+javac -d "$work/classes" -cp "$classpath" "$root/scripts/test/dropin/DropIn.java"
 printed="$(java -cp "$work/classes${sep}$classpath" DropIn | tr -d '\r')"
 echo "drop-in program printed: $printed"
 if [ "$printed" != "$classifier" ]; then
