@@ -1,6 +1,7 @@
 //! lagrs-core: the numerical core of lagrs. Plain functions over slices; no JNI types.
 
 pub mod arima;
+pub mod auto;
 pub mod batch;
 pub mod error;
 pub mod lags;
