@@ -75,7 +75,7 @@ pub(crate) fn for_each_chunk_of_rows<T>(
             results.push(match copy {
                 Some(_) => result,
                 None if result.is_ok() => unreachable!("an empty series cannot be fitted"),
-                None if result.as_ref().err().is_some_and(|e| e.to_string() == lagrs_core::batch::CANCELLED) => result,
+                None if matches!(result, Err(CoreError::Cancelled)) => result,
                 None => Err(CoreError::InvalidArgument(format!("series[{}] is null", start + k))),
             });
         }

@@ -39,9 +39,6 @@ use crate::error::{CoreError, CoreResult};
 /// typo (a million threads) is an error instead of an exhausted process.
 pub const MAX_THREADS: usize = 1024;
 
-/// The message of an item that was not run (or was stopped) because the batch was cancelled.
-pub const CANCELLED: &str = "cancelled before this series was finished";
-
 /// Counters of a batch, as read by [`BatchControl::progress`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Progress {
@@ -134,8 +131,9 @@ impl BatchControl {
 
 /// Runs `item(i, cancel_flag)` for every `i in 0..n` on `control`'s pool and returns the
 /// results in order. An `Err` or a panic in one item is that item's result only; once the
-/// batch is cancelled, items not started get `Err(Numerical(CANCELLED))` without running, and
-/// an item that returns an error after the cancel is counted as cancelled, not failed.
+/// batch is cancelled, items not started get `Err(CoreError::Cancelled)` without running, and
+/// an item that returns an error after the cancel is counted as cancelled (and its result is
+/// `Err(CoreError::Cancelled)`), not failed.
 pub fn run<T, F>(n: usize, control: &BatchControl, item: F) -> Vec<CoreResult<T>>
 where
     T: Send,
@@ -147,7 +145,7 @@ where
             .map(|i| {
                 if control.is_cancelled() {
                     control.cancelled.fetch_add(1, Ordering::Relaxed);
-                    return Err(CoreError::Numerical(CANCELLED.into()));
+                    return Err(CoreError::Cancelled);
                 }
                 let result = catch_unwind(AssertUnwindSafe(|| item(i, control.cancel_flag())))
                     .unwrap_or_else(|payload| Err(panic_error(payload.as_ref())));
@@ -157,7 +155,7 @@ where
                     }
                     Err(_) if control.is_cancelled() => {
                         control.cancelled.fetch_add(1, Ordering::Relaxed);
-                        return Err(CoreError::Numerical(CANCELLED.into()));
+                        return Err(CoreError::Cancelled);
                     }
                     Err(_) => {
                         control.failed.fetch_add(1, Ordering::Relaxed);
@@ -274,6 +272,6 @@ mod tests {
         assert!(control.was_cut_short());
         let p = control.progress();
         assert_eq!((p.done, p.failed, p.cancelled), (0, 0, 1000));
-        assert!(out.iter().all(|r| r.as_ref().err().is_some_and(|e| e.to_string() == CANCELLED)));
+        assert!(out.iter().all(|r| matches!(r, Err(CoreError::Cancelled))));
     }
 }

@@ -213,13 +213,13 @@ class ArimaBatchControlsTest {
     }
 
     /** Runs a batch far longer than the test on another thread; returns when it has started. */
-    private static CompletableFuture<Throwable> longBatch(double[][] series, BatchOptions options,
+    private static CompletableFuture<Throwable> longBatch(Arima spec, double[][] series, BatchOptions options,
             AtomicReference<Thread> runner, AtomicBoolean interruptedAfter) throws InterruptedException {
         CountDownLatch started = new CountDownLatch(1);
         CompletableFuture<Throwable> outcome = new CompletableFuture<>();
         Thread t = new Thread(() -> {
             try {
-                SPEC.fitAll(series, options.onProgress(p -> started.countDown())
+                spec.fitAll(series, options.onProgress(p -> started.countDown())
                         .progressInterval(Duration.ofMillis(10))).close();
                 outcome.complete(null);
             } catch (Throwable e) {
@@ -233,9 +233,25 @@ class ArimaBatchControlsTest {
         return outcome;
     }
 
-    /** Enough work for minutes on any machine (checked by the test that uses it). */
-    private static double[][] hugeWorkload() {
+    /** Thousands of ordinary series: minutes of work, cancelled between series. */
+    private static double[][] manySeries() {
         return workload(4000, 2000);
+    }
+
+    /**
+     * Two very long seasonal series: each fit alone takes tens of seconds (38 s measured on a
+     * busy 2-core machine), so only a cancel inside the optimiser can return within a second.
+     */
+    private static final Arima LONG_SPEC = Arima.order(2, 1, 2).seasonal(1, 1, 1, 12);
+
+    private static double[][] veryLongSeries() {
+        double[][] series = new double[2][200_000];
+        for (double[] y : series) {
+            for (int t = 0; t < y.length; t++) {
+                y[t] = Math.sin(t * 7919 % 1009) + Math.cos(t * 1e-3);
+            }
+        }
+        return series;
     }
 
     @Test
@@ -244,7 +260,7 @@ class ArimaBatchControlsTest {
         AtomicReference<Thread> runner = new AtomicReference<>();
         AtomicBoolean interrupted = new AtomicBoolean();
         long before = System.nanoTime();
-        CompletableFuture<Throwable> outcome = longBatch(hugeWorkload(), BatchOptions.defaults().cancellation(token),
+        CompletableFuture<Throwable> outcome = longBatch(SPEC, manySeries(), BatchOptions.defaults().cancellation(token),
                 runner, interrupted);
         long cancelAt = System.nanoTime();
         token.cancel();
@@ -265,7 +281,7 @@ class ArimaBatchControlsTest {
     void interruptingTheCallerStopsTheCallWithinASecondAndKeepsTheInterruptStatus() throws Exception {
         AtomicReference<Thread> runner = new AtomicReference<>();
         AtomicBoolean interrupted = new AtomicBoolean();
-        CompletableFuture<Throwable> outcome = longBatch(hugeWorkload(), BatchOptions.defaults(), runner, interrupted);
+        CompletableFuture<Throwable> outcome = longBatch(SPEC, manySeries(), BatchOptions.defaults(), runner, interrupted);
         long interruptAt = System.nanoTime();
         runner.get().interrupt();
         Throwable e = outcome.get(30, TimeUnit.SECONDS);
@@ -274,6 +290,30 @@ class ArimaBatchControlsTest {
         assertTrue(e.getMessage().contains("interrupted"), e.getMessage());
         assertTrue(interrupted.get(), "the interrupt status stays set");
         assertTrue(latencyMillis < 1000, "returned " + latencyMillis + " ms after the interrupt");
+    }
+
+    @Test
+    void cancellingWhileVeryLongSeriesAreFittedReturnsWithinASecond() throws Exception {
+        for (boolean byInterrupt : new boolean[] {false, true}) {
+            CancellationToken token = new CancellationToken();
+            AtomicReference<Thread> runner = new AtomicReference<>();
+            AtomicBoolean interrupted = new AtomicBoolean();
+            CompletableFuture<Throwable> outcome = longBatch(LONG_SPEC, veryLongSeries(),
+                    BatchOptions.defaults().threads(2).cancellation(token), runner, interrupted);
+            Thread.sleep(200); // well inside both fits
+            long cancelAt = System.nanoTime();
+            if (byInterrupt) {
+                runner.get().interrupt();
+            } else {
+                token.cancel();
+            }
+            Throwable e = outcome.get(60, TimeUnit.SECONDS);
+            long latencyMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - cancelAt);
+            assertTrue(e instanceof CancellationException, "cancelled: " + e);
+            assertEquals(byInterrupt, interrupted.get());
+            assertTrue(latencyMillis < 1000, (byInterrupt ? "interrupt" : "cancel") + ": returned "
+                    + latencyMillis + " ms later");
+        }
     }
 
     @Test
