@@ -16,6 +16,7 @@ mod auto_arima;
 mod batch;
 mod contract;
 mod convert;
+#[cfg(feature = "test-hooks")]
 mod diagnostics;
 mod error;
 mod ffi;
@@ -24,4 +25,5 @@ mod lags;
 mod native_memory;
 mod rolling;
 mod sections;
+#[cfg(feature = "test-hooks")]
 mod self_test;
