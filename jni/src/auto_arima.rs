@@ -1,15 +1,19 @@
 //! Native side of `io.lagrs.AutoArima`: the options arrive as one `int[]` and one `double[]`
 //! (layout fixed by `AutoArima.java`), the chosen model goes into the `ArimaModel` registry
 //! and a batch into the `ArimaBatch` registry, so Java uses them like any fitted model.
+//! Batches run under a `BatchRun` control (threads, progress, cancellation), chunk by chunk
+//! as `Arima.fitAll` (see `batch`).
 
 use jni::objects::{JClass, JDoubleArray, JIntArray, JLongArray, JObjectArray};
 use jni::sys::jlong;
 use jni::JNIEnv;
 use lagrs_core::arima::ArimaFit;
 use lagrs_core::auto::{self, AutoArimaFit, AutoArimaOptions, BoxCoxLambda, InformationCriterion};
-use lagrs_core::error::{CoreError, CoreResult};
+use lagrs_core::batch::BatchControl;
+use lagrs_core::error::CoreResult;
 
 use crate::arima::{BATCHES, MODELS};
+use crate::batch;
 use crate::convert::{doubles_from_java, doubles_to_java, fixed_ints_from_java};
 use crate::error::{BridgeError, BridgeResult};
 use crate::ffi::run_ffi_safe;
@@ -123,40 +127,41 @@ pub extern "system" fn Java_io_lagrs_AutoArima_fit0<'local>(
 }
 
 #[no_mangle]
-pub extern "system" fn Java_io_lagrs_AutoArima_fitAll0<'local>(
+pub extern "system" fn Java_io_lagrs_AutoArima_fitRows0<'local>(
     mut env: JNIEnv<'local>,
     _class: JClass<'local>,
     ints: JIntArray<'local>,
     doubles: JDoubleArray<'local>,
     series: JObjectArray<'local>,
+    run: jlong,
 ) -> jlong {
     run_ffi_safe(&mut env, |env| {
         let options = options(env, &ints, &doubles)?;
-        if series.is_null() {
-            return Err(BridgeError::Null("series"));
-        }
-        let n = env.get_array_length(&series)?;
-        let mut copies: Vec<Option<Vec<f64>>> = Vec::with_capacity(n as usize);
-        for i in 0..n {
-            let element = env.get_object_array_element(&series, i)?;
-            if element.is_null() {
-                copies.push(None);
-                continue;
-            }
-            let row = JDoubleArray::from(element);
-            copies.push(Some(doubles_from_java(env, &row, "series")?));
-            env.delete_local_ref(row)?;
-        }
-        let present: Vec<&[f64]> = copies.iter().filter_map(|c| c.as_deref()).collect();
-        let mut fitted = auto::auto_arima_many(&present, &options).into_iter();
-        let results: Vec<CoreResult<ArimaFit>> = copies
-            .iter()
-            .enumerate()
-            .map(|(i, copy)| match copy {
-                Some(_) => fitted.next().expect("one result per series").map(|f| f.fit),
-                None => Err(CoreError::InvalidArgument(format!("series[{i}] is null"))),
-            })
-            .collect();
-        BATCHES.insert(results)
+        let control = batch::control(run)?;
+        let fits = batch::for_each_chunk_of_rows(env, &series, |chunk| fit_chunk(chunk, &options, &control))?;
+        BATCHES.insert(fits)
     })
+}
+
+#[no_mangle]
+pub extern "system" fn Java_io_lagrs_AutoArima_fitFlat0<'local>(
+    mut env: JNIEnv<'local>,
+    _class: JClass<'local>,
+    ints: JIntArray<'local>,
+    doubles: JDoubleArray<'local>,
+    values: JDoubleArray<'local>,
+    offsets: JIntArray<'local>,
+    run: jlong,
+) -> jlong {
+    run_ffi_safe(&mut env, |env| {
+        let options = options(env, &ints, &doubles)?;
+        let control = batch::control(run)?;
+        let fits = batch::for_each_chunk_of_flat(env, &values, &offsets, |chunk| fit_chunk(chunk, &options, &control))?;
+        BATCHES.insert(fits)
+    })
+}
+
+/// One chunk of a batch: the chosen models (their search traces are dropped).
+fn fit_chunk(chunk: &[&[f64]], options: &AutoArimaOptions, control: &BatchControl) -> Vec<CoreResult<ArimaFit>> {
+    auto::auto_arima_batch(chunk, options, control).into_iter().map(|r| r.map(|f| f.fit)).collect()
 }

@@ -5,6 +5,8 @@
 //! has a root inside radius 1.01, or whose coefficient variances are not
 //! all defined (`forecast:::checkarima`).
 
+use std::sync::atomic::{AtomicBool, Ordering};
+
 use super::InformationCriterion;
 use crate::arima::{self, ArimaFit, ArimaSpec, FitMethod, FitOptions};
 
@@ -33,6 +35,8 @@ pub(crate) struct Context<'a> {
     /// `-2 loglik - n log(sigma2)` of the ARIMA(0,d,0)(0,D,0) fit, added to
     /// the CSS criterion when approximating (R's `offset`).
     pub offset: f64,
+    /// Set by another thread to stop the search (each fit polls it).
+    pub cancel: Option<&'a AtomicBool>,
 }
 
 /// A scored candidate: its fit (None when fitting failed) and criterion.
@@ -42,6 +46,10 @@ pub(crate) struct Scored {
 }
 
 impl Context<'_> {
+    pub(crate) fn cancelled(&self) -> bool {
+        self.cancel.is_some_and(|c| c.load(Ordering::Relaxed))
+    }
+
     pub(crate) fn spec(&self, model: &Model) -> ArimaSpec {
         let diffs = self.d + self.seasonal_d;
         ArimaSpec {
@@ -61,8 +69,11 @@ impl Context<'_> {
     /// conditional sum of squares.
     pub(crate) fn score(&self, model: &Model, approximate: bool) -> Scored {
         let spec = self.spec(model);
+        if self.cancelled() {
+            return Scored { fit: None, ic: f64::INFINITY };
+        }
         let method = if approximate { FitMethod::Css } else { FitMethod::CssMlStrict };
-        let fitted = arima::fit_with(&spec, self.x, &FitOptions { method, ..FitOptions::default() });
+        let fitted = arima::fit_with(&spec, self.x, &FitOptions { method, cancel: self.cancel });
         let Ok(mut fit) = fitted else { return Scored { fit: None, ic: f64::INFINITY } };
         let nd = self.d + self.seasonal_d * self.period;
         let nstar = self.n_obs as f64 - nd as f64;

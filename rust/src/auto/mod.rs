@@ -33,9 +33,10 @@ pub use seasonal::{nsdiffs_seas, seasonal_strength, SEASONAL_STRENGTH_THRESHOLD}
 pub use stl::{stl, StlParams};
 pub use util::is_constant;
 
-use rayon::prelude::*;
+use std::sync::atomic::AtomicBool;
 
 use crate::arima::{self, ArimaFit, ArimaSpec, Selection};
+use crate::batch::{self, BatchControl};
 use crate::error::{invalid, CoreError, CoreResult};
 use candidate::{Context, Model};
 use search::Limits;
@@ -206,6 +207,12 @@ pub struct AutoArimaFit {
 
 /// `forecast::auto.arima(y, ...)` with R's rules; `y` may hold NaN (missing).
 pub fn auto_arima(y: &[f64], options: &AutoArimaOptions) -> CoreResult<AutoArimaFit> {
+    auto_arima_with(y, options, None)
+}
+
+/// [`auto_arima`] that stops with [`CoreError::Cancelled`] soon after `cancel` is set (each
+/// candidate fit polls it).
+pub fn auto_arima_with(y: &[f64], options: &AutoArimaOptions, cancel: Option<&AtomicBool>) -> CoreResult<AutoArimaFit> {
     options.validate()?;
     if let Some(i) = y.iter().position(|v| v.is_infinite()) {
         return invalid(format!("y must not contain infinite values (y[{i}] = {})", y[i]));
@@ -334,7 +341,7 @@ pub fn auto_arima(y: &[f64], options: &AutoArimaOptions) -> CoreResult<AutoArima
     let constant = allow_drift || allow_mean;
     // myarima counts the observations of the (transformed) series it fits.
     let n_fit = x.iter().filter(|v| !v.is_nan()).count();
-    let ctx = Context { x, d, seasonal_d: sd, period, n_obs: n_fit, ic, offset };
+    let ctx = Context { x, d, seasonal_d: sd, period, n_obs: n_fit, ic, offset, cancel };
     let (mut sp0, mut sq0, mut p0, mut q0) = (o.start_seasonal_p, o.start_seasonal_q, o.start_p, o.start_q);
     if x.len() < 10 {
         p0 = p0.min(1);
@@ -359,6 +366,9 @@ pub fn auto_arima(y: &[f64], options: &AutoArimaOptions) -> CoreResult<AutoArima
         toggle_constant: constant,
     };
     let outcome = if o.stepwise { search::stepwise(&ctx, &limits, approximate) } else { search::full(&ctx, &limits, approximate) };
+    if ctx.cancelled() {
+        return Err(CoreError::Cancelled);
+    }
     match outcome.fit {
         Some(mut fit) if outcome.ic < f64::INFINITY => {
             fit.selection = selection(Some(outcome.ic));
@@ -368,16 +378,19 @@ pub fn auto_arima(y: &[f64], options: &AutoArimaOptions) -> CoreResult<AutoArima
     }
 }
 
-/// `auto_arima` for every series, in parallel on the current rayon pool; a
-/// failure (or panic) in one series never affects the others.
+/// [`auto_arima`] for every series on all cores; a failure (or panic) in one series never
+/// affects the others. Results are in input order.
 pub fn auto_arima_many(series: &[&[f64]], options: &AutoArimaOptions) -> Vec<CoreResult<AutoArimaFit>> {
-    series
-        .par_iter()
-        .map(|y| {
-            std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| auto_arima(y, options)))
-                .unwrap_or_else(|_| Err(CoreError::Numerical("internal error while fitting this series".into())))
-        })
-        .collect()
+    match BatchControl::new(series.len(), 0) {
+        Ok(control) => auto_arima_batch(series, options, &control),
+        Err(e) => series.iter().map(|_| Err(e.clone())).collect(),
+    }
+}
+
+/// [`auto_arima`] for every series under `control` (threads, progress, cancellation);
+/// results are in input order. May be called once per chunk with the same control.
+pub fn auto_arima_batch(series: &[&[f64]], options: &AutoArimaOptions, control: &BatchControl) -> Vec<CoreResult<AutoArimaFit>> {
+    batch::run(series.len(), control, |i, cancel| auto_arima_with(series[i], options, Some(cancel)))
 }
 
 /// R's `diff(x, lag = m, differences = times)`.

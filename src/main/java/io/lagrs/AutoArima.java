@@ -85,17 +85,67 @@ public final class AutoArima {
     }
 
     /**
-     * Chooses and fits a model for every series, in parallel over all cores. A series that
-     * cannot be fitted (all missing, too short, or a null element) is reported by
-     * {@link ArimaBatch#succeeded(int)} and {@link ArimaBatch#error(int)} and never fails the
-     * others.
+     * Chooses and fits a model for every series, in parallel over all cores:
+     * {@link #fitAll(double[][], BatchOptions)} with {@link BatchOptions#defaults()}.
      *
-     * @throws NullPointerException if {@code series} is null
+     * @throws NullPointerException if {@code series} is null (a null series fails only itself)
      */
     public ArimaBatch fitAll(double[][] series) {
+        return fitAll(series, BatchOptions.defaults());
+    }
+
+    /**
+     * Chooses and fits a model for every series with the thread count, progress reporting and
+     * cancellation of {@code options}. A series that cannot be fitted (all missing, too short,
+     * or a null element) is reported by {@link ArimaBatch#succeeded(int)} and
+     * {@link ArimaBatch#error(int)} and never fails the others.
+     *
+     * @throws NullPointerException if {@code series} or {@code options} is null
+     * @throws java.util.concurrent.CancellationException if the call was cancelled (see
+     *     {@link BatchOptions})
+     */
+    public ArimaBatch fitAll(double[][] series, BatchOptions options) {
         Checks.notNull(series, "series");
+        Checks.notNull(options, "options");
         NativeLibrary.load();
-        return new ArimaBatch(fitAll0(intOptions(), doubleOptions(), series), series.length);
+        int[] ints = intOptions();
+        double[] doubles = doubleOptions();
+        long handle = BatchRun.run("AutoArima.fitAll", series.length, options,
+                run -> fitRows0(ints, doubles, series, run), ArimaBatch::free0);
+        return new ArimaBatch(handle, series.length);
+    }
+
+    /**
+     * {@link #fitAll(double[], int[], BatchOptions)} with {@link BatchOptions#defaults()}.
+     *
+     * @throws NullPointerException if values or offsets is null
+     * @throws IllegalArgumentException if the offsets do not describe the values
+     */
+    public ArimaBatch fitAll(double[] values, int[] offsets) {
+        return fitAll(values, offsets, BatchOptions.defaults());
+    }
+
+    /**
+     * Chooses and fits a model for every series of the flat (Arrow list) layout: series
+     * {@code j} is {@code values[offsets[j] .. offsets[j+1])}; otherwise as
+     * {@link #fitAll(double[][], BatchOptions)}.
+     *
+     * @throws NullPointerException if values, offsets or options is null
+     * @throws IllegalArgumentException if the offsets do not start at 0, decrease, or do not
+     *     end at {@code values.length}
+     * @throws java.util.concurrent.CancellationException if the call was cancelled
+     */
+    public ArimaBatch fitAll(double[] values, int[] offsets, BatchOptions options) {
+        Checks.notNull(values, "values");
+        Checks.notNull(offsets, "offsets");
+        Checks.notNull(options, "options");
+        NativeLibrary.load();
+        int[] ints = intOptions();
+        double[] doubles = doubleOptions();
+        int n = Math.max(0, offsets.length - 1);
+        long handle = BatchRun.run("AutoArima.fitAll", n, options,
+                run -> fitFlat0(ints, doubles, values, offsets, run), ArimaBatch::free0);
+        return new ArimaBatch(handle, n);
     }
 
     private int[] intOptions() {
@@ -121,7 +171,10 @@ public final class AutoArima {
 
     private static native double[] fit0(int[] intOptions, double[] doubleOptions, double[] y, long[] handleOut);
 
-    private static native long fitAll0(int[] intOptions, double[] doubleOptions, double[][] series);
+    private static native long fitRows0(int[] intOptions, double[] doubleOptions, double[][] series, long run);
+
+    private static native long fitFlat0(int[] intOptions, double[] doubleOptions, double[] values, int[] offsets,
+            long run);
 
     /**
      * Settings of {@link AutoArima}, each defaulting to R's {@code auto.arima} argument of the

@@ -185,6 +185,43 @@ class AutoArimaTest {
     }
 
     @Test
+    void flatLayoutWithBatchOptionsGivesTheSameModels() throws Exception {
+        double[] values = new double[2 * WWW_USAGE.length + US_ACC_DEATHS.length];
+        System.arraycopy(WWW_USAGE, 0, values, 0, WWW_USAGE.length);
+        System.arraycopy(US_ACC_DEATHS, 0, values, WWW_USAGE.length, US_ACC_DEATHS.length);
+        System.arraycopy(WWW_USAGE, 0, values, WWW_USAGE.length + US_ACC_DEATHS.length, WWW_USAGE.length);
+        int[] offsets = {0, WWW_USAGE.length, WWW_USAGE.length + US_ACC_DEATHS.length, values.length};
+        java.util.concurrent.CopyOnWriteArrayList<BatchProgress> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
+        BatchOptions options = BatchOptions.defaults().threads(1).onProgress(seen::add);
+        try (ArimaBatch b = AutoArima.builder().build().fitAll(values, offsets, options)) {
+            assertEquals(3, b.size());
+            try (ArimaModel first = b.model(0); ArimaModel last = b.model(2)) {
+                assertArrayEquals(new int[] {1, 1, 1, 0, 0, 0, 1}, first.order());
+                assertArrayEquals(first.coefficients(), last.coefficients());
+            }
+            assertTrue(b.succeeded(1));
+        }
+        BatchProgress end = seen.get(seen.size() - 1);
+        assertEquals(3, end.total());
+        assertEquals(3, end.done());
+        assertThrows(NullPointerException.class, () -> AutoArima.builder().build().fitAll(values, null));
+        assertThrows(IllegalArgumentException.class,
+                () -> AutoArima.builder().build().fitAll(values, new int[] {0, 5, 3, values.length}));
+    }
+
+    @Test
+    void aCancelledBatchStops() {
+        double[][] many = new double[200][];
+        for (int i = 0; i < many.length; i++) {
+            many[i] = US_ACC_DEATHS;
+        }
+        CancellationToken token = new CancellationToken();
+        token.cancel();
+        assertThrows(java.util.concurrent.CancellationException.class, () -> AutoArima.builder().seasonalPeriod(12)
+                .build().fitAll(many, BatchOptions.defaults().cancellation(token)));
+    }
+
+    @Test
     void fullSearchFindsRsModelOnWwwUsage() {
         // forecast 8.20: auto.arima(WWWusage, stepwise = FALSE) picks ARIMA(3,1,0), AICc 512.4195.
         try (AutoArimaSearch s = AutoArima.builder().stepwise(false).build().search(WWW_USAGE)) {
