@@ -4,14 +4,15 @@
 //! Series are copied out of Java before fitting: a fit takes far too long to hold a critical
 //! section (the GC would wait for it).
 
-use jni::objects::{JByteArray, JClass, JDoubleArray, JIntArray, JObject, JObjectArray};
-use jni::sys::{jboolean, jbyteArray, jdouble, jdoubleArray, jint, jintArray, jlong, jobjectArray, jstring};
+use jni::objects::{JByteArray, JClass, JDoubleArray, JIntArray, JObject, JObjectArray, JString};
+use jni::sys::{jboolean, jdouble, jint, jlong};
 use jni::JNIEnv;
 use lagrs_core::arima::{self, ArimaFit, ArimaSpec, Forecast};
-use lagrs_core::error::CoreResult;
+use lagrs_core::error::{CoreError, CoreResult};
 use rayon::prelude::*;
 
-use crate::convert::{doubles_from_java, doubles_to_java, ints_from_java};
+use crate::contract::{ForecastPart, ModelScalar, ModelVector, OrderSlot};
+use crate::convert::{count, doubles_from_java, doubles_to_java, fixed_ints_from_java, ints_to_java};
 use crate::error::{BridgeError, BridgeResult};
 use crate::ffi::run_ffi_safe;
 use crate::handles::Registry;
@@ -19,20 +20,18 @@ use crate::handles::Registry;
 pub(crate) static MODELS: Registry<ArimaFit> = Registry::new(1, "ArimaModel");
 pub(crate) static BATCHES: Registry<Vec<CoreResult<ArimaFit>>> = Registry::new(2, "ArimaBatch");
 
-/// Builds a specification from Java's `{p, d, q, P, D, Q, period}`; the core validates it.
-fn spec(env: &JNIEnv, order: &JIntArray, include_mean: jboolean, include_drift: jboolean) -> BridgeResult<ArimaSpec> {
-    let [p, d, q, sp, sd, sq, period] = ints_from_java::<7>(env, order, "order")?;
-    let count = |value: i32, name: &str| {
-        usize::try_from(value).map_err(|_| BridgeError::InvalidArgument(format!("{name} must be >= 0, got {value}")))
-    };
+/// Builds a specification from Java's order array (layout [`OrderSlot`]); the core validates it.
+pub(crate) fn spec(env: &JNIEnv, order: &JIntArray, include_mean: jboolean, include_drift: jboolean) -> BridgeResult<ArimaSpec> {
+    let order = fixed_ints_from_java::<7>(env, order, "order")?;
+    let slot = |slot: OrderSlot, name: &str| count(order[slot.code() as usize], name);
     let spec = ArimaSpec {
-        p: count(p, "p")?,
-        d: count(d, "d")?,
-        q: count(q, "q")?,
-        seasonal_p: count(sp, "P")?,
-        seasonal_d: count(sd, "D")?,
-        seasonal_q: count(sq, "Q")?,
-        period: count(period, "period")?,
+        p: slot(OrderSlot::P, "p")?,
+        d: slot(OrderSlot::D, "d")?,
+        q: slot(OrderSlot::Q, "q")?,
+        seasonal_p: slot(OrderSlot::SeasonalP, "P")?,
+        seasonal_d: slot(OrderSlot::SeasonalD, "D")?,
+        seasonal_q: slot(OrderSlot::SeasonalQ, "Q")?,
+        period: slot(OrderSlot::Period, "period")?,
         include_mean: include_mean != 0,
         include_drift: include_drift != 0,
     };
@@ -40,21 +39,16 @@ fn spec(env: &JNIEnv, order: &JIntArray, include_mean: jboolean, include_drift: 
     Ok(spec)
 }
 
-fn forecast_request(h: jint, level: jdouble) -> BridgeResult<usize> {
-    let h = usize::try_from(h).ok().filter(|&h| h >= 1)
-        .ok_or_else(|| BridgeError::InvalidArgument(format!("h must be >= 1, got {h}")))?;
-    if !(level > 0.0 && level < 1.0) {
-        return Err(BridgeError::InvalidArgument(format!("level must be in (0, 1), got {level}")));
-    }
-    Ok(h)
-}
-
-/// Java's packed forecast layout: mean, then lower, then upper, h values each.
-fn packed(forecast: &Forecast) -> Vec<f64> {
+/// Java's packed forecast layout: the [`ForecastPart`] blocks in code order, h values each.
+pub(crate) fn packed(forecast: &Forecast) -> Vec<f64> {
     let mut out = Vec::with_capacity(3 * forecast.mean.len());
-    out.extend_from_slice(&forecast.mean);
-    out.extend_from_slice(&forecast.lower);
-    out.extend_from_slice(&forecast.upper);
+    for part in ForecastPart::ALL {
+        out.extend_from_slice(match part {
+            ForecastPart::Mean => &forecast.mean,
+            ForecastPart::Lower => &forecast.lower,
+            ForecastPart::Upper => &forecast.upper,
+        });
+    }
     out
 }
 
@@ -86,20 +80,19 @@ pub extern "system" fn Java_io_lagrs_ArimaModel_vector0<'local>(
     _class: JClass<'local>,
     handle: jlong,
     which: jint,
-) -> jdoubleArray {
+) -> JDoubleArray<'local> {
     run_ffi_safe(&mut env, |env| {
+        let which = ModelVector::try_from(which)?;
         let fit = MODELS.get(handle)?;
-        // Codes fixed by ArimaModel.java.
         let values: Vec<f64> = match which {
-            0 => fit.ar().to_vec(),
-            1 => fit.ma().to_vec(),
-            2 => fit.seasonal_ar().to_vec(),
-            3 => fit.seasonal_ma().to_vec(),
-            4 => fit.residuals().to_vec(),
-            5 => fit.fitted(),
-            6 => fit.standard_errors().to_vec(),
-            7 => fit.coefficients(),
-            other => return Err(BridgeError::InvalidArgument(format!("unknown ArimaModel vector code {other}"))),
+            ModelVector::Ar => fit.ar().to_vec(),
+            ModelVector::Ma => fit.ma().to_vec(),
+            ModelVector::SeasonalAr => fit.seasonal_ar().to_vec(),
+            ModelVector::SeasonalMa => fit.seasonal_ma().to_vec(),
+            ModelVector::Residuals => fit.residuals().to_vec(),
+            ModelVector::Fitted => fit.fitted(),
+            ModelVector::StandardErrors => fit.standard_errors().to_vec(),
+            ModelVector::Coefficients => fit.coefficients(),
         };
         doubles_to_java(env, &values)
     })
@@ -113,30 +106,40 @@ pub extern "system" fn Java_io_lagrs_ArimaModel_scalar0<'local>(
     which: jint,
 ) -> jdouble {
     run_ffi_safe(&mut env, |_| {
+        let which = ModelScalar::try_from(which)?;
         let fit = MODELS.get(handle)?;
-        // Codes fixed by ArimaModel.java.
         Ok(match which {
-            0 => fit.mean().unwrap_or(f64::NAN),
-            1 => fit.drift().unwrap_or(f64::NAN),
-            2 => fit.sigma2(),
-            3 => fit.log_likelihood(),
-            4 => fit.aic(),
-            5 => fit.aicc(),
-            6 => fit.bic(),
-            other => return Err(BridgeError::InvalidArgument(format!("unknown ArimaModel scalar code {other}"))),
+            ModelScalar::Mean => fit.mean().unwrap_or(f64::NAN),
+            ModelScalar::Drift => fit.drift().unwrap_or(f64::NAN),
+            ModelScalar::Sigma2 => fit.sigma2(),
+            ModelScalar::LogLikelihood => fit.log_likelihood(),
+            ModelScalar::Aic => fit.aic(),
+            ModelScalar::Aicc => fit.aicc(),
+            ModelScalar::Bic => fit.bic(),
         })
     })
 }
 
 #[no_mangle]
-pub extern "system" fn Java_io_lagrs_ArimaModel_order0<'local>(mut env: JNIEnv<'local>, _class: JClass<'local>, handle: jlong) -> jintArray {
+pub extern "system" fn Java_io_lagrs_ArimaModel_order0<'local>(mut env: JNIEnv<'local>, _class: JClass<'local>, handle: jlong) -> JIntArray<'local> {
     run_ffi_safe(&mut env, |env| {
         let fit = MODELS.get(handle)?;
         let s = fit.spec();
-        let order = [s.p, s.d, s.q, s.seasonal_p, s.seasonal_d, s.seasonal_q, s.period].map(|v| v as jint);
-        let array = env.new_int_array(order.len() as jint)?;
-        env.set_int_array_region(&array, 0, &order)?;
-        Ok(array.into_raw())
+        let order: Vec<jint> = OrderSlot::ALL
+            .iter()
+            .map(|slot| match slot {
+                OrderSlot::P => s.p,
+                OrderSlot::D => s.d,
+                OrderSlot::Q => s.q,
+                OrderSlot::SeasonalP => s.seasonal_p,
+                OrderSlot::SeasonalD => s.seasonal_d,
+                OrderSlot::SeasonalQ => s.seasonal_q,
+                OrderSlot::Period => s.period,
+            })
+            // Orders are validated to be small.
+            .map(|v| v as jint)
+            .collect();
+        ints_to_java(env, &order)
     })
 }
 
@@ -147,9 +150,9 @@ pub extern "system" fn Java_io_lagrs_ArimaModel_forecast0<'local>(
     handle: jlong,
     h: jint,
     level: jdouble,
-) -> jdoubleArray {
+) -> JDoubleArray<'local> {
     run_ffi_safe(&mut env, |env| {
-        let h = forecast_request(h, level)?;
+        let h = count(h, "h")?;
         let fit = MODELS.get(handle)?;
         let forecast = fit.forecast(h, level)?;
         doubles_to_java(env, &packed(&forecast))
@@ -157,10 +160,10 @@ pub extern "system" fn Java_io_lagrs_ArimaModel_forecast0<'local>(
 }
 
 #[no_mangle]
-pub extern "system" fn Java_io_lagrs_ArimaModel_toBytes0<'local>(mut env: JNIEnv<'local>, _class: JClass<'local>, handle: jlong) -> jbyteArray {
+pub extern "system" fn Java_io_lagrs_ArimaModel_toBytes0<'local>(mut env: JNIEnv<'local>, _class: JClass<'local>, handle: jlong) -> JByteArray<'local> {
     run_ffi_safe(&mut env, |env| {
         let fit = MODELS.get(handle)?;
-        Ok(env.byte_array_from_slice(&fit.to_bytes())?.into_raw())
+        Ok(env.byte_array_from_slice(&fit.to_bytes())?)
     })
 }
 
@@ -239,12 +242,12 @@ pub extern "system" fn Java_io_lagrs_ArimaBatch_error0<'local>(
     _class: JClass<'local>,
     handle: jlong,
     i: jint,
-) -> jstring {
+) -> JString<'local> {
     run_ffi_safe(&mut env, |env| {
         let batch = BATCHES.get(handle)?;
         match batch_entry(&batch, i)? {
-            Ok(_) => Ok(JObject::null().into_raw()),
-            Err(why) => Ok(env.new_string(why.to_string())?.into_raw()),
+            Ok(_) => Ok(JString::default()),
+            Err(why) => Ok(env.new_string(why.to_string())?),
         }
     })
 }
@@ -272,23 +275,32 @@ pub extern "system" fn Java_io_lagrs_ArimaBatch_forecast0<'local>(
     handle: jlong,
     h: jint,
     level: jdouble,
-) -> jobjectArray {
+) -> JObjectArray<'local> {
     run_ffi_safe(&mut env, |env| {
-        let h = forecast_request(h, level)?;
+        let h = count(h, "h")?;
         let batch = BATCHES.get(handle)?;
         // Forecasts are computed in parallel first; Java arrays are then made on this thread.
-        let forecasts: Vec<Option<Vec<f64>>> = batch
-            .par_iter()
-            .map(|fit| fit.as_ref().ok().and_then(|f| f.forecast(h, level).ok()).map(|f| packed(&f)))
-            .collect();
-        let result = env.new_object_array(forecasts.len() as jint, "[D", JObject::null())?;
-        for (i, forecast) in forecasts.iter().enumerate() {
-            if let Some(values) = forecast {
-                let array = unsafe { JObject::from_raw(doubles_to_java(env, values)?) };
+        // A series that was fitted forecasts or fails the call as ArimaModel.forecast would
+        // (an h above the core's cap is the same IllegalArgumentException); only a series
+        // that was not fitted gets null.
+        let forecasts: Vec<Option<CoreResult<Forecast>>> =
+            batch.par_iter().map(|fit| fit.as_ref().ok().map(|f| f.forecast(h, level))).collect();
+        let result = env.new_object_array(java_len(forecasts.len())?, "[D", JObject::null())?;
+        for (i, forecast) in forecasts.into_iter().enumerate() {
+            if let Some(forecast) = forecast {
+                let forecast = forecast.map_err(|e| match e {
+                    CoreError::Numerical(m) => BridgeError::Internal(format!("series {i}: {m}")),
+                    request => BridgeError::from(request),
+                })?;
+                let array = doubles_to_java(env, &packed(&forecast))?;
                 env.set_object_array_element(&result, i as jint, &array)?;
                 env.delete_local_ref(array)?;
             }
         }
-        Ok(result.into_raw())
+        Ok(result)
     })
+}
+
+fn java_len(len: usize) -> BridgeResult<jint> {
+    jint::try_from(len).map_err(|_| BridgeError::Internal(format!("{len} elements do not fit in a Java array")))
 }

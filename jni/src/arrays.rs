@@ -1,17 +1,22 @@
-//! Zero-copy access to Java primitive arrays through `GetPrimitiveArrayCritical`.
+//! Access to Java arrays and direct buffers for the computations of the bridge.
 //!
-//! The JNI rules for critical sections: no JNI call, allocation of Java objects or blocking
-//! while one is open, and keep it short (the GC may wait for it). So lengths are read and
-//! arguments checked first ([`length`]), then the sections are opened with raw `jni::sys`
-//! calls (jni 0.21's own wrapper borrows the env mutably, which rules out holding an input and
-//! an output at once), the pure computation runs, and the guards release on drop: inputs
-//! with `JNI_ABORT` (nothing to copy back), outputs with mode 0 (written back if the VM copied).
+//! Three ways in, chosen by [`crate::sections`] per call:
+//! - [`with_critical`]: `GetPrimitiveArrayCritical` over an input and an output array around a
+//!   closure. The JNI rules for a critical section (no JNI call, no Java allocation, no
+//!   blocking, keep it short: the GC may wait for it) are kept by construction: the helper
+//!   takes the env by `&mut`, so the closure cannot use it, and it reads the lengths before
+//!   opening anything. Inputs are released with `JNI_ABORT` (nothing to copy back), outputs
+//!   with mode 0 (written back if the VM copied).
+//! - [`read_region`] / [`write_region`]: `Get/SetDoubleArrayRegion` copies, cut into pieces
+//!   short enough that no single copy delays a safepoint noticeably.
+//! - [`direct_doubles`]: the memory of a direct `java.nio.DoubleBuffer`, which the GC never
+//!   moves, so nothing is pinned at all.
 
 use std::marker::PhantomData;
 use std::ptr::NonNull;
 
-use jni::objects::{JObject, JPrimitiveArray, TypeArray};
-use jni::sys::{jint, JNI_ABORT};
+use jni::objects::{JByteBuffer, JDoubleArray, JObject, JPrimitiveArray, TypeArray};
+use jni::sys::{jint, jsize, JNI_ABORT};
 use jni::JNIEnv;
 
 use crate::error::{BridgeError, BridgeResult};
@@ -32,6 +37,102 @@ pub fn distinct(env: &JNIEnv, input: &JObject, output: &JObject, output_name: &s
         return Err(BridgeError::InvalidArgument(format!("{output_name} must be a different array from the input")));
     }
     Ok(())
+}
+
+/// Runs `body` over the elements of `input` and `output`, both held critical for exactly the
+/// duration of `body`. `body` cannot call JNI: `env` is borrowed mutably for the whole call.
+/// The two arrays must be distinct objects ([`distinct`]).
+pub fn with_critical<R>(
+    env: &mut JNIEnv,
+    input: &JDoubleArray,
+    output: &JDoubleArray,
+    body: impl FnOnce(&[f64], &mut [f64]) -> R,
+) -> BridgeResult<R> {
+    let n_in = length(env, input, "input")?;
+    let n_out = length(env, output, "output")?;
+    // SAFETY: both lengths were read above, nothing below calls JNI until both guards drop
+    // (`body` cannot reach `env`), and the arrays are distinct, so the slices do not alias.
+    unsafe {
+        let read = Critical::read(env, input, n_in)?;
+        let mut write = Critical::write(env, output, n_out)?;
+        Ok(body(read.as_slice(), write.as_mut_slice()))
+    }
+}
+
+/// The most elements one region copy moves: 1 MiB, well under a millisecond, because the VM
+/// cannot reach a safepoint while a copy runs.
+const REGION_PIECE: usize = 128 * 1024;
+
+/// Copies `array[start .. start + buf.len()]` into `buf`, piece by piece.
+pub fn read_region(env: &JNIEnv, array: &JDoubleArray, start: usize, buf: &mut [f64]) -> BridgeResult<()> {
+    for (i, piece) in buf.chunks_mut(REGION_PIECE).enumerate() {
+        env.get_double_array_region(array, index(start + i * REGION_PIECE)?, piece)?;
+    }
+    Ok(())
+}
+
+/// Copies `buf` into `array[start .. start + buf.len()]`, piece by piece.
+pub fn write_region(env: &JNIEnv, array: &JDoubleArray, start: usize, buf: &[f64]) -> BridgeResult<()> {
+    for (i, piece) in buf.chunks(REGION_PIECE).enumerate() {
+        env.set_double_array_region(array, index(start + i * REGION_PIECE)?, piece)?;
+    }
+    Ok(())
+}
+
+fn index(i: usize) -> BridgeResult<jsize> {
+    jsize::try_from(i).map_err(|_| BridgeError::Internal(format!("array index {i} exceeds a Java int")))
+}
+
+/// The `len` doubles of a direct `DoubleBuffer` starting at element `position`, checked
+/// against its capacity. Java passes position and length and has checked that the buffer is
+/// direct and in native byte order.
+pub fn direct_doubles(env: &JNIEnv, buffer: &JObject, position: jint, len: jint, name: &'static str) -> BridgeResult<DirectDoubles> {
+    if buffer.is_null() {
+        return Err(BridgeError::Null(name));
+    }
+    // GetDirectBufferAddress/Capacity work on any java.nio.Buffer; the jni crate types them
+    // for ByteBuffer only. Capacity is counted in the buffer's own elements (doubles here).
+    // SAFETY: `buffer` is a live local reference; the new wrapper is not deleted by us.
+    let as_buffer = unsafe { JByteBuffer::from_raw(buffer.as_raw()) };
+    let address = env
+        .get_direct_buffer_address(&as_buffer)
+        .map_err(|_| BridgeError::InvalidArgument(format!("{name} must be a direct buffer")))?;
+    let capacity = env.get_direct_buffer_capacity(&as_buffer)?;
+    let (position, len) = match (usize::try_from(position), usize::try_from(len)) {
+        (Ok(p), Ok(l)) if p.checked_add(l).is_some_and(|end| end <= capacity) => (p, l),
+        _ => return Err(BridgeError::InvalidArgument(format!("{name}: range {position}+{len} exceeds its capacity {capacity}"))),
+    };
+    if !(address as usize).is_multiple_of(std::mem::align_of::<f64>()) {
+        return Err(BridgeError::InvalidArgument(format!("{name} must be aligned to 8 bytes")));
+    }
+    // SAFETY: position + len <= capacity, so the range lies inside the buffer.
+    let start = unsafe { (address as *mut f64).add(position) };
+    Ok(DirectDoubles { start, len })
+}
+
+/// A range of a direct buffer's memory. The buffer object must stay reachable for as long as
+/// this is used: it is an argument of the running native call, so Java keeps it alive.
+pub struct DirectDoubles {
+    start: *mut f64,
+    len: usize,
+}
+
+impl DirectDoubles {
+    pub fn overlaps(&self, other: &DirectDoubles) -> bool {
+        let (a0, a1) = (self.start as usize, self.start as usize + 8 * self.len);
+        let (b0, b1) = (other.start as usize, other.start as usize + 8 * other.len);
+        self.len > 0 && other.len > 0 && a0 < b1 && b0 < a1
+    }
+
+    pub fn as_slice(&self) -> &[f64] {
+        // SAFETY: a direct buffer's memory is valid for its capacity while the buffer lives.
+        unsafe { std::slice::from_raw_parts(self.start, self.len) }
+    }
+
+    pub fn as_mut_slice(&mut self) -> &mut [f64] {
+        // SAFETY: as above; callers check `overlaps` before taking an input and an output.
+        unsafe { std::slice::from_raw_parts_mut(self.start, self.len) }
+    }
 }
 
 /// One open critical section over a Java primitive array of known length.
@@ -58,7 +159,7 @@ impl<'a, T: TypeArray> Critical<'a, T> {
     ///
     /// # Safety
     /// As [`Critical::read`].
-    pub unsafe fn write(env: &JNIEnv, array: &'a JPrimitiveArray<T>, len: usize) -> BridgeResult<Self> {
+    unsafe fn write(env: &JNIEnv, array: &'a JPrimitiveArray<T>, len: usize) -> BridgeResult<Self> {
         Self::open(env, array, len, 0)
     }
 
@@ -80,7 +181,7 @@ impl<'a, T: TypeArray> Critical<'a, T> {
         unsafe { std::slice::from_raw_parts(self.elements.as_ptr(), self.len) }
     }
 
-    pub fn as_mut_slice(&mut self) -> &mut [T] {
+    fn as_mut_slice(&mut self) -> &mut [T] {
         // SAFETY: as above; `distinct` ruled out another guard over the same array.
         unsafe { std::slice::from_raw_parts_mut(self.elements.as_ptr(), self.len) }
     }

@@ -45,6 +45,24 @@ impl OnThrow for jobject {
     }
 }
 
+/// Typed references (`JDoubleArray`, `JString`, ...) return Java's null when a call throws.
+macro_rules! null_on_throw {
+    ($($ty:ident),+) => {
+        $(impl<'local> OnThrow for jni::objects::$ty<'local> {
+            fn on_throw() -> Self {
+                jni::objects::$ty::default()
+            }
+        })+
+    };
+}
+null_on_throw!(JObject, JString, JObjectArray);
+
+impl<'local, T: jni::objects::TypeArray> OnThrow for jni::objects::JPrimitiveArray<'local, T> {
+    fn on_throw() -> Self {
+        jni::objects::JPrimitiveArray::default()
+    }
+}
+
 thread_local! {
     /// Where the last panic on this thread happened, for the exception message.
     static PANIC_LOCATION: RefCell<Option<String>> = const { RefCell::new(None) };

@@ -1,13 +1,33 @@
 //! Native side of `io.lagrs.Lags`.
+//!
+//! Array inputs are processed in chunks through region copies ([`crate::arrays`]): a lag
+//! reaches `k` values back, possibly much further than a chunk is long, so a chunk's inputs
+//! are gathered into scratch memory instead of being pinned. The core computes every value.
 
-use jni::objects::{JClass, JDoubleArray};
+use jni::objects::{JClass, JDoubleArray, JObject};
 use jni::sys::jint;
 use jni::JNIEnv;
+use lagrs_core::error::CoreResult;
 use lagrs_core::lags;
 
-use crate::arrays::{distinct, length, Critical};
-use crate::error::BridgeError;
+use crate::arrays::{direct_doubles, distinct, length, read_region, with_critical, write_region};
+use crate::contract::LagKind;
+use crate::convert::count;
+use crate::error::{BridgeError, BridgeResult};
 use crate::ffi::run_ffi_safe;
+
+type Transform = fn(&[f64], usize, &mut [f64]) -> CoreResult<()>;
+
+fn transform(kind: jint) -> BridgeResult<Transform> {
+    Ok(match LagKind::try_from(kind)? {
+        LagKind::Lag => lags::lag,
+        LagKind::Diff => lags::diff,
+        LagKind::PctChange => lags::pct_change,
+    })
+}
+
+/// Outputs per chunk.
+const CHUNK: usize = 1 << 16;
 
 #[no_mangle]
 pub extern "system" fn Java_io_lagrs_Lags_transform0<'local>(
@@ -19,21 +39,68 @@ pub extern "system" fn Java_io_lagrs_Lags_transform0<'local>(
     out: JDoubleArray<'local>,
 ) {
     run_ffi_safe(&mut env, |env| {
-        // Decodes `Lags.Kind` ordinals; the order is fixed by the Java enum.
-        let transform = match kind {
-            0 => lags::lag,
-            1 => lags::diff,
-            2 => lags::pct_change,
-            other => return Err(BridgeError::InvalidArgument(format!("unknown lag transform code {other}"))),
-        };
-        let k = usize::try_from(k).map_err(|_| BridgeError::InvalidArgument(format!("k must be >= 0, got {k}")))?;
+        let transform = transform(kind)?;
+        let k = count(k, "k")?;
         let n = length(env, &x, "x")?;
         let out_len = length(env, &out, "out")?;
         distinct(env, &x, &out, "out")?;
-        // SAFETY: lengths were read above; nothing below calls JNI until the guards drop.
-        let input = unsafe { Critical::read(env, &x, n)? };
-        let mut output = unsafe { Critical::write(env, &out, out_len)? };
-        transform(input.as_slice(), k, output.as_mut_slice())?;
+        if n != out_len {
+            // The core words the length rule; it refuses before computing anything.
+            return with_critical(env, &x, &out, |x, out| transform(x, k, out))?.map_err(Into::into);
+        }
+        let (mut input, mut output) = (Vec::new(), Vec::new());
+        let mut a = 0;
+        while a < n {
+            // A chunk lies wholly before k (all NaN) or wholly after it.
+            let b = n.min(a + CHUNK).min(if a < k { k } else { usize::MAX });
+            let c = b - a;
+            // Gather the inputs so that out[a..b] are the last c outputs of the core's call.
+            let k_here = if a < k {
+                input.resize(c, 0.0);
+                read_region(env, &x, a, &mut input)?;
+                k
+            } else if k <= c {
+                input.resize(k + c, 0.0);
+                read_region(env, &x, a - k, &mut input)?;
+                k
+            } else {
+                // Out of reach of one contiguous piece: x[a-k .. b-k] then x[a .. b], lag c.
+                input.resize(2 * c, 0.0);
+                let (old, new) = input.split_at_mut(c);
+                read_region(env, &x, a - k, old)?;
+                read_region(env, &x, a, new)?;
+                c
+            };
+            output.resize(input.len(), 0.0);
+            transform(&input, k_here, &mut output)?;
+            write_region(env, &out, a, &output[output.len() - c..])?;
+            a = b;
+        }
         Ok(())
+    })
+}
+
+#[no_mangle]
+pub extern "system" fn Java_io_lagrs_Lags_transformDirect0<'local>(
+    mut env: JNIEnv<'local>,
+    _class: JClass<'local>,
+    kind: jint,
+    x: JObject<'local>,
+    x_position: jint,
+    x_length: jint,
+    k: jint,
+    out: JObject<'local>,
+    out_position: jint,
+    out_length: jint,
+) {
+    run_ffi_safe(&mut env, |env| {
+        let transform = transform(kind)?;
+        let k = count(k, "k")?;
+        let input = direct_doubles(env, &x, x_position, x_length, "x")?;
+        let mut output = direct_doubles(env, &out, out_position, out_length, "out")?;
+        if input.overlaps(&output) {
+            return Err(BridgeError::InvalidArgument("out must not overlap x".into()));
+        }
+        Ok(transform(input.as_slice(), k, output.as_mut_slice())?)
     })
 }

@@ -4,11 +4,15 @@
 //! Conventions every entry point follows:
 //! - it runs its body through [`ffi::run_ffi_safe`], the one place errors and panics become
 //!   Java exceptions;
-//! - array lengths and argument checks happen before any critical section; inside one
-//!   ([`arrays`]) no JNI function is called.
+//! - codes that cross the bridge are the enums of [`contract`], never bare numbers;
+//! - rules on arguments and their messages are the core's; the bridge converts (a negative
+//!   Java `int` is the one thing it refuses itself) and checks only nulls and lengths;
+//! - arrays are reached through [`arrays::with_critical`] (a closure that cannot call JNI) or
+//!   region copies, and long computations are cut into bounded pieces ([`sections`]).
 
 mod arima;
 mod arrays;
+mod contract;
 mod convert;
 mod diagnostics;
 mod error;
@@ -16,4 +20,5 @@ mod ffi;
 mod handles;
 mod lags;
 mod rolling;
+mod sections;
 mod self_test;

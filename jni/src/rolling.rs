@@ -1,35 +1,65 @@
 //! Native side of `io.lagrs.Rolling`.
+//!
+//! Array entry points compute in bounded chunks ([`crate::sections`]) so a long call never
+//! holds the GC off for long; direct-buffer entry points compute in place in one go, since a
+//! direct buffer is never pinned. Every rule on the arguments (window, minPeriods, q, alpha,
+//! lengths, offsets) is the core's: the bridge converts, asks the core, and only then cuts.
 
-use jni::objects::{JClass, JDoubleArray, JIntArray};
+use jni::objects::{JClass, JDoubleArray, JIntArray, JObject};
 use jni::sys::{jdouble, jint};
 use jni::JNIEnv;
 use lagrs_core::rolling::{self, Statistic, Window};
 
-use crate::arrays::{distinct, length, Critical};
+use crate::arrays::{direct_doubles, distinct, length, with_critical};
+use crate::contract::RollingKind;
+use crate::convert::{count, ints_from_java};
 use crate::error::{BridgeError, BridgeResult};
 use crate::ffi::run_ffi_safe;
+use crate::sections::{run_chunked, run_one, Access, Plan, Scratch};
 
-/// Decodes `RollingStatistic.Kind` ordinals; the order is fixed by the Java enum.
 fn statistic(code: jint, q: jdouble) -> BridgeResult<Statistic> {
-    Ok(match code {
-        0 => Statistic::Mean,
-        1 => Statistic::Sum,
-        2 => Statistic::Var,
-        3 => Statistic::Std,
-        4 => Statistic::Min,
-        5 => Statistic::Max,
-        6 => Statistic::Median,
-        7 => Statistic::Quantile(q),
-        other => return Err(BridgeError::InvalidArgument(format!("unknown rolling statistic code {other}"))),
+    Ok(match RollingKind::try_from(code)? {
+        RollingKind::Mean => Statistic::Mean,
+        RollingKind::Sum => Statistic::Sum,
+        RollingKind::Var => Statistic::Var,
+        RollingKind::Std => Statistic::Std,
+        RollingKind::Min => Statistic::Min,
+        RollingKind::Max => Statistic::Max,
+        RollingKind::Median => Statistic::Median,
+        RollingKind::Quantile => Statistic::Quantile(q),
     })
 }
 
-fn window(window: jint, min_periods: jint) -> BridgeResult<Window> {
-    let size = usize::try_from(window)
-        .map_err(|_| BridgeError::InvalidArgument(format!("window must be >= 1, got {window}")))?;
-    let min_periods = usize::try_from(min_periods)
-        .map_err(|_| BridgeError::InvalidArgument(format!("minPeriods must be >= 0, got {min_periods}")))?;
-    Ok(Window::new(size, min_periods)?)
+/// The statistic and window, validated by the core before any data is touched: a call on
+/// empty input checks everything except the lengths.
+fn request(code: jint, q: jdouble, window_size: jint, min_periods: jint) -> BridgeResult<(Statistic, Window)> {
+    let stat = statistic(code, q)?;
+    let window = Window::new(count(window_size, "window")?, count(min_periods, "minPeriods")?)?;
+    rolling::rolling(stat, &[], window, &mut [])?;
+    Ok((stat, window))
+}
+
+/// Values per critical chunk for the cheap kernels: about a millisecond of work at their
+/// measured speeds (sum/mean ~1.5 ns per value on one thread, the others 2-4x that).
+fn critical_chunk(stat: Statistic) -> Option<usize> {
+    match stat {
+        Statistic::Mean | Statistic::Sum => Some(1 << 20),
+        Statistic::Var | Statistic::Std | Statistic::Min | Statistic::Max => Some(1 << 18),
+        Statistic::Median | Statistic::Quantile(_) => None,
+    }
+}
+
+/// Outputs per copied chunk: long enough that the copies and the warm-up of each chunk's
+/// first window stay small next to the work.
+const COPY_CHUNK: usize = 1 << 17;
+
+fn plan(stat: Statistic, window: Window) -> Plan {
+    let lead = window.size - 1;
+    match critical_chunk(stat) {
+        // A window much shorter than the chunk: the warm-up and the saved outputs are cheap.
+        Some(chunk) if lead <= chunk / 8 => Plan { access: Access::Critical, chunk, lead },
+        _ => Plan { access: Access::Copy, chunk: COPY_CHUNK.max(lead.saturating_mul(4)), lead },
+    }
 }
 
 #[no_mangle]
@@ -44,17 +74,26 @@ pub extern "system" fn Java_io_lagrs_Rolling_rolling0<'local>(
     out: JDoubleArray<'local>,
 ) {
     run_ffi_safe(&mut env, |env| {
-        let stat = statistic(code, q)?;
-        let window = window(window_size, min_periods)?;
+        let (stat, window) = request(code, q, window_size, min_periods)?;
         let n = length(env, &x, "x")?;
         let out_len = length(env, &out, "out")?;
         distinct(env, &x, &out, "out")?;
-        // SAFETY: lengths were read above; nothing below calls JNI until the guards drop.
-        let input = unsafe { Critical::read(env, &x, n)? };
-        let mut output = unsafe { Critical::write(env, &out, out_len)? };
-        rolling::rolling_parallel(stat, input.as_slice(), window, output.as_mut_slice())?;
-        Ok(())
+        if n != out_len {
+            // The core words the length rule; it refuses before computing anything.
+            return with_critical(env, &x, &out, |x, out| rolling::rolling(stat, x, window, out))?.map_err(Into::into);
+        }
+        run_chunked(env, &x, &out, 0..n, plan(stat, window), &mut Scratch::default(), &mut |x, out| {
+            Ok(rolling::rolling_parallel(stat, x, window, out)?)
+        })
     })
+}
+
+/// Whether `offsets` describe `n` values in the Arrow list layout (the core's rule; this
+/// only decides whether the bridge may cut along them).
+fn well_formed(offsets: &[i32], n: usize) -> bool {
+    offsets.first() == Some(&0)
+        && offsets.windows(2).all(|p| p[0] <= p[1])
+        && offsets.last().and_then(|&last| usize::try_from(last).ok()) == Some(n)
 }
 
 #[no_mangle]
@@ -70,21 +109,48 @@ pub extern "system" fn Java_io_lagrs_Rolling_rollingMany0<'local>(
     out: JDoubleArray<'local>,
 ) {
     run_ffi_safe(&mut env, |env| {
-        let stat = statistic(code, q)?;
-        let window = window(window_size, min_periods)?;
+        let (stat, window) = request(code, q, window_size, min_periods)?;
         let n = length(env, &values, "values")?;
-        let n_offsets = length(env, &offsets, "offsets")?;
         let out_len = length(env, &out, "out")?;
         distinct(env, &values, &out, "out")?;
-        // SAFETY: lengths were read above; nothing below calls JNI until the guards drop.
-        let input = unsafe { Critical::read(env, &values, n)? };
-        let bounds = unsafe { Critical::read(env, &offsets, n_offsets)? };
-        let mut output = unsafe { Critical::write(env, &out, out_len)? };
-        rolling::rolling_many(stat, input.as_slice(), bounds.as_slice(), window, output.as_mut_slice())?;
+        // A copy: Java could change the array during the call, and the cuts depend on it.
+        let offsets = ints_from_java(env, &offsets, "offsets")?;
+        if n != out_len || !well_formed(&offsets, n) {
+            // The core words these rules; it refuses before computing anything.
+            return with_critical(env, &values, &out, |x, out| rolling::rolling_many(stat, x, &offsets, window, out))?
+                .map_err(Into::into);
+        }
+        let plan = plan(stat, window);
+        let mut scratch = Scratch::default();
+        let bounds: Vec<usize> = offsets.iter().map(|&o| o as usize).collect();
+        let mut j = 0;
+        while j + 1 < bounds.len() {
+            let start = bounds[j];
+            if bounds[j + 1] - start > plan.chunk {
+                // One series longer than a chunk is cut like a single series.
+                run_chunked(env, &values, &out, start..bounds[j + 1], plan, &mut scratch, &mut |x, out| {
+                    Ok(rolling::rolling_parallel(stat, x, window, out)?)
+                })?;
+                j += 1;
+                continue;
+            }
+            // Whole series, as many as fit in one chunk.
+            let mut k = j + 1;
+            while k + 1 < bounds.len() && bounds[k + 1] - start <= plan.chunk {
+                k += 1;
+            }
+            let group: Vec<i32> = offsets[j..=k].iter().map(|&o| o - offsets[j]).collect();
+            run_one(env, &values, &out, start, start..bounds[k], plan.access, &mut scratch, &mut |x, out| {
+                Ok(rolling::rolling_many(stat, x, &group, window, out)?)
+            })?;
+            j = k;
+        }
         Ok(())
     })
 }
 
+/// The exponentially weighted mean keeps its state from the first value to the last, so it
+/// runs in one section. Its kernel is the cheapest of all (~1 ns per value).
 #[no_mangle]
 pub extern "system" fn Java_io_lagrs_Rolling_ewmMean0<'local>(
     mut env: JNIEnv<'local>,
@@ -94,13 +160,85 @@ pub extern "system" fn Java_io_lagrs_Rolling_ewmMean0<'local>(
     out: JDoubleArray<'local>,
 ) {
     run_ffi_safe(&mut env, |env| {
-        let n = length(env, &x, "x")?;
-        let out_len = length(env, &out, "out")?;
+        // The core checks alpha before reading any data.
+        rolling::ewm_mean(&[], alpha, &mut [])?;
+        length(env, &x, "x")?;
+        length(env, &out, "out")?;
         distinct(env, &x, &out, "out")?;
-        // SAFETY: lengths were read above; nothing below calls JNI until the guards drop.
-        let input = unsafe { Critical::read(env, &x, n)? };
-        let mut output = unsafe { Critical::write(env, &out, out_len)? };
-        rolling::ewm_mean(input.as_slice(), alpha, output.as_mut_slice())?;
-        Ok(())
+        with_critical(env, &x, &out, |x, out| rolling::ewm_mean(x, alpha, out))?.map_err(Into::into)
     })
+}
+
+#[no_mangle]
+pub extern "system" fn Java_io_lagrs_Rolling_rollingDirect0<'local>(
+    mut env: JNIEnv<'local>,
+    _class: JClass<'local>,
+    code: jint,
+    q: jdouble,
+    x: JObject<'local>,
+    x_position: jint,
+    x_length: jint,
+    window_size: jint,
+    min_periods: jint,
+    out: JObject<'local>,
+    out_position: jint,
+    out_length: jint,
+) {
+    run_ffi_safe(&mut env, |env| {
+        let (stat, window) = request(code, q, window_size, min_periods)?;
+        let input = direct_doubles(env, &x, x_position, x_length, "x")?;
+        let mut output = direct_doubles(env, &out, out_position, out_length, "out")?;
+        if input.overlaps(&output) {
+            return Err(BridgeError::InvalidArgument("out must not overlap x".into()));
+        }
+        Ok(rolling::rolling_parallel(stat, input.as_slice(), window, output.as_mut_slice())?)
+    })
+}
+
+#[no_mangle]
+pub extern "system" fn Java_io_lagrs_Rolling_ewmMeanDirect0<'local>(
+    mut env: JNIEnv<'local>,
+    _class: JClass<'local>,
+    x: JObject<'local>,
+    x_position: jint,
+    x_length: jint,
+    alpha: jdouble,
+    out: JObject<'local>,
+    out_position: jint,
+    out_length: jint,
+) {
+    run_ffi_safe(&mut env, |env| {
+        let input = direct_doubles(env, &x, x_position, x_length, "x")?;
+        let mut output = direct_doubles(env, &out, out_position, out_length, "out")?;
+        if input.overlaps(&output) {
+            return Err(BridgeError::InvalidArgument("out must not overlap x".into()));
+        }
+        Ok(rolling::ewm_mean(input.as_slice(), alpha, output.as_mut_slice())?)
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cheap_kernels_with_short_windows_go_critical_the_rest_is_copied() {
+        let w = |size| Window::new(size, 1).expect("valid window");
+        assert_eq!(plan(Statistic::Mean, w(50)).access, Access::Critical);
+        assert_eq!(plan(Statistic::Max, w(50)).access, Access::Critical);
+        assert_eq!(plan(Statistic::Median, w(50)).access, Access::Copy);
+        let long = plan(Statistic::Mean, w(1 << 20));
+        assert_eq!(long.access, Access::Copy);
+        assert!(long.chunk >= 4 * long.lead, "a chunk is long next to its warm-up");
+    }
+
+    #[test]
+    fn offsets_are_cut_only_when_well_formed() {
+        assert!(well_formed(&[0, 2, 2, 5], 5));
+        assert!(!well_formed(&[], 0));
+        assert!(!well_formed(&[1, 5], 5));
+        assert!(!well_formed(&[0, 3, 2, 5], 5));
+        assert!(!well_formed(&[0, 4], 5));
+        assert!(!well_formed(&[0, -1], 5));
+    }
 }

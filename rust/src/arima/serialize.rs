@@ -6,12 +6,18 @@
 //! bit patterns), then length-prefixed f64 arrays (coefficients, standard
 //! errors, y, residuals, final state, final state covariance), and an FNV-1a
 //! 64-bit checksum of everything before it. f64 values are stored as their
-//! bit patterns, so a round trip is exact. Truncated, corrupted or
-//! inconsistent input is rejected with `InvalidArgument`.
+//! bit patterns, so a round trip is exact.
+//!
+//! The checksum only catches accidents: anyone can recompute it. So decoding
+//! validates everything the format carries, as `fit` would have produced it,
+//! and rejects anything else with `InvalidArgument` instead of returning a
+//! model that forecasts NaN or fails later ([`validate`]).
 
 use super::kalman::state_dim;
 use super::model::ArimaFit;
+use super::roots::polyroot;
 use super::spec::ArimaSpec;
+use super::transform::ar_is_stationary;
 use crate::error::{invalid, CoreResult};
 
 const MAGIC: &[u8; 8] = b"LAGRSARM";
@@ -159,19 +165,150 @@ pub(crate) fn from_bytes(bytes: &[u8]) -> CoreResult<ArimaFit> {
     if r.pos != body_len {
         return invalid("bytes: corrupt ARIMA model (trailing data)");
     }
+    let fit = ArimaFit { spec, coef, std_errors, sigma2, loglik, n_used, y, residuals, state_a, state_p };
+    validate(&fit).map_err(|why| crate::error::CoreError::InvalidArgument(format!("bytes: corrupt ARIMA model ({why})")))?;
+    Ok(fit)
+}
+
+/// An MA polynomial counts as invertible when no root lies inside the unit circle by more
+/// than this (fits may end on the circle itself, and roots there are found to ~1e-8).
+const MA_ROOT_TOLERANCE: f64 = 1e-4;
+
+fn invertible(ma: &[f64]) -> bool {
+    let Some(last) = ma.iter().rposition(|&c| c != 0.0) else {
+        return true;
+    };
+    let mut poly = Vec::with_capacity(last + 2);
+    poly.push(1.0);
+    poly.extend_from_slice(&ma[..=last]);
+    polyroot(&poly).iter().all(|r| r.abs() >= 1.0 - MA_ROOT_TOLERANCE)
+}
+
+/// Everything a fitted model satisfies, checked on a decoded one. Returns why not.
+fn validate(fit: &ArimaFit) -> Result<(), &'static str> {
+    let spec = &fit.spec;
     let k = spec.n_coef();
     let rd = state_dim(spec.ar_degree(), spec.ma_degree()) + spec.diff_degree();
-    let consistent = coef.len() == k
-        && std_errors.len() == k
-        && residuals.len() == y.len()
-        && n_used <= y.len()
-        && state_a.len() == rd
-        && state_p.len() == rd * rd
-        && coef.iter().all(|v| v.is_finite())
-        && sigma2.is_finite()
-        && sigma2 > 0.0;
-    if !consistent {
-        return invalid("bytes: corrupt ARIMA model (inconsistent contents)");
+    let sizes = fit.coef.len() == k
+        && fit.std_errors.len() == k
+        && fit.residuals.len() == fit.y.len()
+        && fit.state_a.len() == rd
+        && fit.state_p.len() == rd * rd;
+    if !sizes {
+        return Err("inconsistent sizes");
     }
-    Ok(ArimaFit { spec, coef, std_errors, sigma2, loglik, n_used, y, residuals, state_a, state_p })
+    let observed = fit.y.iter().filter(|v| !v.is_nan()).count();
+    if fit.n_used == 0 || fit.n_used > observed {
+        return Err("n.used does not match the series");
+    }
+    // NaN marks a missing value; an infinite one is never accepted by `fit`.
+    if fit.y.iter().chain(&fit.residuals).any(|v| v.is_infinite()) {
+        return Err("infinite value in the series or residuals");
+    }
+    if !fit.coef.iter().all(|v| v.is_finite()) {
+        return Err("non-finite coefficient");
+    }
+    // A standard error is NaN where the Hessian could not be inverted, else finite and >= 0.
+    if !fit.std_errors.iter().all(|v| v.is_nan() || (v.is_finite() && *v >= 0.0)) {
+        return Err("invalid standard error");
+    }
+    if !(fit.sigma2.is_finite() && fit.sigma2 > 0.0) {
+        return Err("sigma2 must be finite and positive");
+    }
+    if !fit.loglik.is_finite() {
+        return Err("non-finite log-likelihood");
+    }
+    if !(ar_is_stationary(fit.ar()) && ar_is_stationary(fit.seasonal_ar())) {
+        return Err("non-stationary AR part");
+    }
+    if !(invertible(fit.ma()) && invertible(fit.seasonal_ma())) {
+        return Err("non-invertible MA part");
+    }
+    if !fit.state_a.iter().chain(&fit.state_p).all(|v| v.is_finite()) {
+        return Err("non-finite filter state");
+    }
+    // The filter leaves variances that should be 0 at rounding noise of either sign.
+    let scale = fit.state_p.iter().fold(1.0f64, |m, v| m.max(v.abs()));
+    if (0..rd).any(|i| fit.state_p[i * rd + i] < -1e-8 * scale) {
+        return Err("negative state variance");
+    }
+    // What the state is for: a one-step forecast must come out finite.
+    match fit.forecast(1, 0.95) {
+        Ok(f) if f.mean.iter().chain(&f.lower).chain(&f.upper).all(|v| v.is_finite()) => Ok(()),
+        _ => Err("the state does not give a finite forecast"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::arima::fit;
+
+    fn spec(p: usize, q: usize, include_mean: bool) -> ArimaSpec {
+        ArimaSpec { p, d: 0, q, seasonal_p: 0, seasonal_d: 0, seasonal_q: 0, period: 0, include_mean, include_drift: false }
+    }
+
+    fn series() -> Vec<f64> {
+        let mut state = 7u64;
+        let (mut prev, mut e_prev) = (0.0, 0.0);
+        (0..120)
+            .map(|_| {
+                state = state.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+                let e = (state >> 11) as f64 / (1u64 << 53) as f64 - 0.5;
+                prev = 10.0 + 0.5 * (prev - 10.0) + e + 0.4 * e_prev;
+                e_prev = e;
+                prev
+            })
+            .collect()
+    }
+
+    /// Re-encodes `fit` after `tamper`, with a correct checksum.
+    fn tampered(fit: &ArimaFit, tamper: impl FnOnce(&mut ArimaFit)) -> Vec<u8> {
+        let mut copy = fit.clone();
+        tamper(&mut copy);
+        to_bytes(&copy)
+    }
+
+    #[test]
+    fn fitted_models_round_trip() {
+        for (p, q) in [(1, 1), (2, 0), (0, 2)] {
+            let f = fit(&spec(p, q, true), &series()).expect("fit");
+            assert_eq!(from_bytes(&to_bytes(&f)).expect("valid"), f);
+        }
+    }
+
+    #[test]
+    fn rechecksummed_tampering_is_rejected() {
+        let f = fit(&spec(1, 1, true), &series()).expect("fit");
+        let cases: Vec<(&str, Vec<u8>)> = vec![
+            ("loglik NaN", tampered(&f, |m| m.loglik = f64::NAN)),
+            ("sigma2 negative", tampered(&f, |m| m.sigma2 = -1.0)),
+            ("sigma2 infinite", tampered(&f, |m| m.sigma2 = f64::INFINITY)),
+            ("AR explosive", tampered(&f, |m| m.coef[0] = 1.5)),
+            ("MA not invertible", tampered(&f, |m| m.coef[1] = 3.0)),
+            ("mean NaN", tampered(&f, |m| m.coef[2] = f64::NAN)),
+            ("std error negative", tampered(&f, |m| m.std_errors[0] = -0.1)),
+            ("std error infinite", tampered(&f, |m| m.std_errors[1] = f64::INFINITY)),
+            ("state NaN", tampered(&f, |m| m.state_a[0] = f64::NAN)),
+            ("state covariance infinite", tampered(&f, |m| m.state_p[1] = f64::INFINITY)),
+            ("state variance negative", tampered(&f, |m| m.state_p[0] = -5.0)),
+            ("y infinite", tampered(&f, |m| m.y[3] = f64::NEG_INFINITY)),
+            ("residual infinite", tampered(&f, |m| m.residuals[3] = f64::INFINITY)),
+            ("n.used zero", tampered(&f, |m| m.n_used = 0)),
+            ("n.used beyond the data", tampered(&f, |m| m.n_used = 121)),
+            ("series shorter than residuals", tampered(&f, |m| {
+                m.y.pop();
+            })),
+            ("state too short", tampered(&f, |m| {
+                m.state_a.pop();
+            })),
+            ("one coefficient too many", tampered(&f, |m| m.coef.push(0.0))),
+        ];
+        for (what, bytes) in cases {
+            match from_bytes(&bytes) {
+                Err(crate::error::CoreError::InvalidArgument(m)) => assert!(m.starts_with("bytes: corrupt"), "{what}: {m}"),
+                other => panic!("{what}: accepted or wrong error: {other:?}"),
+            }
+        }
+    }
 }

@@ -30,17 +30,14 @@ public final class ArimaBatch extends NativeHandle {
     }
 
     /**
-     * Forecasts for every series, computed in parallel; null where that series failed.
+     * Forecasts for every series, computed in parallel; null exactly where that series was not
+     * fitted ({@code succeeded(i)} is false). The arguments follow
+     * {@link ArimaModel#forecast(int, double)}.
      *
-     * @throws IllegalArgumentException if {@code h < 1} or level is not in (0, 1)
+     * @throws IllegalArgumentException if {@code h < 1}, {@code h > ArimaModel.MAX_HORIZON} or
+     *     level is not in (0, 1), as {@link ArimaModel#forecast(int, double)}
      */
     public Forecast[] forecast(int h, double level) {
-        if (h < 1) {
-            throw new IllegalArgumentException("h must be >= 1, got " + h);
-        }
-        if (!(level > 0.0 && level < 1.0)) {
-            throw new IllegalArgumentException("level must be in (0, 1), got " + level);
-        }
         double[][] packed = call(handle -> forecast0(handle, h, level));
         Forecast[] forecasts = new Forecast[packed.length];
         for (int i = 0; i < packed.length; i++) {

@@ -7,15 +7,29 @@ package io.lagrs;
  * {@link #close()} every method throws {@link IllegalStateException}.
  *
  * <p>Coefficients, likelihood and information criteria follow R's {@code stats::arima}
- * (method "ML") and {@code forecast::Arima}: {@code aic = -2*logLikelihood + 2*(k+1)} with
+ * (method "CSS-ML": conditional sum of squares for starting values, then exact maximum
+ * likelihood) and {@code forecast::Arima}: {@code aic = -2*logLikelihood + 2*(k+1)} with
  * {@code k} the number of estimated coefficients including the mean or drift.
  */
 public final class ArimaModel extends NativeHandle {
-    // Codes shared with the native library (jni/src/arima.rs).
-    private static final int AR = 0, MA = 1, SEASONAL_AR = 2, SEASONAL_MA = 3, RESIDUALS = 4,
-            FITTED = 5, STANDARD_ERRORS = 6, COEFFICIENTS = 7;
-    private static final int MEAN = 0, DRIFT = 1, SIGMA2 = 2, LOG_LIKELIHOOD = 3, AIC = 4,
-            AICC = 5, BIC = 6;
+    /** The arrays a model hands out; codes shared with the native library (NativeContractTest). */
+    enum Vector { AR, MA, SEASONAL_AR, SEASONAL_MA, RESIDUALS, FITTED, STANDARD_ERRORS, COEFFICIENTS }
+
+    /** The numbers a model hands out; codes shared with the native library (NativeContractTest). */
+    enum Scalar { MEAN, DRIFT, SIGMA2, LOG_LIKELIHOOD, AIC, AICC, BIC }
+
+    /**
+     * The positions in the order array {p, d, q, P, D, Q, period} that {@link #order()} returns
+     * and that fitting sends to the native library (NativeContractTest).
+     */
+    enum OrderSlot { P, D, Q, SEASONAL_P, SEASONAL_D, SEASONAL_Q, PERIOD }
+
+    /**
+     * The largest forecast horizon {@link #forecast(int, double)} and
+     * {@link ArimaBatch#forecast(int, double)} accept (the native core's limit, which words the
+     * exception): a bound on the memory one call may take.
+     */
+    public static final int MAX_HORIZON = 1_000_000;
 
     ArimaModel(long handle) {
         super(handle, ArimaModel::free0, "ArimaModel");
@@ -35,27 +49,27 @@ public final class ArimaModel extends NativeHandle {
 
     /** Non-seasonal AR coefficients ar1..arp. */
     public double[] ar() {
-        return call(h -> vector0(h, AR));
+        return call(h -> vector0(h, Vector.AR.ordinal()));
     }
 
     /** Non-seasonal MA coefficients ma1..maq (R's sign: + ma1*e[t-1]). */
     public double[] ma() {
-        return call(h -> vector0(h, MA));
+        return call(h -> vector0(h, Vector.MA.ordinal()));
     }
 
     /** Seasonal AR coefficients sar1..sarP. */
     public double[] seasonalAr() {
-        return call(h -> vector0(h, SEASONAL_AR));
+        return call(h -> vector0(h, Vector.SEASONAL_AR.ordinal()));
     }
 
     /** Seasonal MA coefficients sma1..smaQ. */
     public double[] seasonalMa() {
-        return call(h -> vector0(h, SEASONAL_MA));
+        return call(h -> vector0(h, Vector.SEASONAL_MA.ordinal()));
     }
 
     /** All estimated coefficients in R's order: ar, ma, sar, sma, intercept, drift. */
     public double[] coefficients() {
-        return call(h -> vector0(h, COEFFICIENTS));
+        return call(h -> vector0(h, Vector.COEFFICIENTS.ordinal()));
     }
 
     /**
@@ -63,47 +77,47 @@ public final class ArimaModel extends NativeHandle {
      * the trend at {@code t = 0}.
      */
     public double mean() {
-        return callDouble(h -> scalar0(h, MEAN));
+        return callDouble(h -> scalar0(h, Scalar.MEAN.ordinal()));
     }
 
     /** The drift (slope per time step, {@code t = 1..n}), NaN when not included. */
     public double drift() {
-        return callDouble(h -> scalar0(h, DRIFT));
+        return callDouble(h -> scalar0(h, Scalar.DRIFT.ordinal()));
     }
 
     /** The innovations variance, as R's {@code sigma2}. */
     public double sigma2() {
-        return callDouble(h -> scalar0(h, SIGMA2));
+        return callDouble(h -> scalar0(h, Scalar.SIGMA2.ordinal()));
     }
 
     /** The exact Gaussian log-likelihood, as R's {@code loglik}. */
     public double logLikelihood() {
-        return callDouble(h -> scalar0(h, LOG_LIKELIHOOD));
+        return callDouble(h -> scalar0(h, Scalar.LOG_LIKELIHOOD.ordinal()));
     }
 
     /** Akaike's information criterion. */
     public double aic() {
-        return callDouble(h -> scalar0(h, AIC));
+        return callDouble(h -> scalar0(h, Scalar.AIC.ordinal()));
     }
 
     /** AIC with the small-sample correction of {@code forecast::Arima}. */
     public double aicc() {
-        return callDouble(h -> scalar0(h, AICC));
+        return callDouble(h -> scalar0(h, Scalar.AICC.ordinal()));
     }
 
     /** The Bayesian information criterion. */
     public double bic() {
-        return callDouble(h -> scalar0(h, BIC));
+        return callDouble(h -> scalar0(h, Scalar.BIC.ordinal()));
     }
 
     /** One-step-ahead residuals, length of y; NaN where y is NaN (R's {@code residuals}). */
     public double[] residuals() {
-        return call(h -> vector0(h, RESIDUALS));
+        return call(h -> vector0(h, Vector.RESIDUALS.ordinal()));
     }
 
     /** In-sample one-step-ahead fitted values, {@code y - residuals}. */
     public double[] fitted() {
-        return call(h -> vector0(h, FITTED));
+        return call(h -> vector0(h, Vector.FITTED.ordinal()));
     }
 
     /**
@@ -111,7 +125,7 @@ public final class ArimaModel extends NativeHandle {
      * of the log-likelihood; NaN where the Hessian cannot be inverted.
      */
     public double[] standardErrors() {
-        return call(h -> vector0(h, STANDARD_ERRORS));
+        return call(h -> vector0(h, Vector.STANDARD_ERRORS.ordinal()));
     }
 
     /** {p, d, q, P, D, Q, period}. */
@@ -123,15 +137,13 @@ public final class ArimaModel extends NativeHandle {
      * Forecasts {@code h} steps ahead with central prediction intervals of coverage
      * {@code level}, as R's {@code predict} / {@code forecast}.
      *
-     * @throws IllegalArgumentException if {@code h < 1} or level is not in (0, 1)
+     * @param h the horizon, 1 to {@value #MAX_HORIZON} steps
+     * @param level the interval coverage, in (0, 1), e.g. 0.95
+     * @return the forecasts, never null
+     * @throws IllegalArgumentException if {@code h < 1}, {@code h > MAX_HORIZON} or level is
+     *     not in (0, 1)
      */
     public Forecast forecast(int h, double level) {
-        if (h < 1) {
-            throw new IllegalArgumentException("h must be >= 1, got " + h);
-        }
-        if (!(level > 0.0 && level < 1.0)) {
-            throw new IllegalArgumentException("level must be in (0, 1), got " + level);
-        }
         return Forecast.fromPacked(call(handle -> forecast0(handle, h, level)), level);
     }
 

@@ -1,8 +1,14 @@
 package io.lagrs;
 
+import java.nio.ByteOrder;
+import java.nio.DoubleBuffer;
 import java.util.Objects;
 
-/** Argument checks shared by the public API, so every message names its argument the same way. */
+/**
+ * The argument checks made in Java: nulls, and what the native library cannot see (buffer
+ * properties) or must know before it starts. Every other rule is checked, and worded, by the
+ * native core.
+ */
 final class Checks {
     private Checks() {
     }
@@ -11,20 +17,24 @@ final class Checks {
         return Objects.requireNonNull(value, () -> name + " must not be null");
     }
 
-    static void window(int window, int minPeriods) {
-        if (window < 1) {
-            throw new IllegalArgumentException("window must be >= 1, got " + window);
+    /** A direct buffer in native byte order, which the native library can read in place. */
+    static void directInput(DoubleBuffer buffer, String name) {
+        notNull(buffer, name);
+        if (!buffer.isDirect()) {
+            throw new IllegalArgumentException(name + " must be a direct buffer");
         }
-        if (minPeriods < 0 || minPeriods > window) {
-            throw new IllegalArgumentException(
-                    "minPeriods must be in [0, window=" + window + "], got " + minPeriods);
+        // The native code reads the memory as native doubles; ByteBuffer.asDoubleBuffer() views
+        // are big-endian unless the ByteBuffer's order was set.
+        if (buffer.order() != ByteOrder.nativeOrder()) {
+            throw new IllegalArgumentException(name + " must be in native byte order (ByteOrder.nativeOrder())");
         }
     }
 
-    static void sameLength(double[] x, double[] out, String xName) {
-        if (out.length != x.length) {
-            throw new IllegalArgumentException("out must have the length of " + xName + " ("
-                    + x.length + "), got " + out.length);
+    /** {@link #directInput} that can also be written. */
+    static void directOutput(DoubleBuffer buffer, String name) {
+        directInput(buffer, name);
+        if (buffer.isReadOnly()) {
+            throw new IllegalArgumentException(name + " must not be read-only");
         }
     }
 

@@ -9,13 +9,22 @@ import java.util.Objects;
  * {@code [lower[i], upper[i]]} the central prediction interval with coverage {@code level}
  * (e.g. 0.95) under Gaussian errors.
  *
+ * <p>Immutable: the constructor copies the arrays it is given and every accessor returns a
+ * fresh copy, so changing a returned array never changes the forecast. No component is null.
+ *
  * @param mean point forecasts
  * @param lower lower interval bounds
  * @param upper upper interval bounds
  * @param level interval coverage in (0, 1)
  */
 public record Forecast(double[] mean, double[] lower, double[] upper, double level) {
-    /** @throws IllegalArgumentException if the arrays differ in length */
+    /** The blocks of the native packed layout, h values each, in this order (NativeContractTest). */
+    enum Part { MEAN, LOWER, UPPER }
+
+    /**
+     * @throws NullPointerException if an array is null
+     * @throws IllegalArgumentException if the arrays differ in length
+     */
     public Forecast {
         Objects.requireNonNull(mean, "mean must not be null");
         Objects.requireNonNull(lower, "lower must not be null");
@@ -23,6 +32,27 @@ public record Forecast(double[] mean, double[] lower, double[] upper, double lev
         if (lower.length != mean.length || upper.length != mean.length) {
             throw new IllegalArgumentException("mean, lower and upper must have the same length");
         }
+        mean = mean.clone();
+        lower = lower.clone();
+        upper = upper.clone();
+    }
+
+    /** The point forecasts, {@code mean[i]} for {@code i+1} steps ahead; a copy. */
+    @Override
+    public double[] mean() {
+        return mean.clone();
+    }
+
+    /** The lower interval bounds; a copy. */
+    @Override
+    public double[] lower() {
+        return lower.clone();
+    }
+
+    /** The upper interval bounds; a copy. */
+    @Override
+    public double[] upper() {
+        return upper.clone();
     }
 
     /** The forecast horizon h. */
@@ -47,10 +77,14 @@ public record Forecast(double[] mean, double[] lower, double[] upper, double lev
                 + Arrays.toString(lower) + ", upper=" + Arrays.toString(upper) + "]";
     }
 
-    /** Splits the native layout {mean..., lower..., upper...} of length 3h. */
+    /** Splits the native layout: the {@link Part} blocks in order, length 3h. */
     static Forecast fromPacked(double[] packed, double level) {
-        int h = packed.length / 3;
-        return new Forecast(Arrays.copyOfRange(packed, 0, h), Arrays.copyOfRange(packed, h, 2 * h),
-                Arrays.copyOfRange(packed, 2 * h, 3 * h), level);
+        int h = packed.length / Part.values().length;
+        return new Forecast(part(packed, Part.MEAN, h), part(packed, Part.LOWER, h),
+                part(packed, Part.UPPER, h), level);
+    }
+
+    private static double[] part(double[] packed, Part part, int h) {
+        return Arrays.copyOfRange(packed, part.ordinal() * h, (part.ordinal() + 1) * h);
     }
 }

@@ -1,14 +1,18 @@
 package io.lagrs;
 
+import java.nio.DoubleBuffer;
+
 /**
  * Lag and difference features over {@code double[]}, as pandas {@code shift}, {@code diff} and
  * {@code pct_change}. Results have the length of the input; the first {@code k} entries are
  * NaN. A null array throws {@link NullPointerException}; {@code k < 0} throws
- * {@link IllegalArgumentException}.
+ * {@link IllegalArgumentException}. Long arrays are processed in chunks copied in and out, so
+ * a call never holds the garbage collector off for long. {@link DoubleBuffer} overloads read
+ * and write direct buffers in place.
  */
 public final class Lags {
-    /** Codes shared with the native library; the order is part of the JNI contract. */
-    private enum Kind { LAG, DIFF, PCT_CHANGE }
+    /** Codes shared with the native library (checked by NativeContractTest). */
+    enum Kind { LAG, DIFF, PCT_CHANGE }
 
     private Lags() {
     }
@@ -31,9 +35,39 @@ public final class Lags {
         return transform(Kind.PCT_CHANGE, x, k);
     }
 
+    /**
+     * {@link #lag(double[], int)} from a direct buffer into another: reads {@code x.remaining()}
+     * values from {@code x.position()} and writes as many into {@code out} from
+     * {@code out.position()}; positions and limits are left unchanged.
+     *
+     * @throws NullPointerException if a buffer is null
+     * @throws IllegalArgumentException if a buffer is not direct or not in native byte order,
+     *     {@code out} is read-only, overlaps {@code x} or has a different number of remaining
+     *     values, or {@code k < 0}
+     */
+    public static void lag(DoubleBuffer x, int k, DoubleBuffer out) {
+        transform(Kind.LAG, x, k, out);
+    }
+
+    /** {@link #diff(double[], int)} between direct buffers, as {@link #lag(DoubleBuffer, int, DoubleBuffer)}. */
+    public static void diff(DoubleBuffer x, int k, DoubleBuffer out) {
+        transform(Kind.DIFF, x, k, out);
+    }
+
+    /** {@link #pctChange(double[], int)} between direct buffers, as {@link #lag(DoubleBuffer, int, DoubleBuffer)}. */
+    public static void pctChange(DoubleBuffer x, int k, DoubleBuffer out) {
+        transform(Kind.PCT_CHANGE, x, k, out);
+    }
+
+    private static void transform(Kind kind, DoubleBuffer x, int k, DoubleBuffer out) {
+        Checks.directInput(x, "x");
+        Checks.directOutput(out, "out");
+        NativeLibrary.load();
+        transformDirect0(kind.ordinal(), x, x.position(), x.remaining(), k, out, out.position(), out.remaining());
+    }
+
     private static double[] transform(Kind kind, double[] x, int k) {
         Checks.notNull(x, "x");
-        Checks.nonNegative(k, "k");
         double[] out = new double[x.length];
         NativeLibrary.load();
         transform0(kind.ordinal(), x, k, out);
@@ -41,4 +75,7 @@ public final class Lags {
     }
 
     private static native void transform0(int kind, double[] x, int k, double[] out);
+
+    private static native void transformDirect0(int kind, DoubleBuffer x, int xPosition, int xLength, int k,
+            DoubleBuffer out, int outPosition, int outLength);
 }

@@ -1,5 +1,7 @@
 package io.lagrs;
 
+import java.nio.DoubleBuffer;
+
 /**
  * Rolling-window statistics over {@code double[]} with pandas semantics.
  *
@@ -9,13 +11,17 @@ package io.lagrs;
  * empty input gives empty output. Each method matches the pandas
  * {@code Series.rolling(window, min_periods).<statistic>()} of the same name to 1e-12 relative.
  *
- * <p>The input is read and the result written by the native library without intermediate
- * copies; long inputs are split into chunks computed in parallel.
+ * <p>Long inputs are split into chunks computed in parallel. A call never holds the garbage
+ * collector off for long: arrays are pinned (or copied, for the costlier statistics and very
+ * long windows) one chunk of about a millisecond of work at a time, so other threads of the
+ * service keep allocating while a long call runs. {@link DoubleBuffer} overloads take direct
+ * buffers (off-heap data: Arrow, memory-mapped files), which are never pinned at all.
  *
- * <p>Bad arguments: a null array throws {@link NullPointerException}; {@code window < 1},
- * {@code minPeriods} outside {@code [0, window]}, {@code q} outside [0, 1], {@code alpha}
- * outside (0, 1] or an {@code out} array of the wrong length throws
- * {@link IllegalArgumentException}.
+ * <p>Bad arguments: a null array or buffer throws {@link NullPointerException};
+ * {@code window < 1}, {@code minPeriods} outside {@code [0, window]}, {@code q} outside
+ * [0, 1], {@code alpha} outside (0, 1] or an {@code out} of the wrong length throws
+ * {@link IllegalArgumentException}. These rules are checked by the native core, before any
+ * value is read or written.
  */
 public final class Rolling {
     private Rolling() {
@@ -115,9 +121,6 @@ public final class Rolling {
      */
     public static double[] ewmMean(double[] x, double alpha) {
         Checks.notNull(x, "x");
-        if (!(alpha > 0.0 && alpha <= 1.0)) {
-            throw new IllegalArgumentException("alpha must be in (0, 1], got " + alpha);
-        }
         double[] out = new double[x.length];
         NativeLibrary.load();
         ewmMean0(x, alpha, out);
@@ -141,8 +144,6 @@ public final class Rolling {
         Checks.notNull(statistic, "statistic");
         Checks.notNull(x, "x");
         Checks.notNull(out, "out");
-        Checks.window(window, minPeriods);
-        Checks.sameLength(x, out, "x");
         // The native code reads x while writing out; in place, it would read what it just wrote.
         double[] input = out == x ? x.clone() : x;
         NativeLibrary.load();
@@ -173,28 +174,42 @@ public final class Rolling {
         Checks.notNull(values, "values");
         Checks.notNull(offsets, "offsets");
         Checks.notNull(out, "out");
-        Checks.window(window, minPeriods);
-        Checks.sameLength(values, out, "values");
-        checkOffsets(offsets, values.length);
         double[] input = out == values ? values.clone() : values;
         NativeLibrary.load();
         rollingMany0(statistic.code(), statistic.q(), input, offsets, window, minPeriods, out);
     }
 
-    private static void checkOffsets(int[] offsets, int length) {
-        if (offsets.length < 1 || offsets[0] != 0) {
-            throw new IllegalArgumentException("offsets must start with 0");
-        }
-        for (int j = 1; j < offsets.length; j++) {
-            if (offsets[j] < offsets[j - 1]) {
-                throw new IllegalArgumentException("offsets must not decrease: offsets[" + j
-                        + "]=" + offsets[j] + " < offsets[" + (j - 1) + "]=" + offsets[j - 1]);
-            }
-        }
-        if (offsets[offsets.length - 1] != length) {
-            throw new IllegalArgumentException("offsets must end at values.length (" + length
-                    + "), got " + offsets[offsets.length - 1]);
-        }
+    /**
+     * Any rolling statistic over a direct buffer, written into another: reads
+     * {@code x.remaining()} values from {@code x.position()} and writes as many into
+     * {@code out} from {@code out.position()}; positions and limits are left unchanged. Direct
+     * buffers are never pinned, so this holds nothing up in the JVM however long it runs.
+     *
+     * @throws NullPointerException if an argument is null
+     * @throws IllegalArgumentException if a buffer is not direct or not in
+     *     {@link java.nio.ByteOrder#nativeOrder() native byte order}, {@code out} is read-only,
+     *     overlaps {@code x} or has a different number of remaining values, or window,
+     *     minPeriods or q are out of range as for the array methods
+     */
+    public static void apply(RollingStatistic statistic, DoubleBuffer x, int window, int minPeriods,
+            DoubleBuffer out) {
+        Checks.notNull(statistic, "statistic");
+        Checks.directInput(x, "x");
+        Checks.directOutput(out, "out");
+        NativeLibrary.load();
+        rollingDirect0(statistic.code(), statistic.q(), x, x.position(), x.remaining(), window, minPeriods,
+                out, out.position(), out.remaining());
+    }
+
+    /**
+     * {@link #ewmMean(double[], double)} over a direct buffer, written into another, with the
+     * conventions and exceptions of {@link #apply(RollingStatistic, DoubleBuffer, int, int, DoubleBuffer)}.
+     */
+    public static void ewmMean(DoubleBuffer x, double alpha, DoubleBuffer out) {
+        Checks.directInput(x, "x");
+        Checks.directOutput(out, "out");
+        NativeLibrary.load();
+        ewmMeanDirect0(x, x.position(), x.remaining(), alpha, out, out.position(), out.remaining());
     }
 
     private static native void rolling0(int statistic, double q, double[] x, int window,
@@ -204,4 +219,10 @@ public final class Rolling {
             int[] offsets, int window, int minPeriods, double[] out);
 
     private static native void ewmMean0(double[] x, double alpha, double[] out);
+
+    private static native void rollingDirect0(int statistic, double q, DoubleBuffer x, int xPosition,
+            int xLength, int window, int minPeriods, DoubleBuffer out, int outPosition, int outLength);
+
+    private static native void ewmMeanDirect0(DoubleBuffer x, int xPosition, int xLength, double alpha,
+            DoubleBuffer out, int outPosition, int outLength);
 }

@@ -21,7 +21,7 @@ public final class RollingStatistic {
     /** Median (pandas {@code rolling().median()}). */
     public static final RollingStatistic MEDIAN = new RollingStatistic(Kind.MEDIAN, Double.NaN);
 
-    /** Codes shared with the native library; the order is part of the JNI contract. */
+    /** Codes shared with the native library (checked by NativeContractTest). */
     enum Kind { MEAN, SUM, VAR, STD, MIN, MAX, MEDIAN, QUANTILE }
 
     private final Kind kind;

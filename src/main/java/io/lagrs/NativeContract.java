@@ -1,0 +1,34 @@
+package io.lagrs;
+
+import java.util.Map;
+
+/**
+ * The codes shared with the native library, and a native call that lists the native side's
+ * names for them, so a test can prove both sides agree. Not part of the public API.
+ */
+final class NativeContract {
+    /** The Java enums whose ordinals cross the bridge, by the name the native side uses. */
+    static final Map<String, Class<? extends Enum<?>>> ENUMS = Map.of(
+            "RollingStatistic.Kind", RollingStatistic.Kind.class,
+            "Lags.Kind", Lags.Kind.class,
+            "ArimaModel.Vector", ArimaModel.Vector.class,
+            "ArimaModel.Scalar", ArimaModel.Scalar.class,
+            "ArimaModel.OrderSlot", ArimaModel.OrderSlot.class,
+            "Forecast.Part", Forecast.Part.class);
+
+    /** Java constants that mirror a native limit, by the name the native side uses. */
+    static final Map<String, Long> LIMITS = Map.of("ArimaModel.MAX_HORIZON", (long) ArimaModel.MAX_HORIZON);
+
+    static {
+        NativeLibrary.load();
+    }
+
+    private NativeContract() {
+    }
+
+    /**
+     * One line per native enum, {@code JavaType=NAME0,NAME1,...} in code order, and one per
+     * limit, {@code JavaType.CONSTANT=value}.
+     */
+    static native String[] names0();
+}
