@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Builds everything and runs every test: cargo test (Rust core and bridge), the JUnit suite,
-# the JUnit suite again under -Xcheck:jni, and the drop-in jar test (all inside `mvn verify`).
+# the JUnit suite again under -Xcheck:jni, and the drop-in jar test (all inside `mvn verify`),
+# then the Spark integration's tests (local Spark, and executors in separate JVMs).
 # Maven fetches the jars and cargo the crates it needs; Rust itself comes from rustup.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
@@ -12,4 +13,7 @@ for tool in cargo java javac mvn; do
   command -v "$tool" >/dev/null 2>&1 || { echo "$tool is required (see README.md, Building)" >&2; exit 1; }
 done
 
-mvn -B -ntp verify "$@"
+# install, not just verify: the Spark integration (spark/, a project of its own) builds against
+# the installed io.lagrs:lagrs jars, and its tests run a local Spark with them.
+mvn -B -ntp install "$@"
+mvn -B -ntp -f spark/pom.xml verify

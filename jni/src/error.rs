@@ -26,6 +26,7 @@ impl From<CoreError> for BridgeError {
         match e {
             CoreError::InvalidArgument(m) => BridgeError::InvalidArgument(m),
             CoreError::Numerical(m) => BridgeError::Internal(m),
+            CoreError::Cancelled => BridgeError::Internal("the computation was cancelled".into()),
         }
     }
 }

@@ -12,6 +12,7 @@
 
 mod arima;
 mod arrays;
+mod auto_arima;
 mod contract;
 mod convert;
 mod diagnostics;

@@ -9,12 +9,15 @@ pub enum CoreError {
     InvalidArgument(String),
     /// The computation failed on valid input (e.g. an optimizer that found no finite point).
     Numerical(String),
+    /// The caller's cancellation flag was set while the computation ran.
+    Cancelled,
 }
 
 impl fmt::Display for CoreError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             CoreError::InvalidArgument(m) | CoreError::Numerical(m) => f.write_str(m),
+            CoreError::Cancelled => f.write_str("cancelled"),
         }
     }
 }

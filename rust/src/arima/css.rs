@@ -55,7 +55,7 @@ fn css_sums_complete(w: &[f64], phi: &[f64], theta: &[f64], ncond: usize, sc: &m
     for l in ncond..warm {
         let mut tmp = e[l];
         for &(lag, c) in &sc.ma {
-            if l - lag >= ncond && lag <= l {
+            if lag <= l && l - lag >= ncond {
                 tmp -= c * e[l - lag];
             }
         }

@@ -5,7 +5,7 @@
 //! then symmetrized) and its delta-method covariance
 //! `A' (n.used H)^{-1} A` through the Jacobian of the AR transformation.
 
-use super::kalman::solve_in_place;
+use super::linalg::invert;
 
 /// Hessian (row-major, n x n) of `f` at `x`. `f` values that are not finite
 /// make the corresponding entries NaN.
@@ -74,16 +74,15 @@ pub(crate) fn standard_errors(hessian: &[f64], a: &[f64], scale: f64, n: usize) 
     if hessian.iter().any(|v| !v.is_finite()) {
         return vec![f64::NAN; n];
     }
-    // Solve (scale H) X = A column by column.
+    // X = (scale H)^{-1} A.
+    let scaled: Vec<f64> = hessian.iter().map(|v| v * scale).collect();
+    let Some(inv) = invert(&scaled, n) else {
+        return vec![f64::NAN; n];
+    };
     let mut x = vec![0.0; n * n];
-    for col in 0..n {
-        let mut m: Vec<f64> = hessian.iter().map(|v| v * scale).collect();
-        let mut b: Vec<f64> = (0..n).map(|row| a[row * n + col]).collect();
-        if !solve_in_place(&mut m, &mut b, n) {
-            return vec![f64::NAN; n];
-        }
-        for row in 0..n {
-            x[row * n + col] = b[row];
+    for row in 0..n {
+        for col in 0..n {
+            x[row * n + col] = (0..n).map(|j| inv[row * n + j] * a[j * n + col]).sum();
         }
     }
     (0..n)

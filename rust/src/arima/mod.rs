@@ -8,12 +8,16 @@
 //! * `polynomial` — seasonal polynomial expansion and differencing;
 //! * `transform` — PACF transform of AR blocks, MA root reflection;
 //! * `roots` — complex polynomial roots;
-//! * `css` — conditional sum of squares (starting values);
-//! * `kalman` — state-space likelihood (R's `makeARIMA` / `ARIMA_Like`) and Q0;
+//! * `css` — conditional sum of squares (starting values, "CSS");
+//! * `kalman/` — state-space likelihood (R's `makeARIMA` / `ARIMA_Like`):
+//!   `stationary` (Q0), `arma_filter` (fast filters), `diffuse` (full state);
+//! * `linalg` — the one linear solver and inverse;
+//! * `regression` — intercept/drift regressors, their rotation, OLS start;
+//! * `objective` — set-up of a fit and its CSS / ML objectives, final pass;
 //! * `optimize` — BFGS with numerical gradients (R's `optim` "BFGS");
 //! * `hessian` — numerical Hessian and standard errors;
-//! * `fit` — the fitting procedure; `model` — [`ArimaFit`];
-//! * `forecast` — [`Forecast`] and the normal quantile;
+//! * `fit` — the fitting procedure, step by step; `model` — [`ArimaFit`];
+//! * `forecast` — R's `KalmanForecast`, [`Forecast`] and the normal quantile;
 //! * `serialize` — versioned binary encoding; `batch` — [`fit_many`].
 
 mod batch;
@@ -22,18 +26,21 @@ mod fit;
 mod forecast;
 mod hessian;
 mod kalman;
+mod linalg;
 mod model;
+mod objective;
 mod optimize;
 mod polynomial;
+mod regression;
 mod roots;
 mod serialize;
 mod spec;
 mod transform;
 
 pub use batch::fit_many;
-pub use fit::fit;
-pub use forecast::Forecast;
-pub use model::{ArimaFit, MAX_HORIZON};
+pub use fit::{fit, fit_with, FitMethod, FitOptions};
+pub use forecast::{Forecast, MAX_HORIZON};
+pub use model::ArimaFit;
 pub use spec::{ArimaSpec, MAX_D, MAX_EXPANDED_DEGREE, MAX_ORDER, MAX_PERIOD, MAX_SEASONAL_D, MAX_SEASONAL_ORDER};
 
 use crate::error::CoreResult;

@@ -1,15 +1,9 @@
 //! The fitted model: coefficients, summary statistics, residuals and the
-//! final Kalman state used for forecasting.
+//! final Kalman state used for forecasting (see `forecast`).
 
-use super::forecast::{qnorm, Forecast};
-use super::kalman::{ArmaWorkspace, FullFilter};
 use super::polynomial;
 use super::spec::ArimaSpec;
 use super::transform::Layout;
-use crate::error::{invalid, CoreError, CoreResult};
-
-/// Largest forecast horizon accepted by [`ArimaFit::forecast`].
-pub const MAX_HORIZON: usize = 1_000_000;
 
 /// A fitted (seasonal) ARIMA model. Cheap to clone relative to fitting;
 /// `Send + Sync`.
@@ -115,7 +109,6 @@ impl ArimaFit {
     pub fn standard_errors(&self) -> &[f64] {
         &self.std_errors
     }
-
     /// Expanded phi, theta of the fitted model.
     pub(crate) fn expanded(&self) -> (Vec<f64>, Vec<f64>) {
         let s = self.spec.season();
@@ -124,38 +117,5 @@ impl ArimaFit {
         polynomial::expand_ar(self.ar(), self.seasonal_ar(), s, &mut phi);
         polynomial::expand_ma(self.ma(), self.seasonal_ma(), s, &mut theta);
         (phi, theta)
-    }
-
-    /// `h`-step forecasts with prediction intervals at `level` (R's
-    /// `predict.Arima` via `KalmanForecast`, intervals as `forecast::forecast.Arima`).
-    pub fn forecast(&self, h: usize, level: f64) -> CoreResult<Forecast> {
-        if h == 0 || h > MAX_HORIZON {
-            return invalid(format!("h must be between 1 and {MAX_HORIZON}, got {h}"));
-        }
-        if !(level > 0.0 && level < 1.0) {
-            return invalid(format!("level must be in (0, 1), got {level}"));
-        }
-        let (phi, theta) = self.expanded();
-        let delta = polynomial::delta(self.spec.d, self.spec.seasonal_d, self.spec.season());
-        let mut ws = ArmaWorkspace::default();
-        let mut filter = FullFilter::new(&mut ws, &phi, &theta, &delta)
-            .ok_or_else(|| CoreError::Numerical("fitted model has no stationary state covariance".into()))?;
-        let (mean0, var) = filter.forecast_from(&self.state_a, &self.state_p, h);
-        // Upper-tail quantile computed directly for accuracy: z = -qnorm((1 - level)/2).
-        let z = -qnorm(0.5 * (1.0 - level));
-        let n = self.y.len() as f64;
-        let (mu, drift) = (self.mean().unwrap_or(0.0), self.drift().unwrap_or(0.0));
-        let mut mean = Vec::with_capacity(h);
-        let mut lower = Vec::with_capacity(h);
-        let mut upper = Vec::with_capacity(h);
-        for (i, (m, v)) in mean0.iter().zip(&var).enumerate() {
-            // Regression part at t = n + 1 + i (R's predict with newxreg).
-            let fc = m + mu + drift * (n + 1.0 + i as f64);
-            let se = (v * self.sigma2).max(0.0).sqrt();
-            mean.push(fc);
-            lower.push(fc - z * se);
-            upper.push(fc + z * se);
-        }
-        Ok(Forecast { mean, lower, upper, level })
     }
 }

@@ -10,21 +10,27 @@ use std::collections::VecDeque;
 
 use super::window::{usable, Window};
 
-/// Rolling max (`max == true`) or min of `x`; output for positions `skip..` goes to `out`.
+/// Which extremum is tracked.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Target {
+    Min,
+    Max,
+}
+
+/// Rolling min or max of `x`; output for positions `skip..` goes to `out`.
 /// `deque` is caller-provided scratch (cleared here) so batches can reuse its allocation.
 pub(crate) fn run(
     x: &[f64],
     skip: usize,
     window: Window,
-    max: bool,
+    target: Target,
     out: &mut [f64],
     deque: &mut VecDeque<usize>,
 ) {
     debug_assert_eq!(out.len() + skip, x.len());
-    if max {
-        scan(x, skip, window, out, deque, |a, b| a >= b);
-    } else {
-        scan(x, skip, window, out, deque, |a, b| a <= b);
+    match target {
+        Target::Max => scan(x, skip, window, out, deque, |a, b| a >= b),
+        Target::Min => scan(x, skip, window, out, deque, |a, b| a <= b),
     }
 }
 

@@ -11,8 +11,9 @@
 
 use rayon::prelude::*;
 
+use super::dispatch::{kernel, Scratch};
+use super::statistic::Statistic;
 use super::window::Window;
-use super::{kernel, Scratch, Statistic};
 
 /// Inputs shorter than this run sequentially on the calling thread. The O(1)-per-step
 /// kernels run at a few ns per value, so below ~64k values (~0.2 ms of work) waking

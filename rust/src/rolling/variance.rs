@@ -180,19 +180,27 @@ impl State {
     }
 }
 
-/// Rolling variance (`std == false`) or standard deviation of `x`; output for positions
+/// Which of the two statistics is emitted.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Target {
+    /// Sample variance (ddof = 1).
+    Var,
+    /// Sample standard deviation (ddof = 1).
+    Std,
+}
+
+/// Rolling variance or standard deviation of `x`; output for positions
 /// `skip..x.len()` goes to `out`.
-pub(crate) fn run(x: &[f64], skip: usize, window: Window, std: bool, out: &mut [f64]) {
+pub(crate) fn run(x: &[f64], skip: usize, window: Window, target: Target, out: &mut [f64]) {
     debug_assert_eq!(out.len() + skip, x.len());
     let w = window.size;
     let min_obs = window.min_obs();
     let mut st = State::new(w.min(x.len()));
     let emit = |st: &State| {
         let v = st.var_value(min_obs);
-        if std {
-            v.sqrt()
-        } else {
-            v
+        match target {
+            Target::Var => v,
+            Target::Std => v.sqrt(),
         }
     };
     let inv_w = 1.0 / w as f64;

@@ -56,3 +56,26 @@ pub(crate) fn check_out(len: usize, out_len: usize) -> CoreResult<()> {
 pub(crate) fn usable(v: f64) -> bool {
     v.is_finite()
 }
+
+/// Arrow list offsets: start at 0, non-decreasing, end at `len`; returned as usizes.
+pub(crate) fn check_offsets(offsets: &[i32], len: usize) -> CoreResult<Vec<usize>> {
+    match offsets.first() {
+        None => return invalid("offsets must have at least one entry (number of series + 1)"),
+        Some(&0) => {}
+        Some(&o) => return invalid(format!("offsets[0] must be 0, got {o}")),
+    }
+    let mut bounds = Vec::with_capacity(offsets.len());
+    let mut prev = 0usize;
+    for (j, &o) in offsets.iter().enumerate() {
+        let o = match usize::try_from(o) {
+            Ok(o) if o >= prev => o,
+            _ => return invalid(format!("offsets must be non-decreasing, offsets[{j}]={o} follows {prev}")),
+        };
+        bounds.push(o);
+        prev = o;
+    }
+    if prev != len {
+        return invalid(format!("offsets must end at values.len()={len}, got {prev}"));
+    }
+    Ok(bounds)
+}

@@ -3,106 +3,150 @@ package io.lagrs.cli;
 import io.lagrs.Lags;
 import io.lagrs.Rolling;
 import java.io.BufferedWriter;
-import java.math.BigDecimal;
-import java.math.MathContext;
-import java.math.RoundingMode;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.OutputStreamWriter;
-import java.io.PrintWriter;
-import java.io.Reader;
-import java.io.Writer;
+import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
  * Writes lag and rolling-window features for every series of a long-format CSV: the inputs of a
  * demand model (lag 1, lag at the season, first difference, rolling mean and standard
- * deviation, rolling min and max).
+ * deviation, rolling min and max), on each series' regular time grid so that a gap in time is a
+ * missing value, never a shorter lag.
  */
-@Command(name = "features", mixinStandardHelpOptions = true,
-        description = "Lag and rolling-window features per series (CSV series,time,value).")
+@Command(name = "features", mixinStandardHelpOptions = true, sortOptions = false, usageHelpAutoWidth = true,
+        description = {"Lag and rolling-window features per series of a long-format CSV (series,time,value),",
+            "pandas semantics: lag1, lag<season>, diff1, and rolling mean, std (ddof 1), min and max",
+            "over the last W points (empty until W points are observed). Each series is put on its",
+            "regular time grid first: a time missing from the file gets a row with an empty value, so",
+            "lags never reach across a gap. With no --input it runs on the bundled sample data.",
+            ""},
+        footer = {"", "Exit codes: 0 success; 1 some series could not be placed on a time grid, or",
+            "rows were skipped with --strict; 2 bad arguments, unreadable input, unwritable output."})
 final class FeaturesCommand implements Callable<Integer> {
-    static final String SAMPLE = "/io/lagrs/sample/sales.csv";
+    @Mixin
+    InputOptions in = new InputOptions();
 
-    @Option(names = "--input", paramLabel = "FILE.csv",
-            description = "long-format CSV series,time,value (default: the bundled sample data)")
-    Path input;
-
-    @Option(names = "--output", paramLabel = "FILE.csv", description = "where to write (default: standard output)")
+    @Option(names = {"-o", "--output"}, paramLabel = "FILE.csv",
+            description = "Where to write (default: standard output). A file is written to a temporary file and moved into place.")
     Path output;
 
-    @Option(names = "--window", defaultValue = "12", description = "rolling window length (default: ${DEFAULT-VALUE})")
+    @Option(names = {"-w", "--window"}, paramLabel = "W", defaultValue = "12",
+            description = "Rolling window length (default: ${DEFAULT-VALUE}).")
     int window;
 
-    @Option(names = "--season", defaultValue = "12", description = "seasonal lag (default: ${DEFAULT-VALUE})")
-    int season;
+    @Option(names = {"-s", "--season"}, paramLabel = "S",
+            description = "Seasonal lag (default: the season of each series' frequency, see --freq; 12 for whole-number times).")
+    Integer season;
+
+    @Option(names = {"-v", "--verbose"}, description = "Show stack traces of errors.")
+    boolean verbose;
 
     @Override
-    public Integer call() throws IOException {
-        if (window < 1 || season < 1) {
-            System.err.println("--window and --season must be >= 1");
-            return 2;
+    public Integer call() throws Exception {
+        if (window < 1) {
+            throw new UserError("--window must be >= 1, got " + window);
         }
-        LongFormatCsv.Result data;
-        try (Reader reader = open()) {
-            data = LongFormatCsv.read(reader);
+        if (season != null && season < 1) {
+            throw new UserError("--season must be >= 1, got " + season);
         }
-        data.problems().forEach(p -> System.err.println("skipped " + p));
-        try (PrintWriter out = new PrintWriter(writer())) {
-            out.println("series,time,value,lag1,lag" + season + ",diff1,mean" + window + ",std"
-                    + window + ",min" + window + ",max" + window);
-            for (LongFormatCsv.Series s : data.series()) {
-                write(out, s);
+        boolean toFile = output != null && !output.toString().equals("-");
+        if (toFile) {
+            AtomicFile.checkWritable(output);
+        }
+        PrintStream err = System.err;
+        LongCsvReader.Catalogue catalogue = LongCsvReader.read(in);
+        List<RegularSeries> series = new ArrayList<>();
+        for (LongCsvReader.SeriesBuffer b : catalogue.series()) {
+            b.finish(catalogue.problems(), catalogue.format());
+            series.add(RegularSeries.of(b, catalogue.format(), in.frequency, catalogue.problems()));
+            b.release();
+        }
+        catalogue.problems().report().forEach(err::println);
+        if (in.strict && catalogue.problems().skipped() > 0) {
+            err.println("--strict: " + catalogue.problems().skipped() + " rows were skipped; nothing written");
+            return 1;
+        }
+        int commonSeason = -1;
+        for (RegularSeries s : series) {
+            if (s.failure() == null) {
+                int lag = lagOf(s);
+                commonSeason = commonSeason == -1 || commonSeason == lag ? lag : 0;
             }
         }
-        System.err.printf(Locale.ROOT, "features for %d series written%n", data.series().size());
-        return 0;
+        String lagName = commonSeason > 0 ? "lag" + commonSeason : "lag_season";
+        List<String> header = List.of("series", "time", "value", "lag1", lagName, "diff1", "mean" + window,
+                "std" + window, "min" + window, "max" + window);
+        int failed = 0;
+        long gaps = 0;
+        if (toFile) {
+            try (AtomicFile file = AtomicFile.create(output); CSVPrinter out = new CSVPrinter(file.writer(), CSVFormat.DEFAULT)) {
+                out.printRecord(header);
+                failed = writeAll(series, out, err);
+                out.flush();
+                file.commit();
+            }
+        } else {
+            BufferedWriter stdout = new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8));
+            CSVPrinter out = new CSVPrinter(stdout, CSVFormat.DEFAULT);
+            out.printRecord(header);
+            failed = writeAll(series, out, err);
+            out.flush();
+        }
+        for (RegularSeries s : series) {
+            gaps += s.gaps();
+        }
+        err.printf(Locale.ROOT, "features for %d series written%s (%d gaps in time filled as missing values)%s%n",
+                series.size() - failed, toFile ? " to " + output.toAbsolutePath() : "", gaps,
+                failed > 0 ? "; " + failed + " series failed" : "");
+        return failed > 0 ? 1 : 0;
     }
 
-    private void write(PrintWriter out, LongFormatCsv.Series s) {
+    private int lagOf(RegularSeries s) {
+        if (season != null) {
+            return season;
+        }
+        return s.frequency() != null ? s.frequency().season : 12;
+    }
+
+    private int writeAll(List<RegularSeries> series, CSVPrinter out, PrintStream err) throws java.io.IOException {
+        int failed = 0;
+        for (RegularSeries s : series) {
+            if (s.failure() != null) {
+                err.println("series " + s.name() + " failed: " + s.failure());
+                failed++;
+                continue;
+            }
+            write(out, s);
+        }
+        return failed;
+    }
+
+    private void write(CSVPrinter out, RegularSeries s) throws java.io.IOException {
         double[] x = s.values();
         double[][] columns = {
-            Lags.lag(x, 1), Lags.lag(x, season), Lags.diff(x, 1),
+            Lags.lag(x, 1), Lags.lag(x, lagOf(s)), Lags.diff(x, 1),
             Rolling.mean(x, window), Rolling.std(x, window), Rolling.min(x, window), Rolling.max(x, window),
         };
+        List<String> row = new ArrayList<>(10);
         for (int i = 0; i < x.length; i++) {
-            StringBuilder row = new StringBuilder().append(s.name()).append(',').append(s.times()[i])
-                    .append(',').append(format(x[i]));
+            row.clear();
+            row.add(s.name());
+            row.add(s.time(i));
+            row.add(Numbers.format(x[i]));
             for (double[] column : columns) {
-                row.append(',').append(format(column[i]));
+                row.add(Numbers.format(column[i]));
             }
-            out.println(row);
+            out.printRecord(row);
         }
-    }
-
-    /** Ten significant digits without trailing zeros: enough for data, without float noise. */
-    private static String format(double v) {
-        if (Double.isNaN(v)) {
-            return "";
-        }
-        return new BigDecimal(v).round(SIGNIFICANT).stripTrailingZeros().toPlainString();
-    }
-
-    private static final MathContext SIGNIFICANT = new MathContext(10, RoundingMode.HALF_EVEN);
-
-    private Reader open() throws IOException {
-        InputStream in = input != null ? Files.newInputStream(input)
-                : FeaturesCommand.class.getResourceAsStream(SAMPLE);
-        if (in == null) {
-            throw new IOException("the bundled sample data " + SAMPLE + " is missing from the jar");
-        }
-        return new InputStreamReader(in, StandardCharsets.UTF_8);
-    }
-
-    private Writer writer() throws IOException {
-        return output != null ? Files.newBufferedWriter(output, StandardCharsets.UTF_8)
-                : new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8));
     }
 }

@@ -1,23 +1,56 @@
 package io.lagrs.cli;
 
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** Entry point of {@code java -jar lagrs-<v>-all.jar}. */
+/**
+ * Entry point of {@code java -jar lagrs-<v>-all.jar}. Exit codes: 0 success, 1 some series
+ * failed (or, with {@code --strict}, rows were skipped), 2 bad arguments, unreadable input or
+ * unwritable output (one line on standard error; {@code --verbose} adds the stack trace).
+ */
 @Command(name = "lagrs", mixinStandardHelpOptions = true,
         versionProvider = Main.Version.class,
-        description = "Time-series features for many series at once.",
-        subcommands = {FeaturesCommand.class})
+        description = {"Forecasts and features for many time series at once, from a long-format CSV",
+            "(series,time,value). Run a command with --help for its options."},
+        subcommands = {ForecastCommand.class, FeaturesCommand.class})
 public final class Main implements Runnable {
 
-    /** Runs one command ({@code features}; {@code --help} lists them) and exits with its code. */
+    /** Runs one command ({@code forecast}, {@code features}; {@code --help} lists them) and exits with its code. */
     public static void main(String[] args) {
         System.exit(run(args));
     }
 
     /** Runs the command line and returns its exit code (for tests: no System.exit). */
     static int run(String... args) {
-        return new CommandLine(new Main()).execute(args);
+        System.setProperty("java.awt.headless", "true");
+        CommandLine cli = new CommandLine(new Main());
+        cli.setExecutionExceptionHandler(Main::handle);
+        cli.setCaseInsensitiveEnumValuesAllowed(true);
+        return cli.execute(args);
+    }
+
+    /** One line for a user's mistake or an I/O failure; the stack trace only with --verbose. */
+    private static int handle(Exception e, CommandLine cmd, CommandLine.ParseResult parsed) {
+        CommandLine.ParseResult last = parsed;
+        while (last.hasSubcommand()) {
+            last = last.subcommand();
+        }
+        boolean verbose = last.hasMatchedOption("--verbose");
+        Throwable cause = e instanceof UncheckedIOException u ? u.getCause() : e;
+        String message = cause instanceof UserError ? cause.getMessage()
+                : cause instanceof java.io.IOException ? cause.getMessage()
+                : "unexpected error: " + cause + (verbose ? "" : " (--verbose shows where)");
+        cmd.getErr().println("lagrs " + cmd.getCommandName() + ": " + message);
+        if (verbose) {
+            StringWriter trace = new StringWriter();
+            e.printStackTrace(new PrintWriter(trace));
+            cmd.getErr().print(trace);
+        }
+        cmd.getErr().flush();
+        return 2;
     }
 
     @Override

@@ -1,0 +1,236 @@
+//! The ARMA filters on the (differenced) complete series: the
+//! Chandrasekhar-recursion likelihood used inside the optimizer, with its
+//! steady-state tail, and the O(r^2) filter of the final pass that keeps
+//! residuals and the final state.
+
+use super::{LikSums, ArmaWorkspace, DIFFUSE_GAIN};
+
+impl ArmaWorkspace {
+    /// Exact likelihood sums of the stationary ARMA(phi, theta) for the complete
+    /// (no NaN) series `w`, by the Chandrasekhar recursions. `None` when the
+    /// model has no stationary covariance or the filter breaks down.
+    pub(crate) fn loglik(&mut self, phi: &[f64], theta: &[f64], w: &[f64]) -> Option<LikSums> {
+        if !self.prepare(phi, theta) {
+            return None;
+        }
+        let r = self.r();
+        self.a.clear();
+        self.a.resize(r, 0.0);
+        // K_1 = T Q0 e_1, F_1 = gamma(0); W_1 = K_1, M_1 = -1/F_1.
+        self.k.clear();
+        self.k.resize(r, 0.0);
+        let c0 = self.first[0];
+        for i in 0..r {
+            self.k[i] = self.phi[i] * c0 + self.first[i + 1];
+        }
+        self.w.clear();
+        self.w.extend_from_slice(&self.k);
+        let mut f = c0;
+        let mut m = -1.0 / f;
+        let mut sums = LikSums::default();
+        let phi = &self.phi[..];
+        let a = &mut self.a[..];
+        let k = &mut self.k[..];
+        let wv = &mut self.w[..];
+        // Once the rank-one increments vanish the gain is constant: the rest
+        // of the series runs through the steady-state recursion below.
+        let mut rest = w.len();
+        for (t, &y) in w.iter().enumerate() {
+            let v = y - a[0];
+            if f < DIFFUSE_GAIN {
+                sums.ssq += v * v / f;
+                sums.sumlog += f.ln();
+                sums.nu += 1;
+            }
+            let g = v / f;
+            let a0 = a[0];
+            for i in 0..r - 1 {
+                a[i] = phi[i] * a0 + a[i + 1] + k[i] * g;
+            }
+            a[r - 1] = phi[r - 1] * a0 + k[r - 1] * g;
+            let zw = wv[0];
+            let mzw = m * zw;
+            let f_new = f + mzw * zw;
+            let w0 = wv[0];
+            let scale = zw / f;
+            for i in 0..r {
+                let next = if i + 1 < r { wv[i + 1] } else { 0.0 };
+                let tw = phi[i] * w0 + next;
+                wv[i] = tw - k[i] * scale;
+                k[i] += tw * mzw;
+            }
+            m -= mzw * mzw / f_new;
+            if !f_new.is_finite() || f_new <= 0.0 {
+                return None;
+            }
+            f = f_new;
+            // Converged: the remaining correction is below rounding of F.
+            if (mzw * zw).abs() <= 1e-16 * f && (m * wv[0] * wv[0]).abs() <= 1e-16 * f {
+                let maxw = wv.iter().fold(0.0f64, |acc, x| acc.max(x.abs()));
+                if (m.abs() * maxw * maxw) <= 1e-16 * f {
+                    rest = t + 1;
+                    break;
+                }
+            }
+        }
+        if rest < w.len() {
+            // Steady state: K and F are constant, so the per-step work is the
+            // O(r) state update; log F and 1 / F are taken once.
+            let tail = &w[rest..];
+            if f < DIFFUSE_GAIN {
+                sums.sumlog += f.ln() * tail.len() as f64;
+                sums.nu += tail.len();
+            }
+            let inv_f = 1.0 / f;
+            let counted = f < DIFFUSE_GAIN;
+            let mut ss = 0.0;
+            steady_tail(phi, k, a, tail, inv_f, &mut ss);
+            if counted {
+                sums.ssq += ss * inv_f;
+            }
+        }
+        if sums.ssq.is_finite() && sums.sumlog.is_finite() {
+            Some(sums)
+        } else {
+            None
+        }
+    }
+}
+
+/// Steady-state innovations recursion over `w` with constant gain `k` and
+/// `1 / F = inv_f`: advances the state `a` and adds the raw squared
+/// innovations to `ss`. Small state dimensions get unrolled loops.
+/// `k` is overwritten by `k / F`.
+fn steady_tail(phi: &[f64], k: &mut [f64], a: &mut [f64], w: &[f64], inv_f: f64, ss: &mut f64) {
+    // Pre-scale the gain by 1 / F: a_i <- phi_i a_0 + a_{i+1} + (k_i / F) v.
+    for x in k.iter_mut() {
+        *x *= inv_f;
+    }
+    fn run<const R: usize>(phi: &[f64], k: &[f64], a: &mut [f64], w: &[f64], ss: &mut f64) {
+        let ph: [f64; R] = phi[..R].try_into().expect("length R");
+        let kf: [f64; R] = k[..R].try_into().expect("length R");
+        let mut st: [f64; R] = a[..R].try_into().expect("length R");
+        let mut acc = 0.0;
+        for &y in w {
+            let v = y - st[0];
+            acc += v * v;
+            let a0 = st[0];
+            for i in 0..R - 1 {
+                st[i] = ph[i] * a0 + st[i + 1] + kf[i] * v;
+            }
+            st[R - 1] = ph[R - 1] * a0 + kf[R - 1] * v;
+        }
+        a[..R].copy_from_slice(&st);
+        *ss += acc;
+    }
+    macro_rules! dispatch {
+        ($($n:literal)*) => {
+            match a.len() {
+                $($n => run::<$n>(phi, k, a, w, ss),)*
+                r => steady_tail_dyn(phi, k, a, w, ss, r),
+            }
+        };
+    }
+    // State dimensions of the usual models (seasonal ones with s = 4, 7, 12).
+    dispatch!(1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 25 26 27);
+}
+
+fn steady_tail_dyn(phi: &[f64], kf: &[f64], a: &mut [f64], w: &[f64], ss: &mut f64, r: usize) {
+    let mut acc = 0.0;
+    for &y in w {
+        let v = y - a[0];
+        acc += v * v;
+        let a0 = a[0];
+        for i in 0..r - 1 {
+            a[i] = phi[i] * a0 + a[i + 1] + kf[i] * v;
+        }
+        a[r - 1] = phi[r - 1] * a0 + kf[r - 1] * v;
+    }
+    *ss += acc;
+}
+
+/// Output of [`arma_filter_states`].
+#[derive(Debug, Clone)]
+pub(crate) struct ArmaFilterOutput {
+    pub sums: LikSums,
+    /// Standardized innovations `v_t / sqrt(F_t)`.
+    pub residuals: Vec<f64>,
+    /// Filtered state `a_{n|n}` (length r) and covariance `P_{n|n}` (r x r).
+    pub a: Vec<f64>,
+    pub p: Vec<f64>,
+}
+
+/// The standard Kalman filter for the stationary ARMA on a complete series,
+/// O(r^2) per step using the companion structure of T (R's `ARIMA_Like`
+/// branch for d = 0), keeping residuals and the final filtered state. Used
+/// once per fit; the optimizer uses the cheaper [`ArmaWorkspace::loglik`].
+pub(crate) fn arma_filter_states(ws: &mut ArmaWorkspace, phi: &[f64], theta: &[f64], w: &[f64]) -> Option<ArmaFilterOutput> {
+    if !ws.prepare(phi, theta) {
+        return None;
+    }
+    let r = ws.r();
+    let ph = &ws.phi;
+    let rv = &ws.rvec;
+    let mut p = ws.q0();
+    let mut pnew = vec![0.0; r * r];
+    let mut a = vec![0.0; r];
+    let mut m = vec![0.0; r];
+    let mut sums = LikSums::default();
+    let mut residuals = Vec::with_capacity(w.len());
+    for (l, &y) in w.iter().enumerate() {
+        if l > 0 {
+            // a <- T a
+            let a0 = a[0];
+            for i in 0..r {
+                let next = if i + 1 < r { a[i + 1] } else { 0.0 };
+                a[i] = ph[i] * a0 + next;
+            }
+            // pnew = T P T' + V
+            let p00 = p[0];
+            for i in 0..r {
+                for j in i..r {
+                    let mut v = rv[i] * rv[j] + ph[i] * ph[j] * p00;
+                    if i + 1 < r && j + 1 < r {
+                        v += p[(i + 1) * r + j + 1];
+                    }
+                    if j + 1 < r {
+                        v += ph[i] * p[j + 1];
+                    }
+                    if i + 1 < r {
+                        v += ph[j] * p[i + 1];
+                    }
+                    pnew[i * r + j] = v;
+                    pnew[j * r + i] = v;
+                }
+            }
+        } else {
+            pnew.copy_from_slice(&p);
+        }
+        for i in 0..r {
+            m[i] = pnew[i * r];
+        }
+        let gain = m[0];
+        let v = y - a[0];
+        if gain < DIFFUSE_GAIN {
+            sums.nu += 1;
+            sums.ssq += v * v / gain;
+            sums.sumlog += gain.ln();
+        }
+        residuals.push(v / gain.sqrt());
+        let g = v / gain;
+        for i in 0..r {
+            a[i] += m[i] * g;
+        }
+        for i in 0..r {
+            let mi = m[i] / gain;
+            for j in 0..r {
+                p[i * r + j] = pnew[i * r + j] - mi * m[j];
+            }
+        }
+    }
+    if sums.ssq.is_finite() && sums.sumlog.is_finite() {
+        Some(ArmaFilterOutput { sums, residuals, a, p })
+    } else {
+        None
+    }
+}

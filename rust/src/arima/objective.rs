@@ -1,0 +1,373 @@
+//! The objective functions of the fit and their set-up: validated data,
+//! regression start values and scales, R's `armaCSS` and `armafn`
+//! objectives over reusable buffers, and the final filter pass that yields
+//! residuals and the forecasting state.
+
+use std::sync::atomic::{AtomicBool, Ordering};
+
+use super::css::{css_objective, css_sums, CssScratch};
+use super::kalman::{arma_filter_states, ArmaWorkspace, FullFilter, LikSums};
+use super::polynomial::{delta as delta_poly, difference, expand_ar, expand_ma};
+use super::regression::{ols, Regression, MAX_REG};
+use super::spec::ArimaSpec;
+use super::transform::{inv_partrans, ma_invert, undo_pars, Layout};
+use crate::error::{invalid, CoreError, CoreResult};
+
+/// Everything the objective functions need, with reusable buffers.
+pub(crate) struct Problem<'a> {
+    pub(crate) layout: Layout,
+    pub(crate) s: usize,
+    pub(crate) narma: usize,
+    pub(crate) reg: Regression,
+    /// Original series (full length) and differenced series.
+    pub(crate) y: Vec<f64>,
+    pub(crate) dx: Vec<f64>,
+    pub(crate) delta: Vec<f64>,
+    /// True when y has no missing values: use the differenced fast filter.
+    pub(crate) complete: bool,
+    pub(crate) ar_degree: usize,
+    // Buffers.
+    pub(crate) nat: Vec<f64>,
+    pub(crate) phi: Vec<f64>,
+    pub(crate) theta: Vec<f64>,
+    pub(crate) work: Vec<f64>,
+    pub(crate) css: CssScratch,
+    pub(crate) ws: ArmaWorkspace,
+    /// Set by another thread to stop the fit: every objective value is then +inf.
+    pub(crate) cancel: Option<&'a AtomicBool>,
+}
+
+impl Problem<'_> {
+    /// True once the caller's cancellation flag is set.
+    pub(crate) fn cancelled(&self) -> bool {
+        self.cancel.is_some_and(|c| c.load(Ordering::Relaxed))
+    }
+
+    pub(crate) fn expand(&mut self) {
+        let l = self.layout;
+        expand_ar(&self.nat[l.ar()], &self.nat[l.sar()], self.s, &mut self.phi);
+        expand_ma(&self.nat[l.ma()], &self.nat[l.sma()], self.s, &mut self.theta);
+    }
+
+    /// Fills `work` with `series - sum_j beta_j cols_j`.
+    pub(crate) fn adjusted(work: &mut Vec<f64>, series: &[f64], cols: &[Vec<f64>], beta: &[f64]) {
+        work.clear();
+        work.extend_from_slice(series);
+        for (col, &b) in cols.iter().zip(beta) {
+            for (w, x) in work.iter_mut().zip(col) {
+                *w -= b * x;
+            }
+        }
+    }
+
+    /// Regression coefficients (natural) from an optimizer vector.
+    pub(crate) fn beta(&self, par: &[f64]) -> [f64; MAX_REG] {
+        self.reg.beta(&par[self.narma..])
+    }
+
+    /// R's `armaCSS` on natural ARMA parameters (rotated regression ones).
+    pub(crate) fn css(&mut self, par: &[f64]) -> f64 {
+        if self.cancelled() {
+            return f64::INFINITY;
+        }
+        self.nat.copy_from_slice(par);
+        self.expand();
+        let beta = self.beta(par);
+        Self::adjusted(&mut self.work, &self.dx, &self.reg.dcols, &beta);
+        css_objective(&self.work, &self.phi, &self.theta, self.ar_degree, self.complete, &mut self.css)
+    }
+
+    /// R's `ARIMA_CSS(..., giveResid = TRUE)` at `par`: `(ssq, nu, residuals)`
+    /// with residuals over the differenced series (zero for the first
+    /// `ar_degree`, NaN where missing values reach).
+    pub(crate) fn css_residuals(&mut self, par: &[f64]) -> (f64, usize, Vec<f64>) {
+        self.nat.copy_from_slice(par);
+        self.expand();
+        let beta = self.beta(par);
+        Self::adjusted(&mut self.work, &self.dx, &self.reg.dcols, &beta);
+        let mut resid = Vec::new();
+        let (ssq, nu) = css_sums(&self.work, &self.phi, &self.theta, self.ar_degree, &mut resid);
+        (ssq, nu, resid)
+    }
+
+    /// R's `armafn` on transformed parameters.
+    pub(crate) fn ml(&mut self, raw: &[f64]) -> f64 {
+        if self.cancelled() {
+            return f64::INFINITY;
+        }
+        undo_pars(&self.layout, raw, &mut self.nat);
+        if self.nat.iter().any(|v| !v.is_finite()) {
+            return f64::INFINITY;
+        }
+        self.expand();
+        let beta = self.beta(raw);
+        if self.complete {
+            Self::adjusted(&mut self.work, &self.dx, &self.reg.dcols, &beta);
+            match self.ws.loglik(&self.phi, &self.theta, &self.work) {
+                Some(s) => s.objective(),
+                None => f64::INFINITY,
+            }
+        } else {
+            Self::adjusted(&mut self.work, &self.y, &self.reg.cols, &beta);
+            let cancel = self.cancel;
+            let stop = || cancel.is_some_and(|c| c.load(Ordering::Relaxed));
+            match FullFilter::new(&mut self.ws, &self.phi, &self.theta, &self.delta) {
+                Some(mut f) => f.run_until(&self.work, false, &stop).map_or(f64::INFINITY, |out| out.sums.objective()),
+                None => f64::INFINITY,
+            }
+        }
+    }
+}
+
+/// Validated data and starting quantities shared by the fit and [`loglik_at`].
+pub(crate) struct Setup<'a> {
+    pub(crate) prob: Problem<'a>,
+    pub(crate) init: Vec<f64>,
+    pub(crate) parscale: Vec<f64>,
+    pub(crate) n_used: usize,
+}
+
+pub(crate) fn setup<'a>(spec: &ArimaSpec, y: &[f64], cancel: Option<&'a AtomicBool>) -> CoreResult<Setup<'a>> {
+    spec.validate()?;
+    if let Some(i) = y.iter().position(|v| v.is_infinite()) {
+        return invalid(format!("y must not contain infinite values (y[{i}] = {})", y[i]));
+    }
+    let s = spec.season();
+    let delta = delta_poly(spec.d, spec.seasonal_d, s);
+    let nd = delta.len();
+    let n = y.len();
+    let n_obs = y.iter().filter(|v| !v.is_nan()).count();
+    let k = spec.n_coef();
+    let narma = spec.n_arma();
+    let ar_degree = spec.ar_degree();
+    // At least one innovation per coefficient plus one, and enough for the
+    // AR recursion (n >= n_obs, so this bounds the length too).
+    let need = (nd + k + 1).max(nd + ar_degree + 1);
+    if n_obs < need {
+        let missing = if n_obs < n { format!(" of {n}") } else { String::new() };
+        return invalid(format!(
+            "y is too short for {}: {n_obs}{missing} non-missing values, need at least {need}",
+            spec.label()
+        ));
+    }
+    let n_used = n_obs - nd;
+    let layout = Layout { p: spec.p, q: spec.q, sp: spec.seasonal_p, sq: spec.seasonal_q };
+    let reg = Regression::new(spec, n, &delta);
+    let dx = difference(y, &delta);
+
+    // 1. Regression start (R: lm(dx ~ dxreg - 1) on the rotated regressors,
+    //    parscale 10 * s.e.).
+    let mut init = vec![0.0; k];
+    let mut parscale = vec![1.0; k];
+    if reg.k() > 0 {
+        let (gamma, se) = ols(&dx, &reg.rotated_dcols());
+        for i in 0..reg.k() {
+            init[narma + i] = gamma[i];
+            parscale[narma + i] =
+                if se[i].is_finite() && se[i] > 0.0 { 10.0 * se[i] } else { (gamma[i].abs() * 0.01).max(1e-6) };
+        }
+    }
+    // Degenerate data: nothing left to explain after differencing and regression.
+    {
+        let beta = reg.beta(&init[narma..]);
+        let mut left = Vec::with_capacity(dx.len());
+        Problem::adjusted(&mut left, &dx, &reg.dcols, &beta);
+        if left.iter().filter(|v| !v.is_nan()).all(|&v| v == 0.0) {
+            return Err(CoreError::Numerical(
+                "y is constant after differencing and mean/drift removal: zero innovation variance, the model is degenerate"
+                    .into(),
+            ));
+        }
+    }
+
+    let prob = Problem {
+        layout,
+        s,
+        narma,
+        reg,
+        y: y.to_vec(),
+        dx,
+        delta: delta.clone(),
+        complete: n_obs == n,
+        ar_degree,
+        nat: vec![0.0; k],
+        phi: vec![0.0; ar_degree],
+        theta: vec![0.0; spec.ma_degree()],
+        work: Vec::with_capacity(n),
+        css: CssScratch::default(),
+        ws: ArmaWorkspace::default(),
+        cancel,
+    };
+    Ok(Setup { prob, init, parscale, n_used })
+}
+
+/// Residuals, likelihood sums and the filtered full state at the end.
+pub(crate) struct FinalPass {
+    pub(crate) sums: LikSums,
+    pub(crate) residuals: Vec<f64>,
+    pub(crate) a: Vec<f64>,
+    pub(crate) p: Vec<f64>,
+}
+
+/// Runs the final filter at natural coefficients `coef`. With complete data
+/// (`fast`), the ARMA part is filtered on the differenced series (O(r^2) per
+/// step) and the full state is assembled: after the diffuse start the
+/// differencing states hold known past values (zero variance), and the
+/// residuals of the first d + D*s observations come from the exact diffuse
+/// full filter run over just those observations. Otherwise the full filter
+/// runs over the whole series.
+pub(crate) fn final_pass(prob: &mut Problem<'_>, coef: &[f64], fast: bool) -> CoreResult<FinalPass> {
+    prob.nat.copy_from_slice(coef);
+    prob.expand();
+    let mut adj = Vec::with_capacity(prob.y.len());
+    Problem::adjusted(&mut adj, &prob.y, &prob.reg.cols, &coef[prob.narma..]);
+    let no_state = || CoreError::Numerical("fitted model has no stationary state covariance".into());
+    let nd = prob.delta.len();
+    let mut filter = FullFilter::new(&mut prob.ws, &prob.phi, &prob.theta, &prob.delta).ok_or_else(no_state)?;
+    if !fast {
+        let out = filter.run(&adj, true);
+        let (a, p) = filter.state();
+        return Ok(FinalPass { sums: out.sums, residuals: out.residuals, a: a.to_vec(), p: p.to_vec() });
+    }
+    let mut residuals = if nd > 0 { filter.run(&adj[..nd], true).residuals } else { Vec::new() };
+    let w = difference(&adj, &prob.delta);
+    let out = arma_filter_states(&mut prob.ws, &prob.phi, &prob.theta, &w).ok_or_else(no_state)?;
+    residuals.extend_from_slice(&out.residuals);
+    let r = out.a.len();
+    let rd = r + nd;
+    let n = adj.len();
+    let mut a = vec![0.0; rd];
+    a[..r].copy_from_slice(&out.a);
+    for j in 0..nd {
+        // State r + j holds y_{n-1-j} (1-based), i.e. adj[n - 2 - j].
+        a[r + j] = adj[n - 2 - j];
+    }
+    let mut p = vec![0.0; rd * rd];
+    for i in 0..r {
+        p[i * rd..i * rd + r].copy_from_slice(&out.p[i * r..(i + 1) * r]);
+    }
+    Ok(FinalPass { sums: out.sums, residuals, a, p })
+}
+
+/// Natural coefficients to the optimizer's: AR blocks to atanh(PACF), MA
+/// blocks made invertible. `None` when an AR block is not stationary.
+pub(crate) fn to_raw(layout: &Layout, nat: &[f64]) -> Option<Vec<f64>> {
+    let mut raw = nat.to_vec();
+    raw[layout.ar()].copy_from_slice(&inv_partrans(&nat[layout.ar()])?);
+    raw[layout.sar()].copy_from_slice(&inv_partrans(&nat[layout.sar()])?);
+    let ma = ma_invert(&nat[layout.ma()]);
+    raw[layout.ma()].copy_from_slice(&ma);
+    let sma = ma_invert(&nat[layout.sma()]);
+    raw[layout.sma()].copy_from_slice(&sma);
+    Some(raw)
+}
+
+/// Log-likelihood (R's definition) at given natural coefficients, as used by
+/// the optimizer. For tests and diagnostics.
+#[allow(dead_code)]
+pub(crate) fn loglik_at(spec: &ArimaSpec, y: &[f64], coef: &[f64]) -> CoreResult<f64> {
+    let Setup { mut prob, n_used, .. } = setup(spec, y, None)?;
+    let mut raw = match to_raw(&prob.layout, coef) {
+        Some(r) => r,
+        None => return invalid("coef: non-stationary AR part"),
+    };
+    let narma = prob.narma;
+    let gamma = prob.reg.gamma(&coef[narma..]);
+    raw[narma..].copy_from_slice(&gamma[..prob.reg.k()]);
+    let f = prob.ml(&raw);
+    let nu = n_used as f64;
+    Ok(-0.5 * (2.0 * nu * f + nu + nu * (2.0 * std::f64::consts::PI).ln()))
+}
+
+#[cfg(test)]
+pub(crate) mod tests {
+    use super::*;
+    use crate::arima::fit::fit;
+    use crate::arima::forecast::{kalman_forecast, StateSpace};
+
+    pub(crate) const US_ACC_DEATHS: [f64; 72] = [
+        9007., 8106., 8928., 9137., 10017., 10826., 11317., 10744., 9713., 9938., 9161., 8927., 7750., 6981., 8038.,
+        8422., 8714., 9512., 10120., 9823., 8743., 9129., 8710., 8680., 8162., 7306., 8124., 7870., 9387., 9556.,
+        10093., 9620., 8285., 8466., 8160., 8034., 7717., 7461., 7767., 7925., 8623., 8945., 10078., 9179., 8037.,
+        8488., 7874., 8647., 7792., 6957., 7726., 8106., 8890., 9299., 10625., 9302., 8314., 8850., 8265., 8796.,
+        7836., 6892., 7791., 8192., 9115., 9434., 10484., 9827., 9110., 9070., 8633., 9240.,
+    ];
+
+    pub(crate) fn airline() -> ArimaSpec {
+        ArimaSpec {
+            p: 0,
+            d: 1,
+            q: 1,
+            seasonal_p: 0,
+            seasonal_d: 1,
+            seasonal_q: 1,
+            period: 12,
+            include_mean: false,
+            include_drift: false,
+        }
+    }
+
+    #[test]
+    fn final_pass_paths_agree() {
+        for (spec, coef) in [
+            (airline(), vec![-0.43, -0.55]),
+            (ArimaSpec { p: 2, q: 1, seasonal_q: 0, seasonal_d: 0, ..airline() }, vec![0.5, -0.2, 0.3]),
+            (ArimaSpec { p: 1, d: 0, seasonal_d: 0, include_mean: true, ..airline() }, vec![0.4, 0.1, -0.3, 9000.0]),
+            (
+                ArimaSpec { p: 1, d: 0, seasonal_d: 0, include_mean: true, include_drift: true, ..airline() },
+                vec![0.4, 0.1, -0.3, 9000.0, -5.0],
+            ),
+        ] {
+            let Setup { mut prob, .. } = setup(&spec, &US_ACC_DEATHS, None).expect("setup");
+            let fast = final_pass(&mut prob, &coef, true).expect("fast");
+            let full = final_pass(&mut prob, &coef, false).expect("full");
+            assert_eq!(fast.sums.nu, full.sums.nu);
+            assert!((fast.sums.ssq - full.sums.ssq).abs() < 1e-8 * full.sums.ssq);
+            assert!((fast.sums.sumlog - full.sums.sumlog).abs() < 1e-8);
+            for (x, y) in fast.residuals.iter().zip(&full.residuals) {
+                assert!((x - y).abs() < 1e-6 * (1.0 + y.abs()), "{x} {y}");
+            }
+            prob.nat.copy_from_slice(&coef);
+            prob.expand();
+            let model = StateSpace::new(&prob.phi, &prob.theta, &prob.delta);
+            let (m1, v1) = kalman_forecast(&model, &fast.a, &fast.p, 24).expect("state");
+            let (m2, v2) = kalman_forecast(&model, &full.a, &full.p, 24).expect("state");
+            for i in 0..24 {
+                assert!((m1[i] - m2[i]).abs() < 1e-6 * (1.0 + m2[i].abs()), "{} {}", m1[i], m2[i]);
+                assert!((v1[i] - v2[i]).abs() < 1e-6 * v2[i], "{} {}", v1[i], v2[i]);
+            }
+        }
+    }
+
+    #[test]
+    fn trend_regression_rotation_round_trips() {
+        // Intercept + drift (d + D == 0): the optimizer's rotated coefficients
+        // map back to (intercept, drift), and the likelihood at the reported
+        // coefficients is the maximized one.
+        let spec = ArimaSpec { p: 1, q: 0, d: 0, seasonal_d: 0, seasonal_q: 1, include_mean: true, include_drift: true, ..airline() };
+        let f = fit(&spec, &US_ACC_DEATHS).expect("fit");
+        let at = loglik_at(&spec, &US_ACC_DEATHS, &f.coefficients()).expect("loglik");
+        assert!((at - f.log_likelihood()).abs() < 1e-9, "{at} vs {}", f.log_likelihood());
+        let Setup { prob, .. } = setup(&spec, &US_ACC_DEATHS, None).expect("setup");
+        let beta = [8700.0, -3.5];
+        let back = prob.reg.beta(&prob.reg.gamma(&beta));
+        assert!((back[0] - beta[0]).abs() < 1e-9 && (back[1] - beta[1]).abs() < 1e-12, "{back:?}");
+        // The rotated regressors are orthogonal.
+        let cols = prob.reg.rotated_dcols();
+        let dot: f64 = cols[0].iter().zip(&cols[1]).map(|(a, b)| a * b).sum();
+        let norm: f64 = cols[0].iter().map(|a| a * a).sum::<f64>().sqrt() * cols[1].iter().map(|a| a * a).sum::<f64>().sqrt();
+        assert!(dot.abs() < 1e-12 * norm, "{dot} {norm}");
+    }
+
+    #[test]
+    fn fast_path_matches_exact_diffuse_full_filter() {
+        // The same likelihood through the full R-style filter (forced by a
+        // trailing missing value, which adds no information).
+        let coef = [-0.43, -0.55];
+        let fast = loglik_at(&airline(), &US_ACC_DEATHS, &coef).expect("fast");
+        let mut y = US_ACC_DEATHS.to_vec();
+        y.push(f64::NAN);
+        let full = loglik_at(&airline(), &y, &coef).expect("full");
+        assert!((fast - full).abs() < 1e-8, "fast {fast} full {full}");
+    }
+}

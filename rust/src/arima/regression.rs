@@ -1,0 +1,122 @@
+//! The regression part of the model (R's `xreg`: intercept and drift), its
+//! rotation to orthogonal regressors, and the least-squares start.
+
+use super::linalg::invert;
+use super::polynomial::difference;
+use super::spec::ArimaSpec;
+
+/// Most regression columns: intercept and drift.
+pub(crate) const MAX_REG: usize = 2;
+
+/// The regression part `sum_j beta_j x_j` (R's `xreg`, "intercept" first,
+/// then drift = t, t = 1..n). The optimizer works on `gamma = V' beta`,
+/// where the columns of the orthogonal `V` are the right singular vectors of
+/// the regression matrix (R's `arima` rotates a multi-column `xreg` so, which
+/// decorrelates intercept and trend); `V = I` for a single column.
+pub(crate) struct Regression {
+    /// Regressors over the full series.
+    pub(crate) cols: Vec<Vec<f64>>,
+    /// Differenced regressors.
+    pub(crate) dcols: Vec<Vec<f64>>,
+    /// `v[j][i] = V_{ji}`: `beta_j = sum_i v[j][i] gamma_i`.
+    pub(crate) v: [[f64; MAX_REG]; MAX_REG],
+}
+
+impl Regression {
+    pub(crate) fn new(spec: &ArimaSpec, n: usize, delta: &[f64]) -> Regression {
+        let mut cols = Vec::with_capacity(MAX_REG);
+        if spec.include_mean {
+            cols.push(vec![1.0; n]);
+        }
+        if spec.include_drift {
+            cols.push((1..=n).map(|t| t as f64).collect());
+        }
+        let dcols = cols.iter().map(|c| difference(c, delta)).collect();
+        let mut v = [[1.0, 0.0], [0.0, 1.0]];
+        if cols.len() == 2 {
+            // Eigenvectors of X'X (2 x 2) by one Jacobi rotation; the first
+            // belongs to the larger eigenvalue (largest singular value first).
+            let dot = |x: &[f64], y: &[f64]| x.iter().zip(y).map(|(a, b)| a * b).sum::<f64>();
+            let (a, b, c) = (dot(&cols[0], &cols[0]), dot(&cols[0], &cols[1]), dot(&cols[1], &cols[1]));
+            let theta = 0.5 * (2.0 * b).atan2(a - c);
+            let (sin, cos) = theta.sin_cos();
+            v = [[cos, -sin], [sin, cos]];
+        }
+        Regression { cols, dcols, v }
+    }
+
+    pub(crate) fn k(&self) -> usize {
+        self.cols.len()
+    }
+
+    /// `beta = V gamma`.
+    pub(crate) fn beta(&self, gamma: &[f64]) -> [f64; MAX_REG] {
+        let mut beta = [0.0; MAX_REG];
+        for (j, b) in beta.iter_mut().enumerate().take(self.k()) {
+            *b = gamma.iter().enumerate().map(|(i, g)| self.v[j][i] * g).sum();
+        }
+        beta
+    }
+
+    /// `gamma = V' beta`.
+    pub(crate) fn gamma(&self, beta: &[f64]) -> [f64; MAX_REG] {
+        let mut gamma = [0.0; MAX_REG];
+        for (i, g) in gamma.iter_mut().enumerate().take(self.k()) {
+            *g = beta.iter().enumerate().map(|(j, b)| self.v[j][i] * b).sum();
+        }
+        gamma
+    }
+
+    /// Differenced regressors in the optimizer's (rotated) coordinates.
+    pub(crate) fn rotated_dcols(&self) -> Vec<Vec<f64>> {
+        (0..self.k())
+            .map(|i| {
+                let mut col = vec![0.0; self.dcols.first().map_or(0, Vec::len)];
+                for (j, dc) in self.dcols.iter().enumerate() {
+                    for (o, x) in col.iter_mut().zip(dc) {
+                        *o += self.v[j][i] * x;
+                    }
+                }
+                col
+            })
+            .collect()
+    }
+}
+
+/// Least squares of `dx` on the columns `cols` (at most [`MAX_REG`]) over
+/// rows where all are present (R's `lm(dx ~ xreg - 1, na.action = na.omit)`):
+/// coefficients and their standard errors (NaN when undefined).
+pub(crate) fn ols(dx: &[f64], cols: &[Vec<f64>]) -> (Vec<f64>, Vec<f64>) {
+    let k = cols.len();
+    let mut xtx = vec![0.0; k * k];
+    let mut xty = vec![0.0; k];
+    let mut m = 0usize;
+    let row_ok = |t: usize| !dx[t].is_nan() && cols.iter().all(|c| !c[t].is_nan());
+    for t in (0..dx.len()).filter(|&t| row_ok(t)) {
+        m += 1;
+        for i in 0..k {
+            xty[i] += cols[i][t] * dx[t];
+            for j in 0..k {
+                xtx[i * k + j] += cols[i][t] * cols[j][t];
+            }
+        }
+    }
+    let nan = vec![f64::NAN; k];
+    if m < k {
+        return (vec![0.0; k], nan);
+    }
+    // k <= 2: conditioning is no issue for the rotated regressors.
+    let Some(inv) = invert(&xtx, k) else {
+        return (vec![0.0; k], nan);
+    };
+    let beta: Vec<f64> = (0..k).map(|i| (0..k).map(|j| inv[i * k + j] * xty[j]).sum()).collect();
+    let rss: f64 = (0..dx.len())
+        .filter(|&t| row_ok(t))
+        .map(|t| {
+            let e = dx[t] - (0..k).map(|i| beta[i] * cols[i][t]).sum::<f64>();
+            e * e
+        })
+        .sum();
+    let se = if m > k { (0..k).map(|i| (rss / (m - k) as f64 * inv[i * k + i]).sqrt()).collect() } else { nan };
+    (beta, se)
+}

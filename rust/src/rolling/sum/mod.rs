@@ -1,0 +1,287 @@
+//! Rolling sum and mean: compensated add-and-remove in O(n).
+//!
+//! pandas (`roll_sum` / `roll_mean` in `pandas/_libs/window/aggregations.pyx`)
+//! keeps a Kahan-compensated running sum, adding the entering value and
+//! subtracting the leaving one. We keep the same running-sum design but use
+//! Neumaier's improvement of Kahan summation (Neumaier 1974, "Rundungsfehleranalyse
+//! einiger Verfahren zur Summation endlicher Summen"), in its branch-free
+//! TwoSum form (Knuth, TAOCP vol. 2, 4.2.2): every rounding error of the running
+//! sum is captured exactly and accumulated in a separate compensation term, so
+//! the result stays accurate even after a large value has left the window
+//! (a plain running sum keeps the rounding debris of every value it ever saw).
+//!
+//! In the steady state (both the entering and the leaving value are finite) the
+//! add and the remove are fused: `x_in - x_out` is formed exactly as a
+//! TwoSum pair and added once. That halves the length of the loop-carried
+//! dependency chain, which is what bounds the speed of this loop.
+//!
+//! Long inputs run 8 such chains side by side in AVX2 registers, each over its own
+//! contiguous segment (see `lanes`; the intrinsics are in `rolling::arch`): the scalar loop is limited by the throughput of
+//! its floating-point adds, not by the chain, so this is what makes it faster.
+//!
+//! Two pandas details are reproduced so results agree bit-for-bit in the
+//! common degenerate cases:
+//! * a window whose values are all equal returns exactly `v * n` (sum) or `v`
+//!   (mean) - pandas GH#42064 tracks the run of consecutive equal values;
+//! * a mean of only non-negative (only negative) values is never negative
+//!   (positive): pandas counts values with the sign bit set.
+//!
+//! Non-finite values are missing, as in pandas (see `window::usable`).
+
+mod lanes;
+
+use super::window::{usable, Window};
+
+/// Which of the two statistics a chain emits.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Target {
+    Sum,
+    Mean,
+}
+
+/// Error-free transformation `a + b = s + e` (Knuth's TwoSum; no precondition on magnitudes).
+#[inline(always)]
+fn two_sum(a: f64, b: f64) -> (f64, f64) {
+    let s = a + b;
+    let bb = s - a;
+    let e = (a - (s - bb)) + (b - bb);
+    (s, e)
+}
+
+/// Compensated running sum over the current window plus the bookkeeping pandas needs.
+#[derive(Clone, Copy)]
+pub(crate) struct State {
+    /// Leading part of the window sum.
+    pub(crate) sum: f64,
+    /// Accumulated (exact) rounding errors of `sum`; the window sum is `sum + comp`.
+    pub(crate) comp: f64,
+    /// Number of usable values in the window.
+    pub(crate) nobs: usize,
+    /// Number of usable values in the window with the sign bit set.
+    pub(crate) neg: usize,
+    /// Length of the current run of equal usable values (pandas GH#42064).
+    pub(crate) run: usize,
+    /// The last usable value added.
+    pub(crate) prev: f64,
+}
+
+impl State {
+    pub(crate) fn new() -> State {
+        State { sum: 0.0, comp: 0.0, nobs: 0, neg: 0, run: 0, prev: f64::NAN }
+    }
+
+    #[inline(always)]
+    fn note_added(&mut self, v: f64) {
+        // Counting the run of equal values lets a constant window return its exact value.
+        self.run = if v == self.prev { self.run + 1 } else { 1 };
+        self.prev = v;
+    }
+
+    #[inline(always)]
+    fn add(&mut self, v: f64) {
+        let (s, e) = two_sum(self.sum, v);
+        self.sum = s;
+        self.comp += e;
+        self.nobs += 1;
+        self.neg += v.is_sign_negative() as usize;
+        self.note_added(v);
+    }
+
+    #[inline(always)]
+    fn remove(&mut self, v: f64) {
+        self.nobs -= 1;
+        self.neg -= v.is_sign_negative() as usize;
+        if self.nobs == 0 {
+            // An empty window has an exactly zero sum: drop all rounding debris.
+            self.sum = 0.0;
+            self.comp = 0.0;
+        } else {
+            let (s, e) = two_sum(self.sum, -v);
+            self.sum = s;
+            self.comp += e;
+        }
+    }
+
+    /// Steady state: replace `out_v` by `in_v` (both usable) with one compensated add.
+    #[inline(always)]
+    pub(crate) fn replace(&mut self, in_v: f64, out_v: f64) {
+        let (dh, dl) = two_sum(in_v, -out_v);
+        let (s, e) = two_sum(self.sum, dh);
+        self.sum = s;
+        self.comp += e + dl;
+        // Wrapping like the AVX2 lanes' integer adds (the count itself never goes below 0).
+        self.neg = self.neg.wrapping_add(in_v.is_sign_negative() as usize).wrapping_sub(out_v.is_sign_negative() as usize);
+        self.note_added(in_v);
+    }
+
+    #[inline(always)]
+    fn sum_value(&self, min_periods: usize) -> f64 {
+        if self.nobs < min_periods {
+            f64::NAN
+        } else if self.nobs == 0 {
+            // pandas: an empty window with min_periods == 0 sums to 0.
+            0.0
+        } else if self.run >= self.nobs {
+            self.prev * self.nobs as f64
+        } else {
+            self.sum + self.comp
+        }
+    }
+
+    /// `sum_value` for a full window without missing values.
+    #[inline(always)]
+    pub(crate) fn full_sum(&self) -> f64 {
+        if self.run >= self.nobs {
+            self.prev * self.nobs as f64
+        } else {
+            self.sum + self.comp
+        }
+    }
+
+    /// `mean_value` for a full window without missing values; `inv_n = 1 / nobs`.
+    /// Multiplying by the reciprocal differs from pandas' division by at most an ulp.
+    #[inline(always)]
+    pub(crate) fn full_mean(&self, inv_n: f64) -> f64 {
+        if self.run >= self.nobs {
+            return self.prev;
+        }
+        let m = (self.sum + self.comp) * inv_n;
+        if self.neg == 0 && m < 0.0 || self.neg == self.nobs && m > 0.0 {
+            0.0
+        } else {
+            m
+        }
+    }
+
+    #[inline(always)]
+    fn emit(&self, window: Window, target: Target) -> f64 {
+        match target {
+            Target::Mean => self.mean_value(window.min_obs()),
+            Target::Sum => self.sum_value(window.min_periods),
+        }
+    }
+
+    #[inline(always)]
+    fn mean_value(&self, min_obs: usize) -> f64 {
+        if self.nobs < min_obs {
+            return f64::NAN;
+        }
+        if self.run >= self.nobs {
+            return self.prev;
+        }
+        let m = (self.sum + self.comp) / self.nobs as f64;
+        // Same sign guard as pandas `calc_mean`.
+        if self.neg == 0 && m < 0.0 || self.neg == self.nobs && m > 0.0 {
+            0.0
+        } else {
+            m
+        }
+    }
+}
+
+/// Computes the rolling sum or mean of `x`, writing the outputs
+/// for positions `skip..x.len()` into `out` (`out.len() == x.len() - skip`).
+/// The first `skip` positions only warm the window up (used by chunked execution).
+pub(crate) fn run(x: &[f64], skip: usize, window: Window, target: Target, out: &mut [f64]) {
+    debug_assert_eq!(out.len() + skip, x.len());
+    if out.len() / LANES >= window.size.saturating_mul(MIN_LANE_PER_WINDOW).max(MIN_LANE) && lanes::run(x, skip, window, target, out) {
+        return;
+    }
+    let mut st = State::new();
+    let next = begin(&mut st, x, 0, skip, x.len(), skip, window, target, out);
+    steps(&mut st, x, next, x.len(), skip, window, target, out);
+}
+
+/// Phase 1 of one chain: the window is still filling (nothing leaves). Adds
+/// `x[a0 .. a0 + w]` (clipped at `end`), writes the outputs of positions `>= start`
+/// to `out[i - skip]`, and returns the next position.
+#[allow(clippy::too_many_arguments)]
+#[inline]
+pub(crate) fn begin(
+    st: &mut State,
+    x: &[f64],
+    a0: usize,
+    start: usize,
+    end: usize,
+    skip: usize,
+    window: Window,
+    target: Target,
+    out: &mut [f64],
+) -> usize {
+    let fill_end = a0.saturating_add(window.size).min(end);
+    for (i, &v) in x.iter().enumerate().take(fill_end).skip(a0) {
+        if usable(v) {
+            st.add(v);
+        }
+        if i >= start {
+            out[i - skip] = st.emit(window, target);
+        }
+    }
+    fill_end
+}
+
+/// Phase 2 of one chain, positions `from..to` (`from >= a0 + w` of its `begin`): one
+/// value enters and one leaves per step; the output of position `i` goes to `out[i - skip]`.
+#[allow(clippy::too_many_arguments)]
+#[inline]
+pub(crate) fn steps(st: &mut State, x: &[f64], from: usize, to: usize, skip: usize, window: Window, target: Target, out: &mut [f64]) {
+    let w = window.size;
+    let mut i = from;
+    while i < to {
+        let end = (i + BLOCK).min(to);
+        let o = &mut out[i - skip..end - skip];
+        let entering = &x[i..end];
+        let leaving = &x[i - w..end - w];
+        if st.nobs == w && all_usable(entering) && all_usable(leaving) {
+            // Hot path: the window is full and nothing in this block is missing, so
+            // the count cannot change and min_periods is met (min_periods <= w).
+            if target == Target::Mean {
+                let inv_w = 1.0 / w as f64;
+                for ((o, &vin), &vout) in o.iter_mut().zip(entering).zip(leaving) {
+                    st.replace(vin, vout);
+                    *o = st.full_mean(inv_w);
+                }
+            } else {
+                for ((o, &vin), &vout) in o.iter_mut().zip(entering).zip(leaving) {
+                    st.replace(vin, vout);
+                    *o = st.full_sum();
+                }
+            }
+        } else {
+            for ((o, &vin), &vout) in o.iter_mut().zip(entering).zip(leaving) {
+                match (usable(vin), usable(vout)) {
+                    (true, true) => st.replace(vin, vout),
+                    (a, b) => {
+                        if b {
+                            st.remove(vout);
+                        }
+                        if a {
+                            st.add(vin);
+                        }
+                    }
+                }
+                *o = st.emit(window, target);
+            }
+        }
+        i = end;
+    }
+}
+
+/// Steps per block when looking for stretches without missing values.
+const BLOCK: usize = 512;
+
+/// Branch-free "every value is finite" test over a block (vectorizes).
+#[inline]
+fn all_usable(block: &[f64]) -> bool {
+    block.iter().fold(true, |acc, v| acc & v.is_finite())
+}
+
+/// Independent chains run side by side by the lane kernel.
+pub(crate) const LANES: usize = 8;
+/// Steps per tile of the lane kernel (a multiple of 4).
+#[cfg_attr(not(target_arch = "x86_64"), allow(dead_code))] // only the AVX2 path tiles
+pub(crate) const TILE: usize = 64;
+/// The lane kernel is used when every lane gets at least this many outputs...
+const MIN_LANE: usize = 1024;
+/// ... and at least this many windows' worth, so the per-lane warm-up stays small.
+const MIN_LANE_PER_WINDOW: usize = 16;

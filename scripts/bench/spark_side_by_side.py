@@ -1,0 +1,226 @@
+#!/usr/bin/env python3
+"""lagrs-spark against statsforecast's Spark path, on the same local[2] Spark session.
+
+Both forecast the same synthetic monthly series (seeded; default 100,000 series of length 120,
+written once to Parquet) with the same model, 12 steps ahead with a 95% interval:
+
+  python3 scripts/bench/spark_side_by_side.py                       # defaults below
+  python3 scripts/bench/spark_side_by_side.py --series 20000 --sf-series 2000 --json out.json
+  python3 scripts/bench/spark_side_by_side.py --quick               # smoke run, ~2 minutes
+
+What is timed (wall clock, driver side): reading the Parquet file, the shuffle by series, the
+fits and forecasts, and writing every output row to Spark's "noop" sink (all output is
+produced, none is collected). Both tools run on one SparkSession (local[2], the same
+shuffle-partition setting), lagrs through its Python helper (spark/python/lagrs_spark.py, which
+only builds the JVM call), statsforecast as `StatsForecast(models=[ARIMA(...)], freq="MS")
+.forecast(df=spark_df, h=12, level=[95])` (fugue underneath). Each tool gets one untimed
+warm-up run on a few hundred series first (JIT, numba compilation, native library load).
+
+statsforecast is slow enough that it runs on the first --sf-series series only (default
+10,000); lagrs runs on that same subset too, so the ratio compares equal work, and then on
+all --series series.
+
+lagrs' time outside native fits is measured by the job itself (io.lagrs.spark.ForecastMetrics):
+nativeNanos is the wall time spent inside the native fitAll/forecast calls, summed over tasks.
+outside-native fraction = 1 - nativeNanos / (task slots x wall time). A native call that uses
+both cores while the other slot does something else counts once, so this overstates the
+outside fraction rather than understating it.
+
+The jars come from the repository's build (`mvn install` at the top level, then
+`mvn -f spark/pom.xml package`): spark/target/lagrs-spark-<v>.jar and target/lagrs-<v>-all.jar
+(the all-jar carries the native library). --jars overrides them.
+
+Needs: pyspark 4.x, statsforecast 2.1.x, fugue, pandas, pyarrow, numpy (see requirements.txt).
+"""
+from __future__ import annotations
+
+import os
+
+# One thread per Python worker (statsforecast) - the two Spark task slots are the parallelism.
+for _v in ("OMP_NUM_THREADS", "MKL_NUM_THREADS", "OPENBLAS_NUM_THREADS", "NUMBA_NUM_THREADS"):
+    os.environ.setdefault(_v, "1")
+
+import argparse  # noqa: E402
+import glob  # noqa: E402
+import json  # noqa: E402
+import platform  # noqa: E402
+import sys  # noqa: E402
+import tempfile  # noqa: E402
+import time  # noqa: E402
+from pathlib import Path  # noqa: E402
+
+import numpy as np  # noqa: E402
+import pandas as pd  # noqa: E402
+
+REPO = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(REPO / "spark" / "python"))
+
+MODELS = {
+    # name: (order, seasonal order, period)
+    "(0,1,1)(0,1,1)12": ((0, 1, 1), (0, 1, 1), 12),
+    "(1,1,1)": ((1, 1, 1), (0, 0, 0), 1),
+}
+
+
+def simulate(n_series: int, length: int, seed: int) -> pd.DataFrame:
+    """Monthly series: level random walk + fixed seasonal pattern + noise (airline-like)."""
+    rng = np.random.default_rng(seed)
+    t = np.arange(length)
+    season = 10.0 * np.sin(2 * np.pi * np.arange(12) / 12.0)
+    shocks = rng.standard_normal((n_series, length))
+    level = 100.0 + 20.0 * rng.random((n_series, 1)) + np.cumsum(0.5 * shocks, axis=1)
+    amp = 0.5 + rng.random((n_series, 1))
+    y = level + amp * season[t % 12] + rng.standard_normal((n_series, length))
+    ids = np.repeat(np.array([f"s{i:06d}" for i in range(n_series)]), length)
+    ds = np.tile(pd.date_range("2010-01-01", periods=length, freq="MS").values, n_series)
+    return pd.DataFrame({"unique_id": ids, "ds": ds, "y": y.ravel()})
+
+
+def find_jars(explicit: str | None) -> list[str]:
+    if explicit:
+        return explicit.split(",")
+    spark_jar = sorted(glob.glob(str(REPO / "spark" / "target" / "lagrs-spark-*.jar")))
+    all_jar = sorted(glob.glob(str(REPO / "target" / "lagrs-*-all.jar")))
+    spark_jar = [j for j in spark_jar if not j.endswith(("-sources.jar", "-javadoc.jar"))]
+    if not spark_jar or not all_jar:
+        sys.exit("lagrs jars not found: run `mvn -B -ntp install -DskipTests` and "
+                 "`mvn -B -ntp -f spark/pom.xml package -DskipTests` first, or pass --jars")
+    return [spark_jar[-1], all_jar[-1]]
+
+
+def timed(action) -> float:
+    start = time.perf_counter()
+    action()
+    return time.perf_counter() - start
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--series", type=int, default=100_000)
+    ap.add_argument("--length", type=int, default=120)
+    ap.add_argument("--sf-series", type=int, default=10_000, help="series statsforecast runs on (subset)")
+    ap.add_argument("--horizon", type=int, default=12)
+    ap.add_argument("--partitions", type=int, default=8, help="spark.sql.shuffle.partitions")
+    ap.add_argument("--models", default=",".join(MODELS), help="comma-separated: " + ", ".join(MODELS))
+    ap.add_argument("--seed", type=int, default=20261124)
+    ap.add_argument("--workdir", default=None, help="where the Parquet data is kept (default: a temp dir)")
+    ap.add_argument("--jars", default=None, help="comma-separated jars instead of the repository's build")
+    ap.add_argument("--skip-statsforecast", action="store_true")
+    ap.add_argument("--quick", action="store_true", help="5,000 series, statsforecast on 500")
+    ap.add_argument("--json", default=None)
+    args = ap.parse_args()
+    if args.quick:
+        args.series, args.sf_series = 5_000, 500
+    args.sf_series = min(args.sf_series, args.series)
+    models = [m.strip() for m in args.models.split(",") if m.strip()]
+    for m in models:
+        if m not in MODELS:
+            sys.exit(f"unknown model {m}; choose from {list(MODELS)}")
+
+    workdir = Path(args.workdir or tempfile.mkdtemp(prefix="lagrs-spark-bench-"))
+    workdir.mkdir(parents=True, exist_ok=True)
+    data = workdir / f"series-{args.series}x{args.length}-seed{args.seed}.parquet"
+    if not data.exists():
+        t = timed(lambda: simulate(args.series, args.length, args.seed).to_parquet(data, index=False))
+        print(f"wrote {data.name} in {t:.1f} s", file=sys.stderr)
+
+    jars = find_jars(args.jars)
+    os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
+    from pyspark.sql import SparkSession
+    import pyspark
+
+    spark = (SparkSession.builder.master("local[2]").appName("lagrs-spark-bench")
+             .config("spark.jars", ",".join(jars))
+             .config("spark.driver.memory", "6g")
+             .config("spark.sql.shuffle.partitions", str(args.partitions))
+             .config("spark.sql.session.timeZone", "UTC")
+             .config("spark.ui.enabled", "false")
+             .getOrCreate())
+    spark.sparkContext.setLogLevel("ERROR")
+    import lagrs_spark
+
+    full = spark.read.parquet(str(data))
+    subset = full.where(full.unique_id < f"s{args.sf_series:06d}")
+    warm = full.where(full.unique_id < "s000300")
+
+    def lagrs_run(df, model, n):
+        order, sorder, period = MODELS[model]
+        metrics = lagrs_spark.register_metrics(spark)
+        out = lagrs_spark.forecast(df, metrics=metrics, order=order,
+                                   seasonal=(*sorder, period) if period > 1 else None,
+                                   id="unique_id", time="ds", value="y", horizon=args.horizon, levels=[0.95])
+        wall = timed(lambda: out.write.format("noop").mode("overwrite").save())
+        series, failed = metrics.series(), metrics.failedSeries()
+        if series != n:
+            sys.exit(f"lagrs saw {series} series, expected {n}")
+        native = metrics.nativeNanos() / 1e9
+        return {"tool": "lagrs-spark", "model": model, "series": n, "wall_s": wall,
+                "series_per_s": n / wall, "failed": failed, "native_s": native,
+                "partition_s": metrics.partitionNanos() / 1e9,
+                "outside_native_fraction": 1.0 - native / (2 * wall)}
+
+    def sf_run(df, model, n):
+        from statsforecast import StatsForecast
+        from statsforecast.models import ARIMA
+        order, sorder, period = MODELS[model]
+        sf = StatsForecast(models=[ARIMA(order=order, seasonal_order=sorder, season_length=period)], freq="MS")
+        out = sf.forecast(df=df, h=args.horizon, level=[95])
+        wall = timed(lambda: out.write.format("noop").mode("overwrite").save())
+        return {"tool": "statsforecast", "model": model, "series": n, "wall_s": wall, "series_per_s": n / wall}
+
+    results = []
+    for model in models:
+        lagrs_run(warm, model, 300)
+        results.append(lagrs_run(subset, model, args.sf_series))
+        print(json.dumps(results[-1]), file=sys.stderr)
+        if not args.skip_statsforecast:
+            sf_run(warm, model, 300)
+            results.append(sf_run(subset, model, args.sf_series))
+            print(json.dumps(results[-1]), file=sys.stderr)
+        if args.series > args.sf_series:
+            results.append(lagrs_run(full, model, args.series))
+            print(json.dumps(results[-1]), file=sys.stderr)
+
+    # Same model, same data: the point forecasts should agree closely (a sanity check on the setup).
+    agreement = {}
+    if not args.skip_statsforecast:
+        from statsforecast import StatsForecast
+        from statsforecast.models import ARIMA
+        sample = full.where(full.unique_id < "s000200")
+        for model in models:
+            order, sorder, period = MODELS[model]
+            a = lagrs_spark.forecast(sample, order=order, seasonal=(*sorder, period) if period > 1 else None,
+                                     id="unique_id", time="ds", value="y", horizon=args.horizon).toPandas()
+            b = StatsForecast(models=[ARIMA(order=order, seasonal_order=sorder, season_length=period)],
+                              freq="MS").forecast(df=sample, h=args.horizon).toPandas()
+            m = a.merge(b, on=["unique_id", "ds"])
+            rel = (m["mean"] - m["ARIMA"]).abs() / m["ARIMA"].abs()
+            agreement[model] = {"rows": int(len(m)), "median_rel_diff": float(rel.median()),
+                                "p99_rel_diff": float(rel.quantile(0.99))}
+
+    print(f"\npyspark {pyspark.__version__}, Python {platform.python_version()}, "
+          f"{os.cpu_count()} CPUs, local[2], shuffle partitions {args.partitions}, "
+          f"series length {args.length}, horizon {args.horizon}\n")
+    print("| model | tool | series | wall s | series/s | lagrs / statsforecast | native s | outside native |")
+    print("|---|---|---:|---:|---:|---:|---:|---:|")
+    for model in models:
+        sf = next((r for r in results if r["tool"] == "statsforecast" and r["model"] == model), None)
+        for r in (r for r in results if r["model"] == model):
+            ratio = (f"{r['series_per_s'] / sf['series_per_s']:.0f}x"
+                     if sf and r["tool"] == "lagrs-spark" else "")
+            native = f"{r['native_s']:.1f}" if "native_s" in r else ""
+            outside = f"{r['outside_native_fraction']:.2f}" if "outside_native_fraction" in r else ""
+            print(f"| {model} | {r['tool']} | {r['series']:,} | {r['wall_s']:.1f} | "
+                  f"{r['series_per_s']:,.0f} | {ratio} | {native} | {outside} |")
+    for model, a in agreement.items():
+        print(f"\n{model}: point forecasts of lagrs vs statsforecast on {a['rows']} rows: median relative "
+              f"difference {a['median_rel_diff']:.2e}, 99th percentile {a['p99_rel_diff']:.2e}")
+    if args.json:
+        Path(args.json).write_text(json.dumps({"results": results, "agreement": agreement,
+                                               "args": vars(args), "pyspark": pyspark.__version__}, indent=2))
+    spark.stop()
+
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,107 @@
+"""lagrs on Spark from PySpark: a thin layer over the JVM API (io.lagrs.spark.LagrsSpark).
+
+The work runs in the JVM and in the native library on the executors; Python only builds the
+specification and hands DataFrames across. The session needs the lagrs jars (see docs/SPARK.md):
+
+    spark = (SparkSession.builder
+             .config("spark.jars", "lagrs-spark-0.1.0.jar,lagrs-0.1.0-all.jar")
+             .getOrCreate())
+    import lagrs_spark
+    fc = lagrs_spark.forecast(df, order=(0, 1, 1), seasonal=(0, 1, 1, 12),
+                              id="sku", time="month", value="sales", horizon=12, levels=(0.8, 0.95))
+    feats = lagrs_spark.features(df, id="sku", time="month", value="sales",
+                                 lags=(1, 12), rolling=[("mean", 12), ("quantile:0.9", 12, 6)])
+"""
+from __future__ import annotations
+
+from typing import Iterable, Optional, Sequence
+
+from pyspark.sql import DataFrame
+
+
+def _jvm(df: DataFrame):
+    return df.sparkSession._jvm
+
+
+def _wrap(jdf, df: DataFrame) -> DataFrame:
+    # pyspark 4 keeps the py4j DataFrame in pyspark.sql.classic; 3.x in pyspark.sql.
+    try:
+        from pyspark.sql.classic.dataframe import DataFrame as ClassicDataFrame
+    except ImportError:  # pyspark 3.x
+        ClassicDataFrame = DataFrame
+    return ClassicDataFrame(jdf, df.sparkSession)
+
+
+def _doubles(df: DataFrame, values: Iterable[float]):
+    values = list(values)
+    gateway = df.sparkSession.sparkContext._gateway
+    array = gateway.new_array(gateway.jvm.double, len(values))
+    for i, v in enumerate(values):
+        array[i] = float(v)
+    return array
+
+
+def forecast_spec(df: DataFrame, *, order: Sequence[int], seasonal: Optional[Sequence[int]] = None,
+                  include_mean: Optional[bool] = None, include_drift: bool = False,
+                  id: str = "id", time: str = "time", value: str = "value", horizon: int = 1,
+                  levels: Sequence[float] = (0.95,), batch_size: Optional[int] = None,
+                  partitions: int = 0):
+    """The JVM ForecastSpec for these arguments (see ForecastSpec's Javadoc)."""
+    spec = _jvm(df).io.lagrs.spark.ForecastSpec.arima(*[int(o) for o in order])
+    if seasonal is not None:
+        spec = spec.seasonal(*[int(s) for s in seasonal])
+    if include_mean is not None:
+        spec = spec.includeMean(bool(include_mean))
+    spec = spec.includeDrift(bool(include_drift)).columns(id, time, value).horizon(int(horizon))
+    spec = spec.levels(_doubles(df, levels)).partitions(int(partitions))
+    if batch_size is not None:
+        spec = spec.batchSize(int(batch_size))
+    return spec
+
+
+def forecast(df: DataFrame, *, metrics=None, **kwargs) -> DataFrame:
+    """LagrsSpark.forecast: one row per series and step (id, time, step, mean, lower, upper,
+    model, error); keyword arguments as forecast_spec. `metrics`: a JVM ForecastMetrics from
+    register_metrics, or None."""
+    spec = forecast_spec(df, **kwargs)
+    return _wrap(_jvm(df).io.lagrs.spark.LagrsSpark.forecast(df._jdf, spec, metrics), df)
+
+
+def register_metrics(spark):
+    """A JVM io.lagrs.spark.ForecastMetrics registered with this session (read it after an action)."""
+    return spark._jvm.io.lagrs.spark.ForecastMetrics.register(spark._jsparkSession)
+
+
+_STATISTICS = ("mean", "sum", "var", "std", "min", "max", "median")
+
+
+def features(df: DataFrame, *, id: str = "id", time: str = "time", value: str = "value",
+             lags: Sequence[int] = (), diffs: Sequence[int] = (), pct_changes: Sequence[int] = (),
+             rolling: Sequence[tuple] = (), ewm_alphas: Sequence[float] = (),
+             batch_size: Optional[int] = None, partitions: int = 0) -> DataFrame:
+    """LagrsSpark.features. `rolling` lists (statistic, window) or (statistic, window, min_periods)
+    with statistic one of mean, sum, var, std, min, max, median or "quantile:<q>"."""
+    jvm = _jvm(df)
+    spec = jvm.io.lagrs.spark.FeatureSpec.columns(id, time, value)
+    for k in lags:
+        spec = spec.lag(int(k))
+    for k in diffs:
+        spec = spec.diff(int(k))
+    for k in pct_changes:
+        spec = spec.pctChange(int(k))
+    for item in rolling:
+        name, window = item[0], int(item[1])
+        min_periods = int(item[2]) if len(item) > 2 else window
+        if name.startswith("quantile:"):
+            stat = jvm.io.lagrs.RollingStatistic.quantile(float(name.split(":", 1)[1]))
+        elif name in _STATISTICS:
+            stat = getattr(jvm.io.lagrs.RollingStatistic, name.upper())
+        else:
+            raise ValueError(f"unknown rolling statistic {name!r}; use one of {_STATISTICS} or 'quantile:<q>'")
+        spec = spec.rolling(stat, window, min_periods)
+    for alpha in ewm_alphas:
+        spec = spec.ewmMean(float(alpha))
+    if batch_size is not None:
+        spec = spec.batchSize(int(batch_size))
+    spec = spec.partitions(int(partitions))
+    return _wrap(jvm.io.lagrs.spark.LagrsSpark.features(df._jdf, spec), df)

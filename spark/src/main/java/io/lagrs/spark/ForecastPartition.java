@@ -1,0 +1,165 @@
+package io.lagrs.spark;
+
+import io.lagrs.Arima;
+import io.lagrs.ArimaBatch;
+import io.lagrs.Forecast;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Iterator;
+import java.util.List;
+import java.util.NoSuchElementException;
+import org.apache.spark.api.java.function.MapPartitionsFunction;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+
+/**
+ * The executor side of {@link LagrsSpark#forecast}: turns one partition of rows
+ * {@code (id, time as long, value as double)}, sorted by id then time, into forecast rows
+ * {@code (id, time as long, step, mean, lower[], upper[], model, error)}.
+ *
+ * <p>Series are read a batch at a time and each batch is fitted by one native
+ * {@link Arima#fitAll} call, which fits its series in parallel on all the executor's cores. Rows
+ * are produced lazily, batch by batch, so a partition never holds more than one batch of input
+ * and output. Anything wrong with one series (irregular times, a failed fit) becomes that
+ * series' error row; nothing about a series can fail the task.
+ */
+final class ForecastPartition implements MapPartitionsFunction<Row, Row> {
+    private static final long serialVersionUID = 1L;
+
+    private final ForecastSpec spec;
+    private final TimeKind kind;
+    private final String zoneId;
+    private final ForecastMetrics metrics; // may be null
+
+    ForecastPartition(ForecastSpec spec, TimeKind kind, String zoneId, ForecastMetrics metrics) {
+        this.spec = spec;
+        this.kind = kind;
+        this.zoneId = zoneId;
+        this.metrics = metrics;
+    }
+
+    @Override
+    public Iterator<Row> call(Iterator<Row> input) {
+        return new Rows(input);
+    }
+
+    private final class Rows implements Iterator<Row> {
+        private final SeriesBatch.Reader reader;
+        private final SeriesBatch batch = new SeriesBatch(spec.batchSize(), false);
+        private final Arima arima = spec.toArima();
+        private final String model = spec.modelName();
+        private final ZoneId zone = ZoneId.of(zoneId);
+        private final double[] levels = spec.levels();
+        private List<Row> out = new ArrayList<>();
+        private int next;
+        private boolean done;
+
+        Rows(Iterator<Row> input) {
+            this.reader = new SeriesBatch.Reader(input);
+        }
+
+        @Override
+        public boolean hasNext() {
+            while (next == out.size() && !done) {
+                long start = System.nanoTime();
+                out = new ArrayList<>();
+                next = 0;
+                if (reader.read(batch)) {
+                    forecastBatch();
+                } else {
+                    done = true;
+                }
+                if (metrics != null) {
+                    metrics.addPartitionNanos(System.nanoTime() - start);
+                }
+            }
+            return next < out.size();
+        }
+
+        @Override
+        public Row next() {
+            if (!hasNext()) {
+                throw new NoSuchElementException();
+            }
+            return out.get(next++);
+        }
+
+        private void forecastBatch() {
+            int m = batch.size();
+            String[] errors = new String[m];
+            long[][] future = new long[m][];
+            List<double[]> toFit = new ArrayList<>(m);
+            int[] fitIndex = new int[m];
+            for (int j = 0; j < m; j++) {
+                fitIndex[j] = -1;
+                int from = batch.offset(j);
+                int n = batch.offset(j + 1) - from;
+                if (batch.nullTimes(j) > 0) {
+                    errors[j] = "time is null in " + batch.nullTimes(j) + " of " + n + " rows";
+                    continue;
+                }
+                try {
+                    TimeGrid grid = TimeGrid.infer(kind, zone, Arrays.copyOfRange(batch.times(), from, from + n),
+                            Arrays.copyOfRange(batch.values(), from, from + n), n);
+                    future[j] = grid.future(spec.horizon());
+                    fitIndex[j] = toFit.size();
+                    toFit.add(grid.values());
+                } catch (TimeGrid.IrregularTimeException e) {
+                    errors[j] = e.getMessage();
+                }
+            }
+
+            Forecast[][] byLevel = new Forecast[Math.max(levels.length, 1)][];
+            String[] fitErrors = new String[toFit.size()];
+            if (!toFit.isEmpty()) {
+                long start = System.nanoTime();
+                try (ArimaBatch fits = arima.fitAll(toFit.toArray(new double[0][]))) {
+                    for (int i = 0; i < fitErrors.length; i++) {
+                        fitErrors[i] = fits.error(i);
+                    }
+                    // With no levels, the point forecasts still come from a forecast call.
+                    double[] asked = levels.length == 0 ? new double[] {0.95} : levels;
+                    for (int l = 0; l < asked.length; l++) {
+                        byLevel[l] = fits.forecast(spec.horizon(), asked[l]);
+                    }
+                } catch (RuntimeException e) {
+                    // A failure of the whole call (not of one series) is every series' error.
+                    Arrays.fill(fitErrors, String.valueOf(e.getMessage()));
+                    Arrays.fill(byLevel, null);
+                }
+                if (metrics != null) {
+                    metrics.addBatch(System.nanoTime() - start);
+                }
+            }
+
+            int failed = 0;
+            for (int j = 0; j < m; j++) {
+                Object id = batch.id(j);
+                int i = fitIndex[j];
+                String error = errors[j];
+                if (error == null && (fitErrors[i] != null || byLevel[0] == null || byLevel[0][i] == null)) {
+                    error = fitErrors[i] != null ? fitErrors[i] : "forecast failed";
+                }
+                if (error != null) {
+                    failed++;
+                    out.add(RowFactory.create(id, null, null, null, null, null, model, error));
+                    continue;
+                }
+                double[] mean = byLevel[0][i].mean();
+                for (int k = 0; k < spec.horizon(); k++) {
+                    double[] lower = new double[levels.length];
+                    double[] upper = new double[levels.length];
+                    for (int l = 0; l < levels.length; l++) {
+                        lower[l] = byLevel[l][i].lower()[k];
+                        upper[l] = byLevel[l][i].upper()[k];
+                    }
+                    out.add(RowFactory.create(id, future[j][k], k + 1, mean[k], lower, upper, model, null));
+                }
+            }
+            if (metrics != null) {
+                metrics.addSeries(m, failed);
+            }
+        }
+    }
+}

@@ -1,0 +1,207 @@
+package io.lagrs.spark;
+
+import static org.apache.spark.sql.functions.col;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.types.DataType;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.NumericType;
+import org.apache.spark.sql.types.StructField;
+import org.apache.spark.sql.types.StructType;
+
+/**
+ * lagrs on Spark: forecasts and features for every series of a long-format DataFrame (one row
+ * per series, time and value), computed by the native library on the executors.
+ *
+ * <p>How the work is spread: the rows are repartitioned by series key, sorted within each
+ * partition by key and time, and each partition is streamed once: consecutive rows of one key
+ * form a series, series are gathered into batches of {@link ForecastSpec#batchSize()} and each
+ * batch goes to one native call that works on all its series in parallel. One shuffle, one sort,
+ * no per-series Spark overhead; a partition holds one batch at a time.
+ *
+ * <p>The executors need the lagrs jar and the native jar of their platform on their classpath
+ * (for example {@code spark-submit --jars lagrs.jar,lagrs-linux-x86_64.jar,...}); see
+ * {@code docs/SPARK.md}.
+ */
+public final class LagrsSpark {
+    /** The output columns of {@link #forecast} after the id and time columns. */
+    static final List<String> FORECAST_COLUMNS = List.of("step", "mean", "lower", "upper", "model", "error");
+
+    private LagrsSpark() {
+    }
+
+    /**
+     * Fits the specified model to every series of {@code df} and forecasts
+     * {@link ForecastSpec#horizon()} steps past each series' last time.
+     *
+     * <p>The result has one row per series and step, with columns
+     * <ul>
+     * <li>the id column, under its own name and type;</li>
+     * <li>the time column, under its own name and type: the future time of this step, one
+     *     inferred time step after another (see below);</li>
+     * <li>{@code step} (int, 1 to horizon);</li>
+     * <li>{@code mean} (double): the point forecast;</li>
+     * <li>{@code lower}, {@code upper} (array&lt;double&gt;): the prediction interval bounds, one
+     *     per level of {@link ForecastSpec#levels()}, in that order;</li>
+     * <li>{@code model} (string): the model fitted, e.g. {@code ARIMA(0,1,1)(0,1,1)[12]};</li>
+     * <li>{@code error} (string): null.</li>
+     * </ul>
+     * A series that cannot be forecast gives exactly one row instead, with its id, its
+     * {@code model} and the reason in {@code error}, and nulls elsewhere; it never fails the
+     * job. Every input series is in the output.
+     *
+     * <p>Times: within a series, the time step is inferred from the times (calendar months when
+     * every time is on the same day of the month or every one on the last day of its month;
+     * otherwise whole days for dates, or the raw difference); see docs/SPARK.md. Missing steps
+     * are filled with missing values (NaN), as R's {@code arima} accepts them; a series whose
+     * times are not on one regular grid, repeat, are null, or are fewer than two, gets an error
+     * row. Null values are missing values. Timestamps use the session time zone for calendar
+     * arithmetic.
+     *
+     * <p>Each series gets exactly what {@code spec.toArima().fitAll(...)} would give it in one
+     * JVM: the same fit, the same forecast.
+     *
+     * @throws NullPointerException if {@code df} or {@code spec} is null
+     * @throws IllegalArgumentException if a column is missing, the time column is not int,
+     *     bigint, date or timestamp, the value column is not numeric, or the id column is named
+     *     like an output column
+     */
+    public static Dataset<Row> forecast(Dataset<Row> df, ForecastSpec spec) {
+        return forecast(df, spec, null);
+    }
+
+    /**
+     * {@link #forecast(Dataset, ForecastSpec)}, counting series, failures and the time spent in
+     * native calls into {@code metrics} as the job runs (null: no counting).
+     */
+    public static Dataset<Row> forecast(Dataset<Row> df, ForecastSpec spec, ForecastMetrics metrics) {
+        Objects.requireNonNull(df, "df must not be null");
+        Objects.requireNonNull(spec, "spec must not be null");
+        StructType schema = df.schema();
+        StructField idField = field(schema, spec.idColumn(), "id");
+        StructField timeField = field(schema, spec.timeColumn(), "time");
+        StructField valueField = field(schema, spec.valueColumn(), "value");
+        TimeKind kind = TimeKind.of(timeField.dataType(), timeField.name());
+        requireNumeric(valueField);
+        for (String name : List.of(idField.name(), timeField.name())) {
+            if (FORECAST_COLUMNS.contains(name)) {
+                throw new IllegalArgumentException("the id and time columns must not be named like an output column "
+                        + FORECAST_COLUMNS + ", got '" + name + "'");
+            }
+        }
+        if (idField.name().equals(timeField.name())) {
+            throw new IllegalArgumentException("the id and time columns must differ, got '" + idField.name() + "' twice");
+        }
+
+        Dataset<Row> input = df.select(
+                col(quoted(idField.name())).as("id"),
+                kind.toLong(col(quoted(timeField.name()))).as("t"),
+                col(quoted(valueField.name())).cast(DataTypes.DoubleType).as("v"));
+        Dataset<Row> sorted = repartition(input, spec.partitions()).sortWithinPartitions(col("id"), col("t"));
+
+        StructType out = new StructType()
+                .add("id", idField.dataType(), true)
+                .add("t", DataTypes.LongType, true)
+                .add("step", DataTypes.IntegerType, true)
+                .add("mean", DataTypes.DoubleType, true)
+                .add("lower", DataTypes.createArrayType(DataTypes.DoubleType, false), true)
+                .add("upper", DataTypes.createArrayType(DataTypes.DoubleType, false), true)
+                .add("model", DataTypes.StringType, false)
+                .add("error", DataTypes.StringType, true);
+        String zone = df.sparkSession().conf().get("spark.sql.session.timeZone");
+        Dataset<Row> raw = sorted.mapPartitions(new ForecastPartition(spec, kind, zone, metrics), Encoders.row(out));
+
+        List<Column> columns = new ArrayList<>();
+        columns.add(col("id").as(idField.name()));
+        columns.add(kind.fromLong(col("t")).as(timeField.name()));
+        for (String name : FORECAST_COLUMNS) {
+            columns.add(col(name));
+        }
+        return raw.select(columns.toArray(new Column[0]));
+    }
+
+    /**
+     * Computes the features of {@code spec} for every row of every series of {@code df}.
+     *
+     * <p>The result has one row per input row, with the id, time and value columns under their
+     * own names (id and time keep their types; the value becomes a double, null where it was
+     * null) followed by one double column per feature, in the order they were added to the spec
+     * ({@link FeatureSpec#featureNames()}). Within a series, rows are in time order and each
+     * feature is computed over them as {@link io.lagrs.Lags} and {@link io.lagrs.Rolling} compute
+     * it over an array (null values are missing values, NaN); rows of different series never
+     * mix. The output's row order across series is not defined.
+     *
+     * @throws NullPointerException if {@code df} or {@code spec} is null
+     * @throws IllegalArgumentException if a column is missing, the value column is not numeric,
+     *     the spec has no features, or a feature column is named like an input column
+     */
+    public static Dataset<Row> features(Dataset<Row> df, FeatureSpec spec) {
+        Objects.requireNonNull(df, "df must not be null");
+        Objects.requireNonNull(spec, "spec must not be null");
+        StructType schema = df.schema();
+        StructField idField = field(schema, spec.idColumn(), "id");
+        StructField timeField = field(schema, spec.timeColumn(), "time");
+        StructField valueField = field(schema, spec.valueColumn(), "value");
+        requireNumeric(valueField);
+        if (spec.featureNames().isEmpty()) {
+            throw new IllegalArgumentException("spec has no features: add lag, diff, rolling, ... to it");
+        }
+        List<String> inputNames = List.of(idField.name(), timeField.name(), valueField.name());
+        if (new java.util.HashSet<>(inputNames).size() != 3) {
+            throw new IllegalArgumentException("the id, time and value columns must differ, got " + inputNames);
+        }
+        for (String name : spec.featureNames()) {
+            if (inputNames.contains(name)) {
+                throw new IllegalArgumentException("feature column '" + name + "' has the name of an input column");
+            }
+        }
+
+        Dataset<Row> input = df.select(
+                col(quoted(idField.name())).as("id"),
+                col(quoted(timeField.name())).as("time"),
+                col(quoted(valueField.name())).cast(DataTypes.DoubleType).as("value"));
+        Dataset<Row> sorted = repartition(input, spec.partitions()).sortWithinPartitions(col("id"), col("time"));
+
+        StructType out = new StructType()
+                .add(idField.name(), idField.dataType(), true)
+                .add(timeField.name(), timeField.dataType(), true)
+                .add(valueField.name(), DataTypes.DoubleType, true);
+        for (String name : spec.featureNames()) {
+            out = out.add(name, DataTypes.DoubleType, false);
+        }
+        return sorted.mapPartitions(new FeaturePartition(spec), Encoders.row(out));
+    }
+
+    static Dataset<Row> repartition(Dataset<Row> input, int partitions) {
+        return partitions > 0 ? input.repartition(partitions, col("id")) : input.repartition(col("id"));
+    }
+
+    static StructField field(StructType schema, String name, String role) {
+        for (StructField f : schema.fields()) {
+            if (f.name().equals(name)) {
+                return f;
+            }
+        }
+        throw new IllegalArgumentException(role + " column '" + name + "' is not in the input; its columns are "
+                + String.join(", ", schema.fieldNames()));
+    }
+
+    static void requireNumeric(StructField field) {
+        DataType type = field.dataType();
+        if (!(type instanceof NumericType)) {
+            throw new IllegalArgumentException("value column '" + field.name() + "' must be numeric, got "
+                    + type.simpleString());
+        }
+    }
+
+    /** A column reference that takes {@code name} literally (dots and all). */
+    static String quoted(String name) {
+        return "`" + name.replace("`", "``") + "`";
+    }
+}

@@ -1,0 +1,243 @@
+package io.lagrs.spark;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.time.temporal.ChronoUnit;
+import java.util.Arrays;
+
+/**
+ * The regular time grid of one series, inferred from its observation times, so that the series
+ * can be laid out as equally spaced values (missing steps as NaN) and its future times produced
+ * in the same type.
+ *
+ * <p>The grid's unit is chosen from the times themselves: calendar months when every time falls
+ * on the same day of the month (or every one on the last day of its month) at the same time of
+ * day, as monthly, quarterly and yearly data do; calendar days when every time is at the same
+ * time of day (dates always are), so daily and weekly timestamps stay at their local time across
+ * daylight-saving changes; otherwise the raw number (integers, or microseconds for timestamps).
+ * The step is the most frequent difference between consecutive times in that unit (the smallest
+ * of equally frequent ones). Every time must then lie a whole number of steps after the first.
+ */
+final class TimeGrid {
+    /** Gaps are filled with NaN, but a series may at most double in length that way. */
+    static final int MAX_FILL_FACTOR = 2;
+
+    private enum Unit { MONTH, DAY, RAW }
+
+    private final TimeKind kind;
+    private final ZoneId zone;
+    private final Unit unit;
+    private final long step;
+    private final long lastIndex;
+    /** For MONTH: the anchor day of month, or 0 for "last day of the month". */
+    private final int dayOfMonth;
+    /** For MONTH and DAY on timestamps: the local time of day. */
+    private final LocalTime timeOfDay;
+    private final double[] values;
+
+    private TimeGrid(TimeKind kind, ZoneId zone, Unit unit, long step, long lastIndex, int dayOfMonth,
+            LocalTime timeOfDay, double[] values) {
+        this.kind = kind;
+        this.zone = zone;
+        this.unit = unit;
+        this.step = step;
+        this.lastIndex = lastIndex;
+        this.dayOfMonth = dayOfMonth;
+        this.timeOfDay = timeOfDay;
+        this.values = values;
+    }
+
+    /** Thrown for a series whose times do not form a regular grid; becomes that series' error. */
+    static final class IrregularTimeException extends Exception {
+        private static final long serialVersionUID = 1L;
+
+        IrregularTimeException(String message) {
+            super(message, null, false, false);
+        }
+    }
+
+    /**
+     * The grid of a series observed at {@code times} (ascending) with {@code values}.
+     *
+     * @param zone the session time zone: calendar months and days of timestamps are local to it
+     * @throws IrregularTimeException if fewer than two times are given, a time repeats, the times
+     *     are not on one regular grid, or filling the gaps would more than double the series
+     */
+    static TimeGrid infer(TimeKind kind, ZoneId zone, long[] times, double[] values, int n)
+            throws IrregularTimeException {
+        if (n < 2) {
+            throw new IrregularTimeException("at least two observations are needed to infer the time step, got " + n);
+        }
+        for (int i = 1; i < n; i++) {
+            if (times[i] == times[i - 1]) {
+                throw new IrregularTimeException("time " + format(kind, zone, times[i]) + " occurs more than once");
+            }
+        }
+        Unit unit = Unit.RAW;
+        int dayOfMonth = 0;
+        LocalTime timeOfDay = LocalTime.MIDNIGHT;
+        long[] index = times;
+        if (kind == TimeKind.DATE || kind == TimeKind.TIMESTAMP) {
+            LocalDateTime[] local = new LocalDateTime[n];
+            for (int i = 0; i < n; i++) {
+                local[i] = toLocal(kind, zone, times[i]);
+            }
+            timeOfDay = local[0].toLocalTime();
+            boolean sameTimeOfDay = true;
+            boolean sameDay = true;
+            boolean allMonthEnds = true;
+            for (int i = 0; i < n; i++) {
+                LocalDate d = local[i].toLocalDate();
+                sameTimeOfDay &= local[i].toLocalTime().equals(timeOfDay);
+                sameDay &= d.getDayOfMonth() == local[0].getDayOfMonth();
+                allMonthEnds &= d.getDayOfMonth() == d.lengthOfMonth();
+            }
+            if (sameTimeOfDay) {
+                index = new long[n];
+                if (allMonthEnds || sameDay) {
+                    unit = Unit.MONTH;
+                    dayOfMonth = allMonthEnds ? 0 : local[0].getDayOfMonth();
+                    for (int i = 0; i < n; i++) {
+                        index[i] = local[i].getYear() * 12L + local[i].getMonthValue() - 1;
+                    }
+                } else {
+                    unit = Unit.DAY;
+                    for (int i = 0; i < n; i++) {
+                        index[i] = local[i].toLocalDate().toEpochDay();
+                    }
+                }
+            }
+        }
+        long step = mostFrequentDifference(index, n);
+        double[] filled = fill(kind, zone, times, index, values, n, step);
+        TimeGrid grid = new TimeGrid(kind, zone, unit, step, index[n - 1], dayOfMonth, timeOfDay, filled);
+        grid.future(1); // a series whose very next time cannot be represented fails here, not later
+        return grid;
+    }
+
+    /** The values on the grid, one per step from the first time to the last, NaN where missing. */
+    double[] values() {
+        return values;
+    }
+
+    /**
+     * The {@code h} times after the last one, in the long form of the time column.
+     *
+     * @throws IrregularTimeException if a future time cannot be represented in the column's type
+     */
+    long[] future(int h) throws IrregularTimeException {
+        long[] out = new long[h];
+        for (int k = 1; k <= h; k++) {
+            long idx;
+            try {
+                idx = Math.addExact(lastIndex, Math.multiplyExact(step, (long) k));
+            } catch (ArithmeticException e) {
+                throw new IrregularTimeException("future time " + k + " steps ahead is out of range");
+            }
+            out[k - 1] = fromIndex(idx);
+        }
+        return out;
+    }
+
+    private long fromIndex(long idx) throws IrregularTimeException {
+        try {
+            switch (unit) {
+                case RAW:
+                    if (kind == TimeKind.INTEGER && (idx < Integer.MIN_VALUE || idx > Integer.MAX_VALUE)) {
+                        throw new IrregularTimeException("future time " + idx + " does not fit an int time column");
+                    }
+                    return idx;
+                case DAY:
+                    return fromLocalDate(LocalDate.ofEpochDay(idx));
+                case MONTH:
+                    LocalDate first = LocalDate.of(Math.toIntExact(Math.floorDiv(idx, 12L)),
+                            (int) Math.floorMod(idx, 12L) + 1, 1);
+                    int day = dayOfMonth == 0 ? first.lengthOfMonth() : Math.min(dayOfMonth, first.lengthOfMonth());
+                    return fromLocalDate(first.withDayOfMonth(day));
+                default:
+                    throw new AssertionError(unit);
+            }
+        } catch (java.time.DateTimeException | ArithmeticException e) {
+            throw new IrregularTimeException("future time out of range: " + e.getMessage());
+        }
+    }
+
+    private long fromLocalDate(LocalDate date) {
+        if (kind == TimeKind.DATE) {
+            return date.toEpochDay();
+        }
+        Instant instant = ZonedDateTime.of(date, timeOfDay, zone).toInstant();
+        return Math.addExact(Math.multiplyExact(instant.getEpochSecond(), 1_000_000L), instant.getNano() / 1000);
+    }
+
+    private static LocalDateTime toLocal(TimeKind kind, ZoneId zone, long t) {
+        if (kind == TimeKind.DATE) {
+            return LocalDate.ofEpochDay(t).atStartOfDay();
+        }
+        Instant instant = Instant.EPOCH.plus(t, ChronoUnit.MICROS);
+        return LocalDateTime.ofInstant(instant, zone);
+    }
+
+    private static String format(TimeKind kind, ZoneId zone, long t) {
+        return kind == TimeKind.DATE || kind == TimeKind.TIMESTAMP ? toLocal(kind, zone, t).toString() : Long.toString(t);
+    }
+
+    /** The mode of the consecutive differences of an ascending array; ties go to the smaller one. */
+    private static long mostFrequentDifference(long[] index, int n) throws IrregularTimeException {
+        long[] diffs = new long[n - 1];
+        for (int i = 1; i < n; i++) {
+            try {
+                diffs[i - 1] = Math.subtractExact(index[i], index[i - 1]);
+            } catch (ArithmeticException e) {
+                throw new IrregularTimeException("times " + index[i - 1] + " and " + index[i] + " are too far apart");
+            }
+        }
+        Arrays.sort(diffs);
+        long best = diffs[0];
+        int bestCount = 0;
+        for (int i = 0; i < diffs.length;) {
+            int j = i;
+            while (j < diffs.length && diffs[j] == diffs[i]) {
+                j++;
+            }
+            if (j - i > bestCount) {
+                best = diffs[i];
+                bestCount = j - i;
+            }
+            i = j;
+        }
+        return best;
+    }
+
+    private static double[] fill(TimeKind kind, ZoneId zone, long[] times, long[] index, double[] values, int n,
+            long step) throws IrregularTimeException {
+        // Each consecutive difference fits a long (checked above), but their sum may not.
+        long span;
+        try {
+            span = Math.subtractExact(index[n - 1], index[0]);
+        } catch (ArithmeticException e) {
+            throw new IrregularTimeException("the first and last times are too far apart");
+        }
+        long length = span / step + 1;
+        if (length > (long) MAX_FILL_FACTOR * n) {
+            throw new IrregularTimeException("filling the gaps would make " + length + " steps out of " + n
+                    + " observations (step " + step + "); at most " + MAX_FILL_FACTOR + "x is allowed");
+        }
+        double[] out = new double[(int) length];
+        Arrays.fill(out, Double.NaN);
+        for (int i = 0; i < n; i++) {
+            long offset = index[i] - index[0];
+            if (offset % step != 0) {
+                throw new IrregularTimeException("time " + format(kind, zone, times[i])
+                        + " is not a whole number of steps (" + step + ") after the first time "
+                        + format(kind, zone, times[0]));
+            }
+            out[(int) (offset / step)] = values[i];
+        }
+        return out;
+    }
+}

@@ -1,0 +1,89 @@
+package io.lagrs.cli;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+
+/**
+ * An output file written to a temporary file in the same directory and moved into place by
+ * {@link #commit()}: readers never see a half-written file, and a run that fails leaves the
+ * previous file (or none) behind. {@link #close()} without commit deletes the temporary file.
+ */
+final class AtomicFile implements AutoCloseable {
+    private final Path target;
+    private final Path temporary;
+    private final BufferedWriter writer;
+    private boolean committed;
+
+    private AtomicFile(Path target, Path temporary, BufferedWriter writer) {
+        this.target = target;
+        this.temporary = temporary;
+        this.writer = writer;
+    }
+
+    /** @throws UserError if the directory of target does not exist or cannot be written */
+    static AtomicFile create(Path target) {
+        Path absolute = target.toAbsolutePath();
+        checkWritable(absolute);
+        try {
+            Path temporary = Files.createTempFile(absolute.getParent(), "." + absolute.getFileName(), ".part");
+            return new AtomicFile(absolute, temporary, Files.newBufferedWriter(temporary, StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UserError("cannot write " + target + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Checks, before any work is done, that target can be created: its directory exists and is
+     * writable, and target is not a directory.
+     *
+     * @throws UserError naming the path otherwise
+     */
+    static void checkWritable(Path target) {
+        Path absolute = target.toAbsolutePath();
+        Path dir = absolute.getParent();
+        if (Files.isDirectory(absolute)) {
+            throw new UserError("cannot write " + target + ": it is a directory");
+        }
+        if (dir == null || !Files.isDirectory(dir)) {
+            throw new UserError("cannot write " + target + ": directory " + dir + " does not exist");
+        }
+        if (!Files.isWritable(dir) || (Files.exists(absolute) && !Files.isWritable(absolute))) {
+            throw new UserError("cannot write " + target + ": permission denied");
+        }
+    }
+
+    BufferedWriter writer() {
+        return writer;
+    }
+
+    Path target() {
+        return target;
+    }
+
+    /** Flushes and moves the file into place (atomically where the file system can). */
+    void commit() throws IOException {
+        writer.close();
+        try {
+            Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING);
+        }
+        committed = true;
+    }
+
+    @Override
+    public void close() throws IOException {
+        if (!committed) {
+            try {
+                writer.close();
+            } finally {
+                Files.deleteIfExists(temporary);
+            }
+        }
+    }
+}
