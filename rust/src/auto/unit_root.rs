@@ -196,4 +196,75 @@ pub(crate) mod tests {
         let line: Vec<f64> = (0..20).map(|t| 2.0 * t as f64).collect();
         assert_eq!(ndiffs_by(&line, 2, |_| Decision::Difference), 1);
     }
+
+    /// The differencing decisions recorded in `auto_arima.json` for runs with
+    /// `test = "adf"/"pp"` and `seasonal.test = "ocsb"/"ch"`, recomputed the
+    /// way auto.arima prepares the series (leading missing values dropped,
+    /// Box-Cox transformed, seasonally differenced before `ndiffs`).
+    #[test]
+    fn decisions_inside_auto_arima_match_r() {
+        use crate::auto::boxcox::box_cox_value;
+        use crate::auto::test_fixtures::{load, num, nums};
+        use crate::auto::{adf, ch, ocsb, pp};
+        let doc = load("auto_arima.json");
+        let (mut compared, mut ch_runs, mut ch_agree) = (0, 0, 0);
+        for s in doc["series"].as_array().expect("series") {
+            let name = s["name"].as_str().expect("name");
+            // R's frequency(x); auto.arima treats a period below 1 (uspop: 0.1) as 1.
+            let m = num(&s["m"]).round().max(1.0) as usize;
+            let raw = nums(&s["x"]);
+            for run in s["runs"].as_array().expect("runs") {
+                let label = run["label"].as_str().expect("label");
+                if !run["error"].is_null() || run["ndiffs"].is_null() {
+                    continue;
+                }
+                let first = raw.iter().position(|v| !v.is_nan()).unwrap_or(raw.len());
+                let mut x: Vec<f64> = raw[first..].to_vec();
+                if !run["lambda"].is_null() {
+                    let lambda = num(&run["lambda"]);
+                    x.iter_mut().for_each(|v| *v = box_cox_value(*v, lambda));
+                }
+                let seasonal_d = run["nsdiffs"].as_u64().unwrap_or(0) as usize;
+                let tested_seasonally = m > 1 && x.len() > 2 * m;
+                match label {
+                    "seasonal_test_ocsb" if tested_seasonally => {
+                        assert_eq!(ocsb::nsdiffs_ocsb(&x, m, 1), seasonal_d, "{name} {label}");
+                        compared += 1;
+                    }
+                    "seasonal_test_ch" if tested_seasonally => {
+                        ch_runs += 1;
+                        ch_agree += usize::from(ch::nsdiffs_ch(&x, m, 0.05, 1) == seasonal_d);
+                    }
+                    "test_adf" | "test_pp" => {
+                        let mut dx = x.clone();
+                        for _ in 0..seasonal_d {
+                            dx = (m..dx.len()).map(|t| dx[t] - dx[t - m]).collect();
+                        }
+                        if degenerate_level(&dx) {
+                            continue;
+                        }
+                        let want = run["ndiffs"].as_u64().expect("ndiffs") as usize;
+                        let got = if label == "test_adf" {
+                            adf::ndiffs_adf(&dx, 0.05, adf::Deterministic::Level, 2)
+                        } else {
+                            pp::ndiffs_pp(&dx, 0.05, adf::Deterministic::Level, 2)
+                        };
+                        assert_eq!(got, want, "{name} {label}");
+                        compared += 1;
+                    }
+                    _ => {}
+                }
+            }
+        }
+        eprintln!("auto.arima decisions: {compared} equal R's; Canova-Hansen {ch_agree}/{ch_runs}");
+        assert!(compared >= 20, "only {compared} decisions compared");
+    }
+
+    /// An exactly polynomial series, where the test statistics are rounding noise.
+    fn degenerate_level(x: &[f64]) -> bool {
+        let clean: Vec<f64> = x.iter().copied().filter(|v| !v.is_nan()).collect();
+        let d1: Vec<f64> = clean.windows(2).map(|w| w[1] - w[0]).collect();
+        let d2: Vec<f64> = d1.windows(2).map(|w| w[1] - w[0]).collect();
+        is_constant(&d1) || is_constant(&d2)
+    }
 }
