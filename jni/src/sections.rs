@@ -6,13 +6,13 @@
 //! chunks `[a, b)`, each from the inputs `x[a - lead .. b]` (the `lead` values before the
 //! chunk warm up its first window; what they produce is discarded), with everything released
 //! between chunks. Two ways to reach the data ([`Access`]):
-//! - `Critical`, for cheap kernels (a few ns per value): the arrays are pinned for one chunk,
-//!   sized so that a chunk takes about a millisecond. No copy, so the speed of a plain
-//!   `System.arraycopy` stays within reach.
-//! - `Copy`, for expensive kernels (order statistics, ~50 ns per value), windows too long for
-//!   a short critical chunk, and lags with a long reach: region copies in and out of scratch
-//!   memory. Nothing is pinned and the GC is only ever held off by one short copy; the copies
-//!   cost little next to the work.
+//! - `Critical`, for the one kernel fast enough that a copy would slow it noticeably (rolling
+//!   sum and mean, ~1.5 ns per value): the arrays are pinned for one chunk of well under a
+//!   millisecond of work. No copy, so the speed of a plain `System.arraycopy` stays within reach.
+//! - `Copy`, for everything else (5-60 ns per value), windows too long for a short critical
+//!   chunk, and lags with a long reach: region copies in and out of scratch memory. Nothing is
+//!   pinned and the GC is only ever held off by one short copy; the copies cost little next to
+//!   the work.
 
 use std::ops::Range;
 
