@@ -15,6 +15,7 @@ mod arrays;
 mod auto_arima;
 mod contract;
 mod convert;
+#[cfg(feature = "test-hooks")]
 mod diagnostics;
 mod error;
 mod ffi;
@@ -22,4 +23,5 @@ mod handles;
 mod lags;
 mod rolling;
 mod sections;
+#[cfg(feature = "test-hooks")]
 mod self_test;
