@@ -13,6 +13,7 @@
 mod arima;
 mod arrays;
 mod auto_arima;
+mod batch;
 mod contract;
 mod convert;
 #[cfg(feature = "test-hooks")]
@@ -21,6 +22,7 @@ mod error;
 mod ffi;
 mod handles;
 mod lags;
+mod native_memory;
 mod rolling;
 mod sections;
 #[cfg(feature = "test-hooks")]
