@@ -22,6 +22,17 @@ skip_test_native="$7"
 require_all="${8:-false}"
 
 rm -rf "$natives_dir" "$all_dir" "$test_natives_dir"
+# Without Rust, leave a marker and stop: the enforcer step after this one fails the build with a
+# one-line message instead of a stack trace (the same message build-native.sh prints).
+rust_missing="$(dirname "$natives_dir")/rust-missing.txt"
+rm -f "$rust_missing"
+if [ "$skip_native" != true ] || [ "$skip_test_native" != true ]; then
+  if ! command -v cargo >/dev/null 2>&1 && [ ! -x "$HOME/.cargo/bin/cargo" ]; then
+    mkdir -p "$(dirname "$rust_missing")"
+    echo "cargo not found" >"$rust_missing"
+    exit 0
+  fi
+fi
 # A classifier jar left by an earlier build must not outlive the native it was made from.
 for c in $LAGRS_CLASSIFIERS; do rm -f "$(dirname "$natives_dir")"/*-"$c".jar; done
 # Every classifier folder exists, so the JAR plugin can skip the empty ones.
