@@ -11,7 +11,8 @@
 //! 3. [`ml_start`]: AR blocks mapped to unconstrained values (inverse PACF
 //!    transform), MA blocks made invertible;
 //! 4. [`ml_optimise`]: exact maximum likelihood (BFGS on the concentrated
-//!    likelihood), then [`restart_off_boundary`];
+//!    likelihood), then the restarts of `restart` (off a stationary start,
+//!    off the MA unit circle);
 //! 5. [`ml_result`]: MA blocks made invertible again, numerical Hessian in
 //!    the transformed parameters and delta-method standard errors, and a
 //!    final Kalman pass for residuals, sigma^2 and the forecast state.
@@ -39,11 +40,12 @@ use std::sync::atomic::AtomicBool;
 use super::hessian::{numerical_hessian, standard_errors};
 use super::model::{ArimaFit, Selection};
 use super::objective::{final_pass, setup, to_raw, Problem, Setup};
+use super::units::degenerate;
 use super::optimize::{minimize, BfgsOptions};
-use super::roots::polyroot;
+use super::restart::{leave_stationary_start, restart_off_boundary};
 use super::spec::ArimaSpec;
-use super::transform::{ar_is_stationary, grad_trans, ma_invert, undo_pars, Layout};
-use crate::error::{CoreError, CoreResult};
+use super::transform::{ar_is_stationary, grad_trans, ma_invert, undo_pars};
+use crate::error::{invalid, CoreError, CoreResult};
 
 /// Options of the CSS stage: R's `optim` defaults, except that gradients
 /// are forward differences (step 1e-6) until the final central-difference
@@ -57,7 +59,7 @@ const CSS_OPTIONS: BfgsOptions =
 /// least as good as R's (and statsmodels'). Central differences throughout:
 /// forward differences with a central polish saved few evaluations here and
 /// left the optimum ~1e-9 lower.
-const ML_OPTIONS: BfgsOptions = BfgsOptions { max_iter: 250, reltol: 1e-12, abstol: 0.0, grad_step: 1e-4, forward_step: None };
+pub(crate) const ML_OPTIONS: BfgsOptions = BfgsOptions { max_iter: 250, reltol: 1e-12, abstol: 0.0, grad_step: 1e-4, forward_step: None };
 
 /// The estimation method, as R's `stats::arima(method = ...)`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -96,11 +98,11 @@ pub fn fit(spec: &ArimaSpec, y: &[f64]) -> CoreResult<ArimaFit> {
 /// Fits the model to `y` (NaN = missing) with the given method, stopping
 /// with [`CoreError::Cancelled`] when `options.cancel` is set.
 pub fn fit_with(spec: &ArimaSpec, y: &[f64], options: &FitOptions<'_>) -> CoreResult<ArimaFit> {
-    let Setup { mut prob, init, parscale, n_used } = setup(spec, y, options.cancel)?;
-    match options.method {
+    let Setup { mut prob, init, parscale, n_used, scale } = setup(spec, y, options.cancel)?;
+    let mut fit = match options.method {
         FitMethod::Css => {
             let coef = css_estimate(&mut prob, &init, &parscale)?;
-            css_result(spec, prob, &coef, &parscale, n_used)
+            css_result(spec, prob, &coef, &parscale, n_used)?
         }
         FitMethod::CssMl | FitMethod::Ml | FitMethod::CssMlStrict => {
             let init = match options.method {
@@ -109,14 +111,44 @@ pub fn fit_with(spec: &ArimaSpec, y: &[f64], options: &FitOptions<'_>) -> CoreRe
             };
             let (start, zero_start) = ml_start(&mut prob, &init)?;
             let (raw, f) = ml_optimise(&mut prob, &start, &parscale)?;
+            let (raw, f) = leave_stationary_start(&mut prob, &start, raw, f, &parscale)?;
             let raw = restart_off_boundary(&mut prob, raw, f, &zero_start, &parscale)?;
-            ml_result(spec, prob, raw, &parscale, n_used)
+            ml_result(spec, prob, raw, &parscale, n_used)?
         }
+    };
+    to_units_of_y(&mut fit, scale.factor, y)?;
+    Ok(fit)
+}
+
+/// Maps a fit of `y / factor` back to the units of `y`: mean, drift and
+/// their standard errors, sigma2, the log-likelihood (the density of y is
+/// that of y / factor times factor^-n), residuals and the filtered state
+/// (its covariance is in units of sigma2 and does not change).
+fn to_units_of_y(fit: &mut ArimaFit, factor: f64, y: &[f64]) -> CoreResult<()> {
+    let narma = fit.spec.n_arma();
+    for i in narma..fit.coef.len() {
+        fit.coef[i] *= factor;
+        fit.std_errors[i] *= factor;
     }
+    let sigma2 = fit.sigma2 * factor * factor;
+    if !sigma2.is_finite() {
+        return invalid(format!(
+            "y is too large for double precision: its innovation variance ({:e}^2) overflows; divide y by a \
+             constant (the fit scales back exactly)",
+            fit.sigma2.sqrt() * factor
+        ));
+    }
+    fit.sigma2 = sigma2;
+    fit.loglik -= fit.n_used as f64 * factor.ln();
+    for r in fit.residuals.iter_mut().chain(fit.state_a.iter_mut()) {
+        *r *= factor;
+    }
+    fit.y = y.to_vec();
+    Ok(())
 }
 
 /// `Err(Cancelled)` once the caller's flag is set.
-fn check_cancel(prob: &Problem<'_>) -> CoreResult<()> {
+pub(crate) fn check_cancel(prob: &Problem<'_>) -> CoreResult<()> {
     if prob.cancelled() {
         Err(CoreError::Cancelled)
     } else {
@@ -184,58 +216,6 @@ fn ml_optimise(prob: &mut Problem<'_>, start: &[f64], parscale: &[f64]) -> CoreR
     Ok((ml.x, ml.f))
 }
 
-/// 4b. Safeguard against a boundary local optimum: an MA block with a root
-///     on (or within MA_BOUNDARY of) the unit circle is where BFGS from the
-///     CSS start can get stuck (e.g. an almost cancelling seasonal AR/MA pair
-///     with the seasonal MA at -1). Restart ML from zero ARMA coefficients,
-///     from the optimum with its MA blocks shrunk, and from that with the
-///     seasonal AR/MA signs flipped; keep the best. Only fits ending on the
-///     MA boundary pay for the restarts.
-fn restart_off_boundary(
-    prob: &mut Problem<'_>,
-    mut raw: Vec<f64>,
-    f: f64,
-    zero_start: &[f64],
-    parscale: &[f64],
-) -> CoreResult<Vec<f64>> {
-    let layout = prob.layout;
-    if !ma_on_boundary(&layout, &raw) {
-        return Ok(raw);
-    }
-    let mut best_f = f;
-    // MA blocks are pulled halfway to zero in the restarts: the likelihood is
-    // symmetric under MA root inversion, so a start at the boundary stays there.
-    let shrink = |x: &mut Vec<f64>| {
-        for i in layout.ma().chain(layout.sma()) {
-            x[i] *= 0.5;
-        }
-    };
-    let mut starts = vec![zero_start.to_vec()];
-    let mut shrunk = raw.clone();
-    shrink(&mut shrunk);
-    starts.push(shrunk);
-    if !layout.sar().is_empty() && !layout.sma().is_empty() {
-        let mut flipped = raw.clone();
-        for i in layout.sar().chain(layout.sma()) {
-            flipped[i] = -flipped[i];
-        }
-        shrink(&mut flipped);
-        starts.push(flipped);
-    }
-    for st in starts {
-        if !prob.ml(&st).is_finite() {
-            continue;
-        }
-        let alt = minimize(|r| prob.ml(r), &st, parscale, &ML_OPTIONS);
-        check_cancel(prob)?;
-        if alt.f.is_finite() && alt.f < best_f && alt.x.iter().all(|v| v.is_finite()) {
-            best_f = alt.f;
-            raw = alt.x;
-        }
-    }
-    Ok(raw)
-}
-
 /// 5. MA invertibility (R's `maInvert`), Hessian and standard errors, then
 ///    the final pass (R: `ARIMA_Like` with residuals) for residuals, sigma2
 ///    and the forecasting state.
@@ -273,8 +253,9 @@ fn ml_result(spec: &ArimaSpec, mut prob: Problem<'_>, mut raw: Vec<f64>, parscal
     let nu = n_used as f64;
     let value = 2.0 * nu * f_final + nu + nu * (2.0 * std::f64::consts::PI).ln();
     let loglik = -0.5 * value;
-    if !(sigma2.is_finite() && sigma2 > 0.0 && loglik.is_finite()) {
-        return Err(CoreError::Numerical("degenerate fit: innovation variance is zero or not finite".into()));
+    check_not_degenerate(spec, &prob, sigma2)?;
+    if !loglik.is_finite() {
+        return Err(CoreError::Numerical("the log-likelihood is not finite at the optimum".into()));
     }
     Ok(ArimaFit {
         spec: spec.clone(),
@@ -323,9 +304,7 @@ fn css_result(spec: &ArimaSpec, mut prob: Problem<'_>, est: &[f64], parscale: &[
     let mut residuals = vec![0.0; nd];
     residuals.extend_from_slice(&css_resid);
     let loglik = -0.5 * n_used as f64 * ((2.0 * std::f64::consts::PI * sigma2).ln() + 1.0);
-    if !(sigma2.is_finite() && sigma2 > 0.0 && loglik.is_finite()) {
-        return Err(CoreError::Numerical("degenerate fit: innovation variance is zero or not finite".into()));
-    }
+    check_not_degenerate(spec, &prob, sigma2)?;
     // R's arimaSS: a Kalman pass at the CSS estimates for the forecasting state.
     let complete = prob.complete;
     let fin = final_pass(&mut prob, &coef, complete)?;
@@ -345,6 +324,22 @@ fn css_result(spec: &ArimaSpec, mut prob: Problem<'_>, est: &[f64], parscale: &[
     })
 }
 
+/// A fitted innovation variance that is zero relative to the scale of y
+/// (the model reproduces y exactly) is an error naming that cause; the same
+/// rule as for degenerate data in the set-up.
+fn check_not_degenerate(spec: &ArimaSpec, prob: &Problem<'_>, sigma2: f64) -> CoreResult<()> {
+    if !sigma2.is_finite() {
+        return Err(CoreError::Numerical("the innovation variance is not finite at the optimum".into()));
+    }
+    if degenerate(sigma2.sqrt(), prob.y_max) {
+        return invalid(format!(
+            "degenerate fit: {} reproduces y exactly (innovation variance zero relative to the scale of y)",
+            spec.label()
+        ));
+    }
+    Ok(())
+}
+
 /// Regression block of the Jacobian from optimizer to reported
 /// coefficients: d beta_j / d gamma_i = V_{ji} (R's `A[ind, ind] <- S$v`).
 fn regression_jacobian(prob: &Problem<'_>, a: &mut [f64]) {
@@ -355,23 +350,6 @@ fn regression_jacobian(prob: &Problem<'_>, a: &mut [f64]) {
             a[(narma + i) * k + narma + j] = prob.reg.v[j][i];
         }
     }
-}
-
-/// An MA root modulus below `1 + MA_BOUNDARY` counts as on the unit circle
-/// for the restart safeguard of [`fit`].
-const MA_BOUNDARY: f64 = 1e-3;
-
-/// True when the MA or seasonal MA polynomial at the (raw = natural for MA)
-/// parameters has a root of modulus below `1 + MA_BOUNDARY`.
-fn ma_on_boundary(layout: &Layout, raw: &[f64]) -> bool {
-    [layout.ma(), layout.sma()].into_iter().any(|block| {
-        let ma = &raw[block];
-        let Some(last) = ma.iter().rposition(|&c| c != 0.0) else { return false };
-        let mut coef = Vec::with_capacity(last + 2);
-        coef.push(1.0);
-        coef.extend_from_slice(&ma[..=last]);
-        polyroot(&coef).iter().any(|r| r.abs().is_nan() || r.abs() < 1.0 + MA_BOUNDARY)
-    })
 }
 
 #[cfg(test)]

@@ -10,6 +10,7 @@ use super::kalman::{arma_filter_states, ArmaWorkspace, FullFilter, LikSums};
 use super::polynomial::{delta as delta_poly, difference, expand_ar, expand_ma};
 use super::regression::{ols, Regression, MAX_REG};
 use super::spec::ArimaSpec;
+use super::units::{degenerate, Scale};
 use super::transform::{inv_partrans, ma_invert, undo_pars, Layout};
 use crate::error::{invalid, CoreError, CoreResult};
 
@@ -35,6 +36,8 @@ pub(crate) struct Problem<'a> {
     pub(crate) ws: ArmaWorkspace,
     /// Set by another thread to stop the fit: every objective value is then +inf.
     pub(crate) cancel: Option<&'a AtomicBool>,
+    /// Largest |y| (standardized), for [`degenerate`].
+    pub(crate) y_max: f64,
 }
 
 impl Problem<'_> {
@@ -125,6 +128,8 @@ pub(crate) struct Setup<'a> {
     pub(crate) init: Vec<f64>,
     pub(crate) parscale: Vec<f64>,
     pub(crate) n_used: usize,
+    /// The fit works on `y / scale.factor`.
+    pub(crate) scale: Scale,
 }
 
 pub(crate) fn setup<'a>(spec: &ArimaSpec, y: &[f64], cancel: Option<&'a AtomicBool>) -> CoreResult<Setup<'a>> {
@@ -153,7 +158,37 @@ pub(crate) fn setup<'a>(spec: &ArimaSpec, y: &[f64], cancel: Option<&'a AtomicBo
     let n_used = n_obs - nd;
     let layout = Layout { p: spec.p, q: spec.q, sp: spec.seasonal_p, sq: spec.seasonal_q };
     let reg = Regression::new(spec, n, &delta);
-    let dx = difference(y, &delta);
+    let n_diff = difference(y, &delta).iter().filter(|v| !v.is_nan()).count();
+    if n_diff == 0 {
+        return invalid(format!(
+            "y has no non-missing differences for {}: no two non-missing values are one differencing lag apart",
+            spec.label()
+        ));
+    }
+    if n_diff < (k + 1).max(ar_degree + 1) {
+        return invalid(format!(
+            "y is too short for {}: {n_diff} non-missing differences, need at least {}",
+            spec.label(),
+            (k + 1).max(ar_degree + 1)
+        ));
+    }
+    // A mean or differencing reproduces a constant exactly, and an AR part
+    // (with or without drift) in the limit of a unit root, where the
+    // likelihood grows without bound; only a pure MA model without mean
+    // leaves a constant a positive innovation variance.
+    let first = y.iter().copied().find(|v| !v.is_nan()).expect("n_obs > 0");
+    let absorbs_level = spec.include_mean || spec.include_drift || nd > 0 || ar_degree > 0;
+    if absorbs_level && y.iter().all(|&v| v.is_nan() || v == first) {
+        return invalid(format!(
+            "y is constant (all {n_obs} non-missing values are {first}): the innovation variance is zero and {} is \
+             degenerate (R's forecast::Arima fails on it too)",
+            spec.label()
+        ));
+    }
+    // Units: the fit runs on y / scale (see `Scale`) and maps back at the end.
+    let scale = Scale::of(y, &delta);
+    let y_std = scale.apply(y);
+    let dx = difference(&y_std, &delta);
 
     // 1. Regression start (R: lm(dx ~ dxreg - 1) on the rotated regressors,
     //    parscale 10 * s.e.).
@@ -168,14 +203,24 @@ pub(crate) fn setup<'a>(spec: &ArimaSpec, y: &[f64], cancel: Option<&'a AtomicBo
         }
     }
     // Degenerate data: nothing left to explain after differencing and regression.
+    let y_max = y_std.iter().filter(|v| !v.is_nan()).fold(0.0f64, |m, v| m.max(v.abs()));
     {
         let beta = reg.beta(&init[narma..]);
         let mut left = Vec::with_capacity(dx.len());
         Problem::adjusted(&mut left, &dx, &reg.dcols, &beta);
-        if left.iter().filter(|v| !v.is_nan()).all(|&v| v == 0.0) {
-            return Err(CoreError::Numerical(
-                "y is constant after differencing and mean/drift removal: zero innovation variance, the model is degenerate"
-                    .into(),
+        let left_max = left.iter().filter(|v| !v.is_nan()).fold(0.0f64, |m, v| m.max(v.abs()));
+        if degenerate(left_max, y_max) {
+            let removed = match (spec.d + spec.seasonal_d > 0, spec.include_mean && spec.d + spec.seasonal_d == 0, spec.include_drift) {
+                (true, _, true) => "differencing and drift",
+                (true, _, false) => "differencing",
+                (false, true, true) => "its mean and drift",
+                (false, true, false) => "its mean",
+                (false, false, _) => "its drift",
+            };
+            return invalid(format!(
+                "y is reproduced exactly by {removed}: the innovation variance of {} is zero relative to the scale \
+                 of y and the model is degenerate",
+                spec.label()
             ));
         }
     }
@@ -185,7 +230,7 @@ pub(crate) fn setup<'a>(spec: &ArimaSpec, y: &[f64], cancel: Option<&'a AtomicBo
         s,
         narma,
         reg,
-        y: y.to_vec(),
+        y: y_std,
         dx,
         delta: delta.clone(),
         complete: n_obs == n,
@@ -197,8 +242,9 @@ pub(crate) fn setup<'a>(spec: &ArimaSpec, y: &[f64], cancel: Option<&'a AtomicBo
         css: CssScratch::default(),
         ws: ArmaWorkspace::default(),
         cancel,
+        y_max,
     };
-    Ok(Setup { prob, init, parscale, n_used })
+    Ok(Setup { prob, init, parscale, n_used, scale })
 }
 
 /// Residuals, likelihood sums and the filtered full state at the end.
@@ -266,17 +312,18 @@ pub(crate) fn to_raw(layout: &Layout, nat: &[f64]) -> Option<Vec<f64>> {
 /// the optimizer. For tests and diagnostics.
 #[allow(dead_code)]
 pub(crate) fn loglik_at(spec: &ArimaSpec, y: &[f64], coef: &[f64]) -> CoreResult<f64> {
-    let Setup { mut prob, n_used, .. } = setup(spec, y, None)?;
+    let Setup { mut prob, n_used, scale, .. } = setup(spec, y, None)?;
     let mut raw = match to_raw(&prob.layout, coef) {
         Some(r) => r,
         None => return invalid("coef: non-stationary AR part"),
     };
     let narma = prob.narma;
-    let gamma = prob.reg.gamma(&coef[narma..]);
+    let beta: Vec<f64> = coef[narma..].iter().map(|b| b / scale.factor).collect();
+    let gamma = prob.reg.gamma(&beta);
     raw[narma..].copy_from_slice(&gamma[..prob.reg.k()]);
     let f = prob.ml(&raw);
     let nu = n_used as f64;
-    Ok(-0.5 * (2.0 * nu * f + nu + nu * (2.0 * std::f64::consts::PI).ln()))
+    Ok(-0.5 * (2.0 * nu * f + nu + nu * (2.0 * std::f64::consts::PI).ln()) - nu * scale.factor.ln())
 }
 
 #[cfg(test)]
