@@ -56,10 +56,16 @@ REPO = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(REPO / "spark" / "python"))
 
 MODELS = {
-    # name: (order, seasonal order, period)
-    "(0,1,1)(0,1,1)12": ((0, 1, 1), (0, 1, 1), 12),
-    "(1,1,1)": ((1, 1, 1), (0, 0, 0), 1),
+    # --models name: (order, seasonal order, period)
+    "airline": ((0, 1, 1), (0, 1, 1), 12),
+    "arima111": ((1, 1, 1), (0, 0, 0), 1),
 }
+
+
+def label(model: str) -> str:
+    order, sorder, period = MODELS[model]
+    text = "ARIMA(%d,%d,%d)" % order
+    return text + ("(%d,%d,%d)[%d]" % (*sorder, period) if period > 1 else "")
 
 
 def simulate(n_series: int, length: int, seed: int) -> pd.DataFrame:
@@ -121,7 +127,8 @@ def main() -> None:
     workdir.mkdir(parents=True, exist_ok=True)
     data = workdir / f"series-{args.series}x{args.length}-seed{args.seed}.parquet"
     if not data.exists():
-        t = timed(lambda: simulate(args.series, args.length, args.seed).to_parquet(data, index=False))
+        t = timed(lambda: simulate(args.series, args.length, args.seed).to_parquet(
+            data, index=False, coerce_timestamps="us"))
         print(f"wrote {data.name} in {t:.1f} s", file=sys.stderr)
 
     jars = find_jars(args.jars)
@@ -210,10 +217,10 @@ def main() -> None:
                      if sf and r["tool"] == "lagrs-spark" else "")
             native = f"{r['native_s']:.1f}" if "native_s" in r else ""
             outside = f"{r['outside_native_fraction']:.2f}" if "outside_native_fraction" in r else ""
-            print(f"| {model} | {r['tool']} | {r['series']:,} | {r['wall_s']:.1f} | "
+            print(f"| {label(model)} | {r['tool']} | {r['series']:,} | {r['wall_s']:.1f} | "
                   f"{r['series_per_s']:,.0f} | {ratio} | {native} | {outside} |")
     for model, a in agreement.items():
-        print(f"\n{model}: point forecasts of lagrs vs statsforecast on {a['rows']} rows: median relative "
+        print(f"\n{label(model)}: point forecasts of lagrs vs statsforecast on {a['rows']} rows: median relative "
               f"difference {a['median_rel_diff']:.2e}, 99th percentile {a['p99_rel_diff']:.2e}")
     if args.json:
         Path(args.json).write_text(json.dumps({"results": results, "agreement": agreement,

@@ -4,6 +4,7 @@ import io.lagrs.Arima;
 import io.lagrs.ArimaBatch;
 import io.lagrs.Forecast;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Iterator;
@@ -16,7 +17,8 @@ import org.apache.spark.sql.RowFactory;
 /**
  * The executor side of {@link LagrsSpark#forecast}: turns one partition of rows
  * {@code (id, time as long, value as double)}, sorted by id then time, into forecast rows
- * {@code (id, time as long, step, mean, lower[], upper[], model, error)}.
+ * {@code (id, time as long, step, mean, lower[], upper[], model, error)} (a timestamp_ntz time
+ * stays a timestamp_ntz: see {@link TimeKind#TIMESTAMP_NTZ}).
  *
  * <p>Series are read a batch at a time and each batch is fitted by one native
  * {@link Arima#fitAll} call, which fits its series in parallel on all the executor's cores. Rows
@@ -49,7 +51,7 @@ final class ForecastPartition implements MapPartitionsFunction<Row, Row> {
         private final SeriesBatch batch = new SeriesBatch(spec.batchSize(), false);
         private final Arima arima = spec.toArima();
         private final String model = spec.modelName();
-        private final ZoneId zone = ZoneId.of(zoneId);
+        private final ZoneId zone = kind == TimeKind.TIMESTAMP_NTZ ? ZoneOffset.UTC : ZoneId.of(zoneId);
         private final double[] levels = spec.levels();
         private List<Row> out = new ArrayList<>();
         private int next;
@@ -154,7 +156,8 @@ final class ForecastPartition implements MapPartitionsFunction<Row, Row> {
                         lower[l] = byLevel[l][i].lower()[k];
                         upper[l] = byLevel[l][i].upper()[k];
                     }
-                    out.add(RowFactory.create(id, future[j][k], k + 1, mean[k], lower, upper, model, null));
+                    Object time = kind == TimeKind.TIMESTAMP_NTZ ? TimeKind.ntz(future[j][k]) : (Object) future[j][k];
+                    out.add(RowFactory.create(id, time, k + 1, mean[k], lower, upper, model, null));
                 }
             }
             if (metrics != null) {

@@ -92,7 +92,7 @@ public final class ForecastSpec implements Serializable {
 
     /**
      * The input columns: the series key (any orderable type; it is copied to the output as is),
-     * the time (int, bigint, date or timestamp) and the value (any numeric type; null is a
+     * the time (int, bigint, date, timestamp or timestamp_ntz) and the value (any numeric type; null is a
      * missing value).
      *
      * @throws NullPointerException if a name is null

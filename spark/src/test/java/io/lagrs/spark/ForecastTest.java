@@ -182,6 +182,10 @@ class ForecastTest {
                 Date.valueOf(LocalDate.of(2024, 1, 31))},
             {DataTypes.TimestampType, (java.util.function.IntFunction<Object>) t ->
                     Timestamp.valueOf(start.plusDays(t)), Timestamp.valueOf(start.plusDays(48))},
+            {DataTypes.TimestampNTZType, (java.util.function.IntFunction<Object>) t ->
+                    LocalDateTime.of(LocalDate.of(2020, 1, 31).plusMonths(t).withDayOfMonth(
+                            LocalDate.of(2020, 1, 31).plusMonths(t).lengthOfMonth()), start.toLocalTime()),
+                LocalDateTime.parse("2024-01-31T06:00")},
         };
         for (Object[] kind : kinds) {
             @SuppressWarnings("unchecked")
