@@ -1,8 +1,8 @@
 //! Access to Java arrays and direct buffers for the computations of the bridge.
 //!
 //! Three ways in, chosen by [`crate::sections`] per call:
-//! - [`with_critical`]: `GetPrimitiveArrayCritical` over an input and an output array around a
-//!   closure. The JNI rules for a critical section (no JNI call, no Java allocation, no
+//! - [`ArrayPair::with_critical`]: `GetPrimitiveArrayCritical` over an input and an output
+//!   array around a closure. The JNI rules for a critical section (no JNI call, no Java allocation, no
 //!   blocking, keep it short: the GC may wait for it) are kept by construction: the helper
 //!   takes the env by `&mut`, so the closure cannot use it, and it reads the lengths before
 //!   opening anything. Inputs are released with `JNI_ABORT` (nothing to copy back), outputs
@@ -39,23 +39,40 @@ pub fn distinct(env: &JNIEnv, input: &JObject, output: &JObject, output_name: &s
     Ok(())
 }
 
-/// Runs `body` over the elements of `input` and `output`, both held critical for exactly the
-/// duration of `body`. `body` cannot call JNI: `env` is borrowed mutably for the whole call.
-/// The two arrays must be distinct objects ([`distinct`]).
-pub fn with_critical<R>(
-    env: &mut JNIEnv,
-    input: &JDoubleArray,
-    output: &JDoubleArray,
-    body: impl FnOnce(&[f64], &mut [f64]) -> R,
-) -> BridgeResult<R> {
-    let n_in = length(env, input, "input")?;
-    let n_out = length(env, output, "output")?;
-    // SAFETY: both lengths were read above, nothing below calls JNI until both guards drop
-    // (`body` cannot reach `env`), and the arrays are distinct, so the slices do not alias.
-    unsafe {
-        let read = Critical::read(env, input, n_in)?;
-        let mut write = Critical::write(env, output, n_out)?;
-        Ok(body(read.as_slice(), write.as_mut_slice()))
+/// An input and an output array of one call, checked once (not null, not the same array,
+/// lengths read), then opened critical as often as the call needs.
+pub struct ArrayPair<'a, 'local> {
+    pub input: &'a JDoubleArray<'local>,
+    pub output: &'a JDoubleArray<'local>,
+    pub input_len: usize,
+    pub output_len: usize,
+}
+
+impl<'a, 'local> ArrayPair<'a, 'local> {
+    pub fn new(
+        env: &JNIEnv,
+        input: &'a JDoubleArray<'local>,
+        input_name: &'static str,
+        output: &'a JDoubleArray<'local>,
+        output_name: &'static str,
+    ) -> BridgeResult<Self> {
+        let input_len = length(env, input, input_name)?;
+        let output_len = length(env, output, output_name)?;
+        distinct(env, input, output, output_name)?;
+        Ok(ArrayPair { input, output, input_len, output_len })
+    }
+
+    /// Runs `body` over the elements of both arrays, held critical for exactly the duration
+    /// of `body`. `body` cannot call JNI: `env` is borrowed mutably for the whole call.
+    pub fn with_critical<R>(&self, env: &mut JNIEnv, body: impl FnOnce(&[f64], &mut [f64]) -> R) -> BridgeResult<R> {
+        // SAFETY: both lengths were read when the pair was made, nothing below calls JNI until
+        // both guards drop (`body` cannot reach `env`), and the arrays are distinct objects, so
+        // the slices do not alias.
+        unsafe {
+            let read = Critical::read(env, self.input, self.input_len)?;
+            let mut write = Critical::write(env, self.output, self.output_len)?;
+            Ok(body(read.as_slice(), write.as_mut_slice()))
+        }
     }
 }
 

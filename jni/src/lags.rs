@@ -10,7 +10,7 @@ use jni::JNIEnv;
 use lagrs_core::error::CoreResult;
 use lagrs_core::lags;
 
-use crate::arrays::{direct_doubles, distinct, length, read_region, with_critical, write_region};
+use crate::arrays::{direct_doubles, read_region, write_region, ArrayPair};
 use crate::contract::LagKind;
 use crate::convert::count;
 use crate::error::{BridgeError, BridgeResult};
@@ -41,12 +41,11 @@ pub extern "system" fn Java_io_lagrs_Lags_transform0<'local>(
     run_ffi_safe(&mut env, |env| {
         let transform = transform(kind)?;
         let k = count(k, "k")?;
-        let n = length(env, &x, "x")?;
-        let out_len = length(env, &out, "out")?;
-        distinct(env, &x, &out, "out")?;
-        if n != out_len {
+        let arrays = ArrayPair::new(env, &x, "x", &out, "out")?;
+        let n = arrays.input_len;
+        if n != arrays.output_len {
             // The core words the length rule; it refuses before computing anything.
-            return with_critical(env, &x, &out, |x, out| transform(x, k, out))?.map_err(Into::into);
+            return arrays.with_critical(env, |x, out| transform(x, k, out))?.map_err(Into::into);
         }
         let (mut input, mut output) = (Vec::new(), Vec::new());
         let mut a = 0;

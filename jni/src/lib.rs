@@ -7,11 +7,12 @@
 //! - codes that cross the bridge are the enums of [`contract`], never bare numbers;
 //! - rules on arguments and their messages are the core's; the bridge converts (a negative
 //!   Java `int` is the one thing it refuses itself) and checks only nulls and lengths;
-//! - arrays are reached through [`arrays::with_critical`] (a closure that cannot call JNI) or
+//! - arrays are reached through [`arrays::ArrayPair::with_critical`] (a closure that cannot call JNI) or
 //!   region copies, and long computations are cut into bounded pieces ([`sections`]).
 
 mod arima;
 mod arrays;
+mod auto_arima;
 mod contract;
 mod convert;
 mod diagnostics;

@@ -6,20 +6,19 @@
 //! chunks `[a, b)`, each from the inputs `x[a - lead .. b]` (the `lead` values before the
 //! chunk warm up its first window; what they produce is discarded), with everything released
 //! between chunks. Two ways to reach the data ([`Access`]):
-//! - `Critical`, for cheap kernels (a few ns per value): the arrays are pinned for one chunk,
-//!   sized so that a chunk takes about a millisecond. No copy, so the speed of a plain
-//!   `System.arraycopy` stays within reach.
-//! - `Copy`, for expensive kernels (order statistics, ~50 ns per value), windows too long for
-//!   a short critical chunk, and lags with a long reach: region copies in and out of scratch
-//!   memory. Nothing is pinned and the GC is only ever held off by one short copy; the copies
-//!   cost little next to the work.
+//! - `Critical`, for the one kernel fast enough that a copy would slow it noticeably (rolling
+//!   sum and mean, ~1.5 ns per value): the arrays are pinned for one chunk of well under a
+//!   millisecond of work. No copy, so the speed of a plain `System.arraycopy` stays within reach.
+//! - `Copy`, for everything else (5-60 ns per value), windows too long for a short critical
+//!   chunk, and lags with a long reach: region copies in and out of scratch memory. Nothing is
+//!   pinned and the GC is only ever held off by one short copy; the copies cost little next to
+//!   the work.
 
 use std::ops::Range;
 
-use jni::objects::JDoubleArray;
 use jni::JNIEnv;
 
-use crate::arrays::{read_region, with_critical, write_region};
+use crate::arrays::{read_region, write_region, ArrayPair};
 use crate::error::BridgeResult;
 
 /// The computation over one chunk: inputs, and outputs of the same length.
@@ -50,20 +49,19 @@ pub struct Scratch {
     saved: Vec<f64>,
 }
 
-/// Computes the outputs `range` of `out` from `x` in chunks as `plan` says. `compute` gets the
+/// Computes the outputs `range` of the output array from the input array in chunks as `plan` says. `compute` gets the
 /// inputs `x[a0 .. b]` and an output slice of the same length, of which only the last `b - a`
 /// values are kept.
 pub fn run_chunked(
     env: &mut JNIEnv,
-    x: &JDoubleArray,
-    out: &JDoubleArray,
+    arrays: &ArrayPair,
     range: Range<usize>,
     plan: Plan,
     scratch: &mut Scratch,
     compute: &mut Compute,
 ) -> BridgeResult<()> {
     for (a0, keep) in chunks(range, plan) {
-        run_one(env, x, out, a0, keep, plan.access, scratch, compute)?;
+        run_one(env, arrays, a0, keep, plan.access, scratch, compute)?;
     }
     Ok(())
 }
@@ -79,11 +77,9 @@ pub fn chunks(range: Range<usize>, plan: Plan) -> impl Iterator<Item = (usize, R
 }
 
 /// One chunk: inputs `x[a0 .. keep.end]`, outputs kept for `keep`.
-#[allow(clippy::too_many_arguments)]
 pub fn run_one(
     env: &mut JNIEnv,
-    x: &JDoubleArray,
-    out: &JDoubleArray,
+    arrays: &ArrayPair,
     a0: usize,
     keep: Range<usize>,
     access: Access,
@@ -95,7 +91,7 @@ pub fn run_one(
     match access {
         Access::Critical => {
             let saved = &mut scratch.saved;
-            with_critical(env, x, out, |x, out| {
+            arrays.with_critical(env, |x, out| {
                 // The warm-up outputs overwrite finished results of the previous chunk: keep them.
                 saved.clear();
                 saved.extend_from_slice(&out[a0..a]);
@@ -108,9 +104,9 @@ pub fn run_one(
             let len = b - a0;
             scratch.x.resize(len, 0.0);
             scratch.out.resize(len, 0.0);
-            read_region(env, x, a0, &mut scratch.x)?;
+            read_region(env, arrays.input, a0, &mut scratch.x)?;
             compute(&scratch.x, &mut scratch.out)?;
-            write_region(env, out, a, &scratch.out[skip..])
+            write_region(env, arrays.output, a, &scratch.out[skip..])
         }
     }
 }

@@ -50,22 +50,36 @@ mkdir -p target/bench
 log="target/bench/gc-stall-gc.log"
 classpath="target/test-classes${sep}target/classes${sep}${natives}${sep}$(cat "$cp_file")"
 # shellcheck disable=SC2086
-java ${JAVA_HEAP:--Xms1536m -Xmx1536m} ${JAVA_GC:-} ${LAGRS_LIBRARY_DIR:+-Dlagrs.library.path=$LAGRS_LIBRARY_DIR} "-Xlog:gc,gc+jni=debug,safepoint=info:file=$log:uptimenanos,tid" -cp "$classpath" \
-  io.lagrs.bench.GcStallBenchmark "$@"
-# From the JVM's own log: how long a GC that was due waited for threads to leave JNI critical
-# sections (from "Setting _needs_gc" to "Performing GC after exiting critical section"), the
-# longest time to reach a safepoint, and the longest GC pause.
-awk '
+out="target/bench/gc-stall-out.txt"
+# shellcheck disable=SC2086
+java ${JAVA_HEAP:--Xms1536m -Xmx1536m} ${JAVA_GC:-} ${LAGRS_LIBRARY_DIR:+-Dlagrs.library.path=$LAGRS_LIBRARY_DIR} \
+  "-Xlog:gc,gc+jni=debug,safepoint=info:file=$log:uptimenanos,tid" -cp "$classpath" \
+  io.lagrs.bench.GcStallBenchmark "$@" | tee "$out"
+# From the JVM's own log, per phase: how long GCs that were due waited for threads to leave
+# JNI critical sections (from "Setting _needs_gc" to "Performing GC after exiting critical
+# section"), the longest time to reach a safepoint, and the longest GC pause.
+phases="$(grep '^PHASES' "$out")"
+awk -v phases="$phases" '
+  BEGIN { split(phases, p, " "); name[1] = p[2]; a[1] = p[3] * 1e6; b[1] = p[4] * 1e6
+          name[2] = p[5]; a[2] = p[6] * 1e6; b[2] = p[7] * 1e6 }
   function ns(line) { match(line, /^\[[0-9]+ns\]/); return substr(line, 2, RLENGTH - 4) + 0 }
-  /Setting _needs_gc/ { if (!waiting) { since = ns($0); waiting = 1 } }
+  function phase(t) { return t >= a[1] && t < b[1] ? 1 : (t >= a[2] && t < b[2] ? 2 : 0) }
+  { t = ns($0); k = phase(t) }
+  /Setting _needs_gc/ { if (!waiting) { since = t; waiting = 1 } }
   /Performing GC after exiting critical section/ {
-    if (waiting) { w = ns($0) - since; waits++; if (w > maxwait) maxwait = w; waiting = 0 }
+    if (waiting) { w = t - since; waits[k]++; if (w > maxwait[k]) maxwait[k] = w; waiting = 0 }
   }
-  /Reaching safepoint:/ { match($0, /Reaching safepoint: [0-9]+/); t = substr($0, RSTART + 20, RLENGTH - 20) + 0; if (t > maxttsp) maxttsp = t }
-  / Pause / { match($0, /[0-9.]+ms$/); p = substr($0, RSTART, RLENGTH - 2) + 0; pauses++; if (p > maxpause) maxpause = p; if (/GCLocker Initiated/) locker++ }
+  /Reaching safepoint:/ {
+    match($0, /Reaching safepoint: [0-9]+/); s = substr($0, RSTART + 20, RLENGTH - 20) + 0
+    if (s > maxttsp[k]) maxttsp[k] = s
+  }
+  / Pause / {
+    match($0, /[0-9.]+ms$/); q = substr($0, RSTART, RLENGTH - 2) + 0
+    pauses[k]++; if (q > maxpause[k]) maxpause[k] = q; if (/GCLocker Initiated/) locker[k]++
+  }
   END {
-    printf "JVM log: %d GC pauses (%d initiated by GCLocker), longest %.2f ms\n", pauses, locker, maxpause
-    printf "JVM log: %d GCs waited for JNI critical sections, longest wait %.2f ms\n", waits, maxwait / 1e6
-    printf "JVM log: longest time to reach a safepoint %.2f ms\n", maxttsp / 1e6
+    printf "%-10s %8s %9s %14s %14s %16s\n", "JVM log", "pauses", "longest", "GCLocker GCs", "longest wait", "longest to safepoint"
+    for (k = 1; k <= 2; k++)
+      printf "%-10s %8d %7.2f ms %14d %11.2f ms %17.2f ms\n", name[k], pauses[k], maxpause[k], waits[k] + 0, maxwait[k] / 1e6, maxttsp[k] / 1e6
   }' "$log"
 echo "GC log: $log"

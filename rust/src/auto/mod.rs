@@ -1,6 +1,341 @@
-//! Automatic ARIMA (R's `forecast::auto.arima`) and the tests it relies on.
+//! Automatic ARIMA order selection: the Hyndman-Khandakar algorithm of R's
+//! `forecast::auto.arima` (forecast 8.20), with its arguments and defaults.
+//!
+//! The procedure reads as `auto.arima`'s steps:
+//! 1. drop leading missing values; a constant series gives ARIMA(0,0,0)
+//!    with that mean (`special`);
+//! 2. cap the orders by the series length;
+//! 3. choose D by seasonal strength (`seasonal`, over `stl`) and d by KPSS
+//!    tests (`kpss`), unless fixed;
+//! 4. a series constant after differencing gets a fixed-coefficient model
+//!    (`special`);
+//! 5. search the orders stepwise or fully (`search`), each candidate fitted
+//!    and scored as R's `myarima` (`candidate`).
+//!
+//! Modules: `util` (R's `is.constant`, `diff`, `var`), `kpss`, `stl`,
+//! `seasonal`, `candidate`, `search`, `special`, `boxcox` (Box-Cox and
+//! Guerrero's lambda).
 
 pub mod boxcox;
+mod candidate;
+mod kpss;
+mod search;
+mod seasonal;
+mod special;
+mod stl;
+mod util;
 
 #[cfg(test)]
 mod test_fixtures;
+
+pub use kpss::{kpss_p_value, kpss_statistic, ndiffs_kpss};
+pub use seasonal::{nsdiffs_seas, seasonal_strength, SEASONAL_STRENGTH_THRESHOLD};
+pub use stl::{stl, StlParams};
+pub use util::is_constant;
+
+use rayon::prelude::*;
+
+use crate::arima::{self, ArimaFit, ArimaSpec};
+use crate::error::{invalid, CoreError, CoreResult};
+use candidate::{Context, Model};
+use search::Limits;
+
+/// The information criterion that ranks candidates (R's `ic`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum InformationCriterion {
+    /// AIC with the small-sample correction (R's default).
+    Aicc,
+    Aic,
+    Bic,
+}
+
+/// Settings of the search; [`Default`] gives R's `auto.arima` defaults
+/// for a non-seasonal series.
+#[derive(Debug, Clone, PartialEq)]
+pub struct AutoArimaOptions {
+    /// Seasonal period m (R's `frequency(x)`); 1 = non-seasonal.
+    pub period: usize,
+    /// Fixed number of first differences; `None` = chosen by KPSS tests.
+    pub d: Option<usize>,
+    /// Fixed number of seasonal differences; `None` = chosen by seasonal strength.
+    pub seasonal_d: Option<usize>,
+    pub max_p: usize,
+    pub max_q: usize,
+    pub max_seasonal_p: usize,
+    pub max_seasonal_q: usize,
+    /// Largest p + q + P + Q of the full search.
+    pub max_order: usize,
+    pub max_d: usize,
+    pub max_seasonal_d: usize,
+    pub start_p: usize,
+    pub start_q: usize,
+    pub start_seasonal_p: usize,
+    pub start_seasonal_q: usize,
+    /// Only stationary models (d = D = 0).
+    pub stationary: bool,
+    /// Whether seasonal models are considered (false: m is treated as 1).
+    pub seasonal: bool,
+    pub ic: InformationCriterion,
+    pub stepwise: bool,
+    /// Most models the stepwise search fits.
+    pub nmodels: usize,
+    /// CSS during the search, then an exact refit; `None` = R's default
+    /// (series longer than 150 or period above 12).
+    pub approximation: Option<bool>,
+    /// Significance level of the KPSS tests for d, clamped to [0.01, 0.1] as R.
+    pub alpha: f64,
+    pub allow_drift: bool,
+    pub allow_mean: bool,
+}
+
+impl Default for AutoArimaOptions {
+    fn default() -> Self {
+        AutoArimaOptions {
+            period: 1,
+            d: None,
+            seasonal_d: None,
+            max_p: 5,
+            max_q: 5,
+            max_seasonal_p: 2,
+            max_seasonal_q: 2,
+            max_order: 5,
+            max_d: 2,
+            max_seasonal_d: 1,
+            start_p: 2,
+            start_q: 2,
+            start_seasonal_p: 1,
+            start_seasonal_q: 1,
+            stationary: false,
+            seasonal: true,
+            ic: InformationCriterion::Aicc,
+            stepwise: true,
+            nmodels: 94,
+            approximation: None,
+            alpha: 0.05,
+            allow_drift: true,
+            allow_mean: true,
+        }
+    }
+}
+
+impl AutoArimaOptions {
+    /// Rejects settings the search cannot honour; messages name the Java
+    /// builder's arguments.
+    pub fn validate(&self) -> CoreResult<()> {
+        if self.period == 0 || self.period > arima::MAX_PERIOD {
+            return invalid(format!("seasonalPeriod must be in [1, {}], got {}", arima::MAX_PERIOD, self.period));
+        }
+        for (name, value, max) in [
+            ("maxP", self.max_p, arima::MAX_ORDER),
+            ("maxQ", self.max_q, arima::MAX_ORDER),
+            ("maxSeasonalP", self.max_seasonal_p, arima::MAX_SEASONAL_ORDER),
+            ("maxSeasonalQ", self.max_seasonal_q, arima::MAX_SEASONAL_ORDER),
+            ("maxD", self.max_d, arima::MAX_D),
+            ("maxSeasonalD", self.max_seasonal_d, arima::MAX_SEASONAL_D),
+            ("startP", self.start_p, arima::MAX_ORDER),
+            ("startQ", self.start_q, arima::MAX_ORDER),
+            ("startSeasonalP", self.start_seasonal_p, arima::MAX_SEASONAL_ORDER),
+            ("startSeasonalQ", self.start_seasonal_q, arima::MAX_SEASONAL_ORDER),
+            ("maxOrder", self.max_order, 4 * arima::MAX_ORDER),
+        ] {
+            if value > max {
+                return invalid(format!("{name} must be <= {max}, got {value}"));
+            }
+        }
+        if let Some(d) = self.d.filter(|&d| d > arima::MAX_D) {
+            return invalid(format!("d must be <= {}, got {d}", arima::MAX_D));
+        }
+        if let Some(d) = self.seasonal_d.filter(|&d| d > arima::MAX_SEASONAL_D) {
+            return invalid(format!("seasonalD must be <= {}, got {d}", arima::MAX_SEASONAL_D));
+        }
+        if self.nmodels == 0 {
+            return invalid("nmodels must be >= 1, got 0");
+        }
+        if !(self.alpha > 0.0 && self.alpha < 1.0) {
+            return invalid(format!("alpha must be in (0, 1), got {}", self.alpha));
+        }
+        Ok(())
+    }
+}
+
+/// One candidate of the search, as R prints it with `trace = TRUE`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TraceEntry {
+    /// Orders, period, and the mean/drift the constant stands for.
+    pub spec: ArimaSpec,
+    /// R's `constant`: a mean (d + D = 0) or drift (d + D = 1) was included.
+    pub constant: bool,
+    /// The candidate's criterion; infinite when the fit failed or was
+    /// rejected (a root near the unit circle, undefined variances).
+    pub ic: f64,
+    /// Whether the criterion is the CSS approximation.
+    pub approximate: bool,
+}
+
+/// The chosen model and how it was chosen.
+#[derive(Debug, Clone)]
+pub struct AutoArimaFit {
+    pub fit: ArimaFit,
+    pub criterion: InformationCriterion,
+    /// The chosen model's criterion value (NaN for the special cases that
+    /// fit no search).
+    pub ic: f64,
+    /// Every candidate fitted, in order.
+    pub trace: Vec<TraceEntry>,
+}
+
+/// `forecast::auto.arima(y, ...)` with R's rules; `y` may hold NaN (missing).
+pub fn auto_arima(y: &[f64], options: &AutoArimaOptions) -> CoreResult<AutoArimaFit> {
+    options.validate()?;
+    if let Some(i) = y.iter().position(|v| v.is_infinite()) {
+        return invalid(format!("y must not contain infinite values (y[{i}] = {})", y[i]));
+    }
+    let Some(first) = y.iter().position(|v| !v.is_nan()) else {
+        return invalid(if y.is_empty() { "y is empty".to_string() } else { "y: all values are missing".to_string() });
+    };
+    let x = &y[first..];
+    let n_obs = x.iter().filter(|v| !v.is_nan()).count();
+    let o = options;
+    let no_search = |fit: ArimaFit| AutoArimaFit { fit, criterion: o.ic, ic: f64::NAN, trace: Vec::new() };
+
+    if is_constant(x) {
+        return Ok(no_search(special::constant(x, o.allow_mean)));
+    }
+    let ic = if n_obs <= 3 { InformationCriterion::Aic } else { o.ic };
+    let m = if o.seasonal { o.period } else { 1 };
+    let third = n_obs / 3;
+    let mut max_p = o.max_p.min(third);
+    let mut max_q = o.max_q.min(third);
+    let mut max_sp = o.max_seasonal_p.min(n_obs / 3 / m);
+    let mut max_sq = o.max_seasonal_q.min(n_obs / 3 / m);
+
+    // Differencing orders.
+    let (mut d, mut sd) = (o.d, o.seasonal_d);
+    if o.stationary {
+        d = Some(0);
+        sd = Some(0);
+    }
+    let sd = if m == 1 {
+        max_sp = 0;
+        max_sq = 0;
+        0
+    } else {
+        match sd {
+            Some(v) => v,
+            None if x.len() <= 2 * m => 0,
+            None => {
+                let mut v = nsdiffs_seas(x, m, o.max_seasonal_d);
+                if v > 0 && seasonal_diff(x, m, v).iter().all(|z| z.is_nan()) {
+                    v -= 1;
+                }
+                v
+            }
+        }
+    };
+    let dx = seasonal_diff(x, m, sd);
+    let d = match d {
+        Some(v) => v,
+        None => {
+            let mut v = ndiffs_kpss(&dx, o.alpha, o.max_d);
+            if v > 0 && difference(&dx, v).iter().all(|z| z.is_nan()) {
+                v -= 1;
+            }
+            v
+        }
+    };
+    let dx = difference(&dx, d);
+    if dx.is_empty() {
+        return Err(CoreError::InvalidArgument(format!(
+            "y is too short: {} values leave none after {d} differences and {sd} seasonal differences",
+            x.len()
+        )));
+    }
+    if is_constant(&dx) {
+        return special::constant_after_differencing(x, &dx, d, sd, m).map(no_search);
+    }
+    if m > 1 {
+        if max_sp > 0 {
+            max_p = max_p.min(m - 1);
+        }
+        if max_sq > 0 {
+            max_q = max_q.min(m - 1);
+        }
+    }
+    let approximate = o.approximation.unwrap_or(x.len() > 150 || m > 12);
+    let period = m.max(1);
+    let offset = if approximate {
+        let spec = ArimaSpec {
+            p: 0,
+            d,
+            q: 0,
+            seasonal_p: 0,
+            seasonal_d: sd,
+            seasonal_q: 0,
+            period,
+            include_mean: d + sd == 0,
+            include_drift: false,
+        };
+        match arima::fit(&spec, x) {
+            Ok(f) => -2.0 * f.log_likelihood() - n_obs as f64 * f.sigma2().ln(),
+            Err(_) => 0.0,
+        }
+    } else {
+        0.0
+    };
+    let allow_drift = o.allow_drift && d + sd == 1;
+    let allow_mean = o.allow_mean && d + sd == 0;
+    let constant = allow_drift || allow_mean;
+    let ctx = Context { x, d, seasonal_d: sd, period, n_obs, ic, offset };
+    let (mut sp0, mut sq0, mut p0, mut q0) = (o.start_seasonal_p, o.start_seasonal_q, o.start_p, o.start_q);
+    if x.len() < 10 {
+        p0 = p0.min(1);
+        q0 = q0.min(1);
+        sp0 = 0;
+        sq0 = 0;
+    }
+    let limits = Limits {
+        max_p,
+        max_q,
+        max_sp,
+        max_sq,
+        max_order: o.max_order,
+        start: Model {
+            p: p0.min(max_p),
+            q: q0.min(max_q),
+            seasonal_p: sp0.min(max_sp),
+            seasonal_q: sq0.min(max_sq),
+            constant,
+        },
+        nmodels: o.nmodels,
+        toggle_constant: constant,
+    };
+    let outcome = if o.stepwise { search::stepwise(&ctx, &limits, approximate) } else { search::full(&ctx, &limits, approximate) };
+    match outcome.fit {
+        Some(fit) if outcome.ic < f64::INFINITY => {
+            Ok(AutoArimaFit { fit, criterion: ic, ic: outcome.ic, trace: outcome.trace })
+        }
+        _ => Err(CoreError::Numerical("no suitable ARIMA model found".into())),
+    }
+}
+
+/// `auto_arima` for every series, in parallel on the current rayon pool; a
+/// failure (or panic) in one series never affects the others.
+pub fn auto_arima_many(series: &[&[f64]], options: &AutoArimaOptions) -> Vec<CoreResult<AutoArimaFit>> {
+    series
+        .par_iter()
+        .map(|y| {
+            std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| auto_arima(y, options)))
+                .unwrap_or_else(|_| Err(CoreError::Numerical("internal error while fitting this series".into())))
+        })
+        .collect()
+}
+
+/// R's `diff(x, lag = m, differences = times)`.
+fn seasonal_diff(x: &[f64], m: usize, times: usize) -> Vec<f64> {
+    (0..times).fold(x.to_vec(), |acc, _| util::diff(&acc, m))
+}
+
+/// R's `diff(x, differences = times)`.
+fn difference(x: &[f64], times: usize) -> Vec<f64> {
+    seasonal_diff(x, 1, times)
+}

@@ -10,6 +10,9 @@ package io.lagrs;
  * (method "CSS-ML": conditional sum of squares for starting values, then exact maximum
  * likelihood) and {@code forecast::Arima}: {@code aic = -2*logLikelihood + 2*(k+1)} with
  * {@code k} the number of estimated coefficients including the mean or drift.
+ *
+ * <p>No method returns null: arrays are fresh copies (possibly empty), and {@link #mean()} and
+ * {@link #drift()} are NaN when the model has no such term.
  */
 public final class ArimaModel extends NativeHandle {
     /** The arrays a model hands out; codes shared with the native library (NativeContractTest). */

@@ -12,9 +12,10 @@ import java.nio.DoubleBuffer;
  * {@code Series.rolling(window, min_periods).<statistic>()} of the same name to 1e-12 relative.
  *
  * <p>Long inputs are split into chunks computed in parallel. A call never holds the garbage
- * collector off for long: arrays are pinned (or copied, for the costlier statistics and very
- * long windows) one chunk of about a millisecond of work at a time, so other threads of the
- * service keep allocating while a long call runs. {@link DoubleBuffer} overloads take direct
+ * collector off for long: sum and mean pin the arrays for one chunk of well under a
+ * millisecond of work at a time, every other statistic copies chunks in and out, so other
+ * threads of the service keep allocating while a long call runs ({@link #ewmMean(double[],
+ * double)} is the exception: it runs in one piece, at about 1 ns per value). {@link DoubleBuffer} overloads take direct
  * buffers (off-heap data: Arrow, memory-mapped files), which are never pinned at all.
  *
  * <p>Bad arguments: a null array or buffer throws {@link NullPointerException};

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
  * the core over the whole input in one call, and a plain Java loop for lags and maxima.
  */
 class ChunkedCallsTest {
-    /** Longer than two critical chunks of the cheapest kernels (2^20 values). */
+    /** Longer than four critical chunks of sum/mean (2^19 values) and many copied chunks. */
     private static final int LONG = (1 << 21) + 12_345;
 
     private static double[] data(int n) {
@@ -50,7 +50,7 @@ class ChunkedCallsTest {
     }
 
     @Test
-    void criticalChunksOfCheapKernelsAgreeWithOneCall() {
+    void chunksOfEveryKindAgreeWithOneCall() {
         double[] x = data(LONG);
         for (RollingStatistic stat : new RollingStatistic[] {RollingStatistic.MEAN, RollingStatistic.SUM,
                 RollingStatistic.STD, RollingStatistic.MAX}) {

@@ -144,8 +144,11 @@ public final class GcStallBenchmark {
                 callNanos.add(System.nanoTime() - t0);
             }
         };
+        long floorStart = uptimeMs();
         Phase floor = measure(allocators, () -> { }, seconds);
+        long busyStart = uptimeMs();
         Phase busy = measure(allocators, work, 0);
+        long busyEnd = uptimeMs();
         System.out.printf(Locale.ROOT, "stat=%s input=%s n=%d window=%d calls=%d allocators=%d%n", stat, input, n,
                 window, calls, allocators);
         System.out.printf(Locale.ROOT, "call times (ms, during the busy phase): %s%n", Arrays.toString(
@@ -154,6 +157,12 @@ public final class GcStallBenchmark {
                 "p99.9 ms", "seconds");
         print("allocators alone (floor)", floor);
         print("allocators + lagrs calls", busy);
+        // For gc-stall.sh, which splits the JVM's log by phase (JVM uptime, ms).
+        System.out.printf(Locale.ROOT, "PHASES floor %d %d busy %d %d%n", floorStart, busyStart, busyStart, busyEnd);
+    }
+
+    private static long uptimeMs() {
+        return java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime();
     }
 
     private static void print(String name, Phase p) {

@@ -117,7 +117,7 @@ final class ForecastCommand implements Callable<Integer> {
         AtomicFile.checkWritable(modelsPath);
         Path plots = plotDir == null ? null : preparePlotDir(plotDir);
 
-        LongCsvReader.Catalogue catalogue = LongCsvReader.read(in);
+        LongCsvReader.Catalogue catalogue = LongCsvReader.read(in, progress && Progress.stderrIsTerminal());
         List<RegularSeries> series = new ArrayList<>(catalogue.series().size());
         for (LongCsvReader.SeriesBuffer b : catalogue.series()) {
             b.finish(catalogue.problems(), catalogue.format());
@@ -179,14 +179,18 @@ final class ForecastCommand implements Callable<Integer> {
             forecasts.flush();
             modelTable.flush();
             if (report != null) {
-                report.finish();
+                report.finish(summary.lines(catalogue, nThreads, (System.nanoTime() - startNanos) / 1e9));
             }
             bar.close();
             forecastFile.commit();
             modelFile.commit();
         }
-        summary.print(err, catalogue, nThreads, (System.nanoTime() - startNanos) / 1e9, output, modelsPath,
-                report == null ? null : report.index());
+        summary.lines(catalogue, nThreads, (System.nanoTime() - startNanos) / 1e9).forEach(err::println);
+        err.println("forecasts: " + output.toAbsolutePath());
+        err.println("models:    " + modelsPath.toAbsolutePath());
+        if (report != null) {
+            err.println("charts:    " + report.index().toAbsolutePath());
+        }
         return summary.failed() > 0 ? 1 : 0;
     }
 
@@ -474,29 +478,26 @@ final class ForecastCommand implements Callable<Integer> {
             return s.toString();
         }
 
-        void print(PrintStream err, LongCsvReader.Catalogue c, int threads, double seconds, Path output, Path models,
-                Path index) {
-            err.printf(Locale.ROOT, "read %d rows, %d series (times as %s) from %s%n", c.rows(), fitted + failed,
-                    c.format() == null ? "?" : c.format().kind.description, c.source());
+        /** The run in a few lines: what was read, fitted and failed (reasons grouped), accuracy. */
+        List<String> lines(LongCsvReader.Catalogue c, int threads, double seconds) {
+            List<String> lines = new ArrayList<>();
+            lines.add(String.format(Locale.ROOT, "read %d rows, %d series (times as %s) from %s", c.rows(),
+                    fitted + failed, c.format() == null ? "?" : c.format().kind.description, c.source()));
             if (gaps > 0 || missing > 0) {
-                err.printf(Locale.ROOT, "missing values: %d gaps in time filled with NaN, %d missing values in rows%n",
-                        gaps, missing);
+                lines.add(String.format(Locale.ROOT,
+                        "missing values: %d gaps in time filled with NaN, %d missing values in rows", gaps, missing));
             }
-            err.printf(Locale.ROOT, "fitted %d series, failed %d, in %.1f s (%d threads)%n", fitted, failed, seconds,
-                    threads);
+            lines.add(String.format(Locale.ROOT, "fitted %d series, failed %d, in %.1f s (%d thread%s)", fitted, failed,
+                    seconds, threads, threads == 1 ? "" : "s"));
             failures.forEach((reason, names) -> {
                 int n = failureCounts.get(reason);
-                err.printf(Locale.ROOT, "  %d failed: %s (%s%s)%n", n, examples.get(reason), String.join(", ", names),
-                        n > names.size() ? ", ..." : "");
+                lines.add(String.format(Locale.ROOT, "  %d failed: %s (%s%s)", n, examples.get(reason),
+                        String.join(", ", names), n > names.size() ? ", ..." : ""));
             });
             if (holdoutShown) {
-                err.println(accuracyLine(holdout));
+                lines.add(accuracyLine(holdout));
             }
-            err.println("forecasts: " + output.toAbsolutePath());
-            err.println("models:    " + models.toAbsolutePath());
-            if (index != null) {
-                err.println("charts:    " + index.toAbsolutePath());
-            }
+            return lines;
         }
 
         private boolean holdoutShown;

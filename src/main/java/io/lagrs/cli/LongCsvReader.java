@@ -43,8 +43,23 @@ final class LongCsvReader {
      * @throws UserError if the file is missing, unreadable or empty, or its header lacks a column
      */
     static Catalogue read(InputOptions options) {
+        return read(options, false);
+    }
+
+    /**
+     * Reads the input; with {@code progress}, a bar of the bytes read is shown once reading has
+     * taken over a second and standard error is a terminal (see {@link Progress}).
+     */
+    static Catalogue read(InputOptions options, boolean progress) {
         String source = options.inputName();
-        try (BufferedReader reader = open(options.input)) {
+        long size = 0;
+        try {
+            size = options.input == null || !Files.isRegularFile(options.input) ? 0 : Files.size(options.input);
+        } catch (IOException e) {
+            size = 0;
+        }
+        try (Progress bar = new Progress("reading", Math.max(1, size / (1 << 20)), progress && size > 0);
+                BufferedReader reader = open(options.input, bar)) {
             return read(reader, options, source);
         } catch (UncheckedIOException e) {
             throw new UserError("cannot read " + source + ": " + e.getCause().getMessage(), e);
@@ -137,7 +152,7 @@ final class LongCsvReader {
         return new Catalogue(timeFormat, series, problems, rows, source);
     }
 
-    private static BufferedReader open(Path input) throws IOException {
+    private static BufferedReader open(Path input, Progress bar) throws IOException {
         InputStream in;
         if (input == null) {
             in = LongCsvReader.class.getResourceAsStream(SAMPLE);
@@ -156,8 +171,14 @@ final class LongCsvReader {
                 throw new UserError("cannot read " + input + ": permission denied");
             }
         }
-        Reader reader = new InputStreamReader(in, StandardCharsets.UTF_8);
-        return new BufferedReader(reader, 1 << 16);
+        Reader reader = new InputStreamReader(new CountingStream(in, bar), StandardCharsets.UTF_8);
+        BufferedReader buffered = new BufferedReader(reader, 1 << 16);
+        // spreadsheet programs start UTF-8 files with a byte order mark: not part of the header
+        buffered.mark(1);
+        if (buffered.read() != '\uFEFF') {
+            buffered.reset();
+        }
+        return buffered;
     }
 
     /** The most frequent candidate delimiter of the header line (comma if none occurs). */
@@ -193,6 +214,30 @@ final class LongCsvReader {
                     + "'); name it with " + option);
         }
         return index;
+    }
+
+    /** Counts the bytes read, in mebibytes, for the progress bar. */
+    private static final class CountingStream extends java.io.FilterInputStream {
+        private final Progress bar;
+        private long bytes;
+
+        CountingStream(InputStream in, Progress bar) {
+            super(in);
+            this.bar = bar;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            int n = super.read(b, off, len);
+            if (n > 0) {
+                long before = bytes >> 20;
+                bytes += n;
+                if ((bytes >> 20) > before) {
+                    bar.step((bytes >> 20) - before);
+                }
+            }
+            return n;
+        }
     }
 
     /**

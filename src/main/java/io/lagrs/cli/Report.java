@@ -110,19 +110,19 @@ final class Report {
     }
 
     /** Writes overview.png and index.html. */
-    void finish() throws IOException {
+    void finish(List<String> summary) throws IOException {
         List<Charts.Data> cells = new ArrayList<>();
         grid.keySet().stream().sorted().forEach(i -> cells.add(grid.get(i)));
         if (!cells.isEmpty()) {
             Charts.writeGrid(cells, Math.min(GRID_COLUMNS, cells.size()), dir.resolve("overview.png"));
         }
         try (AtomicFile html = AtomicFile.create(index())) {
-            writeHtml(html.writer(), !cells.isEmpty());
+            writeHtml(html.writer(), !cells.isEmpty(), summary);
             html.commit();
         }
     }
 
-    private void writeHtml(BufferedWriter w, boolean overview) throws IOException {
+    private void writeHtml(BufferedWriter w, boolean overview, List<String> summary) throws IOException {
         w.write("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\n<title>lagrs forecast: "
                 + esc(catalogue.source()) + "</title>\n<style>\n"
                 + "body{font-family:system-ui,sans-serif;margin:24px;color:#222}\n"
@@ -131,7 +131,11 @@ final class Report {
                 + ".grid figure{margin:0;width:452px}.grid img{width:450px;border:1px solid #ddd}\n"
                 + "figcaption{font-size:13px}\n</style></head><body>\n");
         w.write("<h1>Forecasts</h1>\n<p>Input: " + esc(catalogue.source()) + ", " + rows.size() + " series. Model: "
-                + esc(model) + ". Intervals: " + levelsText() + ".</p>\n");
+                + esc(model) + ". Intervals: " + levelsText() + ".</p>\n<pre>");
+        for (String line : summary) {
+            w.write(esc(line) + "\n");
+        }
+        w.write("</pre>\n");
         if (overview) {
             w.write("<h2>Overview</h2>\n<img src=\"overview.png\" alt=\"overview of a spread of series\" style=\"max-width:100%\">\n");
         }

@@ -62,6 +62,19 @@ class FeaturesCommandTest {
     }
 
     @Test
+    void aByteOrderMarkIsNotPartOfTheHeaderAndTimestampsKeepTheirFormat() throws Exception {
+        Path input = dir.resolve("bom.csv");
+        Files.writeString(input, "\uFEFFseries,time,value\nm,2024-01-01T00:00Z,1\nm,2024-01-01T01:00Z,2\n"
+                + "m,2024-01-01T03:00Z,4\n");
+        CliRun run = CliRun.of("features", "--input", input.toString(), "--window", "2");
+        assertEquals(0, run.exit(), run.toString());
+        List<String> lines = run.out().lines().toList();
+        assertEquals("series,time,value,lag1,lag24,diff1,mean2,std2,min2,max2", lines.get(0), "hourly: season 24");
+        assertEquals("m,2024-01-01T02:00Z,,2,,,,,,", lines.get(3), "the missing hour is a row with an empty value");
+        assertEquals(5, lines.size());
+    }
+
+    @Test
     void errorsAreOneLine() throws Exception {
         CliRun missing = CliRun.of("features", "--input", dir.resolve("none.csv").toString());
         assertEquals(2, missing.exit());

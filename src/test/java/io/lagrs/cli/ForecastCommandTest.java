@@ -138,6 +138,33 @@ class ForecastCommandTest {
     }
 
     @Test
+    void lambdaFitsOnTheBoxCoxScaleAndTransformsTheForecastsBack() throws Exception {
+        Random rng = new Random(9);
+        double[] y = new double[40];
+        StringBuilder csv = new StringBuilder("series,time,value\n");
+        for (int t = 0; t < y.length; t++) {
+            y[t] = Math.exp(3 + 0.02 * t + rng.nextGaussian() * 0.1);
+            csv.append("pos,").append(t + 1).append(',').append(y[t]).append('\n');
+        }
+        Path out = dir.resolve("f.csv");
+        CliRun run = CliRun.of("forecast", "--input", write("pos.csv", csv.toString()).toString(), "--output",
+                out.toString(), "--order", "0,1,1", "--lambda", "0", "--horizon", "3", "--level", "95");
+        assertEquals(0, run.exit(), run.toString());
+        double[] logs = java.util.Arrays.stream(y).map(Math::log).toArray();
+        try (io.lagrs.ArimaModel m = io.lagrs.Arima.order(0, 1, 1).fit(logs)) {
+            io.lagrs.Forecast f = m.forecast(3, 0.95);
+            List<CSVRecord> rows = records(out);
+            for (int i = 0; i < 3; i++) {
+                assertEquals(Math.exp(f.mean()[i]), Double.parseDouble(rows.get(i).get("mean")), 1e-8 * Math.exp(f.mean()[i]));
+                assertEquals(Math.exp(f.lower()[i]), Double.parseDouble(rows.get(i).get("lower_95")),
+                        1e-8 * Math.exp(f.lower()[i]));
+                assertEquals(Math.exp(f.upper()[i]), Double.parseDouble(rows.get(i).get("upper_95")),
+                        1e-8 * Math.exp(f.upper()[i]));
+            }
+        }
+    }
+
+    @Test
     void gapsInTimeBecomeMissingValuesAndAreCounted() throws Exception {
         Random rng = new Random(11);
         StringBuilder csv = new StringBuilder("series,time,value\n");
