@@ -2,6 +2,8 @@ package io.lagrs.spark;
 
 import io.lagrs.Arima;
 import io.lagrs.ArimaBatch;
+import io.lagrs.ArimaModel;
+import io.lagrs.AutoArima;
 import io.lagrs.Forecast;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
@@ -21,7 +23,7 @@ import org.apache.spark.sql.RowFactory;
  * stays a timestamp_ntz: see {@link TimeKind#TIMESTAMP_NTZ}).
  *
  * <p>Series are read a batch at a time and each batch is fitted by one native
- * {@link Arima#fitAll} call, which fits its series in parallel on all the executor's cores. Rows
+ * {@link Arima#fitAll} (or {@link AutoArima#fitAll}) call, which fits its series in parallel on all the executor's cores. Rows
  * are produced lazily, batch by batch, so a partition never holds more than one batch of input
  * and output. Anything wrong with one series (irregular times, a failed fit) becomes that
  * series' error row; nothing about a series can fail the task.
@@ -49,7 +51,8 @@ final class ForecastPartition implements MapPartitionsFunction<Row, Row> {
     private final class Rows implements Iterator<Row> {
         private final SeriesBatch.Reader reader;
         private final SeriesBatch batch = new SeriesBatch(spec.batchSize(), false);
-        private final Arima arima = spec.toArima();
+        private final Arima arima = spec.isAuto() ? null : spec.toArima();
+        private final AutoArima auto = spec.isAuto() ? spec.toAutoArima() : null;
         private final String model = spec.modelName();
         private final ZoneId zone = kind == TimeKind.TIMESTAMP_NTZ ? ZoneOffset.UTC : ZoneId.of(zoneId);
         private final double[] levels = spec.levels();
@@ -114,11 +117,18 @@ final class ForecastPartition implements MapPartitionsFunction<Row, Row> {
 
             Forecast[][] byLevel = new Forecast[Math.max(levels.length, 1)][];
             String[] fitErrors = new String[toFit.size()];
+            String[] models = new String[toFit.size()];
             if (!toFit.isEmpty()) {
                 long start = System.nanoTime();
-                try (ArimaBatch fits = arima.fitAll(toFit.toArray(new double[0][]))) {
+                double[][] series = toFit.toArray(new double[0][]);
+                try (ArimaBatch fits = auto != null ? auto.fitAll(series) : arima.fitAll(series)) {
                     for (int i = 0; i < fitErrors.length; i++) {
                         fitErrors[i] = fits.error(i);
+                        if (auto != null && fitErrors[i] == null) {
+                            try (ArimaModel chosen = fits.model(i)) {
+                                models[i] = describe(chosen);
+                            }
+                        }
                     }
                     // With no levels, the point forecasts still come from a forecast call.
                     double[] asked = levels.length == 0 ? new double[] {0.95} : levels;
@@ -148,6 +158,7 @@ final class ForecastPartition implements MapPartitionsFunction<Row, Row> {
                     out.add(RowFactory.create(id, null, null, null, null, null, model, error));
                     continue;
                 }
+                String name = models[i] != null ? models[i] : model;
                 double[] mean = byLevel[0][i].mean();
                 for (int k = 0; k < spec.horizon(); k++) {
                     double[] lower = new double[levels.length];
@@ -157,12 +168,22 @@ final class ForecastPartition implements MapPartitionsFunction<Row, Row> {
                         upper[l] = byLevel[l][i].upper()[k];
                     }
                     Object time = kind == TimeKind.TIMESTAMP_NTZ ? TimeKind.ntz(future[j][k]) : (Object) future[j][k];
-                    out.add(RowFactory.create(id, time, k + 1, mean[k], lower, upper, model, null));
+                    out.add(RowFactory.create(id, time, k + 1, mean[k], lower, upper, name, null));
                 }
             }
             if (metrics != null) {
                 metrics.addSeries(m, failed);
             }
         }
+    }
+
+    /** A chosen model named as {@link Arima#toString()} names a specification. */
+    static String describe(ArimaModel m) {
+        int[] o = m.order();
+        Arima a = Arima.order(o[0], o[1], o[2]);
+        if (o[3] + o[4] + o[5] > 0) {
+            a = a.seasonal(o[3], o[4], o[5], o[6]);
+        }
+        return a.includeMean(!Double.isNaN(m.mean())).includeDrift(!Double.isNaN(m.drift())).toString();
     }
 }

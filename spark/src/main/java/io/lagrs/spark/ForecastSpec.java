@@ -1,6 +1,7 @@
 package io.lagrs.spark;
 
 import io.lagrs.Arima;
+import io.lagrs.AutoArima;
 import java.io.Serializable;
 import java.util.Arrays;
 import java.util.Objects;
@@ -27,8 +28,10 @@ public final class ForecastSpec implements Serializable {
     /** Series per native {@code fitAll} call unless {@link #batchSize(int)} says otherwise. */
     public static final int DEFAULT_BATCH_SIZE = 2048;
 
-    // The model is kept as plain numbers: io.lagrs.Arima is not serializable.
+    // The model is kept as plain numbers: io.lagrs.Arima and AutoArima are not serializable.
     private final int[] order; // p, d, q, P, D, Q, period
+    /** 0: the fixed order above; >= 1: automatic order selection with this seasonal period. */
+    private final int autoPeriod;
     private final Boolean includeMean;
     private final boolean includeDrift;
     private final String idColumn;
@@ -39,9 +42,10 @@ public final class ForecastSpec implements Serializable {
     private final int batchSize;
     private final int partitions;
 
-    private ForecastSpec(int[] order, Boolean includeMean, boolean includeDrift, String idColumn,
+    private ForecastSpec(int[] order, int autoPeriod, Boolean includeMean, boolean includeDrift, String idColumn,
             String timeColumn, String valueColumn, int horizon, double[] levels, int batchSize, int partitions) {
         this.order = order;
+        this.autoPeriod = autoPeriod;
         this.includeMean = includeMean;
         this.includeDrift = includeDrift;
         this.idColumn = idColumn;
@@ -61,7 +65,21 @@ public final class ForecastSpec implements Serializable {
      */
     public static ForecastSpec arima(int p, int d, int q) {
         Arima.order(p, d, q); // validates, with the library's own messages
-        return new ForecastSpec(new int[] {p, d, q, 0, 0, 0, 0}, null, false, "id", "time", "value", 1,
+        return new ForecastSpec(new int[] {p, d, q, 0, 0, 0, 0}, 0, null, false, "id", "time", "value", 1,
+                new double[] {0.95}, DEFAULT_BATCH_SIZE, 0);
+    }
+
+    /**
+     * Automatic order selection for every series, as {@link AutoArima} with R's defaults and
+     * this seasonal period (R's {@code forecast::auto.arima(ts(y, frequency = period))}; 1 for
+     * non-seasonal data). Each series gets its own model; the output's {@code model} column
+     * says which.
+     *
+     * @throws IllegalArgumentException if {@code seasonalPeriod < 1}
+     */
+    public static ForecastSpec autoArima(int seasonalPeriod) {
+        AutoArima.builder().seasonalPeriod(seasonalPeriod); // validates, with the library's own message
+        return new ForecastSpec(new int[7], seasonalPeriod, null, false, "id", "time", "value", 1,
                 new double[] {0.95}, DEFAULT_BATCH_SIZE, 0);
     }
 
@@ -70,23 +88,35 @@ public final class ForecastSpec implements Serializable {
      *
      * @throws IllegalArgumentException if an order is negative, or {@code period < 2} with a
      *     positive seasonal order
+     * @throws IllegalStateException on an {@link #autoArima} specification
      */
     public ForecastSpec seasonal(int seasonalP, int seasonalD, int seasonalQ, int period) {
+        requireFixed("seasonal");
         toArima().seasonal(seasonalP, seasonalD, seasonalQ, period);
         int[] o = {order[0], order[1], order[2], seasonalP, seasonalD, seasonalQ, period};
-        return new ForecastSpec(o, includeMean, includeDrift, idColumn, timeColumn, valueColumn, horizon, levels,
+        return new ForecastSpec(o, 0, includeMean, includeDrift, idColumn, timeColumn, valueColumn, horizon, levels,
                 batchSize, partitions);
     }
 
-    /** Whether to estimate an intercept, as {@link Arima#includeMean(boolean)}. */
+    /**
+     * Whether to estimate an intercept, as {@link Arima#includeMean(boolean)}.
+     *
+     * @throws IllegalStateException on an {@link #autoArima} specification
+     */
     public ForecastSpec includeMean(boolean include) {
-        return new ForecastSpec(order, include, includeDrift, idColumn, timeColumn, valueColumn, horizon, levels,
+        requireFixed("includeMean");
+        return new ForecastSpec(order, autoPeriod, include, includeDrift, idColumn, timeColumn, valueColumn, horizon, levels,
                 batchSize, partitions);
     }
 
-    /** Whether to estimate a drift, as {@link Arima#includeDrift(boolean)}. */
+    /**
+     * Whether to estimate a drift, as {@link Arima#includeDrift(boolean)}.
+     *
+     * @throws IllegalStateException on an {@link #autoArima} specification
+     */
     public ForecastSpec includeDrift(boolean include) {
-        return new ForecastSpec(order, includeMean, include, idColumn, timeColumn, valueColumn, horizon, levels,
+        requireFixed("includeDrift");
+        return new ForecastSpec(order, autoPeriod, includeMean, include, idColumn, timeColumn, valueColumn, horizon, levels,
                 batchSize, partitions);
     }
 
@@ -101,7 +131,7 @@ public final class ForecastSpec implements Serializable {
         Objects.requireNonNull(id, "id must not be null");
         Objects.requireNonNull(time, "time must not be null");
         Objects.requireNonNull(value, "value must not be null");
-        return new ForecastSpec(order, includeMean, includeDrift, id, time, value, horizon, levels, batchSize,
+        return new ForecastSpec(order, autoPeriod, includeMean, includeDrift, id, time, value, horizon, levels, batchSize,
                 partitions);
     }
 
@@ -114,7 +144,7 @@ public final class ForecastSpec implements Serializable {
         if (h < 1) {
             throw new IllegalArgumentException("horizon must be >= 1, got " + h);
         }
-        return new ForecastSpec(order, includeMean, includeDrift, idColumn, timeColumn, valueColumn, h, levels,
+        return new ForecastSpec(order, autoPeriod, includeMean, includeDrift, idColumn, timeColumn, valueColumn, h, levels,
                 batchSize, partitions);
     }
 
@@ -132,7 +162,7 @@ public final class ForecastSpec implements Serializable {
                 throw new IllegalArgumentException("levels must be in (0, 1), got " + level);
             }
         }
-        return new ForecastSpec(order, includeMean, includeDrift, idColumn, timeColumn, valueColumn, horizon,
+        return new ForecastSpec(order, autoPeriod, includeMean, includeDrift, idColumn, timeColumn, valueColumn, horizon,
                 levels.clone(), batchSize, partitions);
     }
 
@@ -146,7 +176,7 @@ public final class ForecastSpec implements Serializable {
         if (n < 1) {
             throw new IllegalArgumentException("batchSize must be >= 1, got " + n);
         }
-        return new ForecastSpec(order, includeMean, includeDrift, idColumn, timeColumn, valueColumn, horizon, levels,
+        return new ForecastSpec(order, autoPeriod, includeMean, includeDrift, idColumn, timeColumn, valueColumn, horizon, levels,
                 n, partitions);
     }
 
@@ -160,7 +190,7 @@ public final class ForecastSpec implements Serializable {
         if (n < 0) {
             throw new IllegalArgumentException("partitions must be >= 0, got " + n);
         }
-        return new ForecastSpec(order, includeMean, includeDrift, idColumn, timeColumn, valueColumn, horizon, levels,
+        return new ForecastSpec(order, autoPeriod, includeMean, includeDrift, idColumn, timeColumn, valueColumn, horizon, levels,
                 batchSize, n);
     }
 
@@ -168,8 +198,11 @@ public final class ForecastSpec implements Serializable {
      * The single-JVM specification every series is fitted with. (Not an {@code arima()}
      * overload of the static factory: Py4J, which PySpark uses, cannot call a static method that
      * shares its name with an instance method.)
+     *
+     * @throws IllegalStateException on an {@link #autoArima} specification
      */
     public Arima toArima() {
+        requireFixed("toArima");
         Arima a = Arima.order(order[0], order[1], order[2]);
         if (order[3] + order[4] + order[5] > 0 || order[6] > 0) {
             a = a.seasonal(order[3], order[4], order[5], order[6]);
@@ -178,6 +211,30 @@ public final class ForecastSpec implements Serializable {
             a = a.includeMean(includeMean);
         }
         return a.includeDrift(includeDrift);
+    }
+
+    /** Whether each series' order is chosen automatically ({@link #autoArima}). */
+    public boolean isAuto() {
+        return autoPeriod > 0;
+    }
+
+    /**
+     * The single-JVM automatic specification every series is fitted with.
+     *
+     * @throws IllegalStateException on a fixed-order specification
+     */
+    public AutoArima toAutoArima() {
+        if (!isAuto()) {
+            throw new IllegalStateException("toAutoArima: this is a fixed-order specification, " + modelName());
+        }
+        return AutoArima.builder().seasonalPeriod(autoPeriod).build();
+    }
+
+    private void requireFixed(String method) {
+        if (isAuto()) {
+            throw new IllegalStateException(method + " applies to a fixed-order specification, not to autoArima("
+                    + autoPeriod + ")");
+        }
     }
 
     /** The series key column. */
@@ -215,9 +272,13 @@ public final class ForecastSpec implements Serializable {
         return partitions;
     }
 
-    /** The model as it appears in the output's {@code model} column, e.g. {@code ARIMA(0,1,1)(0,1,1)[12]}. */
+    /**
+     * The model as it appears in the output's {@code model} column, e.g.
+     * {@code ARIMA(0,1,1)(0,1,1)[12]}; for {@link #autoArima} specifications
+     * {@code auto.arima(period=12)} (in error rows; forecast rows name the model chosen).
+     */
     public String modelName() {
-        return toArima().toString();
+        return isAuto() ? "auto.arima(period=" + autoPeriod + ")" : toArima().toString();
     }
 
     @Override

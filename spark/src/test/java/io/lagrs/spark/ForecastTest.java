@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.lagrs.Arima;
 import io.lagrs.ArimaModel;
+import io.lagrs.AutoArima;
 import io.lagrs.Forecast;
 import java.sql.Date;
 import java.sql.Timestamp;
@@ -105,6 +106,35 @@ class ForecastTest {
                 }
             }
         }
+    }
+
+    @Test
+    void autoArimaChoosesEachSeriesModelAsTheSingleJvmApiDoes() {
+        Random rng = new Random(29);
+        Map<String, double[]> series = new TreeMap<>();
+        for (int i = 0; i < 8; i++) {
+            series.put("s" + i, simulate(rng, 48 + rng.nextInt(12)));
+        }
+        series.put("flat", new double[] {5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5});
+        ForecastSpec spec = ForecastSpec.autoArima(12).columns("sku", "month", "sales").horizon(4).batchSize(3);
+        List<Row> rows = LagrsSpark.forecast(monthly(series, LocalDate.of(2016, 1, 1)), spec).collectAsList();
+        assertEquals(series.size() * 4, rows.size(), () -> rows.toString());
+        AutoArima auto = AutoArima.builder().seasonalPeriod(12).build();
+        java.util.Set<String> models = new java.util.HashSet<>();
+        for (Row r : rows) {
+            assertNull(r.get(7), () -> String.valueOf(r.get(7)));
+            try (ArimaModel m = auto.fit(series.get(r.getString(0)))) {
+                Forecast f = m.forecast(4, 0.95);
+                assertEquals(f.mean()[r.getInt(2) - 1], r.getDouble(3), 0.0, r.getString(0));
+                assertEquals(f.upper()[r.getInt(2) - 1], r.getList(5).get(0));
+                assertEquals(ForecastPartition.describe(m), r.getString(6));
+            }
+            models.add(r.getString(6));
+        }
+        assertTrue(models.size() > 1, "different series, different models: " + models);
+        assertThrows(IllegalStateException.class, () -> spec.includeDrift(true));
+        assertThrows(IllegalStateException.class, spec::toArima);
+        assertThrows(IllegalArgumentException.class, () -> ForecastSpec.autoArima(0));
     }
 
     @Test
