@@ -77,6 +77,8 @@ fn install_panic_hook() {
         panic::set_hook(Box::new(|info| {
             let location = info.location().map(|l| format!("{}:{}", l.file(), l.line()));
             PANIC_LOCATION.with(|cell| *cell.borrow_mut() = location);
+            // Batch workers catch their own panics; this gives their errors the location too.
+            lagrs_core::batch::note_panic_location(info);
         }));
     });
 }

@@ -89,6 +89,7 @@ impl<T> Registry<T> {
     }
 
     /// How many objects are live: for leak checks in tests.
+    #[cfg_attr(not(feature = "test-hooks"), allow(dead_code))] // read only by the test library
     pub fn live(&self) -> BridgeResult<usize> {
         let table = self.table.read().map_err(|_| poisoned())?;
         Ok(table.slots.len() - table.free.len())

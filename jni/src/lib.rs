@@ -13,13 +13,17 @@
 mod arima;
 mod arrays;
 mod auto_arima;
+mod batch;
 mod contract;
 mod convert;
+#[cfg(feature = "test-hooks")]
 mod diagnostics;
 mod error;
 mod ffi;
 mod handles;
 mod lags;
+mod native_memory;
 mod rolling;
 mod sections;
+#[cfg(feature = "test-hooks")]
 mod self_test;

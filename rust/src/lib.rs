@@ -2,6 +2,7 @@
 
 pub mod arima;
 pub mod auto;
+pub mod batch;
 pub mod error;
 pub mod lags;
 pub mod rolling;

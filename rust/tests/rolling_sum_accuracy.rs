@@ -177,3 +177,110 @@ fn sum_recovers_after_huge_values_on_long_inputs() {
         .collect();
     check("huge", &x, &SIZES);
 }
+
+/// A window's own sum, afresh: Neumaier summation (exact for these windows'
+/// few magnitudes), with the values scaled down by 4 when the running sum
+/// overflows (so a representable total is found); NaN for no usable value.
+fn fresh_sum(window: &[f64]) -> (f64, usize) {
+    let usable: Vec<f64> = window.iter().copied().filter(|v| v.is_finite()).collect();
+    let neumaier = |scale: f64| {
+        let (mut s, mut c) = (0.0f64, 0.0f64);
+        for &v in &usable {
+            let v = v * scale;
+            let t = s + v;
+            let bb = t - s;
+            c += (s - (t - bb)) + (v - bb);
+            s = t;
+        }
+        s + c
+    };
+    let mut total = neumaier(1.0);
+    if !total.is_finite() {
+        total = neumaier(0.25) * 4.0;
+    }
+    (total, usable.len())
+}
+
+fn assert_fresh(name: &str, x: &[f64], w: usize) {
+    for stat in [Statistic::Sum, Statistic::Mean] {
+        for parallel in [false, true] {
+            let mut out = vec![0.0; x.len()];
+            let window = Window::new(w, 1).expect("window");
+            if parallel {
+                rolling_parallel(stat, x, window, &mut out).expect("rolling");
+            } else {
+                rolling(stat, x, window, &mut out).expect("rolling");
+            }
+            for i in 0..x.len() {
+                let lo = (i + 1).saturating_sub(w);
+                let (s, k) = fresh_sum(&x[lo..=i]);
+                let want = match (k, stat) {
+                    (0, _) => f64::NAN,
+                    (_, Statistic::Sum) => s,
+                    // The mean of a window whose sum overflows is not asserted:
+                    // it comes out as the overflowed sum / n (a known limit).
+                    _ if !s.is_finite() => continue,
+                    _ => s / k as f64,
+                };
+                let ok = if want.is_nan() {
+                    out[i].is_nan()
+                } else {
+                    out[i] == want || (out[i] - want).abs() <= 1e-12 * want.abs().max(1.0)
+                };
+                assert!(ok, "{name} w={w} {stat:?} parallel={parallel} i={i}: {} vs {want}, window {:?}", out[i], &x[lo..=i]);
+            }
+        }
+    }
+}
+
+/// Values of +-1e150 passing through the window: the small values beside them
+/// are kept (a cancelled sum holding the big values' rounding debris is
+/// summed afresh), on short inputs and on long ones (lane kernel, threads).
+#[test]
+fn huge_values_passing_through_keep_the_small_ones() {
+    assert_fresh("short", &[0.5, 1e150, 2.0, -0.0, 3.0, 1.0, -0.0, f64::NAN, 1.0], 2);
+    assert_fresh("short", &[1e150, 1e150, 1e150, 0.0, -3.0, -3.0, -4.0, 0.0, 2.0, -0.0], 3);
+    let mut rng = Rng(77);
+    for &(n, w) in &[(20_000usize, 3usize), (200_000, 5), (200_000, 50)] {
+        let x: Vec<f64> = (0..n)
+            .map(|_| {
+                let u = rng.uniform();
+                if u < 0.01 {
+                    if rng.uniform() < 0.5 {
+                        1e150
+                    } else {
+                        -1e150
+                    }
+                } else if u < 0.03 {
+                    f64::NAN
+                } else if u < 0.06 {
+                    -0.0
+                } else {
+                    (rng.uniform() * 8.0).floor() - 4.0
+                }
+            })
+            .collect();
+        assert_fresh("long", &x, w);
+    }
+}
+
+/// After an overflow (`[1e308, 1e308, 2, 3, ...]`) the windows recover once
+/// the huge values have left; a window whose total is representable although
+/// its running sum overflowed gets that total.
+#[test]
+fn windows_recover_after_an_overflow() {
+    let x = [1e308, 1e308, 2.0, 3.0, 4.0, 5.0, 6.0];
+    let mut out = vec![0.0; x.len()];
+    rolling(Statistic::Sum, &x, Window::new(2, 2).expect("window"), &mut out).expect("rolling");
+    assert!(out[0].is_nan() && out[1] == f64::INFINITY, "{out:?}");
+    assert_eq!(&out[2..], &[1e308, 5.0, 7.0, 9.0, 11.0]);
+    assert_fresh("overflow", &[1e308, 1e308, -1e308, 2.0, 3.0, 4.0, 5.0, 6.0], 3);
+    // Long input with a few overflowing pairs.
+    let mut rng = Rng(5);
+    let mut x: Vec<f64> = (0..100_000).map(|_| (rng.uniform() * 16.0).floor() - 8.0).collect();
+    for k in [1_000usize, 30_000, 30_004, 77_777] {
+        x[k] = 1.5e308;
+        x[k + 1] = 1.5e308;
+    }
+    assert_fresh("long overflow", &x, 7);
+}

@@ -9,5 +9,5 @@ platform_jars="$3"
 jar_file="$(ls "$jars"/lagrs-*-"$classifier".jar)"
 mkdir -p "$platform_jars/$classifier"
 # `jar` comes with every JDK, on every runner; unzip does not.
-(cd "$platform_jars/$classifier" && jar xf "$(cd "$(dirname "$jar_file")" && pwd)/$(basename "$jar_file")" natives)
-echo "unpacked $jar_file into $platform_jars/$classifier"
+jar_path="$(cd "$(dirname "$jar_file")" && pwd)/$(basename "$jar_file")"
+(cd "$platform_jars/$classifier" && jar xf "$jar_path" natives)

@@ -11,7 +11,7 @@
 //! 3. [`ml_start`]: AR blocks mapped to unconstrained values (inverse PACF
 //!    transform), MA blocks made invertible;
 //! 4. [`ml_optimise`]: exact maximum likelihood (BFGS on the concentrated
-//!    likelihood), then [`restart_off_boundary`];
+//!    likelihood), then [`leave_stationary_start`] and [`restart_off_boundary`];
 //! 5. [`ml_result`]: MA blocks made invertible again, numerical Hessian in
 //!    the transformed parameters and delta-method standard errors, and a
 //!    final Kalman pass for residuals, sigma^2 and the forecast state.
@@ -38,12 +38,12 @@ use std::sync::atomic::AtomicBool;
 
 use super::hessian::{numerical_hessian, standard_errors};
 use super::model::ArimaFit;
-use super::objective::{final_pass, setup, to_raw, Problem, Setup};
+use super::objective::{degenerate, final_pass, setup, to_raw, Problem, Setup};
 use super::optimize::{minimize, BfgsOptions};
 use super::roots::polyroot;
 use super::spec::ArimaSpec;
 use super::transform::{ar_is_stationary, grad_trans, ma_invert, undo_pars, Layout};
-use crate::error::{CoreError, CoreResult};
+use crate::error::{invalid, CoreError, CoreResult};
 
 /// Options of the CSS stage: R's `optim` defaults, except that gradients
 /// are forward differences (step 1e-6) until the final central-difference
@@ -91,20 +91,50 @@ pub fn fit(spec: &ArimaSpec, y: &[f64]) -> CoreResult<ArimaFit> {
 /// Fits the model to `y` (NaN = missing) with the given method, stopping
 /// with [`CoreError::Cancelled`] when `options.cancel` is set.
 pub fn fit_with(spec: &ArimaSpec, y: &[f64], options: &FitOptions<'_>) -> CoreResult<ArimaFit> {
-    let Setup { mut prob, init, parscale, n_used } = setup(spec, y, options.cancel)?;
-    match options.method {
+    let Setup { mut prob, init, parscale, n_used, scale } = setup(spec, y, options.cancel)?;
+    let mut fit = match options.method {
         FitMethod::Css => {
             let coef = css_estimate(&mut prob, &init, &parscale)?;
-            css_result(spec, prob, &coef, &parscale, n_used)
+            css_result(spec, prob, &coef, &parscale, n_used)?
         }
         FitMethod::CssMl | FitMethod::Ml => {
             let init = if options.method == FitMethod::CssMl { css_start(&mut prob, init, &parscale)? } else { init };
             let (start, zero_start) = ml_start(&mut prob, &init)?;
             let (raw, f) = ml_optimise(&mut prob, &start, &parscale)?;
+            let (raw, f) = leave_stationary_start(&mut prob, &start, raw, f, &parscale)?;
             let raw = restart_off_boundary(&mut prob, raw, f, &zero_start, &parscale)?;
-            ml_result(spec, prob, raw, &parscale, n_used)
+            ml_result(spec, prob, raw, &parscale, n_used)?
         }
+    };
+    to_units_of_y(&mut fit, scale.factor, y)?;
+    Ok(fit)
+}
+
+/// Maps a fit of `y / factor` back to the units of `y`: mean, drift and
+/// their standard errors, sigma2, the log-likelihood (the density of y is
+/// that of y / factor times factor^-n), residuals and the filtered state
+/// (its covariance is in units of sigma2 and does not change).
+fn to_units_of_y(fit: &mut ArimaFit, factor: f64, y: &[f64]) -> CoreResult<()> {
+    let narma = fit.spec.n_arma();
+    for i in narma..fit.coef.len() {
+        fit.coef[i] *= factor;
+        fit.std_errors[i] *= factor;
     }
+    let sigma2 = fit.sigma2 * factor * factor;
+    if !sigma2.is_finite() {
+        return invalid(format!(
+            "y is too large for double precision: its innovation variance ({:e}^2) overflows; divide y by a \
+             constant (the fit scales back exactly)",
+            fit.sigma2.sqrt() * factor
+        ));
+    }
+    fit.sigma2 = sigma2;
+    fit.loglik -= fit.n_used as f64 * factor.ln();
+    for r in fit.residuals.iter_mut().chain(fit.state_a.iter_mut()) {
+        *r *= factor;
+    }
+    fit.y = y.to_vec();
+    Ok(())
 }
 
 /// `Err(Cancelled)` once the caller's flag is set.
@@ -172,6 +202,54 @@ fn ml_optimise(prob: &mut Problem<'_>, start: &[f64], parscale: &[f64]) -> CoreR
         return Err(CoreError::Numerical("maximum likelihood optimization failed to find a finite optimum".into()));
     }
     Ok((ml.x, ml.f))
+}
+
+/// ARMA coordinates of the perturbed restarts in [`leave_stationary_start`]
+/// (transformed parameters: atanh of PACF for AR, plain MA).
+const PERTURBATION: f64 = 0.1;
+
+/// 4a. When the ML optimizer never moved the ARMA coefficients from their
+///     start, the start was a stationary point of the likelihood in them:
+///     with every other value missing, for example, the likelihood of an
+///     ARMA(1, q) is symmetric under (ar, ma) -> (-ar, -ma) and its gradient
+///     at ar = ma = 0 vanishes exactly, a saddle when the data are
+///     autocorrelated. Restart from small perturbations of the ARMA part
+///     (same and opposite signs for MA) and keep the best optimum.
+fn leave_stationary_start(
+    prob: &mut Problem<'_>,
+    start: &[f64],
+    raw: Vec<f64>,
+    f: f64,
+    parscale: &[f64],
+) -> CoreResult<(Vec<f64>, f64)> {
+    let layout = prob.layout;
+    let narma = prob.narma;
+    if narma == 0 || raw[..narma] != start[..narma] {
+        return Ok((raw, f));
+    }
+    let (mut best, mut best_f) = (raw, f);
+    for ma_sign in [1.0, -1.0] {
+        let mut st = best.clone();
+        for i in layout.ar().chain(layout.sar()) {
+            st[i] = start[i] + PERTURBATION;
+        }
+        for i in layout.ma().chain(layout.sma()) {
+            st[i] = start[i] + ma_sign * PERTURBATION;
+        }
+        if !prob.ml(&st).is_finite() {
+            continue;
+        }
+        let alt = minimize(|r| prob.ml(r), &st, parscale, &ML_OPTIONS);
+        check_cancel(prob)?;
+        if alt.f.is_finite() && alt.f < best_f && alt.x.iter().all(|v| v.is_finite()) {
+            best_f = alt.f;
+            best = alt.x;
+        }
+        if layout.ma().is_empty() && layout.sma().is_empty() {
+            break;
+        }
+    }
+    Ok((best, best_f))
 }
 
 /// 4b. Safeguard against a boundary local optimum: an MA block with a root
@@ -263,8 +341,9 @@ fn ml_result(spec: &ArimaSpec, mut prob: Problem<'_>, mut raw: Vec<f64>, parscal
     let nu = n_used as f64;
     let value = 2.0 * nu * f_final + nu + nu * (2.0 * std::f64::consts::PI).ln();
     let loglik = -0.5 * value;
-    if !(sigma2.is_finite() && sigma2 > 0.0 && loglik.is_finite()) {
-        return Err(CoreError::Numerical("degenerate fit: innovation variance is zero or not finite".into()));
+    check_not_degenerate(spec, &prob, sigma2)?;
+    if !loglik.is_finite() {
+        return Err(CoreError::Numerical("the log-likelihood is not finite at the optimum".into()));
     }
     Ok(ArimaFit {
         spec: spec.clone(),
@@ -312,9 +391,7 @@ fn css_result(spec: &ArimaSpec, mut prob: Problem<'_>, est: &[f64], parscale: &[
     let mut residuals = vec![0.0; nd];
     residuals.extend_from_slice(&css_resid);
     let loglik = -0.5 * n_used as f64 * ((2.0 * std::f64::consts::PI * sigma2).ln() + 1.0);
-    if !(sigma2.is_finite() && sigma2 > 0.0 && loglik.is_finite()) {
-        return Err(CoreError::Numerical("degenerate fit: innovation variance is zero or not finite".into()));
-    }
+    check_not_degenerate(spec, &prob, sigma2)?;
     // R's arimaSS: a Kalman pass at the CSS estimates for the forecasting state.
     let complete = prob.complete;
     let fin = final_pass(&mut prob, &coef, complete)?;
@@ -331,6 +408,22 @@ fn css_result(spec: &ArimaSpec, mut prob: Problem<'_>, est: &[f64], parscale: &[
         state_a: fin.a,
         state_p: fin.p,
     })
+}
+
+/// A fitted innovation variance that is zero relative to the scale of y
+/// (the model reproduces y exactly) is an error naming that cause; the same
+/// rule as for degenerate data in the set-up.
+fn check_not_degenerate(spec: &ArimaSpec, prob: &Problem<'_>, sigma2: f64) -> CoreResult<()> {
+    if !sigma2.is_finite() {
+        return Err(CoreError::Numerical("the innovation variance is not finite at the optimum".into()));
+    }
+    if degenerate(sigma2.sqrt(), prob.y_max) {
+        return invalid(format!(
+            "degenerate fit: {} reproduces y exactly (innovation variance zero relative to the scale of y)",
+            spec.label()
+        ));
+    }
+    Ok(())
 }
 
 /// Regression block of the Jacobian from optimizer to reported

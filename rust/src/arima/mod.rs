@@ -18,7 +18,7 @@
 //! * `hessian` — numerical Hessian and standard errors;
 //! * `fit` — the fitting procedure, step by step; `model` — [`ArimaFit`];
 //! * `forecast` — R's `KalmanForecast`, [`Forecast`] and the normal quantile;
-//! * `serialize` — versioned binary encoding; `batch` — [`fit_many`].
+//! * `serialize` — versioned binary encoding; `batch` — [`fit_many`], [`fit_batch`].
 
 mod batch;
 mod css;
@@ -37,7 +37,7 @@ mod serialize;
 mod spec;
 mod transform;
 
-pub use batch::fit_many;
+pub use batch::{fit_batch, fit_many};
 pub use fit::{fit, fit_with, FitMethod, FitOptions};
 pub use forecast::{Forecast, MAX_HORIZON};
 pub use model::ArimaFit;

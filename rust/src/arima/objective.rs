@@ -35,6 +35,8 @@ pub(crate) struct Problem<'a> {
     pub(crate) ws: ArmaWorkspace,
     /// Set by another thread to stop the fit: every objective value is then +inf.
     pub(crate) cancel: Option<&'a AtomicBool>,
+    /// Largest |y| (standardized), for [`degenerate`].
+    pub(crate) y_max: f64,
 }
 
 impl Problem<'_> {
@@ -119,12 +121,100 @@ impl Problem<'_> {
     }
 }
 
+/// Innovations at or below this fraction of the largest |y| are rounding
+/// noise of the data (64 ulps).
+const ROUNDING_REL: f64 = 64.0 * f64::EPSILON;
+
+/// Innovations at or below this fraction of the spread of the differenced
+/// series are, in effect, zero: the model reproduces y (a constant, a line, a
+/// sinusoid) up to noise far below anything a fitted variance can rest on; its
+/// likelihood is typically unbounded (e.g. an AR coefficient running to the
+/// unit root on a constant) and would win any information criterion.
+const SPREAD_REL: f64 = 1e-7;
+
+/// True when innovations of size `sd` are zero relative to the data: below
+/// `SPREAD_REL` times the spread of the differenced series (1 in the
+/// standardized units of the fit, see [`Scale`]) or at the rounding level of
+/// the largest |y| (`y_max`). The one rule for degenerate data and degenerate
+/// fits, with or without mean and drift.
+pub(crate) fn degenerate(sd: f64, y_max: f64) -> bool {
+    !(sd > SPREAD_REL && sd > ROUNDING_REL * y_max)
+}
+
+/// Largest ratio kept between the largest |difference| and the scale
+/// (so that squares of both stay inside the double range).
+const MAX_SPREAD: f64 = 1e100;
+
+/// The unit the fit runs in. Everything the optimizer, its finite
+/// differences and the Hessian see is in `y / factor`, a robust measure of the
+/// spread of the differenced series, so that their steps and tolerances do
+/// not depend on the units of y: scaling y by c scales the factor by c and
+/// leaves the standardized series unchanged up to rounding (R gets part of
+/// this from `parscale`; standardizing covers the likelihood, the CSS start
+/// and the Hessian too). Mean, drift, sigma, residuals and the state are
+/// mapped back with [`Scale::factor`].
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Scale {
+    /// y is divided by `big` then by `small` (two steps keep 1e300-sized
+    /// data from overflowing in its differences); `factor = big * small`.
+    big: f64,
+    small: f64,
+    pub(crate) factor: f64,
+}
+
+impl Scale {
+    fn of(y: &[f64], delta: &[f64]) -> Scale {
+        let big = y.iter().filter(|v| !v.is_nan()).fold(0.0f64, |m, v| m.max(v.abs()));
+        let big = if big > 0.0 { big } else { 1.0 };
+        let y1: Vec<f64> = y.iter().map(|v| v / big).collect();
+        let mut d: Vec<f64> = difference(&y1, delta).into_iter().filter(|v| !v.is_nan()).collect();
+        let small = spread(&mut d);
+        Scale { big, small, factor: big * small }
+    }
+
+    fn apply(&self, y: &[f64]) -> Vec<f64> {
+        y.iter().map(|v| v / self.big / self.small).collect()
+    }
+}
+
+/// Median absolute deviation from the median of `d` (reordered), falling
+/// back to the mean absolute deviation and then the largest |value| when
+/// most values are equal, and raised so that the largest deviation is at
+/// most `MAX_SPREAD` times it. 1 for an empty or all-zero `d`.
+fn spread(d: &mut [f64]) -> f64 {
+    if d.is_empty() {
+        return 1.0;
+    }
+    let median = |v: &mut [f64]| {
+        let mid = v.len() / 2;
+        *v.select_nth_unstable_by(mid, f64::total_cmp).1
+    };
+    let c = median(d);
+    let mut dev: Vec<f64> = d.iter().map(|v| (v - c).abs()).collect();
+    let dmax = dev.iter().fold(0.0f64, |m, &v| m.max(v));
+    let mad = median(&mut dev);
+    let mean_dev = dev.iter().sum::<f64>() / dev.len() as f64;
+    let largest = d.iter().fold(0.0f64, |m, v| m.max(v.abs()));
+    let s = if mad > 0.0 {
+        mad
+    } else if mean_dev > 0.0 {
+        mean_dev
+    } else if largest > 0.0 {
+        largest
+    } else {
+        1.0
+    };
+    s.max(dmax / MAX_SPREAD)
+}
+
 /// Validated data and starting quantities shared by the fit and [`loglik_at`].
 pub(crate) struct Setup<'a> {
     pub(crate) prob: Problem<'a>,
     pub(crate) init: Vec<f64>,
     pub(crate) parscale: Vec<f64>,
     pub(crate) n_used: usize,
+    /// The fit works on `y / scale.factor`.
+    pub(crate) scale: Scale,
 }
 
 pub(crate) fn setup<'a>(spec: &ArimaSpec, y: &[f64], cancel: Option<&'a AtomicBool>) -> CoreResult<Setup<'a>> {
@@ -153,7 +243,37 @@ pub(crate) fn setup<'a>(spec: &ArimaSpec, y: &[f64], cancel: Option<&'a AtomicBo
     let n_used = n_obs - nd;
     let layout = Layout { p: spec.p, q: spec.q, sp: spec.seasonal_p, sq: spec.seasonal_q };
     let reg = Regression::new(spec, n, &delta);
-    let dx = difference(y, &delta);
+    let n_diff = difference(y, &delta).iter().filter(|v| !v.is_nan()).count();
+    if n_diff == 0 {
+        return invalid(format!(
+            "y has no non-missing differences for {}: no two non-missing values are one differencing lag apart",
+            spec.label()
+        ));
+    }
+    if n_diff < (k + 1).max(ar_degree + 1) {
+        return invalid(format!(
+            "y is too short for {}: {n_diff} non-missing differences, need at least {}",
+            spec.label(),
+            (k + 1).max(ar_degree + 1)
+        ));
+    }
+    // A mean or differencing reproduces a constant exactly, and an AR part
+    // (with or without drift) in the limit of a unit root, where the
+    // likelihood grows without bound; only a pure MA model without mean
+    // leaves a constant a positive innovation variance.
+    let first = y.iter().copied().find(|v| !v.is_nan()).expect("n_obs > 0");
+    let absorbs_level = spec.include_mean || spec.include_drift || nd > 0 || ar_degree > 0;
+    if absorbs_level && y.iter().all(|&v| v.is_nan() || v == first) {
+        return invalid(format!(
+            "y is constant (all {n_obs} non-missing values are {first}): the innovation variance is zero and {} is \
+             degenerate (R's forecast::Arima fails on it too)",
+            spec.label()
+        ));
+    }
+    // Units: the fit runs on y / scale (see `Scale`) and maps back at the end.
+    let scale = Scale::of(y, &delta);
+    let y_std = scale.apply(y);
+    let dx = difference(&y_std, &delta);
 
     // 1. Regression start (R: lm(dx ~ dxreg - 1) on the rotated regressors,
     //    parscale 10 * s.e.).
@@ -168,14 +288,24 @@ pub(crate) fn setup<'a>(spec: &ArimaSpec, y: &[f64], cancel: Option<&'a AtomicBo
         }
     }
     // Degenerate data: nothing left to explain after differencing and regression.
+    let y_max = y_std.iter().filter(|v| !v.is_nan()).fold(0.0f64, |m, v| m.max(v.abs()));
     {
         let beta = reg.beta(&init[narma..]);
         let mut left = Vec::with_capacity(dx.len());
         Problem::adjusted(&mut left, &dx, &reg.dcols, &beta);
-        if left.iter().filter(|v| !v.is_nan()).all(|&v| v == 0.0) {
-            return Err(CoreError::Numerical(
-                "y is constant after differencing and mean/drift removal: zero innovation variance, the model is degenerate"
-                    .into(),
+        let left_max = left.iter().filter(|v| !v.is_nan()).fold(0.0f64, |m, v| m.max(v.abs()));
+        if degenerate(left_max, y_max) {
+            let removed = match (spec.d + spec.seasonal_d > 0, spec.include_mean && spec.d + spec.seasonal_d == 0, spec.include_drift) {
+                (true, _, true) => "differencing and drift",
+                (true, _, false) => "differencing",
+                (false, true, true) => "its mean and drift",
+                (false, true, false) => "its mean",
+                (false, false, _) => "its drift",
+            };
+            return invalid(format!(
+                "y is reproduced exactly by {removed}: the innovation variance of {} is zero relative to the scale \
+                 of y and the model is degenerate",
+                spec.label()
             ));
         }
     }
@@ -185,7 +315,7 @@ pub(crate) fn setup<'a>(spec: &ArimaSpec, y: &[f64], cancel: Option<&'a AtomicBo
         s,
         narma,
         reg,
-        y: y.to_vec(),
+        y: y_std,
         dx,
         delta: delta.clone(),
         complete: n_obs == n,
@@ -197,8 +327,9 @@ pub(crate) fn setup<'a>(spec: &ArimaSpec, y: &[f64], cancel: Option<&'a AtomicBo
         css: CssScratch::default(),
         ws: ArmaWorkspace::default(),
         cancel,
+        y_max,
     };
-    Ok(Setup { prob, init, parscale, n_used })
+    Ok(Setup { prob, init, parscale, n_used, scale })
 }
 
 /// Residuals, likelihood sums and the filtered full state at the end.
@@ -266,17 +397,18 @@ pub(crate) fn to_raw(layout: &Layout, nat: &[f64]) -> Option<Vec<f64>> {
 /// the optimizer. For tests and diagnostics.
 #[allow(dead_code)]
 pub(crate) fn loglik_at(spec: &ArimaSpec, y: &[f64], coef: &[f64]) -> CoreResult<f64> {
-    let Setup { mut prob, n_used, .. } = setup(spec, y, None)?;
+    let Setup { mut prob, n_used, scale, .. } = setup(spec, y, None)?;
     let mut raw = match to_raw(&prob.layout, coef) {
         Some(r) => r,
         None => return invalid("coef: non-stationary AR part"),
     };
     let narma = prob.narma;
-    let gamma = prob.reg.gamma(&coef[narma..]);
+    let beta: Vec<f64> = coef[narma..].iter().map(|b| b / scale.factor).collect();
+    let gamma = prob.reg.gamma(&beta);
     raw[narma..].copy_from_slice(&gamma[..prob.reg.k()]);
     let f = prob.ml(&raw);
     let nu = n_used as f64;
-    Ok(-0.5 * (2.0 * nu * f + nu + nu * (2.0 * std::f64::consts::PI).ln()))
+    Ok(-0.5 * (2.0 * nu * f + nu + nu * (2.0 * std::f64::consts::PI).ln()) - nu * scale.factor.ln())
 }
 
 #[cfg(test)]

@@ -53,6 +53,8 @@ impl Ord for Key {
 pub(crate) struct Heaps {
     low: BinaryHeap<Key>,
     high: BinaryHeap<Reverse<Key>>,
+    /// The window's values as they were read, in a ring of `w` slots.
+    seen: Vec<f64>,
 }
 
 /// What to read off the heaps.
@@ -109,19 +111,42 @@ impl Sides<'_> {
 /// Rolling median / quantile of `x`; output for positions `skip..` goes to `out`.
 pub(crate) fn run(x: &[f64], skip: usize, window: Window, target: Target, out: &mut [f64], heaps: &mut Heaps) {
     debug_assert_eq!(out.len() + skip, x.len());
+    run_reading(|i| x[i], x.len(), skip, window, target, out, heaps);
+}
+
+/// [`run`] over `n` values read through `read`, each index exactly once. The
+/// value that leaves the window is the one read when it entered (kept in
+/// `heaps.seen`), never a second read of the input: the input of a JNI call
+/// may be written by another Java thread during the call, and a second read
+/// that disagreed with the first would break the heaps' counts (a panic
+/// before this was made so). Such a race gives unspecified numbers, never a
+/// panic.
+pub(crate) fn run_reading(
+    mut read: impl FnMut(usize) -> f64,
+    n: usize,
+    skip: usize,
+    window: Window,
+    target: Target,
+    out: &mut [f64],
+    heaps: &mut Heaps,
+) {
     let w = window.size;
     let min_obs = window.min_obs();
     heaps.low.clear();
     heaps.high.clear();
-    let cap = w.min(x.len()) / 2 + 1;
+    let cap = w.min(n) / 2 + 1;
     heaps.low.reserve(cap);
     heaps.high.reserve(cap);
+    heaps.seen.clear();
+    heaps.seen.resize(w.min(n), f64::NAN);
+    let seen = &mut heaps.seen;
     let mut s = Sides { low: &mut heaps.low, high: &mut heaps.high, low_live: 0, high_live: 0 };
 
-    for (i, &v) in x.iter().enumerate() {
+    for i in 0..n {
+        let v = read(i);
         if i >= w {
             let j = i - w;
-            let old = x[j];
+            let old = seen[j % w];
             if usable(old) {
                 // Entries older than j are already dead; after popping them the top
                 // of `low` is live or is j itself, and j is in `low` iff key <= top.
@@ -131,6 +156,9 @@ pub(crate) fn run(x: &[f64], skip: usize, window: Window, target: Target, out: &
                     _ => s.high_live -= 1,
                 }
             }
+        }
+        if let Some(slot) = seen.get_mut(i % w) {
+            *slot = v;
         }
         let start = (i + 1).saturating_sub(w);
         if usable(v) {
@@ -188,6 +216,42 @@ pub(crate) fn run(x: &[f64], skip: usize, window: Window, target: Target, out: &
         s.compact(start);
         if i >= skip {
             out[i - skip] = value;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// An input written by another thread during the call: here every value
+    /// reads as NaN the first time and as a number afterwards. Reading the
+    /// leaving value again (as the kernel once did) took a value out of a heap
+    /// it was never in and panicked; each index is now read exactly once and
+    /// the result is that of the values as read.
+    #[test]
+    fn input_changing_under_the_kernel_does_not_panic() {
+        let n = 200;
+        let window = Window::new(5, 1).expect("window");
+        for target in [Target::Median, Target::Quantile(0.3)] {
+            let mut reads = vec![0usize; n];
+            let mut out = vec![0.0; n];
+            let read = |i: usize| {
+                reads[i] += 1;
+                if reads[i] == 1 && i % 3 == 0 {
+                    f64::NAN
+                } else {
+                    (i % 7) as f64
+                }
+            };
+            run_reading(read, n, 0, window, target, &mut out, &mut Heaps::default());
+            assert!(reads.iter().all(|&r| r == 1), "every value read once");
+            let as_read: Vec<f64> = (0..n).map(|i| if i % 3 == 0 { f64::NAN } else { (i % 7) as f64 }).collect();
+            let mut want = vec![0.0; n];
+            run(&as_read, 0, window, target, &mut want, &mut Heaps::default());
+            for (a, b) in out.iter().zip(&want) {
+                assert!(a == b || (a.is_nan() && b.is_nan()), "{a} vs {b}");
+            }
         }
     }
 }

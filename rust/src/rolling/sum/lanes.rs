@@ -65,15 +65,21 @@ fn lockstep<const MEAN: bool>(x: &[f64], skip: usize, window: Window, out: &mut 
         let tl = TILE.min(common - t0);
         let p: [usize; LANES] = std::array::from_fn(|k| pos[k] + t0);
         // Every window full: nothing it holds is missing, so the leaving values are
-        // finite; the kernel itself notices a missing entering value.
-        let done = st.iter().all(|s| s.nobs == w) && {
+        // finite; the kernel itself notices a missing entering value, an overflow
+        // and a cancellation that calls for a recompute (then the tile is redone
+        // by the scalar kernel, which recomputes).
+        let done = st.iter().all(|s| s.nobs == w && !s.pending) && {
             // Bounds the kernel relies on (also implied by the construction above).
             assert!(p.iter().all(|&pk| pk >= w && pk >= skip && pk + tl <= n));
             // SAFETY: AVX2 is available (checked in `run`), and the assert above
             // keeps every load from `x` and every store to `out` in bounds.
             unsafe { avx2::sum::tile::<MEAN>(x, &p, tl, w, skip, &mut st, out) }
         };
-        if !done {
+        if done {
+            for s in st.iter_mut() {
+                s.credit = s.credit.saturating_add(2 * tl);
+            }
+        } else {
             for k in 0..LANES {
                 steps(&mut st[k], x, p[k], p[k] + tl, skip, window, target, out);
             }

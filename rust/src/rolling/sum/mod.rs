@@ -63,11 +63,75 @@ pub(crate) struct State {
     pub(crate) run: usize,
     /// The last usable value added.
     pub(crate) prev: f64,
+    /// Recompute budget: 2 per step, a recompute of the window spends `w`
+    /// (so recomputing costs at most O(n) in total, as in `variance`).
+    pub(crate) credit: usize,
+    /// A recompute is due but was not yet affordable.
+    pub(crate) pending: bool,
 }
+
+/// A value entering or leaving the window that is this many times larger
+/// than the window sum after the step means the sum cancelled: the rounding debris of the large
+/// value in `comp` may have absorbed smaller values, so the window is summed
+/// afresh (pandas' results are those of the window's own values).
+pub(crate) const CANCELLATION: f64 = (1u64 << 20) as f64;
 
 impl State {
     pub(crate) fn new() -> State {
-        State { sum: 0.0, comp: 0.0, nobs: 0, neg: 0, run: 0, prev: f64::NAN }
+        State { sum: 0.0, comp: 0.0, nobs: 0, neg: 0, run: 0, prev: f64::NAN, credit: 0, pending: false }
+    }
+
+    /// True when the compensated state can no longer be trusted after a step
+    /// moving a value of magnitude `moved`: the sum overflowed (or is NaN from
+    /// an overflow), or it cancelled while holding rounding debris.
+    #[inline(always)]
+    pub(crate) fn suspect(&self, moved: f64) -> bool {
+        let total = self.sum + self.comp;
+        !total.is_finite() || (self.comp != 0.0 && moved > CANCELLATION * total.abs())
+    }
+
+    /// Sums the window's own values afresh (keeping the recompute budget).
+    /// When the running sum overflows on the way, the values are summed scaled
+    /// down by a power of two (exact) and scaled back, so a window whose total
+    /// is representable (`[1e308, 1e308, -1e308]`) gets it.
+    fn recompute(&mut self, window: &[f64]) {
+        let (credit, pending) = (self.credit, self.pending);
+        *self = State::new();
+        for &v in window.iter().filter(|v| usable(**v)) {
+            self.add(v);
+        }
+        if !(self.sum + self.comp).is_finite() {
+            let bits = usize::BITS - self.nobs.leading_zeros() + 1;
+            let down = 0.5f64.powi(bits as i32);
+            let (mut sum, mut comp) = (0.0, 0.0);
+            for &v in window.iter().filter(|v| usable(**v)) {
+                let (s, e) = two_sum(sum, v * down);
+                sum = s;
+                comp += e;
+            }
+            let up = 2f64.powi(bits as i32);
+            self.sum = sum * up;
+            self.comp = comp * up;
+        }
+        self.credit = credit;
+        self.pending = pending;
+    }
+
+    /// Book-keeping after the step that made `x[i]` the newest value of a
+    /// window of `w`, `moved` the largest magnitude that entered or left:
+    /// earns credit and recomputes the window when it is suspect and affordable.
+    #[inline(always)]
+    fn check(&mut self, x: &[f64], i: usize, w: usize, moved: f64) {
+        self.credit = self.credit.saturating_add(2);
+        if self.pending || self.suspect(moved) {
+            if self.credit >= w {
+                self.credit -= w;
+                self.pending = false;
+                self.recompute(&x[i + 1 - w..=i]);
+            } else {
+                self.pending = true;
+            }
+        }
     }
 
     #[inline(always)]
@@ -213,6 +277,13 @@ pub(crate) fn begin(
         if usable(v) {
             st.add(v);
         }
+        st.credit = st.credit.saturating_add(2);
+        // Nothing leaves while the window fills: only an overflow calls for a recompute.
+        let len = i + 1 - a0;
+        if !(st.sum + st.comp).is_finite() && st.credit >= len {
+            st.credit -= len;
+            st.recompute(&x[a0..=i]);
+        }
         if i >= start {
             out[i - skip] = st.emit(window, target);
         }
@@ -229,26 +300,21 @@ pub(crate) fn steps(st: &mut State, x: &[f64], from: usize, to: usize, skip: usi
     let mut i = from;
     while i < to {
         let end = (i + BLOCK).min(to);
-        let o = &mut out[i - skip..end - skip];
         let entering = &x[i..end];
         let leaving = &x[i - w..end - w];
         if st.nobs == w && all_usable(entering) && all_usable(leaving) {
             // Hot path: the window is full and nothing in this block is missing, so
             // the count cannot change and min_periods is met (min_periods <= w).
-            if target == Target::Mean {
-                let inv_w = 1.0 / w as f64;
-                for ((o, &vin), &vout) in o.iter_mut().zip(entering).zip(leaving) {
-                    st.replace(vin, vout);
-                    *o = st.full_mean(inv_w);
-                }
-            } else {
-                for ((o, &vin), &vout) in o.iter_mut().zip(entering).zip(leaving) {
-                    st.replace(vin, vout);
-                    *o = st.full_sum();
-                }
+            let inv_w = 1.0 / w as f64;
+            for k in i..end {
+                let (vin, vout) = (x[k], x[k - w]);
+                st.replace(vin, vout);
+                st.check(x, k, w, vin.abs().max(vout.abs()));
+                out[k - skip] = if target == Target::Mean { st.full_mean(inv_w) } else { st.full_sum() };
             }
         } else {
-            for ((o, &vin), &vout) in o.iter_mut().zip(entering).zip(leaving) {
+            for k in i..end {
+                let (vin, vout) = (x[k], x[k - w]);
                 match (usable(vin), usable(vout)) {
                     (true, true) => st.replace(vin, vout),
                     (a, b) => {
@@ -260,7 +326,9 @@ pub(crate) fn steps(st: &mut State, x: &[f64], from: usize, to: usize, skip: usi
                         }
                     }
                 }
-                *o = st.emit(window, target);
+                let moved = |v: f64| if usable(v) { v.abs() } else { 0.0 };
+                st.check(x, k, w, moved(vin).max(moved(vout)));
+                out[k - skip] = st.emit(window, target);
             }
         }
         i = end;

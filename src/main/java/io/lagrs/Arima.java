@@ -101,21 +101,73 @@ public final class Arima {
     }
 
     /**
-     * Fits the model to every series, in parallel over all cores. A series that cannot be
-     * fitted is reported by {@link ArimaBatch#succeeded(int)} and {@link ArimaBatch#error(int)}
-     * and never fails the others.
+     * Fits the model to every series, in parallel over all cores: {@link #fitAll(double[][],
+     * BatchOptions)} with {@link BatchOptions#defaults()}.
      *
      * @throws NullPointerException if {@code series} is null (a null series fails only itself)
+     * @throws java.util.concurrent.CancellationException if the calling thread is interrupted
+     *     (see {@link BatchOptions})
      */
     public ArimaBatch fitAll(double[][] series) {
+        return fitAll(series, BatchOptions.defaults());
+    }
+
+    /**
+     * Fits the model to every series, in parallel as {@code options} say (threads, progress,
+     * cancellation). A series that cannot be fitted (too short, ±Infinity, null, no valid model)
+     * is reported by {@link ArimaBatch#succeeded(int)} and {@link ArimaBatch#error(int)} and
+     * never fails or stops the others. Series are copied out of the arrays a chunk at a time,
+     * so the call holds no lock on the Java heap while fitting.
+     *
+     * @throws NullPointerException if {@code series} or {@code options} is null (a null series
+     *     fails only itself)
+     * @throws IllegalArgumentException if the specification is invalid (orders too large, mean
+     *     or drift with the wrong d + D)
+     * @throws java.util.concurrent.CancellationException if the call was cancelled by its
+     *     token or by an interrupt of the calling thread (whose interrupt status stays set); no
+     *     result is kept
+     */
+    public ArimaBatch fitAll(double[][] series, BatchOptions options) {
         Checks.notNull(series, "series");
-        NativeLibrary.load();
-        return new ArimaBatch(ArimaBatch.fitAll0(orderArray(), meanFlag(), includeDrift, series), series.length);
+        Checks.notNull(options, "options");
+        return ArimaBatch.fitRows(this, series, options);
+    }
+
+    /**
+     * Fits the model to every series of a flat layout, in parallel over all cores:
+     * {@link #fitAll(double[], int[], BatchOptions)} with {@link BatchOptions#defaults()}.
+     */
+    public ArimaBatch fitAll(double[] values, int[] offsets) {
+        return fitAll(values, offsets, BatchOptions.defaults());
+    }
+
+    /**
+     * Fits the model to every series of a flat layout (Arrow list arrays, as
+     * {@link Rolling#applyMany}): series {@code j} is {@code values[offsets[j] .. offsets[j+1])},
+     * so there are {@code offsets.length - 1} series and batch index {@code j} is series
+     * {@code j}. No per-series arrays are needed, which suits millions of short series. Otherwise
+     * as {@link #fitAll(double[][], BatchOptions)}.
+     *
+     * @throws NullPointerException if an argument is null
+     * @throws IllegalArgumentException if offsets do not start at 0, decrease, or do not end at
+     *     {@code values.length}; or if the specification is invalid
+     * @throws java.util.concurrent.CancellationException if the call was cancelled (see
+     *     {@link BatchOptions})
+     */
+    public ArimaBatch fitAll(double[] values, int[] offsets, BatchOptions options) {
+        Checks.notNull(values, "values");
+        Checks.notNull(offsets, "offsets");
+        Checks.notNull(options, "options");
+        return ArimaBatch.fitFlat(this, values, offsets, options);
     }
 
     /** {p, d, q, P, D, Q, period}. */
     int[] orderArray() {
         return new int[] {p, d, q, seasonalP, seasonalD, seasonalQ, period};
+    }
+
+    boolean includeDriftFlag() {
+        return includeDrift;
     }
 
     /** Whether a mean is estimated: the explicit choice, or R's default. */

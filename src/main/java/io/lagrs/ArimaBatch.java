@@ -1,9 +1,12 @@
 package io.lagrs;
 
 /**
- * The models of many series fitted at once by {@link Arima#fitAll(double[][])}. One series that cannot be fitted never fails the
+ * The models of many series fitted at once by {@link Arima#fitAll(double[][], BatchOptions)}
+ * (or its flat {@code values + offsets} form). One series that cannot be fitted never fails the
  * others: {@link #succeeded(int)} tells which did, {@link #error(int)} why one did not.
  * Holds native state: close it; a {@link java.lang.ref.Cleaner} frees it if you forget.
+ * Every method is safe to call from many threads at once; after {@link #close()} every method
+ * but {@link #size()} and {@link #isClosed()} throws {@link IllegalStateException}.
  */
 public final class ArimaBatch extends NativeHandle {
     private final int size;
@@ -18,12 +21,22 @@ public final class ArimaBatch extends NativeHandle {
         return size;
     }
 
-    /** Whether series {@code i} was fitted. @throws IndexOutOfBoundsException for a bad i */
+    /**
+     * Whether series {@code i} was fitted.
+     *
+     * @throws IndexOutOfBoundsException unless {@code 0 <= i < size()}
+     */
     public boolean succeeded(int i) {
         return error(i) == null;
     }
 
-    /** Why series {@code i} could not be fitted, or null if it was. */
+    /**
+     * Why series {@code i} could not be fitted, or {@code null} if it was fitted (so
+     * {@code error(i) == null} exactly when {@link #succeeded(int)} is true). A null series in
+     * a {@code double[][]} input fails with "series[i] is null".
+     *
+     * @throws IndexOutOfBoundsException unless {@code 0 <= i < size()}
+     */
     public String error(int i) {
         java.util.Objects.checkIndex(i, size);
         return call(h -> error0(h, i));
@@ -57,7 +70,31 @@ public final class ArimaBatch extends NativeHandle {
         return new ArimaModel(call(h -> model0(h, i)));
     }
 
+    /** Fits every row of {@code series}; see {@link Arima#fitAll(double[][], BatchOptions)}. */
+    static ArimaBatch fitRows(Arima spec, double[][] series, BatchOptions options) {
+        long handle = BatchRun.run("Arima.fitAll", series.length, options,
+                run -> fitRows0(spec.orderArray(), spec.meanFlag(), spec.includeDriftFlag(), series, run),
+                ArimaBatch::free0);
+        return new ArimaBatch(handle, series.length);
+    }
+
+    /** Fits every series of the flat layout; see {@link Arima#fitAll(double[], int[], BatchOptions)}. */
+    static ArimaBatch fitFlat(Arima spec, double[] values, int[] offsets, BatchOptions options) {
+        int n = Math.max(0, offsets.length - 1);
+        long handle = BatchRun.run("Arima.fitAll", n, options,
+                run -> fitFlat0(spec.orderArray(), spec.meanFlag(), spec.includeDriftFlag(), values, offsets, run),
+                ArimaBatch::free0);
+        return new ArimaBatch(handle, n);
+    }
+
+    /** The plain all-cores batch fit without controls (kept for the handle-validation tests). */
     static native long fitAll0(int[] order, boolean includeMean, boolean includeDrift, double[][] series);
+
+    private static native long fitRows0(int[] order, boolean includeMean, boolean includeDrift,
+            double[][] series, long run);
+
+    private static native long fitFlat0(int[] order, boolean includeMean, boolean includeDrift,
+            double[] values, int[] offsets, long run);
 
     static native void free0(long handle);
 

@@ -13,6 +13,9 @@ import java.util.function.LongToDoubleFunction;
  * every use throws {@link IllegalStateException}. A {@link Cleaner} frees the native object if
  * nobody closes it. A close while another thread is inside a native call is safe: the native
  * side keeps the object alive until that call returns.
+ *
+ * <p>The native bytes each object holds are counted by {@link NativeMemory}, which asks for a
+ * garbage collection when many of them may belong to objects nobody closed.
  */
 abstract class NativeHandle implements AutoCloseable {
     private static final Cleaner CLEANER = Cleaner.create();
@@ -24,8 +27,28 @@ abstract class NativeHandle implements AutoCloseable {
     NativeHandle(long handle, LongConsumer free, String kind) {
         this.handle = new AtomicLong(handle);
         this.kind = kind;
+        long bytes;
+        try {
+            bytes = NativeMemory.bytesOf(handle);
+        } catch (RuntimeException | Error e) {
+            free.accept(handle);
+            throw e;
+        }
         // The cleaning action must not capture `this`, or the object would never become unreachable.
-        this.cleanable = CLEANER.register(this, () -> free.accept(handle));
+        this.cleanable = CLEANER.register(this, new Release(handle, free, bytes));
+        NativeMemory.allocated(bytes);
+    }
+
+    /** Frees the native object once (by close() or by the Cleaner) and updates the count. */
+    private record Release(long handle, LongConsumer free, long bytes) implements Runnable {
+        @Override
+        public void run() {
+            try {
+                free.accept(handle);
+            } finally {
+                NativeMemory.released(bytes);
+            }
+        }
     }
 
     /** The live handle for one native call. @throws IllegalStateException once closed */

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URL;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -23,8 +24,11 @@ import java.util.Properties;
  *       starting at once never touch the same file;
  *   <li>{@code java.library.path}.
  * </ol>
- * When none works, {@link #load()} throws {@link UnsatisfiedLinkError} whose message names the
- * platform, every place tried with the real reason it failed, and the dependency to add.
+ * When none works, {@link #load()} throws {@link UnsatisfiedLinkError} whose first sentence states
+ * the actual cause and its fix (the classifier jar to add only when it is absent; the temp
+ * directory when it is unwritable or mounted {@code noexec}; the operating system's own reason when
+ * it rejects the library; the file expected in a {@code -Dlagrs.library.path} directory), followed
+ * by every place tried with the reason it failed.
  */
 public final class NativeLibrary {
     /** System property: a directory holding the native library, used instead of the jar. */
@@ -60,8 +64,8 @@ public final class NativeLibrary {
     public static String platform() {
         return Platform.current()
                 .map(Platform::classifier)
-                .orElseGet(() -> Platform.describe(
-                        System.getProperty("os.name", ""), System.getProperty("os.arch", "")));
+                .orElseGet(() -> Platform.describe(System.getProperty("os.name", ""),
+                        System.getProperty("os.arch", ""), Platform.Libc.current()));
     }
 
     /** The version of lagrs these classes belong to. */
@@ -98,40 +102,52 @@ public final class NativeLibrary {
 
     private static Throwable tryLoad() {
         List<String> tried = new ArrayList<>();
-        Throwable lastCause = null;
+        String libraryFile = System.mapLibraryName(LIBRARY_NAME);
 
         String overrideDir = System.getProperty(LIBRARY_PATH_PROPERTY);
         if (overrideDir != null && !overrideDir.isEmpty()) {
-            File file = new File(overrideDir, System.mapLibraryName(LIBRARY_NAME));
+            File file = new File(overrideDir, libraryFile);
+            if (!file.isFile()) {
+                return failure(LoadFailures.notFoundInOverride(overrideDir, libraryFile, platform(),
+                        new File(overrideDir).isDirectory()), null);
+            }
             try {
                 System.load(file.getAbsolutePath());
                 return null;
             } catch (UnsatisfiedLinkError e) {
-                return failure("could not load the lagrs native library from -D"
-                        + LIBRARY_PATH_PROPERTY + "=" + overrideDir + ": " + e.getMessage(), e);
+                return failure(LoadFailures.overrideRejected(file.toPath(), e), e);
             }
         }
 
+        // The headline names the first real cause met; "add the dependency" only when the
+        // classifier jar is absent.
+        String headline = null;
+        Throwable cause = null;
         Optional<Platform> platform = Platform.current();
         if (platform.isPresent()) {
-            String resource = platform.get().resourceFolder() + System.mapLibraryName(LIBRARY_NAME);
+            String resource = platform.get().resourceFolder() + libraryFile;
             URL url = NativeLibrary.class.getClassLoader().getResource(resource);
             if (url == null) {
                 tried.add("classpath resource " + resource + ": not found (the classifier jar "
                         + dependencyFor(platform.get().classifier()) + " is not on the classpath)");
             } else {
+                Path tmpdir = Path.of(System.getProperty(TMPDIR_PROPERTY, System.getProperty("java.io.tmpdir")));
+                File extracted = null;
                 try {
-                    File extracted = NativeLibraryExtractor.extract(platform.get(), LIBRARY_NAME);
+                    extracted = NativeLibraryExtractor.extract(platform.get(), LIBRARY_NAME);
                     System.load(extracted.getAbsolutePath());
                     removeExtracted(extracted);
                     return null;
-                } catch (IOException | UnsatisfiedLinkError e) {
+                } catch (IOException e) {
+                    headline = LoadFailures.extractionFailed(tmpdir, e);
+                    cause = e;
+                } catch (UnsatisfiedLinkError e) {
                     // native-lib-loader logs this only at debug level; the user must see it.
-                    tried.add("classpath resource " + url + ": " + e.getMessage()
-                            + " (if the temp directory is mounted noexec, set -D" + TMPDIR_PROPERTY
-                            + " to a directory that allows executing files)");
-                    lastCause = e;
+                    Path where = extracted == null ? tmpdir : extracted.toPath().getParent();
+                    headline = LoadFailures.extractedRejected(where, LoadFailures.isNoexec(where), url.toString(), e);
+                    cause = e;
                 }
+                tried.add("classpath resource " + url + ": " + cause);
             }
         }
 
@@ -141,11 +157,11 @@ public final class NativeLibrary {
         } catch (UnsatisfiedLinkError e) {
             tried.add("java.library.path (" + System.getProperty("java.library.path") + "): "
                     + e.getMessage());
-            if (lastCause == null) {
-                lastCause = e;
+            if (cause == null) {
+                cause = e;
             }
         }
-        return failure(message(platform, tried), lastCause);
+        return failure(message(headline, platform, tried), cause);
     }
 
     /**
@@ -162,15 +178,18 @@ public final class NativeLibrary {
         }
     }
 
-    private static String message(Optional<Platform> platform, List<String> tried) {
-        StringBuilder m = new StringBuilder("could not load the lagrs native library on platform ")
-                .append(platform());
-        if (platform.isPresent()) {
-            m.append(". Add the dependency ").append(dependencyFor(platform.get().classifier()))
+    private static String message(String headline, Optional<Platform> platform, List<String> tried) {
+        StringBuilder m = new StringBuilder();
+        if (headline != null) {
+            m.append(headline).append(" (platform ").append(platform()).append(')');
+        } else if (platform.isPresent()) {
+            m.append("could not load the lagrs native library on platform ").append(platform())
+                    .append(". Add the dependency ").append(dependencyFor(platform.get().classifier()))
                     .append(" (Maven: <classifier>").append(platform.get().classifier())
                     .append("</classifier>) next to io.lagrs:lagrs:").append(version());
         } else {
-            m.append(", which lagrs has no native library for (os.name=")
+            m.append("could not load the lagrs native library on platform ").append(platform())
+                    .append(", which lagrs has no native library for (os.name=")
                     .append(System.getProperty("os.name")).append(", os.arch=")
                     .append(System.getProperty("os.arch")).append("). Supported platforms: ");
             for (Platform p : Platform.values()) {

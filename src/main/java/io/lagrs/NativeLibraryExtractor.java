@@ -28,8 +28,13 @@ final class NativeLibraryExtractor extends BaseJniExtractor {
                 "lagrs-" + NativeLibrary.version() + "-").toFile();
         // Registered before the library file, so it is deleted after it at exit.
         directory.deleteOnExit();
-        return new NativeLibraryExtractor(directory)
+        File extracted = new NativeLibraryExtractor(directory)
                 .extractJni(platform.resourceFolder(), libraryName);
+        if (extracted == null) {
+            throw new IOException("native-lib-loader extracted nothing from " + platform.resourceFolder()
+                    + " into " + directory);
+        }
+        return extracted;
     }
 
     @Override

@@ -60,6 +60,14 @@ class ArimaLifecycleTest {
     @Test
     void closingFreesNativeStateAndTheCleanerFreesForgottenModels() throws Exception {
         double[] y = ArimaModelTest.arma11(100, 12);
+        // Models other tests forgot must be gone first, or the Cleaner could free them mid-count.
+        long deadline0 = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        long settled = -1;
+        while (NativeDiagnostics.liveArimaModels0() != settled && System.nanoTime() < deadline0) {
+            settled = NativeDiagnostics.liveArimaModels0();
+            System.gc();
+            Thread.sleep(50);
+        }
         long before = NativeDiagnostics.liveArimaModels0();
         try (ArimaModel m = Arima.order(1, 0, 0).fit(y)) {
             assertEquals(before + 1, NativeDiagnostics.liveArimaModels0());

@@ -1,7 +1,10 @@
 package io.lagrs;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.File;
 import java.io.IOException;
@@ -22,7 +25,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Loading as users meet it, each case in a fresh JVM: the classifier jar present or missing, a
- * library that the OS refuses, the development override, and two JVMs starting at once.
+ * library that the OS refuses, an unusable temp directory, the development override, and two
+ * JVMs starting at once. Each failure's headline must state its own cause.
  */
 class NativeLoadingTest {
     private static final String CLASSIFIER = System.getProperty("lagrs.test.classifier");
@@ -82,9 +86,46 @@ class NativeLoadingTest {
         String message = out.get(0);
         assertTrue(message.startsWith("FAILED java.lang.UnsatisfiedLinkError"), message);
         String cause = out.stream().filter(l -> l.startsWith("CAUSE ")).findFirst().orElseThrow().substring(6);
-        // The OS's own words (e.g. "invalid ELF header") appear in our message, with the hint.
+        // The OS's own words (e.g. "invalid ELF header") are the headline; the jar is present, so
+        // the message must not send the user to add it.
         assertTrue(message.contains(cause), message + " / " + cause);
-        assertTrue(message.contains("lagrs.tmpdir"), message);
+        assertTrue(message.contains("the operating system could not load"), message);
+        assertFalse(message.contains("Add the dependency"), message);
+        assertTrue(out.contains("SECOND true"), out.toString());
+    }
+
+    @Test
+    void missingClassifierJarIsTheOnlyCaseThatSaysAddTheDependency() throws Exception {
+        String message = probe(List.of(), List.of()).get(0);
+        assertTrue(message.startsWith("FAILED java.lang.UnsatisfiedLinkError: could not load the lagrs native library on platform "
+                + CLASSIFIER + ". Add the dependency"), message);
+    }
+
+    @Test
+    void unwritableTempDirectoryIsTheHeadline() throws Exception {
+        Path readOnly = Files.createDirectories(temp.resolve("read-only"));
+        assumeTrue(readOnly.toFile().setWritable(false, false), "permissions can be changed here");
+        try {
+            assumeFalse(Files.isWritable(readOnly), "not running as a user who may write anywhere (root)");
+            List<String> out = probe(List.of(NATIVES.toString()), List.of("-Dlagrs.tmpdir=" + readOnly));
+            String message = out.get(0);
+            assertTrue(message.startsWith("FAILED java.lang.UnsatisfiedLinkError: could not extract the lagrs native library"
+                    + " from its jar: the temporary directory " + readOnly + " is not writable"), message);
+            assertTrue(message.contains("-Dlagrs.tmpdir="), message);
+            assertFalse(message.contains("Add the dependency"), message);
+        } finally {
+            readOnly.toFile().setWritable(true, false);
+        }
+    }
+
+    @Test
+    void tempDirectoryThatIsAFileIsTheHeadline() throws Exception {
+        Path file = Files.writeString(temp.resolve("not-a-directory"), "x");
+        List<String> out = probe(List.of(NATIVES.toString()), List.of("-Dlagrs.tmpdir=" + file));
+        String message = out.get(0);
+        assertTrue(message.startsWith("FAILED java.lang.UnsatisfiedLinkError: could not extract the lagrs native library"
+                + " from its jar: it could not be written to the temporary directory " + file), message);
+        assertFalse(message.contains("Add the dependency"), message);
     }
 
     @Test
@@ -94,9 +135,21 @@ class NativeLoadingTest {
     }
 
     @Test
-    void libraryPathOverrideThatIsWrongSaysSo() throws Exception {
+    void libraryPathOverrideWithoutTheLibrarySaysNotFoundInDirAndNamesTheFile() throws Exception {
         List<String> out = probe(List.of(NATIVES.toString()), List.of("-Dlagrs.library.path=" + temp));
-        assertTrue(out.get(0).contains("-Dlagrs.library.path=" + temp), out.toString());
+        String message = out.get(0);
+        assertTrue(message.startsWith("FAILED java.lang.UnsatisfiedLinkError: the lagrs native library was not found in "
+                + temp + " (-Dlagrs.library.path): expected the file " + System.mapLibraryName("lagrs")
+                + " for platform " + CLASSIFIER), message);
+        assertFalse(message.contains("Add the dependency"), message);
+    }
+
+    @Test
+    void libraryPathOverrideThatDoesNotExistSaysSo() throws Exception {
+        Path missing = temp.resolve("no-such-dir");
+        String message = probe(List.of(NATIVES.toString()), List.of("-Dlagrs.library.path=" + missing)).get(0);
+        assertTrue(message.contains("not found in " + missing), message);
+        assertTrue(message.contains("the directory does not exist"), message);
     }
 
     @Test

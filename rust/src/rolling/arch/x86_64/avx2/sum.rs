@@ -4,7 +4,7 @@
 
 use std::arch::x86_64::*;
 
-use crate::rolling::sum::{State, LANES};
+use crate::rolling::sum::{State, CANCELLATION, LANES};
 
 /// Four chains' state, one chain per vector lane.
 struct Group {
@@ -13,6 +13,8 @@ struct Group {
     neg: __m256i,
     run: __m256i,
     prev: __m256d,
+    /// Lanes where the sum cancelled while holding rounding debris (`State::suspect`).
+    suspect: __m256d,
 }
 
 #[inline(always)]
@@ -23,6 +25,7 @@ unsafe fn load(st: &[State]) -> Group {
         neg: _mm256_setr_epi64x(st[0].neg as i64, st[1].neg as i64, st[2].neg as i64, st[3].neg as i64),
         run: _mm256_setr_epi64x(st[0].run as i64, st[1].run as i64, st[2].run as i64, st[3].run as i64),
         prev: _mm256_setr_pd(st[0].prev, st[1].prev, st[2].prev, st[3].prev),
+        suspect: _mm256_setzero_pd(),
     }
 }
 
@@ -76,6 +79,8 @@ struct Consts {
     w: __m256i,
     w_minus_1: __m256i,
     one: __m256i,
+    cancellation: __m256d,
+    abs_mask: __m256d,
 }
 
 /// One step of four chains: `State::replace(vin, vout)` then `full_mean` /
@@ -103,6 +108,13 @@ unsafe fn step<const MEAN: bool>(g: &mut Group, vin: __m256d, vout: __m256d, c: 
     g.prev = vin;
     let constant = _mm256_castsi256_pd(_mm256_cmpgt_epi64(g.run, c.w_minus_1));
     let total = _mm256_add_pd(g.sum, g.comp);
+    // State::suspect (the non-finite half is caught by the check at the end).
+    let has_debris = _mm256_cmp_pd::<_CMP_NEQ_OQ>(g.comp, _mm256_setzero_pd());
+    let cancelled = _mm256_cmp_pd::<_CMP_GT_OQ>(
+        _mm256_max_pd(_mm256_and_pd(vin, c.abs_mask), _mm256_and_pd(vout, c.abs_mask)),
+        _mm256_mul_pd(c.cancellation, _mm256_and_pd(total, c.abs_mask)),
+    );
+    g.suspect = _mm256_or_pd(g.suspect, _mm256_and_pd(has_debris, cancelled));
     if MEAN {
         let m = _mm256_mul_pd(total, c.inv_w);
         let zero = _mm256_setzero_pd();
@@ -148,6 +160,8 @@ pub(crate) unsafe fn tile<const MEAN: bool>(
         w: _mm256_set1_epi64x(w as i64),
         w_minus_1: _mm256_set1_epi64x(w as i64 - 1),
         one: _mm256_set1_epi64x(1),
+        cancellation: _mm256_set1_pd(CANCELLATION),
+        abs_mask: _mm256_castsi256_pd(_mm256_set1_epi64x(i64::MAX)),
     };
     let (pa, pb) = p.split_at(4);
     let lv_a: [usize; 4] = std::array::from_fn(|k| pa[k] - w);
@@ -182,6 +196,9 @@ pub(crate) unsafe fn tile<const MEAN: bool>(
     // x * 0 is 0 for finite x and NaN otherwise.
     let probe = _mm256_mul_pd(sums, _mm256_setzero_pd());
     if _mm256_movemask_pd(_mm256_cmp_pd::<_CMP_EQ_OQ>(probe, _mm256_setzero_pd())) != 0b1111 {
+        return false;
+    }
+    if _mm256_movemask_pd(_mm256_or_pd(a.suspect, b.suspect)) != 0 {
         return false;
     }
     store(&a, sa);

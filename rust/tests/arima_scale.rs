@@ -1,0 +1,152 @@
+//! Units: scaling a series by s scales the mean, drift, sigma, residuals and
+//! forecasts by s, shifts the log-likelihood by -n.used ln s, and leaves every
+//! ARMA coefficient and every standard error of an ARMA coefficient unchanged
+//! (standard errors of mean and drift scale by s). Property-tested over
+//! log-uniform s in [1e-8, 1e8] on several series and orders.
+
+mod common;
+
+use common::Rng;
+use lagrs_core::arima::{fit, ArimaFit, ArimaSpec};
+use lagrs_core::error::CoreError;
+
+fn spec(p: usize, d: usize, q: usize, mean: bool, drift: bool) -> ArimaSpec {
+    ArimaSpec {
+        p,
+        d,
+        q,
+        seasonal_p: 0,
+        seasonal_d: 0,
+        seasonal_q: 0,
+        period: 0,
+        include_mean: mean,
+        include_drift: drift,
+    }
+}
+
+/// y_t = level + slope t + u_t, u an ARMA(phi, theta) with unit innovations.
+fn series(n: usize, phi: &[f64], theta: f64, level: f64, slope: f64, seed: u64) -> Vec<f64> {
+    let mut rng = Rng(seed);
+    let mut u = vec![0.0; n + 100];
+    let mut e_prev = 0.0;
+    for t in 0..u.len() {
+        let e = rng.normal();
+        let mut v = e + theta * e_prev;
+        for (i, c) in phi.iter().enumerate() {
+            if t > i {
+                v += c * u[t - 1 - i];
+            }
+        }
+        u[t] = v;
+        e_prev = e;
+    }
+    u[100..].iter().enumerate().map(|(t, v)| level + slope * (t + 1) as f64 + v).collect()
+}
+
+fn cumsum(x: &[f64]) -> Vec<f64> {
+    x.iter()
+        .scan(0.0, |s, v| {
+            *s += v;
+            Some(*s)
+        })
+        .collect()
+}
+
+fn cases() -> Vec<(&'static str, ArimaSpec, Vec<f64>)> {
+    vec![
+        ("arma11_mean", spec(1, 0, 1, true, false), series(200, &[0.6], 0.3, 10.0, 0.0, 1)),
+        ("ar2_mean", spec(2, 0, 0, true, false), series(150, &[0.5, -0.3], 0.0, -3.0, 0.0, 2)),
+        ("ima11_drift", spec(0, 1, 1, false, true), cumsum(&series(150, &[], 0.4, 0.2, 0.0, 3))),
+        ("ar1_mean_drift", spec(1, 0, 0, true, true), series(150, &[0.7], 0.0, 5.0, 0.05, 4)),
+        ("arima110", spec(1, 1, 0, false, false), cumsum(&series(120, &[0.5], 0.0, 0.0, 0.0, 5))),
+    ]
+}
+
+fn rel(a: f64, b: f64) -> f64 {
+    (a - b).abs() / b.abs().max(1e-300)
+}
+
+fn assert_scaled(name: &str, s: f64, base: &ArimaFit, scaled: &ArimaFit) {
+    let what = format!("{name} at s = {s:e}");
+    let sp = base.spec();
+    let narma = sp.p + sp.q + sp.seasonal_p + sp.seasonal_q;
+    let (c0, c1) = (base.coefficients(), scaled.coefficients());
+    let (e0, e1) = (base.standard_errors(), scaled.standard_errors());
+    for i in 0..narma {
+        assert!((c1[i] - c0[i]).abs() <= 1e-6, "{what}: coef {i} {} vs {}", c1[i], c0[i]);
+        assert!(rel(e1[i], e0[i]) <= 1e-4, "{what}: se {i} {} vs {}", e1[i], e0[i]);
+    }
+    for i in narma..c0.len() {
+        // In units of the coefficient's standard error.
+        assert!((c1[i] / s - c0[i]).abs() <= 1e-6 * e0[i], "{what}: coef {i} {} vs {}", c1[i] / s, c0[i]);
+        assert!(rel(e1[i] / s, e0[i]) <= 1e-4, "{what}: se {i} {} vs {}", e1[i] / s, e0[i]);
+    }
+    // sigma2 scales by s^2: below ~1e-298 that is a subnormal number with
+    // fewer significant bits (at s = 1e-160, sigma2 ~ 1e-320 has ~11), so
+    // the quantities built on it are compared only where s^2 is normal.
+    let normal = s * s > 1e10 * f64::MIN_POSITIVE;
+    if normal {
+        assert!(rel(scaled.sigma2() / (s * s), base.sigma2()) <= 1e-8, "{what}: sigma2");
+    } else {
+        assert!(rel(scaled.sigma2() / (s * s), base.sigma2()) <= 1e-2, "{what}: subnormal sigma2");
+    }
+    let n = base.n_used() as f64;
+    let ll = scaled.log_likelihood() + n * s.ln();
+    assert!((ll - base.log_likelihood()).abs() <= 1e-8 * n, "{what}: loglik {ll} vs {}", base.log_likelihood());
+    let (f0, f1) = (base.forecast(8, 0.9).expect("forecast"), scaled.forecast(8, 0.9).expect("forecast"));
+    let sd = base.sigma2().sqrt();
+    for h in 0..8 {
+        assert!((f1.mean[h] / s - f0.mean[h]).abs() <= 1e-6 * sd, "{what}: forecast {h}");
+        if normal {
+            assert!((f1.upper[h] / s - f0.upper[h]).abs() <= 1e-6 * sd, "{what}: upper {h}");
+        }
+    }
+    for (r1, r0) in scaled.residuals().iter().zip(base.residuals()) {
+        assert!((r1 / s - r0).abs() <= 1e-6 * sd, "{what}: residual");
+    }
+}
+
+#[test]
+fn fits_scale_with_the_units_of_the_data() {
+    let mut rng = Rng(2024);
+    let mut scales = vec![1e-8, 1e8, 1e-6, 1e-5, 1e6];
+    scales.extend((0..5).map(|_| 10f64.powf(16.0 * rng.uniform() - 8.0)));
+    for (name, spec, y) in cases() {
+        let base = fit(&spec, &y).unwrap_or_else(|e| panic!("{name}: {e}"));
+        for &s in &scales {
+            let ys: Vec<f64> = y.iter().map(|v| v * s).collect();
+            let scaled = fit(&spec, &ys).unwrap_or_else(|e| panic!("{name} at {s:e}: {e}"));
+            assert_scaled(name, s, &base, &scaled);
+        }
+    }
+}
+
+#[test]
+fn extreme_units_fit_or_say_why() {
+    let y = series(200, &[0.6], 0.3, 10.0, 0.0, 9);
+    let s = spec(1, 0, 1, true, false);
+    let base = fit(&s, &y).expect("fit");
+    // Far outside [1e-8, 1e8] but with a representable innovation variance.
+    for scale in [1e-160, 1e-100, 1e100, 1e150] {
+        let ys: Vec<f64> = y.iter().map(|v| v * scale).collect();
+        let f = fit(&s, &ys).unwrap_or_else(|e| panic!("{scale:e}: {e}"));
+        assert_scaled("extreme", scale, &base, &f);
+    }
+    // At 1e160 the innovation variance (~1e320) is beyond double precision, and
+    // one 1e200 value among ordinary ones makes it ~1e400: a clear error about
+    // that, not a failure of the optimizer's start.
+    let big: Vec<f64> = y.iter().map(|v| v * 1e160).collect();
+    let mut spike = y.clone();
+    spike[100] = 1e200;
+    for (what, ys) in [("1e160", big), ("spike", spike)] {
+        match fit(&s, &ys) {
+            Err(CoreError::InvalidArgument(m)) => assert!(m.contains("too large for double precision"), "{what}: {m}"),
+            other => panic!("{what}: {other:?}"),
+        }
+    }
+    // A 1e150 spike: the variance is representable and the fit succeeds.
+    let mut spike = y.clone();
+    spike[100] = 1e150;
+    let f = fit(&s, &spike).expect("1e150 spike");
+    assert!(f.sigma2().is_finite() && f.log_likelihood().is_finite());
+}

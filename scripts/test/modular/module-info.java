@@ -1,0 +1,4 @@
+/** A user's modular program: lagrs and its native jar on the module path, as named modules. */
+module lagrs.dropin {
+    requires io.lagrs;
+}
