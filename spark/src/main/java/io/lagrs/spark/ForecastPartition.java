@@ -4,6 +4,7 @@ import io.lagrs.Arima;
 import io.lagrs.ArimaBatch;
 import io.lagrs.ArimaModel;
 import io.lagrs.AutoArima;
+import io.lagrs.BatchOptions;
 import io.lagrs.Forecast;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
@@ -12,6 +13,7 @@ import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
+import java.util.concurrent.CancellationException;
 import org.apache.spark.api.java.function.MapPartitionsFunction;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
@@ -56,6 +58,8 @@ final class ForecastPartition implements MapPartitionsFunction<Row, Row> {
         private final String model = spec.modelName();
         private final ZoneId zone = kind == TimeKind.TIMESTAMP_NTZ ? ZoneOffset.UTC : ZoneId.of(zoneId);
         private final double[] levels = spec.levels();
+        private final BatchOptions options = spec.threads() > 0
+                ? BatchOptions.defaults().threads(spec.threads()) : BatchOptions.defaults();
         private List<Row> out = new ArrayList<>();
         private int next;
         private boolean done;
@@ -120,8 +124,7 @@ final class ForecastPartition implements MapPartitionsFunction<Row, Row> {
             String[] models = new String[toFit.size()];
             if (!toFit.isEmpty()) {
                 long start = System.nanoTime();
-                double[][] series = toFit.toArray(new double[0][]);
-                try (ArimaBatch fits = auto != null ? auto.fitAll(series) : arima.fitAll(series)) {
+                try (ArimaBatch fits = fit(toFit, arima, auto, options)) {
                     for (int i = 0; i < fitErrors.length; i++) {
                         fitErrors[i] = fits.error(i);
                         if (auto != null && fitErrors[i] == null) {
@@ -135,6 +138,8 @@ final class ForecastPartition implements MapPartitionsFunction<Row, Row> {
                     for (int l = 0; l < asked.length; l++) {
                         byLevel[l] = fits.forecast(spec.horizon(), asked[l]);
                     }
+                } catch (CancellationException e) {
+                    throw e; // Spark interrupted the task (job cancelled, task killed): stop, do not report
                 } catch (RuntimeException e) {
                     // A failure of the whole call (not of one series) is every series' error.
                     Arrays.fill(fitErrors, String.valueOf(e.getMessage()));
@@ -175,6 +180,25 @@ final class ForecastPartition implements MapPartitionsFunction<Row, Row> {
                 metrics.addSeries(m, failed);
             }
         }
+    }
+
+    /**
+     * One native call for the batch: auto ARIMA takes the series as rows; a fixed order takes
+     * them flat (values and offsets, no per-series arrays to cross the bridge).
+     */
+    private ArimaBatch fit(List<double[]> series, Arima arima, AutoArima auto, BatchOptions options) {
+        if (auto != null) {
+            return auto.fitAll(series.toArray(new double[0][]));
+        }
+        int[] offsets = new int[series.size() + 1];
+        for (int i = 0; i < series.size(); i++) {
+            offsets[i + 1] = Math.addExact(offsets[i], series.get(i).length);
+        }
+        double[] values = new double[offsets[series.size()]];
+        for (int i = 0; i < series.size(); i++) {
+            System.arraycopy(series.get(i), 0, values, offsets[i], series.get(i).length);
+        }
+        return arima.fitAll(values, offsets, options);
     }
 
     /** A chosen model named as {@link Arima#toString()} names a specification. */

@@ -41,9 +41,12 @@ public final class ForecastSpec implements Serializable {
     private final double[] levels;
     private final int batchSize;
     private final int partitions;
+    private final int threads;
 
     private ForecastSpec(int[] order, int autoPeriod, Boolean includeMean, boolean includeDrift, String idColumn,
-            String timeColumn, String valueColumn, int horizon, double[] levels, int batchSize, int partitions) {
+            String timeColumn, String valueColumn, int horizon, double[] levels, int batchSize, int partitions,
+            int threads) {
+        this.threads = threads;
         this.order = order;
         this.autoPeriod = autoPeriod;
         this.includeMean = includeMean;
@@ -66,7 +69,7 @@ public final class ForecastSpec implements Serializable {
     public static ForecastSpec arima(int p, int d, int q) {
         Arima.order(p, d, q); // validates, with the library's own messages
         return new ForecastSpec(new int[] {p, d, q, 0, 0, 0, 0}, 0, null, false, "id", "time", "value", 1,
-                new double[] {0.95}, DEFAULT_BATCH_SIZE, 0);
+                new double[] {0.95}, DEFAULT_BATCH_SIZE, 0, 0);
     }
 
     /**
@@ -80,7 +83,7 @@ public final class ForecastSpec implements Serializable {
     public static ForecastSpec autoArima(int seasonalPeriod) {
         AutoArima.builder().seasonalPeriod(seasonalPeriod); // validates, with the library's own message
         return new ForecastSpec(new int[7], seasonalPeriod, null, false, "id", "time", "value", 1,
-                new double[] {0.95}, DEFAULT_BATCH_SIZE, 0);
+                new double[] {0.95}, DEFAULT_BATCH_SIZE, 0, 0);
     }
 
     /**
@@ -95,7 +98,7 @@ public final class ForecastSpec implements Serializable {
         toArima().seasonal(seasonalP, seasonalD, seasonalQ, period);
         int[] o = {order[0], order[1], order[2], seasonalP, seasonalD, seasonalQ, period};
         return new ForecastSpec(o, 0, includeMean, includeDrift, idColumn, timeColumn, valueColumn, horizon, levels,
-                batchSize, partitions);
+                batchSize, partitions, threads);
     }
 
     /**
@@ -106,7 +109,7 @@ public final class ForecastSpec implements Serializable {
     public ForecastSpec includeMean(boolean include) {
         requireFixed("includeMean");
         return new ForecastSpec(order, autoPeriod, include, includeDrift, idColumn, timeColumn, valueColumn, horizon, levels,
-                batchSize, partitions);
+                batchSize, partitions, threads);
     }
 
     /**
@@ -117,7 +120,7 @@ public final class ForecastSpec implements Serializable {
     public ForecastSpec includeDrift(boolean include) {
         requireFixed("includeDrift");
         return new ForecastSpec(order, autoPeriod, includeMean, include, idColumn, timeColumn, valueColumn, horizon, levels,
-                batchSize, partitions);
+                batchSize, partitions, threads);
     }
 
     /**
@@ -132,7 +135,7 @@ public final class ForecastSpec implements Serializable {
         Objects.requireNonNull(time, "time must not be null");
         Objects.requireNonNull(value, "value must not be null");
         return new ForecastSpec(order, autoPeriod, includeMean, includeDrift, id, time, value, horizon, levels, batchSize,
-                partitions);
+                partitions, threads);
     }
 
     /**
@@ -145,7 +148,7 @@ public final class ForecastSpec implements Serializable {
             throw new IllegalArgumentException("horizon must be >= 1, got " + h);
         }
         return new ForecastSpec(order, autoPeriod, includeMean, includeDrift, idColumn, timeColumn, valueColumn, h, levels,
-                batchSize, partitions);
+                batchSize, partitions, threads);
     }
 
     /**
@@ -163,7 +166,7 @@ public final class ForecastSpec implements Serializable {
             }
         }
         return new ForecastSpec(order, autoPeriod, includeMean, includeDrift, idColumn, timeColumn, valueColumn, horizon,
-                levels.clone(), batchSize, partitions);
+                levels.clone(), batchSize, partitions, threads);
     }
 
     /**
@@ -177,7 +180,7 @@ public final class ForecastSpec implements Serializable {
             throw new IllegalArgumentException("batchSize must be >= 1, got " + n);
         }
         return new ForecastSpec(order, autoPeriod, includeMean, includeDrift, idColumn, timeColumn, valueColumn, horizon, levels,
-                n, partitions);
+                n, partitions, threads);
     }
 
     /**
@@ -191,7 +194,28 @@ public final class ForecastSpec implements Serializable {
             throw new IllegalArgumentException("partitions must be >= 0, got " + n);
         }
         return new ForecastSpec(order, autoPeriod, includeMean, includeDrift, idColumn, timeColumn, valueColumn, horizon, levels,
-                batchSize, n);
+                batchSize, n, threads);
+    }
+
+    /**
+     * Threads per native fixed-order batch call ({@link io.lagrs.BatchOptions#threads}); 0 (the
+     * default) uses all the machine's cores. On executors that own only part of a machine, set
+     * it to the executor's cores divided by the tasks it runs at once (usually 1).
+     *
+     * @throws IllegalArgumentException if {@code n < 0} or above {@code BatchOptions.MAX_THREADS}
+     */
+    public ForecastSpec threads(int n) {
+        if (n < 0 || n > io.lagrs.BatchOptions.MAX_THREADS) {
+            throw new IllegalArgumentException("threads must be in [0, " + io.lagrs.BatchOptions.MAX_THREADS
+                    + "], got " + n);
+        }
+        return new ForecastSpec(order, autoPeriod, includeMean, includeDrift, idColumn, timeColumn, valueColumn,
+                horizon, levels, batchSize, partitions, n);
+    }
+
+    /** Threads per native batch call; 0 = all cores. */
+    public int threads() {
+        return threads;
     }
 
     /**
@@ -285,6 +309,6 @@ public final class ForecastSpec implements Serializable {
     public String toString() {
         return "ForecastSpec[" + modelName() + ", columns=(" + idColumn + ", " + timeColumn + ", " + valueColumn
                 + "), horizon=" + horizon + ", levels=" + Arrays.toString(levels) + ", batchSize=" + batchSize
-                + ", partitions=" + partitions + "]";
+                + ", partitions=" + partitions + ", threads=" + threads + "]";
     }
 }

@@ -161,7 +161,7 @@ class ForecastTest {
             rows.add(RowFactory.create(null, t, rng.nextGaussian())); // a null key is a series too
         }
         Dataset<Row> df = spark.createDataFrame(rows, schema);
-        ForecastSpec spec = ForecastSpec.arima(1, 1, 0).columns("id", "t", "y").horizon(3).batchSize(4);
+        ForecastSpec spec = ForecastSpec.arima(1, 1, 0).columns("id", "t", "y").horizon(3).batchSize(4).threads(1);
         List<Row> out = LagrsSpark.forecast(df, spec).collectAsList();
 
         Map<Long, List<Row>> byId = new HashMap<>();
@@ -261,6 +261,8 @@ class ForecastTest {
         assertThrows(NullPointerException.class, () -> LagrsSpark.forecast(null, ForecastSpec.arima(0, 1, 1)));
         assertThrows(NullPointerException.class, () -> LagrsSpark.forecast(df, null));
         assertThrows(IllegalArgumentException.class, () -> ForecastSpec.arima(0, 1, 1).horizon(0));
+        assertThrows(IllegalArgumentException.class, () -> ForecastSpec.arima(0, 1, 1).threads(-1));
+        assertEquals(3, ForecastSpec.arima(0, 1, 1).threads(3).horizon(2).threads(), "kept through later changes");
         assertThrows(IllegalArgumentException.class, () -> ForecastSpec.arima(0, 1, 1).levels(0.95, 1.0));
         assertThrows(IllegalArgumentException.class, () -> ForecastSpec.arima(-1, 1, 1));
         assertThrows(IllegalArgumentException.class, () -> ForecastSpec.arima(0, 1, 1).seasonal(1, 0, 0, 1));
