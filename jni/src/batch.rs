@@ -2,7 +2,7 @@
 //!
 //! A run's [`BatchControl`] lives in [`CONTROLS`]; Java holds its handle, reads the counters
 //! from a watcher thread while the fitting call blocks, and cancels through it. Series are
-//! copied out of Java a chunk at a time (at most [`CHUNK_VALUES`] values), each chunk fitted
+//! copied out of Java a chunk at a time (at most [`CHUNK_VALUES`] values, 16 MiB), each chunk fitted
 //! on the run's private pool before the next is copied: a million series never need a second
 //! full copy of their values in native memory, and no critical section is held while fitting.
 //!
@@ -28,8 +28,10 @@ use crate::handles::Registry;
 
 pub(crate) static CONTROLS: Registry<BatchControl> = Registry::new(9, "BatchRun");
 
-/// Most values copied out of Java at once (64 MiB of doubles).
-const CHUNK_VALUES: usize = 1 << 23;
+/// Most values copied out of Java at once (16 MiB of doubles): small next to the fitted
+/// models, large enough (e.g. 35,000 series of 60 values) that the pause between chunks,
+/// while the last series of a chunk finish, costs little.
+const CHUNK_VALUES: usize = 1 << 21;
 
 /// The control behind a `BatchRun` handle.
 pub(crate) fn control(handle: jlong) -> BridgeResult<Arc<BatchControl>> {

@@ -1,8 +1,10 @@
 //! Native side of `io.lagrs.Lags`.
 //!
-//! Array inputs are processed in chunks through region copies ([`crate::arrays`]): a lag
-//! reaches `k` values back, possibly much further than a chunk is long, so a chunk's inputs
-//! are gathered into scratch memory instead of being pinned. The core computes every value.
+//! Array inputs are processed in chunks ([`crate::sections`]). A short lag (the usual case)
+//! pins the arrays one chunk at a time, as the rolling mean does: the kernel is a single pass
+//! over memory, which a copy would slow down several times. A lag that reaches further back
+//! than a fraction of a chunk gathers each chunk's inputs into scratch memory with region
+//! copies instead. The core computes every value.
 
 use jni::objects::{JClass, JDoubleArray, JObject};
 use jni::sys::jint;
@@ -15,6 +17,7 @@ use crate::contract::LagKind;
 use crate::convert::count;
 use crate::error::{BridgeError, BridgeResult};
 use crate::ffi::run_ffi_safe;
+use crate::sections::{run_chunked, Access, Plan, Scratch};
 
 type Transform = fn(&[f64], usize, &mut [f64]) -> CoreResult<()>;
 
@@ -26,8 +29,11 @@ fn transform(kind: jint) -> BridgeResult<Transform> {
     })
 }
 
-/// Outputs per chunk.
+/// Outputs per copied chunk.
 const CHUNK: usize = 1 << 16;
+
+/// Outputs per critical chunk: a single pass over 4 MiB in and out, well under a millisecond.
+const CRITICAL_CHUNK: usize = 1 << 19;
 
 #[no_mangle]
 pub extern "system" fn Java_io_lagrs_Lags_transform0<'local>(
@@ -46,6 +52,14 @@ pub extern "system" fn Java_io_lagrs_Lags_transform0<'local>(
         if n != arrays.output_len {
             // The core words the length rule; it refuses before computing anything.
             return arrays.with_critical(env, |x, out| transform(x, k, out))?.map_err(Into::into);
+        }
+        if k <= CRITICAL_CHUNK / 8 {
+            // Each chunk's outputs come from x[a - k .. b]; the first k outputs of the core's
+            // call only warm up and are discarded.
+            let plan = Plan { access: Access::Critical, chunk: CRITICAL_CHUNK, lead: k };
+            return run_chunked(env, &arrays, 0..n, plan, &mut Scratch::default(), &mut |x, out| {
+                Ok(transform(x, k, out)?)
+            });
         }
         let (mut input, mut output) = (Vec::new(), Vec::new());
         let mut a = 0;

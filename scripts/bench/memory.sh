@@ -8,7 +8,8 @@ cd "$(dirname "${BASH_SOURCE[0]}")/../.."
 cycles="${1:-500000}"
 series="${2:-1000000}"
 length="${3:-60}"
-classifier="$(ls target/natives | head -n 1)"
+case "$(uname -m)" in x86_64|amd64) arch=x86_64 ;; aarch64|arm64) arch=aarch_64 ;; *) arch="$(uname -m)" ;; esac
+classifier="linux-$arch"
 deps="target/bench-classpath.txt"
 mvn -B -ntp -q dependency:build-classpath -Dmdep.includeScope=runtime -Dmdep.outputFile="$deps" >/dev/null
 cp="target/classes:target/test-classes:target/natives/$classifier:$(cat "$deps")"

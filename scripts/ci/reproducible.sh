@@ -7,7 +7,7 @@
 # So this checks: Java compilation, resources, Javadoc, every jar's packaging, and the native
 # library's final compile and link. Not checked: a rebuild of the dependency crates from scratch
 # or a build in another directory or on another machine.
-# Usage: reproducible.sh [extra Maven arguments]
+# Usage: reproducible.sh [--reuse] [extra Maven arguments]
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/../.."
 source scripts/build/platforms.sh
@@ -20,7 +20,19 @@ out="target/reproducible"
 
 rm -rf "$out"
 mkdir -p "$out"
-for run in first second; do
+runs="first second"
+# --reuse: the jars already in target/ (from the build that just ran the tests, e.g. in .ci/run)
+# are the first build, so only the second one is made here.
+if [ "${1:-}" = --reuse ]; then
+  shift
+  if ls target/lagrs-*.jar >/dev/null 2>&1; then
+    (cd target && sha256sum lagrs-*.jar) >"$out/first.sha256"
+    mkdir -p "$out/first"
+    cp target/lagrs-*.jar "$out/first/"
+    runs="second"
+  fi
+fi
+for run in $runs; do
   find target -mindepth 1 -maxdepth 1 ! -name cargo ! -name tools ! -name reproducible -exec rm -rf {} +
   cargo clean --quiet --release -p lagrs-jni --target "$rust_target"
   ./mvnw -B -ntp -q package -DskipTests "$@"

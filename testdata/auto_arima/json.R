@@ -5,7 +5,10 @@
 # "-Infinity"; a vector of length 1 is a scalar unless wrapped in arr(); a named
 # list is an object, an unnamed list an array; NULL is null.
 
-arr <- function(x) structure(x, class = c("json_array", class(x)))
+arr <- function(x) {
+  if (is.null(x)) x <- numeric(0)
+  structure(x, class = c("json_array", class(x)))
+}
 
 json_num <- function(v) {
   out <- sprintf("%.17g", v)

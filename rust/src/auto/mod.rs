@@ -14,9 +14,17 @@
 //!
 //! Modules: `util` (R's `is.constant`, `diff`, `var`), `kpss`, `stl`,
 //! `seasonal`, `candidate`, `search`, `special`, `boxcox` (Box-Cox and
-//! Guerrero's lambda).
+//! Guerrero's lambda); the alternative tests `adf`, `pp` (ndiffs) and
+//! `ocsb`, `ch` (nsdiffs), over `ols` (R's `lm`) and `unit_root` (shared
+//! p-value interpolation and ndiffs/nsdiffs loops).
 
+pub mod adf;
 pub mod boxcox;
+pub mod ch;
+pub mod ocsb;
+pub mod ols;
+pub mod pp;
+pub mod unit_root;
 mod candidate;
 mod kpss;
 mod search;

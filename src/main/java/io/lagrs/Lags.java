@@ -6,8 +6,9 @@ import java.nio.DoubleBuffer;
  * Lag and difference features over {@code double[]}, as pandas {@code shift}, {@code diff} and
  * {@code pct_change}. Results have the length of the input; the first {@code k} entries are
  * NaN. A null array throws {@link NullPointerException}; {@code k < 0} throws
- * {@link IllegalArgumentException}. Long arrays are processed in chunks copied in and out, so
- * a call never holds the garbage collector off for long. {@link DoubleBuffer} overloads read
+ * {@link IllegalArgumentException}. Long arrays are processed in chunks of well under a
+ * millisecond of work (pinned one at a time, or copied in and out for lags reaching far back),
+ * so a call never holds the garbage collector off for long. {@link DoubleBuffer} overloads read
  * and write direct buffers in place.
  */
 public final class Lags {

@@ -15,12 +15,12 @@ import java.util.concurrent.locks.ReentrantLock;
  * native bytes held by unclosed objects pass a trigger, the thread creating a new object asks
  * for a collection ({@link System#gc()}, a hint the JVM may ignore) and waits, at most
  * {@link #MAX_WAIT_MILLIS} ms, while the Cleaner frees what the collection found. The trigger
- * is {@code lagrs.nativeMemoryThreshold} (bytes, default 64 MiB; 0 turns the help off) or twice
+ * is {@code lagrs.nativeMemoryThreshold} (bytes, default 32 MiB; 0 turns the help off) or twice
  * the bytes still held after the last help, whichever is larger: a program that keeps many
  * models open on purpose pays one collection per doubling, not one per model.
  */
 final class NativeMemory {
-    static final long DEFAULT_THRESHOLD = 64L << 20;
+    static final long DEFAULT_THRESHOLD = 32L << 20;
     /** The longest one thread waits for the Cleaner after asking for a collection. */
     static final long MAX_WAIT_MILLIS = 500;
 

@@ -31,6 +31,8 @@ final class AtomicFile implements AutoCloseable {
         checkWritable(absolute);
         try {
             Path temporary = Files.createTempFile(absolute.getParent(), "." + absolute.getFileName(), ".part");
+            // a run stopped with Ctrl-C leaves no temporary file behind either
+            temporary.toFile().deleteOnExit();
             return new AtomicFile(absolute, temporary, Files.newBufferedWriter(temporary, StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new UserError("cannot write " + target + ": " + e.getMessage(), e);

@@ -135,7 +135,7 @@ final class Charts {
 
     /**
      * Calendar times are drawn on a numeric axis, as R's plot of a ts: months as decimal years
-     * (ticks on whole years read "2019"), days as epoch days, timestamps as epoch hours; each
+     * (ticks on whole years read "2019"), days and timestamps as (fractional) epoch days; each
      * tick is labelled with the date it stands for.
      */
     private static String tickLabel(RegularSeries s, double x) {
@@ -149,8 +149,9 @@ final class Charts {
             case DAYS:
                 return LocalDate.ofEpochDay(Math.round(x)).toString();
             case SECONDS: {
-                java.time.LocalDateTime t = java.time.LocalDateTime.ofEpochSecond(Math.round(x * 3600), 0, ZoneOffset.UTC);
-                return t.getHour() == 0 ? t.toLocalDate().toString() : t.toLocalDate() + " " + String.format(Locale.ROOT, "%02d:00", t.getHour());
+                java.time.LocalDateTime t = java.time.LocalDateTime.ofEpochSecond(Math.round(x * 86_400), 0, ZoneOffset.UTC);
+                return t.getHour() == 0 && t.getMinute() == 0 ? t.toLocalDate().toString()
+                        : t.toLocalDate() + String.format(Locale.ROOT, " %02d:%02d", t.getHour(), t.getMinute());
             }
             default:
                 return x == Math.rint(x) ? Long.toString((long) x) : Double.toString(x);
@@ -163,7 +164,7 @@ final class Charts {
         return switch (s.unit()) {
             case NUMBER, DAYS -> (double) key;
             case MONTHS -> key / 12.0;
-            case SECONDS -> key / 3600.0;
+            case SECONDS -> key / 86_400.0;
         };
     }
 

@@ -2,15 +2,18 @@ package io.lagrs.cli;
 
 import io.lagrs.Arima;
 import io.lagrs.ArimaModel;
+import io.lagrs.AutoArima;
 import io.lagrs.Forecast;
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Chooses and fits the model of one series and forecasts it at every level.
  *
- * <p>Without {@code --order} the model is a fixed default, R's classic "airline" model
- * ARIMA(0,1,1)(0,1,1)[m] when the series has a season m and at least three seasons of data,
- * else ARIMA(0,1,1) (simple exponential smoothing as an ARIMA).
+ * <p>Without {@code --order} the order of each series is chosen by {@link AutoArima} (R's
+ * {@code forecast::auto.arima} with its defaults and the series' season); {@code --order}
+ * fixes one order for every series.
  * With {@code --lambda}, the series is Box-Cox transformed before fitting and the forecasts
  * and interval bounds transformed back, as {@code forecast::Arima(lambda = )}.
  */
@@ -18,6 +21,8 @@ final class Modeler {
     /** p,d,q[,P,D,Q] from --order, or null for the default. */
     private final int[] order;
     private final Double lambda;
+    /** One AutoArima per seasonal period (they are immutable and thread-safe). */
+    private final Map<Integer, AutoArima> auto = new ConcurrentHashMap<>();
 
     Modeler(int[] order, Double lambda) {
         this.order = order;
@@ -31,7 +36,7 @@ final class Modeler {
 
     /** The default model, in words, for --help and reports. */
     String describe() {
-        String base = order == null ? "fixed default order: ARIMA(0,1,1)(0,1,1)[m] with at least 3 seasons of data, else ARIMA(0,1,1)"
+        String base = order == null ? "auto ARIMA (forecast::auto.arima defaults) with each series' season"
                 : "ARIMA" + orderText(order);
         return lambda == null ? base : base + ", Box-Cox lambda " + lambda;
     }
@@ -43,8 +48,9 @@ final class Modeler {
      */
     Fit fit(double[] y, int season, int h, double[] levels) {
         double[] data = lambda == null ? y : BoxCox.transform(y, lambda);
-        Arima spec = spec(countObserved(data), season);
-        try (ArimaModel model = spec.fit(data)) {
+        try (ArimaModel model = order == null
+                ? auto.computeIfAbsent(Math.max(1, season), m -> AutoArima.builder().seasonalPeriod(m).build()).fit(data)
+                : spec(season).fit(data)) {
             double[] mean = null;
             double[][] lower = new double[levels.length][];
             double[][] upper = new double[levels.length][];
@@ -58,13 +64,7 @@ final class Modeler {
         }
     }
 
-    private Arima spec(int observed, int season) {
-        if (order == null) {
-            if (season > 1 && observed >= 3 * season) {
-                return Arima.order(0, 1, 1).seasonal(0, 1, 1, season);
-            }
-            return Arima.order(0, 1, 1);
-        }
+    private Arima spec(int season) {
         Arima spec = Arima.order(order[0], order[1], order[2]);
         if (order.length == 6 && order[3] + order[4] + order[5] > 0) {
             if (season < 2) {
@@ -78,16 +78,6 @@ final class Modeler {
 
     private double[] back(double[] x) {
         return lambda == null ? x : BoxCox.inverse(x, lambda);
-    }
-
-    private static int countObserved(double[] y) {
-        int n = 0;
-        for (double v : y) {
-            if (!Double.isNaN(v)) {
-                n++;
-            }
-        }
-        return n;
     }
 
     /** R's way of printing a model: ARIMA(p,d,q)(P,D,Q)[m] with mean / with drift. */

@@ -53,6 +53,12 @@ class ForecastCommandTest {
         return write("monthly.csv", csv.toString());
     }
 
+    /** The values of one series of a long-format CSV, in file order. */
+    private static double[] valuesOf(Path csv, String series) throws IOException {
+        return records(csv).stream().filter(r -> r.get("series").equals(series))
+                .mapToDouble(r -> Double.parseDouble(r.get("value"))).toArray();
+    }
+
     private static List<CSVRecord> records(Path file) throws IOException {
         return CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get()
                 .parse(new StringReader(Files.readString(file))).getRecords();
@@ -80,7 +86,11 @@ class ForecastCommandTest {
         }
         List<CSVRecord> models = records(dir.resolve("f-models.csv"));
         assertEquals(2, models.size());
-        assertEquals("ARIMA(0,1,1)(0,1,1)[12]", models.get(0).get("order"), "the fixed default for 4 seasons of monthly data");
+        // the default model is auto.arima with the inferred season: the same choice as the API's
+        try (io.lagrs.ArimaModel m = io.lagrs.AutoArima.builder().seasonalPeriod(12).build()
+                .fit(valuesOf(dir.resolve("monthly.csv"), "north"))) {
+            assertEquals(Modeler.describe(m), models.get(0).get("order"));
+        }
         assertEquals("ok", models.get(0).get("status"));
         assertEquals("monthly", models.get(0).get("frequency"));
         assertTrue(Double.isFinite(Double.parseDouble(models.get(0).get("aicc"))));
@@ -197,7 +207,8 @@ class ForecastCommandTest {
         }
         Path out = dir.resolve("f.csv");
         CliRun run = CliRun.of("forecast", "--input", write("hourly.csv", csv.toString()).toString(), "--output",
-                out.toString(), "--id-col", "id", "--time-col", "ts", "--value-col", "qty", "--horizon", "3");
+                out.toString(), "--id-col", "id", "--time-col", "ts", "--value-col", "qty", "--horizon", "3",
+                "--order", "0,1,1,0,1,1");
         assertEquals(0, run.exit(), run.toString());
         CSVRecord model = records(dir.resolve("f-models.csv")).get(0);
         assertEquals("hourly", model.get("frequency"));
@@ -246,7 +257,13 @@ class ForecastCommandTest {
         assertEquals("failed", models.get("one").get("status"));
         assertTrue(run.err().contains("failed 3") || run.err().contains("failed 2"), run.err());
         assertTrue(run.err().contains("1 failed: no observed values (empty)"), run.err());
-        assertEquals(3, Files.readAllLines(out).size(), "only the fitted series has forecast rows");
+        // auto.arima's special case: a constant series is ARIMA(0,0,0) with that mean
+        assertEquals("ok", models.get("flat").get("status"));
+        assertEquals("ARIMA(0,0,0) with mean", models.get("flat").get("order"));
+        List<CSVRecord> rows = records(out);
+        assertEquals(4, rows.size(), "only the fitted series have forecast rows");
+        assertEquals(List.of("ok", "ok", "flat", "flat"), rows.stream().map(r -> r.get("series")).toList());
+        assertEquals(5.0, Double.parseDouble(rows.get(2).get("mean")), 1e-9);
     }
 
     @Test

@@ -1,0 +1,171 @@
+//! Ordinary least squares as R's `lm()` computes it for the regression-based
+//! unit-root tests: Householder QR, a column that is (numerically) a linear
+//! combination of earlier ones is dropped (R reports its coefficient as `NA`;
+//! the rank tolerance is `lm`'s 1e-7), and the usual t statistics.
+
+/// The parts of `summary(lm(...))` the tests read.
+#[derive(Debug, Clone)]
+pub struct OlsFit {
+    /// One per column; NaN for a dropped (aliased) column.
+    pub coef: Vec<f64>,
+    /// Standard errors, NaN for a dropped column or when no residual degrees of freedom remain.
+    pub se: Vec<f64>,
+    /// Residuals, one per observation.
+    pub residuals: Vec<f64>,
+    /// Residual sum of squares.
+    pub rss: f64,
+    /// Number of columns kept.
+    pub rank: usize,
+}
+
+impl OlsFit {
+    /// The t statistic of column `j` (`coef / se`); NaN when the column was dropped.
+    pub fn t_value(&self, j: usize) -> f64 {
+        self.coef[j] / self.se[j]
+    }
+
+    /// Observations.
+    pub fn n(&self) -> usize {
+        self.residuals.len()
+    }
+
+    /// R's `AIC()` of an `lm` fit with unit weights: `-2 logLik + 2 (rank + 1)`.
+    pub fn aic(&self) -> f64 {
+        let n = self.n() as f64;
+        let loglik = 0.5 * (-n * ((2.0 * std::f64::consts::PI).ln() + 1.0 - n.ln() + self.rss.ln()));
+        -2.0 * loglik + 2.0 * (self.rank as f64 + 1.0)
+    }
+}
+
+/// Relative tolerance below which a column counts as aliased (`lm`'s `tol = 1e-07`).
+const RANK_TOL: f64 = 1e-7;
+
+/// Least squares of `y` on the columns `x` (each of `y.len()` values; no
+/// intercept is added). Returns `None` when there are no observations or the
+/// shapes disagree.
+pub fn ols(y: &[f64], x: &[Vec<f64>]) -> Option<OlsFit> {
+    let n = y.len();
+    if n == 0 || x.iter().any(|c| c.len() != n) {
+        return None;
+    }
+    let k = x.len();
+    // Householder vectors of the kept columns, applied in order.
+    let mut reflectors: Vec<(Vec<f64>, f64)> = Vec::new(); // (v, beta) with H = I - beta v v'
+    let mut kept: Vec<usize> = Vec::new();
+    let mut r_cols: Vec<Vec<f64>> = Vec::new(); // upper-triangular R, by kept column
+    let apply = |refl: &[(Vec<f64>, f64)], col: &mut [f64]| {
+        for (i, (v, beta)) in refl.iter().enumerate() {
+            let dot: f64 = v.iter().zip(&col[i..]).map(|(a, b)| a * b).sum();
+            let s = beta * dot;
+            for (c, vi) in col[i..].iter_mut().zip(v) {
+                *c -= s * vi;
+            }
+        }
+    };
+    for (j, column) in x.iter().enumerate() {
+        let original_norm = column.iter().map(|v| v * v).sum::<f64>().sqrt();
+        let mut col = column.clone();
+        apply(&reflectors, &mut col);
+        let r = kept.len();
+        if r >= n {
+            continue;
+        }
+        let tail_norm = col[r..].iter().map(|v| v * v).sum::<f64>().sqrt();
+        if original_norm == 0.0 || tail_norm < RANK_TOL * original_norm || !tail_norm.is_finite() {
+            continue;
+        }
+        let alpha = if col[r] > 0.0 { -tail_norm } else { tail_norm };
+        let mut v: Vec<f64> = col[r..].to_vec();
+        v[0] -= alpha;
+        let vnorm2: f64 = v.iter().map(|a| a * a).sum();
+        let beta = if vnorm2 > 0.0 { 2.0 / vnorm2 } else { 0.0 };
+        let mut rcol = col[..r].to_vec();
+        rcol.push(alpha);
+        reflectors.push((v, beta));
+        kept.push(j);
+        r_cols.push(rcol);
+    }
+    let rank = kept.len();
+    let mut qty = y.to_vec();
+    apply(&reflectors, &mut qty);
+    // Back substitution R b = (Q'y)[..rank].
+    let mut b = vec![0.0; rank];
+    for i in (0..rank).rev() {
+        let mut s = qty[i];
+        for (jj, bj) in b.iter().enumerate().skip(i + 1) {
+            s -= r_cols[jj][i] * bj;
+        }
+        b[i] = s / r_cols[i][i];
+    }
+    let mut coef = vec![f64::NAN; k];
+    for (i, &j) in kept.iter().enumerate() {
+        coef[j] = b[i];
+    }
+    let residuals: Vec<f64> = (0..n)
+        .map(|t| y[t] - kept.iter().zip(&b).map(|(&j, bj)| x[j][t] * bj).sum::<f64>())
+        .collect();
+    let rss: f64 = qty[rank..].iter().map(|v| v * v).sum();
+    let df = n - rank;
+    let mut se = vec![f64::NAN; k];
+    if df > 0 {
+        let sigma2 = rss / df as f64;
+        // Diagonal of (R'R)^-1 = row norms of R^-1.
+        let rinv = invert_upper(&r_cols, rank);
+        for (i, &j) in kept.iter().enumerate() {
+            let d: f64 = (i..rank).map(|c| rinv[c][i] * rinv[c][i]).sum();
+            se[j] = (sigma2 * d).sqrt();
+        }
+    }
+    Some(OlsFit { coef, se, residuals, rss, rank })
+}
+
+/// Inverse of the upper-triangular R (given by columns), returned by columns:
+/// column c solves R x = e_c.
+fn invert_upper(r_cols: &[Vec<f64>], rank: usize) -> Vec<Vec<f64>> {
+    (0..rank)
+        .map(|c| {
+            let mut x = vec![0.0; rank];
+            for i in (0..=c).rev() {
+                let mut s = if i == c { 1.0 } else { 0.0 };
+                for (j, xj) in x.iter().enumerate().take(c + 1).skip(i + 1) {
+                    s -= r_cols[j][i] * xj;
+                }
+                x[i] = s / r_cols[i][i];
+            }
+            x
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn exact_line_and_t_values() {
+        // Hand-computed: mean t 3, mean y 7.1, Sxy 20, Sxx 10.
+        let t: Vec<f64> = (1..=5).map(f64::from).collect();
+        let y = vec![3.0, 5.0, 7.5, 9.0, 11.0];
+        let ones = vec![1.0; 5];
+        let fit = ols(&y, &[ones, t]).expect("shapes agree");
+        assert!((fit.coef[0] - 1.1).abs() < 1e-12, "{:?}", fit.coef);
+        assert!((fit.coef[1] - 2.0).abs() < 1e-12, "{:?}", fit.coef);
+        assert_eq!(fit.rank, 2);
+        let rss: f64 = fit.residuals.iter().map(|r| r * r).sum();
+        assert!((rss - fit.rss).abs() < 1e-12);
+        // se of the slope: sqrt(rss / 3 / sum((t - 3)^2)).
+        assert!((fit.se[1] - (fit.rss / 3.0 / 10.0).sqrt()).abs() < 1e-12);
+    }
+
+    #[test]
+    fn aliased_column_is_dropped_as_r_does() {
+        let a = vec![1.0, 2.0, 3.0, 4.0];
+        let b: Vec<f64> = a.iter().map(|v| 2.0 * v).collect();
+        let zeros = vec![0.0; 4];
+        let y = vec![1.0, 3.0, 2.0, 5.0];
+        let fit = ols(&y, &[zeros, a, b]).expect("shapes agree");
+        assert_eq!(fit.rank, 1);
+        assert!(fit.coef[0].is_nan() && fit.coef[2].is_nan());
+        assert!(fit.coef[1].is_finite());
+    }
+}
