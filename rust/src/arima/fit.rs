@@ -11,7 +11,8 @@
 //! 3. [`ml_start`]: AR blocks mapped to unconstrained values (inverse PACF
 //!    transform), MA blocks made invertible;
 //! 4. [`ml_optimise`]: exact maximum likelihood (BFGS on the concentrated
-//!    likelihood), then [`leave_stationary_start`] and [`restart_off_boundary`];
+//!    likelihood), then the restarts of `restart` (off a stationary start,
+//!    off the MA unit circle);
 //! 5. [`ml_result`]: MA blocks made invertible again, numerical Hessian in
 //!    the transformed parameters and delta-method standard errors, and a
 //!    final Kalman pass for residuals, sigma^2 and the forecast state.
@@ -38,11 +39,12 @@ use std::sync::atomic::AtomicBool;
 
 use super::hessian::{numerical_hessian, standard_errors};
 use super::model::ArimaFit;
-use super::objective::{degenerate, final_pass, setup, to_raw, Problem, Setup};
+use super::objective::{final_pass, setup, to_raw, Problem, Setup};
+use super::units::degenerate;
 use super::optimize::{minimize, BfgsOptions};
-use super::roots::polyroot;
+use super::restart::{leave_stationary_start, restart_off_boundary};
 use super::spec::ArimaSpec;
-use super::transform::{ar_is_stationary, grad_trans, ma_invert, undo_pars, Layout};
+use super::transform::{ar_is_stationary, grad_trans, ma_invert, undo_pars};
 use crate::error::{invalid, CoreError, CoreResult};
 
 /// Options of the CSS stage: R's `optim` defaults, except that gradients
@@ -57,7 +59,7 @@ const CSS_OPTIONS: BfgsOptions =
 /// least as good as R's (and statsmodels'). Central differences throughout:
 /// forward differences with a central polish saved few evaluations here and
 /// left the optimum ~1e-9 lower.
-const ML_OPTIONS: BfgsOptions = BfgsOptions { max_iter: 250, reltol: 1e-12, abstol: 0.0, grad_step: 1e-4, forward_step: None };
+pub(crate) const ML_OPTIONS: BfgsOptions = BfgsOptions { max_iter: 250, reltol: 1e-12, abstol: 0.0, grad_step: 1e-4, forward_step: None };
 
 /// The estimation method, as R's `stats::arima(method = ...)`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -138,7 +140,7 @@ fn to_units_of_y(fit: &mut ArimaFit, factor: f64, y: &[f64]) -> CoreResult<()> {
 }
 
 /// `Err(Cancelled)` once the caller's flag is set.
-fn check_cancel(prob: &Problem<'_>) -> CoreResult<()> {
+pub(crate) fn check_cancel(prob: &Problem<'_>) -> CoreResult<()> {
     if prob.cancelled() {
         Err(CoreError::Cancelled)
     } else {
@@ -202,106 +204,6 @@ fn ml_optimise(prob: &mut Problem<'_>, start: &[f64], parscale: &[f64]) -> CoreR
         return Err(CoreError::Numerical("maximum likelihood optimization failed to find a finite optimum".into()));
     }
     Ok((ml.x, ml.f))
-}
-
-/// ARMA coordinates of the perturbed restarts in [`leave_stationary_start`]
-/// (transformed parameters: atanh of PACF for AR, plain MA).
-const PERTURBATION: f64 = 0.1;
-
-/// 4a. When the ML optimizer never moved the ARMA coefficients from their
-///     start, the start was a stationary point of the likelihood in them:
-///     with every other value missing, for example, the likelihood of an
-///     ARMA(1, q) is symmetric under (ar, ma) -> (-ar, -ma) and its gradient
-///     at ar = ma = 0 vanishes exactly, a saddle when the data are
-///     autocorrelated. Restart from small perturbations of the ARMA part
-///     (same and opposite signs for MA) and keep the best optimum.
-fn leave_stationary_start(
-    prob: &mut Problem<'_>,
-    start: &[f64],
-    raw: Vec<f64>,
-    f: f64,
-    parscale: &[f64],
-) -> CoreResult<(Vec<f64>, f64)> {
-    let layout = prob.layout;
-    let narma = prob.narma;
-    if narma == 0 || raw[..narma] != start[..narma] {
-        return Ok((raw, f));
-    }
-    let (mut best, mut best_f) = (raw, f);
-    for ma_sign in [1.0, -1.0] {
-        let mut st = best.clone();
-        for i in layout.ar().chain(layout.sar()) {
-            st[i] = start[i] + PERTURBATION;
-        }
-        for i in layout.ma().chain(layout.sma()) {
-            st[i] = start[i] + ma_sign * PERTURBATION;
-        }
-        if !prob.ml(&st).is_finite() {
-            continue;
-        }
-        let alt = minimize(|r| prob.ml(r), &st, parscale, &ML_OPTIONS);
-        check_cancel(prob)?;
-        if alt.f.is_finite() && alt.f < best_f && alt.x.iter().all(|v| v.is_finite()) {
-            best_f = alt.f;
-            best = alt.x;
-        }
-        if layout.ma().is_empty() && layout.sma().is_empty() {
-            break;
-        }
-    }
-    Ok((best, best_f))
-}
-
-/// 4b. Safeguard against a boundary local optimum: an MA block with a root
-///     on (or within MA_BOUNDARY of) the unit circle is where BFGS from the
-///     CSS start can get stuck (e.g. an almost cancelling seasonal AR/MA pair
-///     with the seasonal MA at -1). Restart ML from zero ARMA coefficients,
-///     from the optimum with its MA blocks shrunk, and from that with the
-///     seasonal AR/MA signs flipped; keep the best. Only fits ending on the
-///     MA boundary pay for the restarts.
-fn restart_off_boundary(
-    prob: &mut Problem<'_>,
-    mut raw: Vec<f64>,
-    f: f64,
-    zero_start: &[f64],
-    parscale: &[f64],
-) -> CoreResult<Vec<f64>> {
-    let layout = prob.layout;
-    if !ma_on_boundary(&layout, &raw) {
-        return Ok(raw);
-    }
-    let mut best_f = f;
-    // MA blocks are pulled halfway to zero in the restarts: the likelihood is
-    // symmetric under MA root inversion, so a start at the boundary stays there.
-    let shrink = |x: &mut Vec<f64>| {
-        for i in layout.ma().chain(layout.sma()) {
-            x[i] *= 0.5;
-        }
-    };
-    let mut starts = vec![zero_start.to_vec()];
-    let mut shrunk = raw.clone();
-    shrink(&mut shrunk);
-    starts.push(shrunk);
-    if !layout.sar().is_empty() && !layout.sma().is_empty() {
-        let mut flipped = raw.clone();
-        for i in layout.sar().chain(layout.sma()) {
-            flipped[i] = -flipped[i];
-        }
-        shrink(&mut flipped);
-        starts.push(flipped);
-    }
-    for st in starts {
-        if !prob.ml(&st).is_finite() {
-            continue;
-        }
-        let alt = minimize(|r| prob.ml(r), &st, parscale, &ML_OPTIONS);
-        check_cancel(prob)?;
-        if alt.f.is_finite() && alt.f < best_f && alt.x.iter().all(|v| v.is_finite()) {
-            best_f = alt.f;
-            raw = alt.x;
-        }
-    }
-    Ok(raw)
 }
 
 /// 5. MA invertibility (R's `maInvert`), Hessian and standard errors, then
@@ -436,23 +338,6 @@ fn regression_jacobian(prob: &Problem<'_>, a: &mut [f64]) {
             a[(narma + i) * k + narma + j] = prob.reg.v[j][i];
         }
     }
-}
-
-/// An MA root modulus below `1 + MA_BOUNDARY` counts as on the unit circle
-/// for the restart safeguard of [`fit`].
-const MA_BOUNDARY: f64 = 1e-3;
-
-/// True when the MA or seasonal MA polynomial at the (raw = natural for MA)
-/// parameters has a root of modulus below `1 + MA_BOUNDARY`.
-fn ma_on_boundary(layout: &Layout, raw: &[f64]) -> bool {
-    [layout.ma(), layout.sma()].into_iter().any(|block| {
-        let ma = &raw[block];
-        let Some(last) = ma.iter().rposition(|&c| c != 0.0) else { return false };
-        let mut coef = Vec::with_capacity(last + 2);
-        coef.push(1.0);
-        coef.extend_from_slice(&ma[..=last]);
-        polyroot(&coef).iter().any(|r| r.abs().is_nan() || r.abs() < 1.0 + MA_BOUNDARY)
-    })
 }
 
 #[cfg(test)]

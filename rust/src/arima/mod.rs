@@ -14,6 +14,8 @@
 //! * `linalg` — the one linear solver and inverse;
 //! * `regression` — intercept/drift regressors, their rotation, OLS start;
 //! * `objective` — set-up of a fit and its CSS / ML objectives, final pass;
+//! * `units` — the standardized units of a fit, the degenerate-fit rule;
+//! * `restart` — ML restarts off stationary points and the MA boundary;
 //! * `optimize` — BFGS with numerical gradients (R's `optim` "BFGS");
 //! * `hessian` — numerical Hessian and standard errors;
 //! * `fit` — the fitting procedure, step by step; `model` — [`ArimaFit`];
@@ -32,10 +34,12 @@ mod objective;
 mod optimize;
 mod polynomial;
 mod regression;
+mod restart;
 mod roots;
 mod serialize;
 mod spec;
 mod transform;
+mod units;
 
 pub use batch::{fit_batch, fit_many};
 pub use fit::{fit, fit_with, FitMethod, FitOptions};

@@ -1,0 +1,127 @@
+//! Restarts of the ML optimizer from points that are not stationary points
+//! of the likelihood: off a start where the gradient vanishes by symmetry,
+//! and off an MA root on the unit circle (steps 4a and 4b of `fit`).
+
+use super::fit::{check_cancel, ML_OPTIONS};
+use super::objective::Problem;
+use super::optimize::minimize;
+use super::roots::polyroot;
+use super::transform::Layout;
+use crate::error::CoreResult;
+
+/// ARMA coordinates of the perturbed restarts in [`leave_stationary_start`]
+/// (transformed parameters: atanh of PACF for AR, plain MA).
+const PERTURBATION: f64 = 0.1;
+
+/// 4a. When the ML optimizer never moved the ARMA coefficients from their
+///     start, the start was a stationary point of the likelihood in them:
+///     with every other value missing, for example, the likelihood of an
+///     ARMA(1, q) is symmetric under (ar, ma) -> (-ar, -ma) and its gradient
+///     at ar = ma = 0 vanishes exactly, a saddle when the data are
+///     autocorrelated. Restart from small perturbations of the ARMA part
+///     (same and opposite signs for MA) and keep the best optimum.
+pub(crate) fn leave_stationary_start(
+    prob: &mut Problem<'_>,
+    start: &[f64],
+    raw: Vec<f64>,
+    f: f64,
+    parscale: &[f64],
+) -> CoreResult<(Vec<f64>, f64)> {
+    let layout = prob.layout;
+    let narma = prob.narma;
+    if narma == 0 || raw[..narma] != start[..narma] {
+        return Ok((raw, f));
+    }
+    let (mut best, mut best_f) = (raw, f);
+    for ma_sign in [1.0, -1.0] {
+        let mut st = best.clone();
+        for i in layout.ar().chain(layout.sar()) {
+            st[i] = start[i] + PERTURBATION;
+        }
+        for i in layout.ma().chain(layout.sma()) {
+            st[i] = start[i] + ma_sign * PERTURBATION;
+        }
+        if !prob.ml(&st).is_finite() {
+            continue;
+        }
+        let alt = minimize(|r| prob.ml(r), &st, parscale, &ML_OPTIONS);
+        check_cancel(prob)?;
+        if alt.f.is_finite() && alt.f < best_f && alt.x.iter().all(|v| v.is_finite()) {
+            best_f = alt.f;
+            best = alt.x;
+        }
+        if layout.ma().is_empty() && layout.sma().is_empty() {
+            break;
+        }
+    }
+    Ok((best, best_f))
+}
+
+/// 4b. Safeguard against a boundary local optimum: an MA block with a root
+///     on (or within MA_BOUNDARY of) the unit circle is where BFGS from the
+///     CSS start can get stuck (e.g. an almost cancelling seasonal AR/MA pair
+///     with the seasonal MA at -1). Restart ML from zero ARMA coefficients,
+///     from the optimum with its MA blocks shrunk, and from that with the
+///     seasonal AR/MA signs flipped; keep the best. Only fits ending on the
+///     MA boundary pay for the restarts.
+pub(crate) fn restart_off_boundary(
+    prob: &mut Problem<'_>,
+    mut raw: Vec<f64>,
+    f: f64,
+    zero_start: &[f64],
+    parscale: &[f64],
+) -> CoreResult<Vec<f64>> {
+    let layout = prob.layout;
+    if !ma_on_boundary(&layout, &raw) {
+        return Ok(raw);
+    }
+    let mut best_f = f;
+    // MA blocks are pulled halfway to zero in the restarts: the likelihood is
+    // symmetric under MA root inversion, so a start at the boundary stays there.
+    let shrink = |x: &mut Vec<f64>| {
+        for i in layout.ma().chain(layout.sma()) {
+            x[i] *= 0.5;
+        }
+    };
+    let mut starts = vec![zero_start.to_vec()];
+    let mut shrunk = raw.clone();
+    shrink(&mut shrunk);
+    starts.push(shrunk);
+    if !layout.sar().is_empty() && !layout.sma().is_empty() {
+        let mut flipped = raw.clone();
+        for i in layout.sar().chain(layout.sma()) {
+            flipped[i] = -flipped[i];
+        }
+        shrink(&mut flipped);
+        starts.push(flipped);
+    }
+    for st in starts {
+        if !prob.ml(&st).is_finite() {
+            continue;
+        }
+        let alt = minimize(|r| prob.ml(r), &st, parscale, &ML_OPTIONS);
+        check_cancel(prob)?;
+        if alt.f.is_finite() && alt.f < best_f && alt.x.iter().all(|v| v.is_finite()) {
+            best_f = alt.f;
+            raw = alt.x;
+        }
+    }
+    Ok(raw)
+}
+
+/// An MA root modulus below `1 + MA_BOUNDARY` counts as on the unit circle
+/// for the restart safeguard of [`fit`].
+const MA_BOUNDARY: f64 = 1e-3;
+
+/// True when the MA or seasonal MA polynomial at the (raw = natural for MA)
+/// parameters has a root of modulus below `1 + MA_BOUNDARY`.
+fn ma_on_boundary(layout: &Layout, raw: &[f64]) -> bool {
+    [layout.ma(), layout.sma()].into_iter().any(|block| {
+        let ma = &raw[block];
+        let Some(last) = ma.iter().rposition(|&c| c != 0.0) else { return false };
+        let mut coef = Vec::with_capacity(last + 2);
+        coef.push(1.0);
+        coef.extend_from_slice(&ma[..=last]);
+        polyroot(&coef).iter().any(|r| r.abs().is_nan() || r.abs() < 1.0 + MA_BOUNDARY)
+    })
+}
