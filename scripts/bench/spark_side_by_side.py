@@ -2,10 +2,11 @@
 """lagrs-spark against statsforecast's Spark path, on the same local[2] Spark session.
 
 Both forecast the same synthetic monthly series (seeded; default 100,000 series of length 120,
-written once to Parquet) with the same model, 12 steps ahead with a 95% interval:
+written once to Parquet) with the same model (--models: airline = ARIMA(0,1,1)(0,1,1)[12],
+arima111 = ARIMA(1,1,1), auto = auto ARIMA with period 12), 12 steps ahead with a 95% interval:
 
   python3 scripts/bench/spark_side_by_side.py                       # defaults below
-  python3 scripts/bench/spark_side_by_side.py --series 20000 --sf-series 2000 --json out.json
+  python3 scripts/bench/spark_side_by_side.py --models auto --json out.json
   python3 scripts/bench/spark_side_by_side.py --quick               # smoke run, ~2 minutes
 
 What is timed (wall clock, driver side): reading the Parquet file, the shuffle by series, the
@@ -14,11 +15,12 @@ produced, none is collected). Both tools run on one SparkSession (local[2], the 
 shuffle-partition setting), lagrs through its Python helper (spark/python/lagrs_spark.py, which
 only builds the JVM call), statsforecast as `StatsForecast(models=[ARIMA(...)], freq="MS")
 .forecast(df=spark_df, h=12, level=[95])` (fugue underneath). Each tool gets one untimed
-warm-up run on a few hundred series first (JIT, numba compilation, native library load).
+warm-up run first (300 series; 20 for auto ARIMA) (JIT, numba compilation, native library load).
 
 statsforecast is slow enough that it runs on the first --sf-series series only (default
-10,000); lagrs runs on that same subset too, so the ratio compares equal work, and then on
-all --series series.
+2,000; --auto-sf-series, default 300, for auto ARIMA); lagrs runs on that same subset too, so
+the ratio compares equal work, and then on all --series series (--auto-series, default 10,000,
+for auto ARIMA).
 
 lagrs' time outside native fits is measured by the job itself (io.lagrs.spark.ForecastMetrics):
 nativeNanos is the wall time spent inside the native fitAll/forecast calls, summed over tasks.
@@ -56,10 +58,20 @@ REPO = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(REPO / "spark" / "python"))
 
 MODELS = {
-    # name: (order, seasonal order, period)
-    "(0,1,1)(0,1,1)12": ((0, 1, 1), (0, 1, 1), 12),
-    "(1,1,1)": ((1, 1, 1), (0, 0, 0), 1),
+    # --models name: (order, seasonal order, period)
+    "airline": ((0, 1, 1), (0, 1, 1), 12),
+    "arima111": ((1, 1, 1), (0, 0, 0), 1),
+    # auto ARIMA with period 12: lagrs' AutoArima against statsforecast's AutoARIMA
+    "auto": (None, None, 12),
 }
+
+
+def label(model: str) -> str:
+    order, sorder, period = MODELS[model]
+    if order is None:
+        return "auto ARIMA, period %d" % period
+    text = "ARIMA(%d,%d,%d)" % order
+    return text + ("(%d,%d,%d)[%d]" % (*sorder, period) if period > 1 else "")
 
 
 def simulate(n_series: int, length: int, seed: int) -> pd.DataFrame:
@@ -74,6 +86,21 @@ def simulate(n_series: int, length: int, seed: int) -> pd.DataFrame:
     ids = np.repeat(np.array([f"s{i:06d}" for i in range(n_series)]), length)
     ds = np.tile(pd.date_range("2010-01-01", periods=length, freq="MS").values, n_series)
     return pd.DataFrame({"unique_id": ids, "ds": ds, "y": y.ravel()})
+
+
+def lagrs_model(model: str) -> dict:
+    order, sorder, period = MODELS[model]
+    if order is None:
+        return {"auto_period": period}
+    return {"order": order, "seasonal": (*sorder, period) if period > 1 else None}
+
+
+def sf_model(model: str):
+    from statsforecast.models import ARIMA, AutoARIMA
+    order, sorder, period = MODELS[model]
+    if order is None:
+        return AutoARIMA(season_length=period)
+    return ARIMA(order=order, seasonal_order=sorder, season_length=period)
 
 
 def find_jars(explicit: str | None) -> list[str]:
@@ -98,7 +125,11 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--series", type=int, default=100_000)
     ap.add_argument("--length", type=int, default=120)
-    ap.add_argument("--sf-series", type=int, default=10_000, help="series statsforecast runs on (subset)")
+    ap.add_argument("--sf-series", type=int, default=2_000, help="series statsforecast runs on (subset)")
+    ap.add_argument("--auto-series", type=int, default=10_000,
+                    help="series lagrs runs auto ARIMA on (the full set takes long on 2 cores)")
+    ap.add_argument("--auto-sf-series", type=int, default=300, help="series statsforecast runs auto ARIMA on")
+    ap.add_argument("--agreement-series", type=int, default=200, help="series compared point by point")
     ap.add_argument("--horizon", type=int, default=12)
     ap.add_argument("--partitions", type=int, default=8, help="spark.sql.shuffle.partitions")
     ap.add_argument("--models", default=",".join(MODELS), help="comma-separated: " + ", ".join(MODELS))
@@ -110,7 +141,7 @@ def main() -> None:
     ap.add_argument("--json", default=None)
     args = ap.parse_args()
     if args.quick:
-        args.series, args.sf_series = 5_000, 500
+        args.series, args.sf_series, args.auto_series, args.auto_sf_series = 5_000, 500, 500, 50
     args.sf_series = min(args.sf_series, args.series)
     models = [m.strip() for m in args.models.split(",") if m.strip()]
     for m in models:
@@ -121,7 +152,8 @@ def main() -> None:
     workdir.mkdir(parents=True, exist_ok=True)
     data = workdir / f"series-{args.series}x{args.length}-seed{args.seed}.parquet"
     if not data.exists():
-        t = timed(lambda: simulate(args.series, args.length, args.seed).to_parquet(data, index=False))
+        t = timed(lambda: simulate(args.series, args.length, args.seed).to_parquet(
+            data, index=False, coerce_timestamps="us"))
         print(f"wrote {data.name} in {t:.1f} s", file=sys.stderr)
 
     jars = find_jars(args.jars)
@@ -140,14 +172,13 @@ def main() -> None:
     import lagrs_spark
 
     full = spark.read.parquet(str(data))
-    subset = full.where(full.unique_id < f"s{args.sf_series:06d}")
-    warm = full.where(full.unique_id < "s000300")
+
+    def first(n):
+        return full.where(full.unique_id < f"s{n:06d}")
 
     def lagrs_run(df, model, n):
-        order, sorder, period = MODELS[model]
         metrics = lagrs_spark.register_metrics(spark)
-        out = lagrs_spark.forecast(df, metrics=metrics, order=order,
-                                   seasonal=(*sorder, period) if period > 1 else None,
+        out = lagrs_spark.forecast(df, metrics=metrics, **lagrs_model(model),
                                    id="unique_id", time="ds", value="y", horizon=args.horizon, levels=[0.95])
         wall = timed(lambda: out.write.format("noop").mode("overwrite").save())
         series, failed = metrics.series(), metrics.failedSeries()
@@ -161,24 +192,26 @@ def main() -> None:
 
     def sf_run(df, model, n):
         from statsforecast import StatsForecast
-        from statsforecast.models import ARIMA
-        order, sorder, period = MODELS[model]
-        sf = StatsForecast(models=[ARIMA(order=order, seasonal_order=sorder, season_length=period)], freq="MS")
+        sf = StatsForecast(models=[sf_model(model)], freq="MS")
         out = sf.forecast(df=df, h=args.horizon, level=[95])
         wall = timed(lambda: out.write.format("noop").mode("overwrite").save())
         return {"tool": "statsforecast", "model": model, "series": n, "wall_s": wall, "series_per_s": n / wall}
 
     results = []
     for model in models:
-        lagrs_run(warm, model, 300)
-        results.append(lagrs_run(subset, model, args.sf_series))
+        auto = MODELS[model][0] is None
+        sf_n = min(args.auto_sf_series if auto else args.sf_series, args.series)
+        big_n = min(args.auto_series if auto else args.series, args.series)
+        warm_n = min(20 if auto else 300, sf_n)
+        lagrs_run(first(warm_n), model, warm_n)
+        results.append(lagrs_run(first(sf_n), model, sf_n))
         print(json.dumps(results[-1]), file=sys.stderr)
         if not args.skip_statsforecast:
-            sf_run(warm, model, 300)
-            results.append(sf_run(subset, model, args.sf_series))
+            sf_run(first(warm_n), model, warm_n)
+            results.append(sf_run(first(sf_n), model, sf_n))
             print(json.dumps(results[-1]), file=sys.stderr)
-        if args.series > args.sf_series:
-            results.append(lagrs_run(full, model, args.series))
+        if big_n > sf_n:
+            results.append(lagrs_run(first(big_n), model, big_n))
             print(json.dumps(results[-1]), file=sys.stderr)
 
     # Same model, same data: the point forecasts should agree closely (a sanity check on the setup).
@@ -186,15 +219,14 @@ def main() -> None:
     if not args.skip_statsforecast:
         from statsforecast import StatsForecast
         from statsforecast.models import ARIMA
-        sample = full.where(full.unique_id < "s000200")
+        sample = first(args.agreement_series)
         for model in models:
-            order, sorder, period = MODELS[model]
-            a = lagrs_spark.forecast(sample, order=order, seasonal=(*sorder, period) if period > 1 else None,
+            a = lagrs_spark.forecast(sample, **lagrs_model(model),
                                      id="unique_id", time="ds", value="y", horizon=args.horizon).toPandas()
-            b = StatsForecast(models=[ARIMA(order=order, seasonal_order=sorder, season_length=period)],
-                              freq="MS").forecast(df=sample, h=args.horizon).toPandas()
+            b = StatsForecast(models=[sf_model(model)], freq="MS").forecast(df=sample, h=args.horizon).toPandas()
             m = a.merge(b, on=["unique_id", "ds"])
-            rel = (m["mean"] - m["ARIMA"]).abs() / m["ARIMA"].abs()
+            column = "AutoARIMA" if MODELS[model][0] is None else "ARIMA"
+            rel = (m["mean"] - m[column]).abs() / m[column].abs()
             agreement[model] = {"rows": int(len(m)), "median_rel_diff": float(rel.median()),
                                 "p99_rel_diff": float(rel.quantile(0.99))}
 
@@ -210,10 +242,10 @@ def main() -> None:
                      if sf and r["tool"] == "lagrs-spark" else "")
             native = f"{r['native_s']:.1f}" if "native_s" in r else ""
             outside = f"{r['outside_native_fraction']:.2f}" if "outside_native_fraction" in r else ""
-            print(f"| {model} | {r['tool']} | {r['series']:,} | {r['wall_s']:.1f} | "
+            print(f"| {label(model)} | {r['tool']} | {r['series']:,} | {r['wall_s']:.1f} | "
                   f"{r['series_per_s']:,.0f} | {ratio} | {native} | {outside} |")
     for model, a in agreement.items():
-        print(f"\n{model}: point forecasts of lagrs vs statsforecast on {a['rows']} rows: median relative "
+        print(f"\n{label(model)}: point forecasts of lagrs vs statsforecast on {a['rows']} rows: median relative "
               f"difference {a['median_rel_diff']:.2e}, 99th percentile {a['p99_rel_diff']:.2e}")
     if args.json:
         Path(args.json).write_text(json.dumps({"results": results, "agreement": agreement,

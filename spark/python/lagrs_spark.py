@@ -9,6 +9,7 @@ specification and hands DataFrames across. The session needs the lagrs jars (see
     import lagrs_spark
     fc = lagrs_spark.forecast(df, order=(0, 1, 1), seasonal=(0, 1, 1, 12),
                               id="sku", time="month", value="sales", horizon=12, levels=(0.8, 0.95))
+    auto = lagrs_spark.forecast(df, auto_period=12, id="sku", time="month", value="sales", horizon=12)
     feats = lagrs_spark.features(df, id="sku", time="month", value="sales",
                                  lags=(1, 12), rolling=[("mean", 12), ("quantile:0.9", 12, 6)])
 """
@@ -41,18 +42,27 @@ def _doubles(df: DataFrame, values: Iterable[float]):
     return array
 
 
-def forecast_spec(df: DataFrame, *, order: Sequence[int], seasonal: Optional[Sequence[int]] = None,
+def forecast_spec(df: DataFrame, *, order: Optional[Sequence[int]] = None,
+                  seasonal: Optional[Sequence[int]] = None, auto_period: Optional[int] = None,
                   include_mean: Optional[bool] = None, include_drift: bool = False,
                   id: str = "id", time: str = "time", value: str = "value", horizon: int = 1,
                   levels: Sequence[float] = (0.95,), batch_size: Optional[int] = None,
                   partitions: int = 0):
-    """The JVM ForecastSpec for these arguments (see ForecastSpec's Javadoc)."""
-    spec = _jvm(df).io.lagrs.spark.ForecastSpec.arima(*[int(o) for o in order])
-    if seasonal is not None:
-        spec = spec.seasonal(*[int(s) for s in seasonal])
-    if include_mean is not None:
-        spec = spec.includeMean(bool(include_mean))
-    spec = spec.includeDrift(bool(include_drift)).columns(id, time, value).horizon(int(horizon))
+    """The JVM ForecastSpec for these arguments (see ForecastSpec's Javadoc): a fixed `order`
+    (with `seasonal` = (P, D, Q, period)), or `auto_period` for auto ARIMA with that period."""
+    specs = _jvm(df).io.lagrs.spark.ForecastSpec
+    if (order is None) == (auto_period is None):
+        raise ValueError("give exactly one of order=(p, d, q) and auto_period=m")
+    if auto_period is not None:
+        spec = specs.autoArima(int(auto_period))
+    else:
+        spec = specs.arima(*[int(o) for o in order])
+        if seasonal is not None:
+            spec = spec.seasonal(*[int(s) for s in seasonal])
+        if include_mean is not None:
+            spec = spec.includeMean(bool(include_mean))
+        spec = spec.includeDrift(bool(include_drift))
+    spec = spec.columns(id, time, value).horizon(int(horizon))
     spec = spec.levels(_doubles(df, levels)).partitions(int(partitions))
     if batch_size is not None:
         spec = spec.batchSize(int(batch_size))

@@ -2,13 +2,18 @@ package io.lagrs.spark;
 
 import io.lagrs.Arima;
 import io.lagrs.ArimaBatch;
+import io.lagrs.ArimaModel;
+import io.lagrs.AutoArima;
+import io.lagrs.BatchOptions;
 import io.lagrs.Forecast;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
+import java.util.concurrent.CancellationException;
 import org.apache.spark.api.java.function.MapPartitionsFunction;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
@@ -16,10 +21,11 @@ import org.apache.spark.sql.RowFactory;
 /**
  * The executor side of {@link LagrsSpark#forecast}: turns one partition of rows
  * {@code (id, time as long, value as double)}, sorted by id then time, into forecast rows
- * {@code (id, time as long, step, mean, lower[], upper[], model, error)}.
+ * {@code (id, time as long, step, mean, lower[], upper[], model, error)} (a timestamp_ntz time
+ * stays a timestamp_ntz: see {@link TimeKind#TIMESTAMP_NTZ}).
  *
  * <p>Series are read a batch at a time and each batch is fitted by one native
- * {@link Arima#fitAll} call, which fits its series in parallel on all the executor's cores. Rows
+ * {@link Arima#fitAll} (or {@link AutoArima#fitAll}) call, which fits its series in parallel on all the executor's cores. Rows
  * are produced lazily, batch by batch, so a partition never holds more than one batch of input
  * and output. Anything wrong with one series (irregular times, a failed fit) becomes that
  * series' error row; nothing about a series can fail the task.
@@ -47,10 +53,13 @@ final class ForecastPartition implements MapPartitionsFunction<Row, Row> {
     private final class Rows implements Iterator<Row> {
         private final SeriesBatch.Reader reader;
         private final SeriesBatch batch = new SeriesBatch(spec.batchSize(), false);
-        private final Arima arima = spec.toArima();
+        private final Arima arima = spec.isAuto() ? null : spec.toArima();
+        private final AutoArima auto = spec.isAuto() ? spec.toAutoArima() : null;
         private final String model = spec.modelName();
-        private final ZoneId zone = ZoneId.of(zoneId);
+        private final ZoneId zone = kind == TimeKind.TIMESTAMP_NTZ ? ZoneOffset.UTC : ZoneId.of(zoneId);
         private final double[] levels = spec.levels();
+        private final BatchOptions options = spec.threads() > 0
+                ? BatchOptions.defaults().threads(spec.threads()) : BatchOptions.defaults();
         private List<Row> out = new ArrayList<>();
         private int next;
         private boolean done;
@@ -112,17 +121,25 @@ final class ForecastPartition implements MapPartitionsFunction<Row, Row> {
 
             Forecast[][] byLevel = new Forecast[Math.max(levels.length, 1)][];
             String[] fitErrors = new String[toFit.size()];
+            String[] models = new String[toFit.size()];
             if (!toFit.isEmpty()) {
                 long start = System.nanoTime();
-                try (ArimaBatch fits = arima.fitAll(toFit.toArray(new double[0][]))) {
+                try (ArimaBatch fits = fit(toFit, arima, auto, options)) {
                     for (int i = 0; i < fitErrors.length; i++) {
                         fitErrors[i] = fits.error(i);
+                        if (auto != null && fitErrors[i] == null) {
+                            try (ArimaModel chosen = fits.model(i)) {
+                                models[i] = describe(chosen);
+                            }
+                        }
                     }
                     // With no levels, the point forecasts still come from a forecast call.
                     double[] asked = levels.length == 0 ? new double[] {0.95} : levels;
                     for (int l = 0; l < asked.length; l++) {
                         byLevel[l] = fits.forecast(spec.horizon(), asked[l]);
                     }
+                } catch (CancellationException e) {
+                    throw e; // Spark interrupted the task (job cancelled, task killed): stop, do not report
                 } catch (RuntimeException e) {
                     // A failure of the whole call (not of one series) is every series' error.
                     Arrays.fill(fitErrors, String.valueOf(e.getMessage()));
@@ -146,6 +163,7 @@ final class ForecastPartition implements MapPartitionsFunction<Row, Row> {
                     out.add(RowFactory.create(id, null, null, null, null, null, model, error));
                     continue;
                 }
+                String name = models[i] != null ? models[i] : model;
                 double[] mean = byLevel[0][i].mean();
                 for (int k = 0; k < spec.horizon(); k++) {
                     double[] lower = new double[levels.length];
@@ -154,12 +172,42 @@ final class ForecastPartition implements MapPartitionsFunction<Row, Row> {
                         lower[l] = byLevel[l][i].lower()[k];
                         upper[l] = byLevel[l][i].upper()[k];
                     }
-                    out.add(RowFactory.create(id, future[j][k], k + 1, mean[k], lower, upper, model, null));
+                    Object time = kind == TimeKind.TIMESTAMP_NTZ ? TimeKind.ntz(future[j][k]) : (Object) future[j][k];
+                    out.add(RowFactory.create(id, time, k + 1, mean[k], lower, upper, name, null));
                 }
             }
             if (metrics != null) {
                 metrics.addSeries(m, failed);
             }
         }
+    }
+
+    /**
+     * One native call for the batch: auto ARIMA takes the series as rows; a fixed order takes
+     * them flat (values and offsets, no per-series arrays to cross the bridge).
+     */
+    private ArimaBatch fit(List<double[]> series, Arima arima, AutoArima auto, BatchOptions options) {
+        if (auto != null) {
+            return auto.fitAll(series.toArray(new double[0][]));
+        }
+        int[] offsets = new int[series.size() + 1];
+        for (int i = 0; i < series.size(); i++) {
+            offsets[i + 1] = Math.addExact(offsets[i], series.get(i).length);
+        }
+        double[] values = new double[offsets[series.size()]];
+        for (int i = 0; i < series.size(); i++) {
+            System.arraycopy(series.get(i), 0, values, offsets[i], series.get(i).length);
+        }
+        return arima.fitAll(values, offsets, options);
+    }
+
+    /** A chosen model named as {@link Arima#toString()} names a specification. */
+    static String describe(ArimaModel m) {
+        int[] o = m.order();
+        Arima a = Arima.order(o[0], o[1], o[2]);
+        if (o[3] + o[4] + o[5] > 0) {
+            a = a.seasonal(o[3], o[4], o[5], o[6]);
+        }
+        return a.includeMean(!Double.isNaN(m.mean())).includeDrift(!Double.isNaN(m.drift())).toString();
     }
 }

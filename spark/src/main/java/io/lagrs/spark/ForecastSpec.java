@@ -1,6 +1,7 @@
 package io.lagrs.spark;
 
 import io.lagrs.Arima;
+import io.lagrs.AutoArima;
 import java.io.Serializable;
 import java.util.Arrays;
 import java.util.Objects;
@@ -27,8 +28,10 @@ public final class ForecastSpec implements Serializable {
     /** Series per native {@code fitAll} call unless {@link #batchSize(int)} says otherwise. */
     public static final int DEFAULT_BATCH_SIZE = 2048;
 
-    // The model is kept as plain numbers: io.lagrs.Arima is not serializable.
+    // The model is kept as plain numbers: io.lagrs.Arima and AutoArima are not serializable.
     private final int[] order; // p, d, q, P, D, Q, period
+    /** 0: the fixed order above; >= 1: automatic order selection with this seasonal period. */
+    private final int autoPeriod;
     private final Boolean includeMean;
     private final boolean includeDrift;
     private final String idColumn;
@@ -38,10 +41,14 @@ public final class ForecastSpec implements Serializable {
     private final double[] levels;
     private final int batchSize;
     private final int partitions;
+    private final int threads;
 
-    private ForecastSpec(int[] order, Boolean includeMean, boolean includeDrift, String idColumn,
-            String timeColumn, String valueColumn, int horizon, double[] levels, int batchSize, int partitions) {
+    private ForecastSpec(int[] order, int autoPeriod, Boolean includeMean, boolean includeDrift, String idColumn,
+            String timeColumn, String valueColumn, int horizon, double[] levels, int batchSize, int partitions,
+            int threads) {
+        this.threads = threads;
         this.order = order;
+        this.autoPeriod = autoPeriod;
         this.includeMean = includeMean;
         this.includeDrift = includeDrift;
         this.idColumn = idColumn;
@@ -61,8 +68,22 @@ public final class ForecastSpec implements Serializable {
      */
     public static ForecastSpec arima(int p, int d, int q) {
         Arima.order(p, d, q); // validates, with the library's own messages
-        return new ForecastSpec(new int[] {p, d, q, 0, 0, 0, 0}, null, false, "id", "time", "value", 1,
-                new double[] {0.95}, DEFAULT_BATCH_SIZE, 0);
+        return new ForecastSpec(new int[] {p, d, q, 0, 0, 0, 0}, 0, null, false, "id", "time", "value", 1,
+                new double[] {0.95}, DEFAULT_BATCH_SIZE, 0, 0);
+    }
+
+    /**
+     * Automatic order selection for every series, as {@link AutoArima} with R's defaults and
+     * this seasonal period (R's {@code forecast::auto.arima(ts(y, frequency = period))}; 1 for
+     * non-seasonal data). Each series gets its own model; the output's {@code model} column
+     * says which.
+     *
+     * @throws IllegalArgumentException if {@code seasonalPeriod < 1}
+     */
+    public static ForecastSpec autoArima(int seasonalPeriod) {
+        AutoArima.builder().seasonalPeriod(seasonalPeriod); // validates, with the library's own message
+        return new ForecastSpec(new int[7], seasonalPeriod, null, false, "id", "time", "value", 1,
+                new double[] {0.95}, DEFAULT_BATCH_SIZE, 0, 0);
     }
 
     /**
@@ -70,29 +91,41 @@ public final class ForecastSpec implements Serializable {
      *
      * @throws IllegalArgumentException if an order is negative, or {@code period < 2} with a
      *     positive seasonal order
+     * @throws IllegalStateException on an {@link #autoArima} specification
      */
     public ForecastSpec seasonal(int seasonalP, int seasonalD, int seasonalQ, int period) {
+        requireFixed("seasonal");
         toArima().seasonal(seasonalP, seasonalD, seasonalQ, period);
         int[] o = {order[0], order[1], order[2], seasonalP, seasonalD, seasonalQ, period};
-        return new ForecastSpec(o, includeMean, includeDrift, idColumn, timeColumn, valueColumn, horizon, levels,
-                batchSize, partitions);
+        return new ForecastSpec(o, 0, includeMean, includeDrift, idColumn, timeColumn, valueColumn, horizon, levels,
+                batchSize, partitions, threads);
     }
 
-    /** Whether to estimate an intercept, as {@link Arima#includeMean(boolean)}. */
+    /**
+     * Whether to estimate an intercept, as {@link Arima#includeMean(boolean)}.
+     *
+     * @throws IllegalStateException on an {@link #autoArima} specification
+     */
     public ForecastSpec includeMean(boolean include) {
-        return new ForecastSpec(order, include, includeDrift, idColumn, timeColumn, valueColumn, horizon, levels,
-                batchSize, partitions);
+        requireFixed("includeMean");
+        return new ForecastSpec(order, autoPeriod, include, includeDrift, idColumn, timeColumn, valueColumn, horizon, levels,
+                batchSize, partitions, threads);
     }
 
-    /** Whether to estimate a drift, as {@link Arima#includeDrift(boolean)}. */
+    /**
+     * Whether to estimate a drift, as {@link Arima#includeDrift(boolean)}.
+     *
+     * @throws IllegalStateException on an {@link #autoArima} specification
+     */
     public ForecastSpec includeDrift(boolean include) {
-        return new ForecastSpec(order, includeMean, include, idColumn, timeColumn, valueColumn, horizon, levels,
-                batchSize, partitions);
+        requireFixed("includeDrift");
+        return new ForecastSpec(order, autoPeriod, includeMean, include, idColumn, timeColumn, valueColumn, horizon, levels,
+                batchSize, partitions, threads);
     }
 
     /**
      * The input columns: the series key (any orderable type; it is copied to the output as is),
-     * the time (int, bigint, date or timestamp) and the value (any numeric type; null is a
+     * the time (int, bigint, date, timestamp or timestamp_ntz) and the value (any numeric type; null is a
      * missing value).
      *
      * @throws NullPointerException if a name is null
@@ -101,8 +134,8 @@ public final class ForecastSpec implements Serializable {
         Objects.requireNonNull(id, "id must not be null");
         Objects.requireNonNull(time, "time must not be null");
         Objects.requireNonNull(value, "value must not be null");
-        return new ForecastSpec(order, includeMean, includeDrift, id, time, value, horizon, levels, batchSize,
-                partitions);
+        return new ForecastSpec(order, autoPeriod, includeMean, includeDrift, id, time, value, horizon, levels, batchSize,
+                partitions, threads);
     }
 
     /**
@@ -114,8 +147,8 @@ public final class ForecastSpec implements Serializable {
         if (h < 1) {
             throw new IllegalArgumentException("horizon must be >= 1, got " + h);
         }
-        return new ForecastSpec(order, includeMean, includeDrift, idColumn, timeColumn, valueColumn, h, levels,
-                batchSize, partitions);
+        return new ForecastSpec(order, autoPeriod, includeMean, includeDrift, idColumn, timeColumn, valueColumn, h, levels,
+                batchSize, partitions, threads);
     }
 
     /**
@@ -132,8 +165,8 @@ public final class ForecastSpec implements Serializable {
                 throw new IllegalArgumentException("levels must be in (0, 1), got " + level);
             }
         }
-        return new ForecastSpec(order, includeMean, includeDrift, idColumn, timeColumn, valueColumn, horizon,
-                levels.clone(), batchSize, partitions);
+        return new ForecastSpec(order, autoPeriod, includeMean, includeDrift, idColumn, timeColumn, valueColumn, horizon,
+                levels.clone(), batchSize, partitions, threads);
     }
 
     /**
@@ -146,8 +179,8 @@ public final class ForecastSpec implements Serializable {
         if (n < 1) {
             throw new IllegalArgumentException("batchSize must be >= 1, got " + n);
         }
-        return new ForecastSpec(order, includeMean, includeDrift, idColumn, timeColumn, valueColumn, horizon, levels,
-                n, partitions);
+        return new ForecastSpec(order, autoPeriod, includeMean, includeDrift, idColumn, timeColumn, valueColumn, horizon, levels,
+                n, partitions, threads);
     }
 
     /**
@@ -160,16 +193,40 @@ public final class ForecastSpec implements Serializable {
         if (n < 0) {
             throw new IllegalArgumentException("partitions must be >= 0, got " + n);
         }
-        return new ForecastSpec(order, includeMean, includeDrift, idColumn, timeColumn, valueColumn, horizon, levels,
-                batchSize, n);
+        return new ForecastSpec(order, autoPeriod, includeMean, includeDrift, idColumn, timeColumn, valueColumn, horizon, levels,
+                batchSize, n, threads);
+    }
+
+    /**
+     * Threads per native fixed-order batch call ({@link io.lagrs.BatchOptions#threads}); 0 (the
+     * default) uses all the machine's cores. On executors that own only part of a machine, set
+     * it to the executor's cores divided by the tasks it runs at once (usually 1).
+     *
+     * @throws IllegalArgumentException if {@code n < 0} or above {@code BatchOptions.MAX_THREADS}
+     */
+    public ForecastSpec threads(int n) {
+        if (n < 0 || n > io.lagrs.BatchOptions.MAX_THREADS) {
+            throw new IllegalArgumentException("threads must be in [0, " + io.lagrs.BatchOptions.MAX_THREADS
+                    + "], got " + n);
+        }
+        return new ForecastSpec(order, autoPeriod, includeMean, includeDrift, idColumn, timeColumn, valueColumn,
+                horizon, levels, batchSize, partitions, n);
+    }
+
+    /** Threads per native batch call; 0 = all cores. */
+    public int threads() {
+        return threads;
     }
 
     /**
      * The single-JVM specification every series is fitted with. (Not an {@code arima()}
      * overload of the static factory: Py4J, which PySpark uses, cannot call a static method that
      * shares its name with an instance method.)
+     *
+     * @throws IllegalStateException on an {@link #autoArima} specification
      */
     public Arima toArima() {
+        requireFixed("toArima");
         Arima a = Arima.order(order[0], order[1], order[2]);
         if (order[3] + order[4] + order[5] > 0 || order[6] > 0) {
             a = a.seasonal(order[3], order[4], order[5], order[6]);
@@ -178,6 +235,30 @@ public final class ForecastSpec implements Serializable {
             a = a.includeMean(includeMean);
         }
         return a.includeDrift(includeDrift);
+    }
+
+    /** Whether each series' order is chosen automatically ({@link #autoArima}). */
+    public boolean isAuto() {
+        return autoPeriod > 0;
+    }
+
+    /**
+     * The single-JVM automatic specification every series is fitted with.
+     *
+     * @throws IllegalStateException on a fixed-order specification
+     */
+    public AutoArima toAutoArima() {
+        if (!isAuto()) {
+            throw new IllegalStateException("toAutoArima: this is a fixed-order specification, " + modelName());
+        }
+        return AutoArima.builder().seasonalPeriod(autoPeriod).build();
+    }
+
+    private void requireFixed(String method) {
+        if (isAuto()) {
+            throw new IllegalStateException(method + " applies to a fixed-order specification, not to autoArima("
+                    + autoPeriod + ")");
+        }
     }
 
     /** The series key column. */
@@ -215,15 +296,19 @@ public final class ForecastSpec implements Serializable {
         return partitions;
     }
 
-    /** The model as it appears in the output's {@code model} column, e.g. {@code ARIMA(0,1,1)(0,1,1)[12]}. */
+    /**
+     * The model as it appears in the output's {@code model} column, e.g.
+     * {@code ARIMA(0,1,1)(0,1,1)[12]}; for {@link #autoArima} specifications
+     * {@code auto.arima(period=12)} (in error rows; forecast rows name the model chosen).
+     */
     public String modelName() {
-        return toArima().toString();
+        return isAuto() ? "auto.arima(period=" + autoPeriod + ")" : toArima().toString();
     }
 
     @Override
     public String toString() {
         return "ForecastSpec[" + modelName() + ", columns=(" + idColumn + ", " + timeColumn + ", " + valueColumn
                 + "), horizon=" + horizon + ", levels=" + Arrays.toString(levels) + ", batchSize=" + batchSize
-                + ", partitions=" + partitions + "]";
+                + ", partitions=" + partitions + ", threads=" + threads + "]";
     }
 }

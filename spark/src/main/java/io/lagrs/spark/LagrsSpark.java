@@ -49,7 +49,8 @@ public final class LagrsSpark {
      * <li>{@code mean} (double): the point forecast;</li>
      * <li>{@code lower}, {@code upper} (array&lt;double&gt;): the prediction interval bounds, one
      *     per level of {@link ForecastSpec#levels()}, in that order;</li>
-     * <li>{@code model} (string): the model fitted, e.g. {@code ARIMA(0,1,1)(0,1,1)[12]};</li>
+     * <li>{@code model} (string): the model fitted, e.g. {@code ARIMA(0,1,1)(0,1,1)[12]} (with
+     *     {@link ForecastSpec#autoArima}, the model chosen for this series);</li>
      * <li>{@code error} (string): null.</li>
      * </ul>
      * A series that cannot be forecast gives exactly one row instead, with its id, its
@@ -62,14 +63,15 @@ public final class LagrsSpark {
      * are filled with missing values (NaN), as R's {@code arima} accepts them; a series whose
      * times are not on one regular grid, repeat, are null, or are fewer than two, gets an error
      * row. Null values are missing values. Timestamps use the session time zone for calendar
-     * arithmetic.
+     * arithmetic; timestamp_ntz values are wall-clock times and need none.
      *
-     * <p>Each series gets exactly what {@code spec.toArima().fitAll(...)} would give it in one
-     * JVM: the same fit, the same forecast.
+     * <p>Each series gets exactly what {@code spec.toArima().fitAll(...)} (or
+     * {@code spec.toAutoArima().fitAll(...)}) would give it in one JVM: the same fit, the same
+     * forecast.
      *
      * @throws NullPointerException if {@code df} or {@code spec} is null
      * @throws IllegalArgumentException if a column is missing, the time column is not int,
-     *     bigint, date or timestamp, the value column is not numeric, or the id column is named
+     *     bigint, date, timestamp or timestamp_ntz, the value column is not numeric, or the id column is named
      *     like an output column
      */
     public static Dataset<Row> forecast(Dataset<Row> df, ForecastSpec spec) {
@@ -107,7 +109,7 @@ public final class LagrsSpark {
 
         StructType out = new StructType()
                 .add("id", idField.dataType(), true)
-                .add("t", DataTypes.LongType, true)
+                .add("t", kind.longFormType(), true)
                 .add("step", DataTypes.IntegerType, true)
                 .add("mean", DataTypes.DoubleType, true)
                 .add("lower", DataTypes.createArrayType(DataTypes.DoubleType, false), true)

@@ -12,7 +12,8 @@ import org.apache.spark.sql.Row;
  * {@code Rolling.applyMany} lay them out), so no per-row objects outlive the read.
  *
  * <p>Rows are read as {@code (id, time, value)}: the value is a nullable double (null is
- * missing, NaN); the time is kept either as a nullable long ({@link #times}) or, when
+ * missing, NaN); the time is kept either as a nullable long ({@link #times}; a timestamp_ntz
+ * becomes its {@link TimeKind#micros} long form) or, when
  * {@code keepTimeObjects} is set, as the row's own object ({@link #timeObjects}), and then which
  * values were null is kept too ({@link #nullValues}).
  */
@@ -133,7 +134,8 @@ final class SeriesBatch {
             timeObjects[length] = row.get(1);
             nullValues[length] = row.isNullAt(2);
         } else {
-            times[length] = row.isNullAt(1) ? 0L : row.getLong(1);
+            Object t = row.get(1);
+            times[length] = t == null ? 0L : t instanceof Long l ? l : TimeKind.micros((java.time.LocalDateTime) t);
         }
         values[length] = row.isNullAt(2) ? Double.NaN : row.getDouble(2);
         length++;

@@ -64,6 +64,7 @@ final class TimeGrid {
      * The grid of a series observed at {@code times} (ascending) with {@code values}.
      *
      * @param zone the session time zone: calendar months and days of timestamps are local to it
+     *     (pass UTC for timestamp_ntz, whose long form is its wall-clock time read as UTC)
      * @throws IrregularTimeException if fewer than two times are given, a time repeats, the times
      *     are not on one regular grid, or filling the gaps would more than double the series
      */
@@ -81,7 +82,7 @@ final class TimeGrid {
         int dayOfMonth = 0;
         LocalTime timeOfDay = LocalTime.MIDNIGHT;
         long[] index = times;
-        if (kind == TimeKind.DATE || kind == TimeKind.TIMESTAMP) {
+        if (kind.isCalendar()) {
             LocalDateTime[] local = new LocalDateTime[n];
             for (int i = 0; i < n; i++) {
                 local[i] = toLocal(kind, zone, times[i]);
@@ -183,7 +184,7 @@ final class TimeGrid {
     }
 
     private static String format(TimeKind kind, ZoneId zone, long t) {
-        return kind == TimeKind.DATE || kind == TimeKind.TIMESTAMP ? toLocal(kind, zone, t).toString() : Long.toString(t);
+        return kind.isCalendar() ? toLocal(kind, zone, t).toString() : Long.toString(t);
     }
 
     /** The mode of the consecutive differences of an ascending array; ties go to the smaller one. */

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.lagrs.Arima;
 import io.lagrs.ArimaModel;
+import io.lagrs.AutoArima;
 import io.lagrs.Forecast;
 import java.sql.Date;
 import java.sql.Timestamp;
@@ -108,6 +109,35 @@ class ForecastTest {
     }
 
     @Test
+    void autoArimaChoosesEachSeriesModelAsTheSingleJvmApiDoes() {
+        Random rng = new Random(29);
+        Map<String, double[]> series = new TreeMap<>();
+        for (int i = 0; i < 8; i++) {
+            series.put("s" + i, simulate(rng, 48 + rng.nextInt(12)));
+        }
+        series.put("flat", new double[] {5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5});
+        ForecastSpec spec = ForecastSpec.autoArima(12).columns("sku", "month", "sales").horizon(4).batchSize(3);
+        List<Row> rows = LagrsSpark.forecast(monthly(series, LocalDate.of(2016, 1, 1)), spec).collectAsList();
+        assertEquals(series.size() * 4, rows.size(), () -> rows.toString());
+        AutoArima auto = AutoArima.builder().seasonalPeriod(12).build();
+        java.util.Set<String> models = new java.util.HashSet<>();
+        for (Row r : rows) {
+            assertNull(r.get(7), () -> String.valueOf(r.get(7)));
+            try (ArimaModel m = auto.fit(series.get(r.getString(0)))) {
+                Forecast f = m.forecast(4, 0.95);
+                assertEquals(f.mean()[r.getInt(2) - 1], r.getDouble(3), 0.0, r.getString(0));
+                assertEquals(f.upper()[r.getInt(2) - 1], r.getList(5).get(0));
+                assertEquals(ForecastPartition.describe(m), r.getString(6));
+            }
+            models.add(r.getString(6));
+        }
+        assertTrue(models.size() > 1, "different series, different models: " + models);
+        assertThrows(IllegalStateException.class, () -> spec.includeDrift(true));
+        assertThrows(IllegalStateException.class, spec::toArima);
+        assertThrows(IllegalArgumentException.class, () -> ForecastSpec.autoArima(0));
+    }
+
+    @Test
     void everySeriesComesBackAndABadSeriesOnlyFailsItself() {
         Random rng = new Random(5);
         List<Row> rows = new ArrayList<>();
@@ -131,7 +161,7 @@ class ForecastTest {
             rows.add(RowFactory.create(null, t, rng.nextGaussian())); // a null key is a series too
         }
         Dataset<Row> df = spark.createDataFrame(rows, schema);
-        ForecastSpec spec = ForecastSpec.arima(1, 1, 0).columns("id", "t", "y").horizon(3).batchSize(4);
+        ForecastSpec spec = ForecastSpec.arima(1, 1, 0).columns("id", "t", "y").horizon(3).batchSize(4).threads(1);
         List<Row> out = LagrsSpark.forecast(df, spec).collectAsList();
 
         Map<Long, List<Row>> byId = new HashMap<>();
@@ -182,6 +212,10 @@ class ForecastTest {
                 Date.valueOf(LocalDate.of(2024, 1, 31))},
             {DataTypes.TimestampType, (java.util.function.IntFunction<Object>) t ->
                     Timestamp.valueOf(start.plusDays(t)), Timestamp.valueOf(start.plusDays(48))},
+            {DataTypes.TimestampNTZType, (java.util.function.IntFunction<Object>) t ->
+                    LocalDateTime.of(LocalDate.of(2020, 1, 31).plusMonths(t).withDayOfMonth(
+                            LocalDate.of(2020, 1, 31).plusMonths(t).lengthOfMonth()), start.toLocalTime()),
+                LocalDateTime.parse("2024-01-31T06:00")},
         };
         for (Object[] kind : kinds) {
             @SuppressWarnings("unchecked")
@@ -227,6 +261,8 @@ class ForecastTest {
         assertThrows(NullPointerException.class, () -> LagrsSpark.forecast(null, ForecastSpec.arima(0, 1, 1)));
         assertThrows(NullPointerException.class, () -> LagrsSpark.forecast(df, null));
         assertThrows(IllegalArgumentException.class, () -> ForecastSpec.arima(0, 1, 1).horizon(0));
+        assertThrows(IllegalArgumentException.class, () -> ForecastSpec.arima(0, 1, 1).threads(-1));
+        assertEquals(3, ForecastSpec.arima(0, 1, 1).threads(3).horizon(2).threads(), "kept through later changes");
         assertThrows(IllegalArgumentException.class, () -> ForecastSpec.arima(0, 1, 1).levels(0.95, 1.0));
         assertThrows(IllegalArgumentException.class, () -> ForecastSpec.arima(-1, 1, 1));
         assertThrows(IllegalArgumentException.class, () -> ForecastSpec.arima(0, 1, 1).seasonal(1, 0, 0, 1));
