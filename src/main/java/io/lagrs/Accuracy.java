@@ -57,6 +57,9 @@ public final class Accuracy {
      * ({@code m = period} when {@code period > 1}, else the naive forecast, {@code m = 1}),
      * {@code mean(abs(diff(train, lag = m)), na.rm = TRUE)} in R.
      *
+     * @param train the in-sample series the forecasts were made from, oldest first; a difference
+     *     involving NaN is skipped
+     * @param period the seasonal period; values up to 1 mean the non-seasonal naive forecast
      * @return the scale; NaN when {@code train} has no pair {@code m} apart without NaN
      * @throws NullPointerException if train is null
      */
@@ -82,6 +85,9 @@ public final class Accuracy {
      * (0), as in Nixtla's {@code utilsforecast.losses.smape}; R's {@code forecast::accuracy}
      * does not report sMAPE.
      *
+     * @param actual the observed values; a point where any argument is NaN is skipped
+     * @param forecast the point forecasts, as long as {@code actual}
+     * @return the sMAPE in percent, NaN when no point is left
      * @throws NullPointerException if an array is null
      * @throws IllegalArgumentException if the arrays differ in length
      */
@@ -108,6 +114,10 @@ public final class Accuracy {
      * competition compares with the nominal level (its "ACD" is
      * {@code |coverage - level|}).
      *
+     * @param actual the observed values; a point where any argument is NaN is skipped
+     * @param lower the lower interval bounds, as long as {@code actual}
+     * @param upper the upper interval bounds, as long as {@code actual}
+     * @return the fraction of points inside, NaN when no point is left
      * @throws NullPointerException if an array is null
      * @throws IllegalArgumentException if the arrays differ in length
      */
@@ -135,6 +145,14 @@ public final class Accuracy {
      * (actual - upper) * [actual > upper]}, {@code alpha = 1 - level}, divided by
      * {@link #naiveScale(double[], int)}. Lower is better.
      *
+     * @param train the in-sample series the forecasts were made from, oldest first; a difference
+     *     involving NaN is skipped
+     * @param actual the observed values; a point where actual, lower or upper is NaN is skipped
+     * @param lower the lower interval bounds, as long as {@code actual}
+     * @param upper the upper interval bounds, as long as {@code actual}
+     * @param level the nominal coverage of the intervals, in (0, 1), e.g. 0.95
+     * @param period the seasonal period; values up to 1 mean the non-seasonal naive forecast
+     * @return the MSIS; NaN when no point is left or the scale is NaN
      * @throws NullPointerException if an array is null
      * @throws IllegalArgumentException if the arrays differ in length or level is not in (0, 1)
      */

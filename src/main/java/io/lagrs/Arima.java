@@ -40,6 +40,10 @@ public final class Arima {
     /**
      * A non-seasonal ARIMA(p, d, q).
      *
+     * @param p autoregressive order, non-negative
+     * @param d number of first differences, non-negative
+     * @param q moving-average order, non-negative
+     * @return the specification, without seasonal part and with R's default mean
      * @throws IllegalArgumentException if an order is negative (limits on large orders are
      *     checked when fitting)
      */
@@ -53,6 +57,11 @@ public final class Arima {
     /**
      * Adds the seasonal part (P, D, Q) with the given period (e.g. 12 for monthly data).
      *
+     * @param seasonalP seasonal autoregressive order P, non-negative
+     * @param seasonalD number of seasonal differences D (lag {@code period}), non-negative
+     * @param seasonalQ seasonal moving-average order Q, non-negative
+     * @param period observations per seasonal cycle; at least 2 when a seasonal order is positive
+     * @return a new specification with this seasonal part
      * @throws IllegalArgumentException if an order is negative, or {@code period < 2} while a
      *     seasonal order is positive
      */
@@ -70,6 +79,9 @@ public final class Arima {
     /**
      * Whether to estimate an intercept (the process mean). Default, as R: true when
      * {@code d + D == 0}. A mean with {@code d + D > 0} is rejected when fitting.
+     *
+     * @param include true to estimate a mean, false to fix it at 0
+     * @return a new specification with this choice
      */
     public Arima includeMean(boolean include) {
         return new Arima(p, d, q, seasonalP, seasonalD, seasonalQ, period, include, includeDrift);
@@ -80,6 +92,9 @@ public final class Arima {
      * {@code forecast::Arima}'s {@code include.drift} (regression with ARIMA errors). Allowed
      * when {@code d + D <= 1}; with {@code d + D == 0} and a mean it fits
      * {@code y[t] = intercept + drift * t + u[t]} with ARMA errors {@code u}. Default false.
+     *
+     * @param include true to estimate a drift
+     * @return a new specification with this choice
      */
     public Arima includeDrift(boolean include) {
         return new Arima(p, d, q, seasonalP, seasonalD, seasonalQ, period, includeMean, include);
@@ -89,6 +104,8 @@ public final class Arima {
      * Fits the model to {@code y} by exact maximum likelihood. NaN values are missing
      * observations, as in R.
      *
+     * @param y the series, oldest first; NaN values are missing observations
+     * @return the fitted model, which holds native memory: close it when done
      * @throws NullPointerException if y is null
      * @throws IllegalArgumentException if y is too short for the order, holds ±Infinity, or the
      *     specification is invalid (orders too large, mean or drift with the wrong d + D)
@@ -104,6 +121,8 @@ public final class Arima {
      * Fits the model to every series, in parallel over all cores: {@link #fitAll(double[][],
      * BatchOptions)} with {@link BatchOptions#defaults()}.
      *
+     * @param series one array per series, oldest value first; NaN values are missing observations
+     * @return the per-series models and errors, in the order of the input series
      * @throws NullPointerException if {@code series} is null (a null series fails only itself)
      * @throws java.util.concurrent.CancellationException if the calling thread is interrupted
      *     (see {@link BatchOptions})
@@ -119,6 +138,9 @@ public final class Arima {
      * never fails or stops the others. Series are copied out of the arrays a chunk at a time,
      * so the call holds no lock on the Java heap while fitting.
      *
+     * @param series one array per series, oldest value first; NaN values are missing observations
+     * @param options thread count, progress listener and cancellation token for the call
+     * @return the per-series models and errors, in the order of the input series
      * @throws NullPointerException if {@code series} or {@code options} is null (a null series
      *     fails only itself)
      * @throws IllegalArgumentException if the specification is invalid (orders too large, mean
@@ -136,6 +158,10 @@ public final class Arima {
     /**
      * Fits the model to every series of a flat layout, in parallel over all cores:
      * {@link #fitAll(double[], int[], BatchOptions)} with {@link BatchOptions#defaults()}.
+     *
+     * @param values all series, concatenated; NaN values are missing observations
+     * @param offsets start of each series in {@code values}, plus {@code values.length} at the end
+     * @return the per-series models and errors, in the order of the input series
      */
     public ArimaBatch fitAll(double[] values, int[] offsets) {
         return fitAll(values, offsets, BatchOptions.defaults());
@@ -148,6 +174,10 @@ public final class Arima {
      * {@code j}. No per-series arrays are needed, which suits millions of short series. Otherwise
      * as {@link #fitAll(double[][], BatchOptions)}.
      *
+     * @param values all series, concatenated; NaN values are missing observations
+     * @param offsets start of each series in {@code values}, plus {@code values.length} at the end
+     * @param options thread count, progress listener and cancellation token for the call
+     * @return the per-series models and errors, in the order of the input series
      * @throws NullPointerException if an argument is null
      * @throws IllegalArgumentException if offsets do not start at 0, decrease, or do not end at
      *     {@code values.length}; or if the specification is invalid

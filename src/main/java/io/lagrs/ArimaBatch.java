@@ -16,7 +16,11 @@ public final class ArimaBatch extends NativeHandle {
         this.size = size;
     }
 
-    /** The number of series, fitted or not. */
+    /**
+     * The number of series, fitted or not.
+     *
+     * @return the number of input series
+     */
     public int size() {
         return size;
     }
@@ -24,6 +28,8 @@ public final class ArimaBatch extends NativeHandle {
     /**
      * Whether series {@code i} was fitted.
      *
+     * @param i index of the series, in input order
+     * @return true if a model was fitted
      * @throws IndexOutOfBoundsException unless {@code 0 <= i < size()}
      */
     public boolean succeeded(int i) {
@@ -35,6 +41,8 @@ public final class ArimaBatch extends NativeHandle {
      * {@code error(i) == null} exactly when {@link #succeeded(int)} is true). A null series in
      * a {@code double[][]} input fails with "series[i] is null".
      *
+     * @param i index of the series, in input order
+     * @return the error message, or null if the series was fitted
      * @throws IndexOutOfBoundsException unless {@code 0 <= i < size()}
      */
     public String error(int i) {
@@ -47,6 +55,9 @@ public final class ArimaBatch extends NativeHandle {
      * fitted ({@code succeeded(i)} is false). The arguments follow
      * {@link ArimaModel#forecast(int, double)}.
      *
+     * @param h the horizon, 1 to {@value ArimaModel#MAX_HORIZON} steps
+     * @param level the interval coverage, in (0, 1), e.g. 0.95
+     * @return one forecast per series, in input order; null for a series not fitted
      * @throws IllegalArgumentException if {@code h < 1}, {@code h > ArimaModel.MAX_HORIZON} or
      *     level is not in (0, 1), as {@link ArimaModel#forecast(int, double)}
      */
@@ -63,6 +74,8 @@ public final class ArimaBatch extends NativeHandle {
      * The model of series {@code i}, as an {@link ArimaModel} of its own that stays valid after
      * this batch is closed; close it too.
      *
+     * @param i index of the series, in input order
+     * @return a new model, independent of this batch
      * @throws IllegalStateException if series i could not be fitted (see {@link #error(int)})
      */
     public ArimaModel model(int i) {

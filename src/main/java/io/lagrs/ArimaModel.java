@@ -41,6 +41,8 @@ public final class ArimaModel extends NativeHandle {
     /**
      * Restores a model saved by {@link #toBytes()}; it forecasts exactly as the original.
      *
+     * @param bytes the output of {@link #toBytes()}, unchanged
+     * @return a new model, which holds native memory: close it when done
      * @throws NullPointerException if bytes is null
      * @throws IllegalArgumentException if the bytes are not a saved model of a supported version
      */
@@ -50,27 +52,47 @@ public final class ArimaModel extends NativeHandle {
         return new ArimaModel(fromBytes0(bytes));
     }
 
-    /** Non-seasonal AR coefficients ar1..arp. */
+    /**
+     * Non-seasonal AR coefficients ar1..arp.
+     *
+     * @return the p coefficients; empty when p = 0
+     */
     public double[] ar() {
         return call(h -> vector0(h, Vector.AR.ordinal()));
     }
 
-    /** Non-seasonal MA coefficients ma1..maq (R's sign: + ma1*e[t-1]). */
+    /**
+     * Non-seasonal MA coefficients ma1..maq (R's sign: + ma1*e[t-1]).
+     *
+     * @return the q coefficients; empty when q = 0
+     */
     public double[] ma() {
         return call(h -> vector0(h, Vector.MA.ordinal()));
     }
 
-    /** Seasonal AR coefficients sar1..sarP. */
+    /**
+     * Seasonal AR coefficients sar1..sarP.
+     *
+     * @return the P coefficients; empty when P = 0
+     */
     public double[] seasonalAr() {
         return call(h -> vector0(h, Vector.SEASONAL_AR.ordinal()));
     }
 
-    /** Seasonal MA coefficients sma1..smaQ. */
+    /**
+     * Seasonal MA coefficients sma1..smaQ.
+     *
+     * @return the Q coefficients; empty when Q = 0
+     */
     public double[] seasonalMa() {
         return call(h -> vector0(h, Vector.SEASONAL_MA.ordinal()));
     }
 
-    /** All estimated coefficients in R's order: ar, ma, sar, sma, intercept, drift. */
+    /**
+     * All estimated coefficients in R's order: ar, ma, sar, sma, intercept, drift.
+     *
+     * @return a new array of every estimated coefficient
+     */
     public double[] coefficients() {
         return call(h -> vector0(h, Vector.COEFFICIENTS.ordinal()));
     }
@@ -78,37 +100,63 @@ public final class ArimaModel extends NativeHandle {
     /**
      * The intercept, NaN when not included: the process mean, or with a drift the level of
      * the trend at {@code t = 0}.
+     *
+     * @return the intercept, or NaN
      */
     public double mean() {
         return callDouble(h -> scalar0(h, Scalar.MEAN.ordinal()));
     }
 
-    /** The drift (slope per time step, {@code t = 1..n}), NaN when not included. */
+    /**
+     * The drift (slope per time step, {@code t = 1..n}), NaN when not included.
+     *
+     * @return the drift per time step, or NaN
+     */
     public double drift() {
         return callDouble(h -> scalar0(h, Scalar.DRIFT.ordinal()));
     }
 
-    /** The innovations variance, as R's {@code sigma2}. */
+    /**
+     * The innovations variance, as R's {@code sigma2}.
+     *
+     * @return the estimated innovations variance
+     */
     public double sigma2() {
         return callDouble(h -> scalar0(h, Scalar.SIGMA2.ordinal()));
     }
 
-    /** The exact Gaussian log-likelihood, as R's {@code loglik}. */
+    /**
+     * The exact Gaussian log-likelihood, as R's {@code loglik}.
+     *
+     * @return the maximized log-likelihood
+     */
     public double logLikelihood() {
         return callDouble(h -> scalar0(h, Scalar.LOG_LIKELIHOOD.ordinal()));
     }
 
-    /** Akaike's information criterion. */
+    /**
+     * Akaike's information criterion.
+     *
+     * @return the AIC
+     */
     public double aic() {
         return callDouble(h -> scalar0(h, Scalar.AIC.ordinal()));
     }
 
-    /** AIC with the small-sample correction of {@code forecast::Arima}. */
+    /**
+     * AIC with the small-sample correction of {@code forecast::Arima}.
+     *
+     * @return the AICc
+     */
     public double aicc() {
         return callDouble(h -> scalar0(h, Scalar.AICC.ordinal()));
     }
 
-    /** The Bayesian information criterion. */
+    /**
+     * The Bayesian information criterion.
+     *
+     * @return the BIC
+     */
     public double bic() {
         return callDouble(h -> scalar0(h, Scalar.BIC.ordinal()));
     }
@@ -118,6 +166,8 @@ public final class ArimaModel extends NativeHandle {
      * NaN when it was not transformed. With a lambda, {@link #forecast(int, double)} and
      * {@link #fitted()} are back-transformed to the scale of the data, while coefficients,
      * residuals, likelihood and criteria are on the transformed scale, as in R.
+     *
+     * @return the lambda, or NaN without a transform
      */
     public double lambda() {
         return callDouble(h -> scalar0(h, Scalar.LAMBDA.ordinal()));
@@ -128,17 +178,27 @@ public final class ArimaModel extends NativeHandle {
      * search (see {@link AutoArima.Builder#ic(InformationCriterion)}), NaN for a model not
      * chosen by a search (a fixed-order fit, or R's special cases of a series that is constant
      * or constant after differencing).
+     *
+     * @return the criterion value, or NaN
      */
     public double ic() {
         return callDouble(h -> scalar0(h, Scalar.IC.ordinal()));
     }
 
-    /** One-step-ahead residuals, length of y; NaN where y is NaN (R's {@code residuals}). */
+    /**
+     * One-step-ahead residuals, length of y; NaN where y is NaN (R's {@code residuals}).
+     *
+     * @return a new array of the residuals, one per observation
+     */
     public double[] residuals() {
         return call(h -> vector0(h, Vector.RESIDUALS.ordinal()));
     }
 
-    /** In-sample one-step-ahead fitted values, {@code y - residuals}. */
+    /**
+     * In-sample one-step-ahead fitted values, {@code y - residuals}.
+     *
+     * @return a new array of the fitted values, one per observation
+     */
     public double[] fitted() {
         return call(h -> vector0(h, Vector.FITTED.ordinal()));
     }
@@ -146,12 +206,18 @@ public final class ArimaModel extends NativeHandle {
     /**
      * Standard errors of {@link #coefficients()}, in the same order, from the inverse Hessian
      * of the log-likelihood; NaN where the Hessian cannot be inverted.
+     *
+     * @return a new array of standard errors, one per coefficient
      */
     public double[] standardErrors() {
         return call(h -> vector0(h, Vector.STANDARD_ERRORS.ordinal()));
     }
 
-    /** {p, d, q, P, D, Q, period}. */
+    /**
+     * {p, d, q, P, D, Q, period}.
+     *
+     * @return a new seven-element array {@code {p, d, q, P, D, Q, period}}
+     */
     public int[] order() {
         return call(ArimaModel::order0);
     }
@@ -170,7 +236,11 @@ public final class ArimaModel extends NativeHandle {
         return Forecast.fromPacked(call(handle -> forecast0(handle, h, level)), level);
     }
 
-    /** The fitted state in a versioned binary format, for {@link #fromBytes(byte[])}. */
+    /**
+     * The fitted state in a versioned binary format, for {@link #fromBytes(byte[])}.
+     *
+     * @return a new array of the saved state
+     */
     public byte[] toBytes() {
         return call(ArimaModel::toBytes0);
     }

@@ -42,7 +42,11 @@ public final class AutoArima {
         this.b = b.copy();
     }
 
-    /** A builder with R's defaults (a non-seasonal series: {@code seasonalPeriod(1)}). */
+    /**
+     * A builder with R's defaults (a non-seasonal series: {@code seasonalPeriod(1)}).
+     *
+     * @return a new builder; each call returns an independent one
+     */
     public static Builder builder() {
         return new Builder();
     }
@@ -50,6 +54,7 @@ public final class AutoArima {
     /**
      * Chooses and fits a model for {@code y}. NaN values are missing observations, as in R.
      *
+     * @param y the series, oldest first; NaN values are missing observations, ±Infinity is rejected
      * @return the chosen model; {@link ArimaModel#order()} tells what was chosen
      * @throws NullPointerException if y is null
      * @throws IllegalArgumentException if y is empty, all missing, holds ±Infinity, or is too
@@ -65,6 +70,8 @@ public final class AutoArima {
      * As {@link #fit(double[])}, also returning every candidate tried with its criterion (R's
      * {@code trace = TRUE}).
      *
+     * @param y the series, oldest first; NaN values are missing observations, ±Infinity is rejected
+     * @return the chosen model with every candidate tried, in the order they were fitted
      * @throws NullPointerException if y is null
      * @throws IllegalArgumentException as {@link #fit(double[])}
      * @throws LagrsException as {@link #fit(double[])}
@@ -88,6 +95,9 @@ public final class AutoArima {
      * Chooses and fits a model for every series, in parallel over all cores:
      * {@link #fitAll(double[][], BatchOptions)} with {@link BatchOptions#defaults()}.
      *
+     * @param series one array per series, each as for {@link #fit(double[])}; a null element fails only
+     *     that series
+     * @return the per-series models and errors, in the order of the input series
      * @throws NullPointerException if {@code series} is null (a null series fails only itself)
      */
     public ArimaBatch fitAll(double[][] series) {
@@ -100,6 +110,10 @@ public final class AutoArima {
      * or a null element) is reported by {@link ArimaBatch#succeeded(int)} and
      * {@link ArimaBatch#error(int)} and never fails the others.
      *
+     * @param series one array per series, each as for {@link #fit(double[])}; a null element fails only
+     *     that series
+     * @param options thread count, progress listener and cancellation token for the call
+     * @return the per-series models and errors, in the order of the input series
      * @throws NullPointerException if {@code series} or {@code options} is null
      * @throws java.util.concurrent.CancellationException if the call was cancelled (see
      *     {@link BatchOptions})
@@ -118,6 +132,9 @@ public final class AutoArima {
     /**
      * {@link #fitAll(double[], int[], BatchOptions)} with {@link BatchOptions#defaults()}.
      *
+     * @param values all series, concatenated; NaN values are missing observations
+     * @param offsets start of each series in {@code values}, plus {@code values.length} at the end
+     * @return the per-series models and errors, in the order of the input series
      * @throws NullPointerException if values or offsets is null
      * @throws IllegalArgumentException if the offsets do not describe the values
      */
@@ -130,6 +147,10 @@ public final class AutoArima {
      * {@code j} is {@code values[offsets[j] .. offsets[j+1])}; otherwise as
      * {@link #fitAll(double[][], BatchOptions)}.
      *
+     * @param values all series, concatenated; NaN values are missing observations
+     * @param offsets start of each series in {@code values}, plus {@code values.length} at the end
+     * @param options thread count, progress listener and cancellation token for the call
+     * @return the per-series models and errors, in the order of the input series
      * @throws NullPointerException if values, offsets or options is null
      * @throws IllegalArgumentException if the offsets do not start at 0, decrease, or do not
      *     end at {@code values.length}
@@ -239,6 +260,8 @@ public final class AutoArima {
          * The seasonal period m (R's {@code frequency(x)}), e.g. 12 for monthly data; 1 (the
          * default) for a non-seasonal series.
          *
+         * @param m observations per seasonal cycle, at least 1
+         * @return this builder
          * @throws IllegalArgumentException if {@code m < 1}
          */
         public Builder seasonalPeriod(int m) {
@@ -249,7 +272,12 @@ public final class AutoArima {
             return this;
         }
 
-        /** Fixes the number of first differences (R's {@code d}); by default KPSS tests choose it. */
+        /**
+         * Fixes the number of first differences (R's {@code d}); by default KPSS tests choose it.
+         *
+         * @param d number of first differences, non-negative
+         * @return this builder
+         */
         public Builder d(int d) {
             Checks.nonNegative(d, "d");
             this.d = d;
@@ -259,6 +287,9 @@ public final class AutoArima {
         /**
          * Fixes the number of seasonal differences (R's {@code D}); by default the seasonal
          * strength chooses it.
+         *
+         * @param seasonalD number of seasonal differences (lag m), non-negative
+         * @return this builder
          */
         public Builder seasonalD(int seasonalD) {
             Checks.nonNegative(seasonalD, "seasonalD");
@@ -266,90 +297,155 @@ public final class AutoArima {
             return this;
         }
 
-        /** Largest non-seasonal AR order (R's {@code max.p}, default 5). */
+        /**
+         * Largest non-seasonal AR order (R's {@code max.p}, default 5).
+         *
+         * @param maxP largest non-seasonal AR order p, non-negative
+         * @return this builder
+         */
         public Builder maxP(int maxP) {
             Checks.nonNegative(maxP, "maxP");
             this.maxP = maxP;
             return this;
         }
 
-        /** Largest non-seasonal MA order (R's {@code max.q}, default 5). */
+        /**
+         * Largest non-seasonal MA order (R's {@code max.q}, default 5).
+         *
+         * @param maxQ largest non-seasonal MA order q, non-negative
+         * @return this builder
+         */
         public Builder maxQ(int maxQ) {
             Checks.nonNegative(maxQ, "maxQ");
             this.maxQ = maxQ;
             return this;
         }
 
-        /** Largest seasonal AR order (R's {@code max.P}, default 2). */
+        /**
+         * Largest seasonal AR order (R's {@code max.P}, default 2).
+         *
+         * @param maxSeasonalP largest seasonal AR order P, non-negative
+         * @return this builder
+         */
         public Builder maxSeasonalP(int maxSeasonalP) {
             Checks.nonNegative(maxSeasonalP, "maxSeasonalP");
             this.maxSeasonalP = maxSeasonalP;
             return this;
         }
 
-        /** Largest seasonal MA order (R's {@code max.Q}, default 2). */
+        /**
+         * Largest seasonal MA order (R's {@code max.Q}, default 2).
+         *
+         * @param maxSeasonalQ largest seasonal MA order Q, non-negative
+         * @return this builder
+         */
         public Builder maxSeasonalQ(int maxSeasonalQ) {
             Checks.nonNegative(maxSeasonalQ, "maxSeasonalQ");
             this.maxSeasonalQ = maxSeasonalQ;
             return this;
         }
 
-        /** Largest {@code p + q + P + Q} in the full search (R's {@code max.order}, default 5). */
+        /**
+         * Largest {@code p + q + P + Q} in the full search (R's {@code max.order}, default 5).
+         *
+         * @param maxOrder largest total order {@code p + q + P + Q}, non-negative
+         * @return this builder
+         */
         public Builder maxOrder(int maxOrder) {
             Checks.nonNegative(maxOrder, "maxOrder");
             this.maxOrder = maxOrder;
             return this;
         }
 
-        /** Most first differences the KPSS tests may choose (R's {@code max.d}, default 2). */
+        /**
+         * Most first differences the KPSS tests may choose (R's {@code max.d}, default 2).
+         *
+         * @param maxD largest number of first differences, non-negative
+         * @return this builder
+         */
         public Builder maxD(int maxD) {
             Checks.nonNegative(maxD, "maxD");
             this.maxD = maxD;
             return this;
         }
 
-        /** Most seasonal differences the seasonal test may choose (R's {@code max.D}, default 1). */
+        /**
+         * Most seasonal differences the seasonal test may choose (R's {@code max.D}, default 1).
+         *
+         * @param maxSeasonalD largest number of seasonal differences, non-negative
+         * @return this builder
+         */
         public Builder maxSeasonalD(int maxSeasonalD) {
             Checks.nonNegative(maxSeasonalD, "maxSeasonalD");
             this.maxSeasonalD = maxSeasonalD;
             return this;
         }
 
-        /** Starting non-seasonal AR order of the stepwise search (R's {@code start.p}, default 2). */
+        /**
+         * Starting non-seasonal AR order of the stepwise search (R's {@code start.p}, default 2).
+         *
+         * @param startP initial non-seasonal AR order p, non-negative
+         * @return this builder
+         */
         public Builder startP(int startP) {
             Checks.nonNegative(startP, "startP");
             this.startP = startP;
             return this;
         }
 
-        /** Starting non-seasonal MA order of the stepwise search (R's {@code start.q}, default 2). */
+        /**
+         * Starting non-seasonal MA order of the stepwise search (R's {@code start.q}, default 2).
+         *
+         * @param startQ initial non-seasonal MA order q, non-negative
+         * @return this builder
+         */
         public Builder startQ(int startQ) {
             Checks.nonNegative(startQ, "startQ");
             this.startQ = startQ;
             return this;
         }
 
-        /** Starting seasonal AR order of the stepwise search (R's {@code start.P}, default 1). */
+        /**
+         * Starting seasonal AR order of the stepwise search (R's {@code start.P}, default 1).
+         *
+         * @param startSeasonalP initial seasonal AR order P, non-negative
+         * @return this builder
+         */
         public Builder startSeasonalP(int startSeasonalP) {
             Checks.nonNegative(startSeasonalP, "startSeasonalP");
             this.startSeasonalP = startSeasonalP;
             return this;
         }
 
-        /** Starting seasonal MA order of the stepwise search (R's {@code start.Q}, default 1). */
+        /**
+         * Starting seasonal MA order of the stepwise search (R's {@code start.Q}, default 1).
+         *
+         * @param startSeasonalQ initial seasonal MA order Q, non-negative
+         * @return this builder
+         */
         public Builder startSeasonalQ(int startSeasonalQ) {
             Checks.nonNegative(startSeasonalQ, "startSeasonalQ");
             this.startSeasonalQ = startSeasonalQ;
             return this;
         }
 
-        /** Only stationary models: no differencing (R's {@code stationary}, default false). */
+        /**
+         * Only stationary models: no differencing (R's {@code stationary}, default false).
+         *
+         * @param stationary true to search only models without differencing (d = D = 0)
+         * @return this builder
+         */
         public Builder stationary(boolean stationary) {
             this.stationary = stationary;
             return this;
         }
 
-        /** Whether seasonal models are considered (R's {@code seasonal}, default true). */
+        /**
+         * Whether seasonal models are considered (R's {@code seasonal}, default true).
+         *
+         * @param seasonal false to search only non-seasonal models (P = D = Q = 0)
+         * @return this builder
+         */
         public Builder seasonal(boolean seasonal) {
             this.seasonal = seasonal;
             return this;
@@ -359,6 +455,8 @@ public final class AutoArima {
          * The criterion that ranks candidates (R's {@code ic}, default AICc; AIC when the
          * series has at most 3 observations, as R).
          *
+         * @param ic the criterion whose smallest value wins
+         * @return this builder
          * @throws NullPointerException if ic is null
          */
         public Builder ic(InformationCriterion ic) {
@@ -369,6 +467,9 @@ public final class AutoArima {
         /**
          * Stepwise search (default, R's {@code stepwise = TRUE}) or the full search over every
          * model with {@code p + q + P + Q <= maxOrder}, fitted in parallel.
+         *
+         * @param stepwise true for the stepwise search, false for the full search
+         * @return this builder
          */
         public Builder stepwise(boolean stepwise) {
             this.stepwise = stepwise;
@@ -378,6 +479,8 @@ public final class AutoArima {
         /**
          * Most models the stepwise search fits (R's {@code nmodels}, default 94).
          *
+         * @param nmodels most models the stepwise search may fit, at least 1
+         * @return this builder
          * @throws IllegalArgumentException if {@code nmodels < 1}
          */
         public Builder nmodels(int nmodels) {
@@ -392,6 +495,9 @@ public final class AutoArima {
          * Whether candidates are ranked by the conditional-sum-of-squares approximation, the
          * best then refitted exactly (R's {@code approximation}). Without this call, R's
          * default applies: approximate when the series is longer than 150 or the period above 12.
+         *
+         * @param approximation true to rank by the approximation, false to rank by exact fits
+         * @return this builder
          */
         public Builder approximation(boolean approximation) {
             this.approximation = approximation;
@@ -402,6 +508,8 @@ public final class AutoArima {
          * Significance level of the KPSS tests that choose d (R's {@code ndiffs(alpha)},
          * default 0.05; values outside [0.01, 0.1] are clamped to it, as R).
          *
+         * @param alpha significance level of the KPSS tests, in (0, 1)
+         * @return this builder
          * @throws IllegalArgumentException if alpha is not in (0, 1)
          */
         public Builder alpha(double alpha) {
@@ -412,13 +520,23 @@ public final class AutoArima {
             return this;
         }
 
-        /** Whether a drift may be included when {@code d + D == 1} (R's {@code allowdrift}, default true). */
+        /**
+         * Whether a drift may be included when {@code d + D == 1} (R's {@code allowdrift}, default true).
+         *
+         * @param allowDrift false to never include a drift term
+         * @return this builder
+         */
         public Builder allowDrift(boolean allowDrift) {
             this.allowDrift = allowDrift;
             return this;
         }
 
-        /** Whether a mean may be included when {@code d + D == 0} (R's {@code allowmean}, default true). */
+        /**
+         * Whether a mean may be included when {@code d + D == 0} (R's {@code allowmean}, default true).
+         *
+         * @param allowMean false to never include a mean term
+         * @return this builder
+         */
         public Builder allowMean(boolean allowMean) {
             this.allowMean = allowMean;
             return this;
@@ -429,6 +547,8 @@ public final class AutoArima {
          * 0 is the log); forecasts and fitted values are back-transformed. With a negative
          * lambda, negative values become missing, as R.
          *
+         * @param lambda the Box-Cox parameter, finite; replaces any earlier {@link #lambdaAuto()}
+         * @return this builder
          * @throws IllegalArgumentException if lambda is not finite
          */
         public Builder lambda(double lambda) {
@@ -444,6 +564,8 @@ public final class AutoArima {
          * Box-Cox transforms the series with the lambda of Guerrero's method on [-0.9, 2] (R's
          * {@code lambda = "auto"}, {@code forecast::BoxCox.lambda}); {@link ArimaModel#lambda()}
          * tells which.
+         *
+         * @return this builder
          */
         public Builder lambdaAuto() {
             this.lambdaMode = 2;
@@ -451,7 +573,11 @@ public final class AutoArima {
             return this;
         }
 
-        /** No Box-Cox transform (the default). */
+        /**
+         * No Box-Cox transform (the default).
+         *
+         * @return this builder
+         */
         public Builder noLambda() {
             this.lambdaMode = 0;
             this.lambda = Double.NaN;
@@ -461,13 +587,20 @@ public final class AutoArima {
         /**
          * With a Box-Cox lambda: back-transform point forecasts to the mean rather than the
          * median of the forecast distribution (R's {@code biasadj}, default false).
+         *
+         * @param biasAdjust true for mean forecasts, false for median forecasts
+         * @return this builder
          */
         public Builder biasAdjust(boolean biasAdjust) {
             this.biasAdjust = biasAdjust;
             return this;
         }
 
-        /** The immutable {@link AutoArima}; later changes to this builder do not affect it. */
+        /**
+         * The immutable {@link AutoArima}; later changes to this builder do not affect it.
+         *
+         * @return a new instance holding this builder's current settings
+         */
         public AutoArima build() {
             return new AutoArima(this);
         }

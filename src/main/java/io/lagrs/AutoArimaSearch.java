@@ -13,7 +13,12 @@ import java.util.List;
  */
 public record AutoArimaSearch(ArimaModel model, List<AutoArimaCandidate> candidates) implements AutoCloseable {
 
-    /** Copies the candidate list, so the record is immutable. */
+    /**
+     * Copies the candidate list, so the record is immutable.
+     *
+     * @param model the chosen model, not null
+     * @param candidates every model tried, in the order tried; copied, not null
+     */
     public AutoArimaSearch {
         Checks.notNull(model, "model");
         candidates = List.copyOf(Checks.notNull(candidates, "candidates"));

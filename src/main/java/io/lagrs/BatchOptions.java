@@ -52,7 +52,11 @@ public final class BatchOptions {
         this.interval = interval;
     }
 
-    /** All cores, no progress listener, no token (interrupting the caller still cancels). */
+    /**
+     * All cores, no progress listener, no token (interrupting the caller still cancels).
+     *
+     * @return the shared default options
+     */
     public static BatchOptions defaults() {
         return DEFAULTS;
     }
@@ -61,6 +65,8 @@ public final class BatchOptions {
      * Runs the call on {@code threads} threads (default: {@link Runtime#availableProcessors()}).
      * One thread fits the series one after another on a single worker.
      *
+     * @param threads number of worker threads, 1 to {@value #MAX_THREADS}
+     * @return new options with this setting; these options are unchanged
      * @throws IllegalArgumentException unless {@code 1 <= threads <= MAX_THREADS}
      */
     public BatchOptions threads(int threads) {
@@ -79,6 +85,8 @@ public final class BatchOptions {
      * throws, the call is cancelled and its {@code CancellationException} has that exception
      * as its cause.
      *
+     * @param listener receives the counts of series done, failed and in total
+     * @return new options with this setting; these options are unchanged
      * @throws NullPointerException if listener is null
      */
     public BatchOptions onProgress(Consumer<BatchProgress> listener) {
@@ -92,6 +100,9 @@ public final class BatchOptions {
      * of the calls are then the executor's, and an exception thrown by the listener stays with
      * the executor.
      *
+     * @param listener receives the counts of series done, failed and in total
+     * @param executor runs each call of the listener
+     * @return new options with this setting; these options are unchanged
      * @throws NullPointerException if listener or executor is null
      */
     public BatchOptions onProgress(Consumer<BatchProgress> listener, Executor executor) {
@@ -103,6 +114,8 @@ public final class BatchOptions {
     /**
      * Cancels the call when {@code token} is cancelled (see the class description).
      *
+     * @param token the token whose {@code cancel()} stops the call
+     * @return new options with this setting; these options are unchanged
      * @throws NullPointerException if token is null
      */
     public BatchOptions cancellation(CancellationToken token) {
@@ -113,6 +126,8 @@ public final class BatchOptions {
     /**
      * The shortest time between two progress reports; default 200 ms.
      *
+     * @param interval minimum time between reports, at least 10 ms
+     * @return new options with this setting; these options are unchanged
      * @throws NullPointerException if interval is null
      * @throws IllegalArgumentException if interval is shorter than 10 ms
      */

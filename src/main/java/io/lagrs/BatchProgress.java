@@ -9,6 +9,9 @@ package io.lagrs;
  */
 public record BatchProgress(int done, int failed, int total) {
     /**
+     * @param done series finished so far, fitted or failed
+     * @param failed of {@code done}, the series that could not be fitted
+     * @param total series in the call
      * @throws IllegalArgumentException unless {@code 0 <= failed <= done <= total}
      */
     public BatchProgress {
@@ -18,7 +21,11 @@ public record BatchProgress(int done, int failed, int total) {
         }
     }
 
-    /** {@code done / total}, in [0, 1]; 1 for an empty batch. */
+    /**
+     * {@code done / total}, in [0, 1]; 1 for an empty batch.
+     *
+     * @return the fraction of series finished
+     */
     public double fraction() {
         return total == 0 ? 1.0 : (double) done / total;
     }

@@ -28,7 +28,11 @@ public final class CancellationToken {
         }
     }
 
-    /** Whether {@link #cancel()} was called. */
+    /**
+     * Whether {@link #cancel()} was called.
+     *
+     * @return true once {@link #cancel()} has been called
+     */
     public boolean isCancelled() {
         return cancelled.get();
     }

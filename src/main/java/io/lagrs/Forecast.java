@@ -22,6 +22,10 @@ public record Forecast(double[] mean, double[] lower, double[] upper, double lev
     enum Part { MEAN, LOWER, UPPER }
 
     /**
+     * @param mean point forecasts, {@code mean[i]} for {@code i+1} steps ahead
+     * @param lower lower interval bounds, as long as {@code mean}
+     * @param upper upper interval bounds, as long as {@code mean}
+     * @param level interval coverage, e.g. 0.95
      * @throws NullPointerException if an array is null
      * @throws IllegalArgumentException if the arrays differ in length
      */
@@ -37,25 +41,41 @@ public record Forecast(double[] mean, double[] lower, double[] upper, double lev
         upper = upper.clone();
     }
 
-    /** The point forecasts, {@code mean[i]} for {@code i+1} steps ahead; a copy. */
+    /**
+     * The point forecasts, {@code mean[i]} for {@code i+1} steps ahead; a copy.
+     *
+     * @return a new copy of the point forecasts
+     */
     @Override
     public double[] mean() {
         return mean.clone();
     }
 
-    /** The lower interval bounds; a copy. */
+    /**
+     * The lower interval bounds; a copy.
+     *
+     * @return a new copy of the lower bounds
+     */
     @Override
     public double[] lower() {
         return lower.clone();
     }
 
-    /** The upper interval bounds; a copy. */
+    /**
+     * The upper interval bounds; a copy.
+     *
+     * @return a new copy of the upper bounds
+     */
     @Override
     public double[] upper() {
         return upper.clone();
     }
 
-    /** The forecast horizon h. */
+    /**
+     * The forecast horizon h.
+     *
+     * @return the number of steps forecast
+     */
     public int horizon() {
         return mean.length;
     }

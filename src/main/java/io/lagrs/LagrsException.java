@@ -9,12 +9,21 @@ package io.lagrs;
 public class LagrsException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
-    /** Creates an exception with a message that says what failed. */
+    /**
+     * Creates an exception with a message that says what failed.
+     *
+     * @param message what failed, for the reader of the log
+     */
     public LagrsException(String message) {
         super(message);
     }
 
-    /** Creates an exception with a message and the underlying cause. */
+    /**
+     * Creates an exception with a message and the underlying cause.
+     *
+     * @param message what failed, for the reader of the log
+     * @param cause the underlying exception, or null if none
+     */
     public LagrsException(String message, Throwable cause) {
         super(message, cause);
     }

@@ -18,12 +18,24 @@ public final class Lags {
     private Lags() {
     }
 
-    /** {@code out[i] = x[i-k]}, NaN for {@code i < k} (pandas {@code shift(k)}). */
+    /**
+     * {@code out[i] = x[i-k]}, NaN for {@code i < k} (pandas {@code shift(k)}).
+     *
+     * @param x the series; NaN values propagate to the results that use them
+     * @param k the number of steps back, non-negative
+     * @return a new array of the length of {@code x}
+     */
     public static double[] lag(double[] x, int k) {
         return transform(Kind.LAG, x, k);
     }
 
-    /** {@code out[i] = x[i] - x[i-k]}, NaN for {@code i < k} (pandas {@code diff(k)}). */
+    /**
+     * {@code out[i] = x[i] - x[i-k]}, NaN for {@code i < k} (pandas {@code diff(k)}).
+     *
+     * @param x the series; NaN values propagate to the results that use them
+     * @param k the number of steps back, non-negative
+     * @return a new array of the length of {@code x}
+     */
     public static double[] diff(double[] x, int k) {
         return transform(Kind.DIFF, x, k);
     }
@@ -31,6 +43,10 @@ public final class Lags {
     /**
      * {@code out[i] = x[i] / x[i-k] - 1}, NaN for {@code i < k}; division by zero gives
      * ±Infinity or NaN as in pandas {@code pct_change(k, fill_method=None)}.
+     *
+     * @param x the series; NaN values propagate to the results that use them
+     * @param k the number of steps back, non-negative
+     * @return a new array of the length of {@code x}
      */
     public static double[] pctChange(double[] x, int k) {
         return transform(Kind.PCT_CHANGE, x, k);
@@ -41,6 +57,9 @@ public final class Lags {
      * values from {@code x.position()} and writes as many into {@code out} from
      * {@code out.position()}; positions and limits are left unchanged.
      *
+     * @param x direct buffer holding the series from its position to its limit
+     * @param k the number of steps back, non-negative
+     * @param out direct, writable buffer receiving {@code x.remaining()} results from its position
      * @throws NullPointerException if a buffer is null
      * @throws IllegalArgumentException if a buffer is not direct or not in native byte order,
      *     {@code out} is read-only, overlaps {@code x} or has a different number of remaining
@@ -50,12 +69,24 @@ public final class Lags {
         transform(Kind.LAG, x, k, out);
     }
 
-    /** {@link #diff(double[], int)} between direct buffers, as {@link #lag(DoubleBuffer, int, DoubleBuffer)}. */
+    /**
+     * {@link #diff(double[], int)} between direct buffers, as {@link #lag(DoubleBuffer, int, DoubleBuffer)}.
+     *
+     * @param x direct buffer holding the series from its position to its limit
+     * @param k the number of steps back, non-negative
+     * @param out direct, writable buffer receiving {@code x.remaining()} results from its position
+     */
     public static void diff(DoubleBuffer x, int k, DoubleBuffer out) {
         transform(Kind.DIFF, x, k, out);
     }
 
-    /** {@link #pctChange(double[], int)} between direct buffers, as {@link #lag(DoubleBuffer, int, DoubleBuffer)}. */
+    /**
+     * {@link #pctChange(double[], int)} between direct buffers, as {@link #lag(DoubleBuffer, int, DoubleBuffer)}.
+     *
+     * @param x direct buffer holding the series from its position to its limit
+     * @param k the number of steps back, non-negative
+     * @param out direct, writable buffer receiving {@code x.remaining()} results from its position
+     */
     public static void pctChange(DoubleBuffer x, int k, DoubleBuffer out) {
         transform(Kind.PCT_CHANGE, x, k, out);
     }

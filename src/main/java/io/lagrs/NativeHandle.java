@@ -81,7 +81,11 @@ abstract class NativeHandle implements AutoCloseable {
         }
     }
 
-    /** Whether {@link #close()} has been called. */
+    /**
+     * Whether {@link #close()} has been called.
+     *
+     * @return true once {@link #close()} has been called
+     */
     public final boolean isClosed() {
         return handle.get() == 0;
     }

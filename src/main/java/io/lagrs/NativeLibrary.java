@@ -60,6 +60,8 @@ public final class NativeLibrary {
      * The classifier of this machine's platform in os-maven-plugin naming, e.g.
      * {@code linux-x86_64} or {@code osx-aarch_64}; for a platform lagrs has no native library
      * for, the same style of name built from {@code os.name} and {@code os.arch}.
+     *
+     * @return the platform classifier, never null
      */
     public static String platform() {
         return Platform.current()
@@ -68,7 +70,11 @@ public final class NativeLibrary {
                         System.getProperty("os.arch", ""), Platform.Libc.current()));
     }
 
-    /** The version of lagrs these classes belong to. */
+    /**
+     * The version of lagrs these classes belong to.
+     *
+     * @return the version string, e.g. {@code 0.1.0}
+     */
     public static String version() {
         return Version.VALUE;
     }

@@ -28,87 +28,208 @@ public final class Rolling {
     private Rolling() {
     }
 
-    /** Rolling mean, {@code minPeriods = window}. */
+    /**
+     * Rolling mean, {@code minPeriods = window}.
+     *
+     * @param x the series; NaN values are skipped
+     * @param window number of observations in each window, at least 1
+     * @return a new array of the length of {@code x}, NaN where a window is not yet full of non-NaN values
+     */
     public static double[] mean(double[] x, int window) {
         return apply(RollingStatistic.MEAN, x, window, window);
     }
 
-    /** Rolling mean. */
+    /**
+     * Rolling mean.
+     *
+     * @param x the series; NaN values are skipped
+     * @param window number of observations in each window, at least 1
+     * @param minPeriods fewest non-NaN values a window needs for a non-NaN result, in {@code [0, window]}
+     * @return a new array of the length of {@code x}, NaN where a window holds fewer than
+     *     {@code minPeriods} non-NaN values
+     */
     public static double[] mean(double[] x, int window, int minPeriods) {
         return apply(RollingStatistic.MEAN, x, window, minPeriods);
     }
 
-    /** Rolling mean written into {@code out} (same length as {@code x}); allocates nothing. */
+    /**
+     * Rolling mean written into {@code out} (same length as {@code x}); allocates nothing.
+     *
+     * @param x the series; NaN values are skipped
+     * @param window number of observations in each window, at least 1
+     * @param minPeriods fewest non-NaN values a window needs for a non-NaN result, in {@code [0, window]}
+     * @param out receives the result; must have the length of {@code x} and may be {@code x} itself
+     */
     public static void mean(double[] x, int window, int minPeriods, double[] out) {
         apply(RollingStatistic.MEAN, x, window, minPeriods, out);
     }
 
-    /** Rolling sum, {@code minPeriods = window}. */
+    /**
+     * Rolling sum, {@code minPeriods = window}.
+     *
+     * @param x the series; NaN values are skipped
+     * @param window number of observations in each window, at least 1
+     * @return a new array of the length of {@code x}, NaN where a window is not yet full of non-NaN values
+     */
     public static double[] sum(double[] x, int window) {
         return apply(RollingStatistic.SUM, x, window, window);
     }
 
-    /** Rolling sum. */
+    /**
+     * Rolling sum.
+     *
+     * @param x the series; NaN values are skipped
+     * @param window number of observations in each window, at least 1
+     * @param minPeriods fewest non-NaN values a window needs for a non-NaN result, in {@code [0, window]}
+     * @return a new array of the length of {@code x}, NaN where a window holds fewer than
+     *     {@code minPeriods} non-NaN values
+     */
     public static double[] sum(double[] x, int window, int minPeriods) {
         return apply(RollingStatistic.SUM, x, window, minPeriods);
     }
 
-    /** Rolling sample variance (ddof = 1), {@code minPeriods = window}. */
+    /**
+     * Rolling sample variance (ddof = 1), {@code minPeriods = window}.
+     *
+     * @param x the series; NaN values are skipped
+     * @param window number of observations in each window, at least 1
+     * @return a new array of the length of {@code x}, NaN where a window is not yet full of non-NaN values
+     */
     public static double[] var(double[] x, int window) {
         return apply(RollingStatistic.VAR, x, window, window);
     }
 
-    /** Rolling sample variance (ddof = 1); NaN where fewer than 2 values are in the window. */
+    /**
+     * Rolling sample variance (ddof = 1); NaN where fewer than 2 values are in the window.
+     *
+     * @param x the series; NaN values are skipped
+     * @param window number of observations in each window, at least 1
+     * @param minPeriods fewest non-NaN values a window needs for a non-NaN result, in {@code [0, window]}
+     * @return a new array of the length of {@code x}, NaN where a window holds fewer than
+     *     {@code minPeriods} non-NaN values
+     */
     public static double[] var(double[] x, int window, int minPeriods) {
         return apply(RollingStatistic.VAR, x, window, minPeriods);
     }
 
-    /** Rolling sample standard deviation (ddof = 1), {@code minPeriods = window}. */
+    /**
+     * Rolling sample standard deviation (ddof = 1), {@code minPeriods = window}.
+     *
+     * @param x the series; NaN values are skipped
+     * @param window number of observations in each window, at least 1
+     * @return a new array of the length of {@code x}, NaN where a window is not yet full of non-NaN values
+     */
     public static double[] std(double[] x, int window) {
         return apply(RollingStatistic.STD, x, window, window);
     }
 
-    /** Rolling sample standard deviation (ddof = 1). */
+    /**
+     * Rolling sample standard deviation (ddof = 1).
+     *
+     * @param x the series; NaN values are skipped
+     * @param window number of observations in each window, at least 1
+     * @param minPeriods fewest non-NaN values a window needs for a non-NaN result, in {@code [0, window]}
+     * @return a new array of the length of {@code x}, NaN where a window holds fewer than
+     *     {@code minPeriods} non-NaN values
+     */
     public static double[] std(double[] x, int window, int minPeriods) {
         return apply(RollingStatistic.STD, x, window, minPeriods);
     }
 
-    /** Rolling minimum, {@code minPeriods = window}. */
+    /**
+     * Rolling minimum, {@code minPeriods = window}.
+     *
+     * @param x the series; NaN values are skipped
+     * @param window number of observations in each window, at least 1
+     * @return a new array of the length of {@code x}, NaN where a window is not yet full of non-NaN values
+     */
     public static double[] min(double[] x, int window) {
         return apply(RollingStatistic.MIN, x, window, window);
     }
 
-    /** Rolling minimum. */
+    /**
+     * Rolling minimum.
+     *
+     * @param x the series; NaN values are skipped
+     * @param window number of observations in each window, at least 1
+     * @param minPeriods fewest non-NaN values a window needs for a non-NaN result, in {@code [0, window]}
+     * @return a new array of the length of {@code x}, NaN where a window holds fewer than
+     *     {@code minPeriods} non-NaN values
+     */
     public static double[] min(double[] x, int window, int minPeriods) {
         return apply(RollingStatistic.MIN, x, window, minPeriods);
     }
 
-    /** Rolling maximum, {@code minPeriods = window}. */
+    /**
+     * Rolling maximum, {@code minPeriods = window}.
+     *
+     * @param x the series; NaN values are skipped
+     * @param window number of observations in each window, at least 1
+     * @return a new array of the length of {@code x}, NaN where a window is not yet full of non-NaN values
+     */
     public static double[] max(double[] x, int window) {
         return apply(RollingStatistic.MAX, x, window, window);
     }
 
-    /** Rolling maximum. */
+    /**
+     * Rolling maximum.
+     *
+     * @param x the series; NaN values are skipped
+     * @param window number of observations in each window, at least 1
+     * @param minPeriods fewest non-NaN values a window needs for a non-NaN result, in {@code [0, window]}
+     * @return a new array of the length of {@code x}, NaN where a window holds fewer than
+     *     {@code minPeriods} non-NaN values
+     */
     public static double[] max(double[] x, int window, int minPeriods) {
         return apply(RollingStatistic.MAX, x, window, minPeriods);
     }
 
-    /** Rolling median, {@code minPeriods = window}. */
+    /**
+     * Rolling median, {@code minPeriods = window}.
+     *
+     * @param x the series; NaN values are skipped
+     * @param window number of observations in each window, at least 1
+     * @return a new array of the length of {@code x}, NaN where a window is not yet full of non-NaN values
+     */
     public static double[] median(double[] x, int window) {
         return apply(RollingStatistic.MEDIAN, x, window, window);
     }
 
-    /** Rolling median. */
+    /**
+     * Rolling median.
+     *
+     * @param x the series; NaN values are skipped
+     * @param window number of observations in each window, at least 1
+     * @param minPeriods fewest non-NaN values a window needs for a non-NaN result, in {@code [0, window]}
+     * @return a new array of the length of {@code x}, NaN where a window holds fewer than
+     *     {@code minPeriods} non-NaN values
+     */
     public static double[] median(double[] x, int window, int minPeriods) {
         return apply(RollingStatistic.MEDIAN, x, window, minPeriods);
     }
 
-    /** Rolling q-quantile with linear interpolation, as pandas; {@code minPeriods = window}. */
+    /**
+     * Rolling q-quantile with linear interpolation, as pandas; {@code minPeriods = window}.
+     *
+     * @param x the series; NaN values are skipped
+     * @param window number of observations in each window, at least 1
+     * @param q the quantile, in [0, 1]; 0.5 is the median
+     * @return a new array of the length of {@code x}, NaN where a window is not yet full of non-NaN values
+     */
     public static double[] quantile(double[] x, int window, double q) {
         return apply(RollingStatistic.quantile(q), x, window, window);
     }
 
-    /** Rolling q-quantile with linear interpolation, as pandas. */
+    /**
+     * Rolling q-quantile with linear interpolation, as pandas.
+     *
+     * @param x the series; NaN values are skipped
+     * @param window number of observations in each window, at least 1
+     * @param minPeriods fewest non-NaN values a window needs for a non-NaN result, in {@code [0, window]}
+     * @param q the quantile, in [0, 1]; 0.5 is the median
+     * @return a new array of the length of {@code x}, NaN where a window holds fewer than
+     *     {@code minPeriods} non-NaN values
+     */
     public static double[] quantile(double[] x, int window, int minPeriods, double q) {
         return apply(RollingStatistic.quantile(q), x, window, minPeriods);
     }
@@ -118,6 +239,9 @@ public final class Rolling {
      * weights {@code (1-alpha)^k} by position, NaN inputs skipped but still aging the weights
      * ({@code ignore_na=False}); NaN until the first non-NaN value.
      *
+     * @param x the series; NaN values are skipped but still age the weights
+     * @param alpha smoothing factor, in (0, 1]; larger values weight recent observations more
+     * @return a new array of the length of {@code x}
      * @throws IllegalArgumentException if alpha is not in (0, 1]
      */
     public static double[] ewmMean(double[] x, double alpha) {
@@ -128,7 +252,16 @@ public final class Rolling {
         return out;
     }
 
-    /** Any rolling statistic into a new array. */
+    /**
+     * Any rolling statistic into a new array.
+     *
+     * @param statistic the statistic to compute in each window
+     * @param x the series; NaN values are skipped
+     * @param window number of observations in each window, at least 1
+     * @param minPeriods fewest non-NaN values a window needs for a non-NaN result, in {@code [0, window]}
+     * @return a new array of the length of {@code x}, NaN where a window holds fewer than
+     *     {@code minPeriods} non-NaN values
+     */
     public static double[] apply(RollingStatistic statistic, double[] x, int window, int minPeriods) {
         Checks.notNull(x, "x");
         double[] out = new double[x.length];
@@ -139,6 +272,12 @@ public final class Rolling {
     /**
      * Any rolling statistic written into {@code out}, which must have the length of {@code x}.
      * {@code out} may be {@code x} itself (the input is then copied first).
+     *
+     * @param statistic the statistic to compute in each window
+     * @param x the series; NaN values are skipped
+     * @param window number of observations in each window, at least 1
+     * @param minPeriods fewest non-NaN values a window needs for a non-NaN result, in {@code [0, window]}
+     * @param out receives the result; must have the length of {@code x} and may be {@code x} itself
      */
     public static void apply(RollingStatistic statistic, double[] x, int window, int minPeriods,
             double[] out) {
@@ -158,6 +297,12 @@ public final class Rolling {
      * and ends at {@code values.length}. Windows never cross from one series into the next.
      * Series are computed in parallel.
      *
+     * @param statistic the statistic to compute in each window
+     * @param values all series, concatenated; NaN values are skipped
+     * @param offsets start of each series in {@code values}, plus {@code values.length} at the end
+     * @param window number of observations in each window, at least 1
+     * @param minPeriods fewest non-NaN values a window needs for a non-NaN result, in {@code [0, window]}
+     * @return a new array of the length of {@code values}, laid out as {@code values} is
      * @throws IllegalArgumentException if offsets do not describe {@code values} as above
      */
     public static double[] applyMany(RollingStatistic statistic, double[] values, int[] offsets,
@@ -168,7 +313,17 @@ public final class Rolling {
         return out;
     }
 
-    /** {@link #applyMany(RollingStatistic, double[], int[], int, int)} written into {@code out}. */
+    /**
+     * {@link #applyMany(RollingStatistic, double[], int[], int, int)} written into {@code out}.
+     *
+     * @param statistic the statistic to compute in each window
+     * @param values all series, concatenated; NaN values are skipped
+     * @param offsets start of each series in {@code values}, plus {@code values.length} at the end
+     * @param window number of observations in each window, at least 1
+     * @param minPeriods fewest non-NaN values a window needs for a non-NaN result, in {@code [0, window]}
+     * @param out receives the results laid out as {@code values}; must have its length and may be
+     *     {@code values} itself
+     */
     public static void applyMany(RollingStatistic statistic, double[] values, int[] offsets,
             int window, int minPeriods, double[] out) {
         Checks.notNull(statistic, "statistic");
@@ -186,6 +341,11 @@ public final class Rolling {
      * {@code out} from {@code out.position()}; positions and limits are left unchanged. Direct
      * buffers are never pinned, so this holds nothing up in the JVM however long it runs.
      *
+     * @param statistic the statistic to compute in each window
+     * @param x direct buffer holding the series from its position to its limit; NaN values are skipped
+     * @param window number of observations in each window, at least 1
+     * @param minPeriods fewest non-NaN values a window needs for a non-NaN result, in {@code [0, window]}
+     * @param out direct, writable buffer receiving {@code x.remaining()} results from its position
      * @throws NullPointerException if an argument is null
      * @throws IllegalArgumentException if a buffer is not direct or not in
      *     {@link java.nio.ByteOrder#nativeOrder() native byte order}, {@code out} is read-only,
@@ -205,6 +365,10 @@ public final class Rolling {
     /**
      * {@link #ewmMean(double[], double)} over a direct buffer, written into another, with the
      * conventions and exceptions of {@link #apply(RollingStatistic, DoubleBuffer, int, int, DoubleBuffer)}.
+     *
+     * @param x direct buffer holding the series from its position to its limit
+     * @param alpha smoothing factor, in (0, 1]
+     * @param out direct, writable buffer receiving {@code x.remaining()} results from its position
      */
     public static void ewmMean(DoubleBuffer x, double alpha, DoubleBuffer out) {
         Checks.directInput(x, "x");

@@ -35,6 +35,9 @@ public final class RollingStatistic {
     /**
      * The q-quantile with linear interpolation (pandas {@code rolling().quantile(q)}).
      *
+     * @param q the quantile, in [0, 1]; 0.5 is the median
+     * @return the statistic for {@link Rolling#apply(RollingStatistic, double[], int, int)} and the
+     *     other {@code apply} methods
      * @throws IllegalArgumentException if q is not in [0, 1]
      */
     public static RollingStatistic quantile(double q) {
