@@ -2,22 +2,12 @@
 //! cause (R's `forecast::Arima` fails on a constant series for every fixed
 //! order too), the same rule with or without mean and drift.
 
-use lagrs_core::arima::{fit, fit_with, ArimaSpec, FitMethod, FitOptions};
+mod common;
+
+use lagrs_core::arima::{fit, fit_with, FitMethod, FitOptions};
 use lagrs_core::error::CoreError;
 
-fn spec(p: usize, d: usize, q: usize, mean: bool, drift: bool) -> ArimaSpec {
-    ArimaSpec {
-        p,
-        d,
-        q,
-        seasonal_p: 0,
-        seasonal_d: 0,
-        seasonal_q: 0,
-        period: 0,
-        include_mean: mean,
-        include_drift: drift,
-    }
-}
+use common::nonseasonal_spec as spec;
 
 fn invalid_message(r: Result<lagrs_core::arima::ArimaFit, CoreError>, what: &str) -> String {
     match r {

@@ -11,17 +11,7 @@ use lagrs_core::arima::{fit, fit_with, ArimaSpec, FitMethod, FitOptions};
 use lagrs_core::error::CoreError;
 
 fn spec(p: usize, d: usize, q: usize, mean: bool) -> ArimaSpec {
-    ArimaSpec {
-        p,
-        d,
-        q,
-        seasonal_p: 0,
-        seasonal_d: 0,
-        seasonal_q: 0,
-        period: 0,
-        include_mean: mean,
-        include_drift: false,
-    }
+    common::nonseasonal_spec(p, d, q, mean, false)
 }
 
 fn arma11(n: usize, seed: u64) -> Vec<f64> {

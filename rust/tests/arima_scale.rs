@@ -10,19 +10,7 @@ use common::Rng;
 use lagrs_core::arima::{fit, ArimaFit, ArimaSpec};
 use lagrs_core::error::CoreError;
 
-fn spec(p: usize, d: usize, q: usize, mean: bool, drift: bool) -> ArimaSpec {
-    ArimaSpec {
-        p,
-        d,
-        q,
-        seasonal_p: 0,
-        seasonal_d: 0,
-        seasonal_q: 0,
-        period: 0,
-        include_mean: mean,
-        include_drift: drift,
-    }
-}
+use common::nonseasonal_spec as spec;
 
 /// y_t = level + slope t + u_t, u an ARMA(phi, theta) with unit innovations.
 fn series(n: usize, phi: &[f64], theta: f64, level: f64, slope: f64, seed: u64) -> Vec<f64> {

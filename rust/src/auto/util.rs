@@ -1,27 +1,8 @@
 //! Small helpers shared by the auto-ARIMA modules.
 
-/// `forecast::is.constant`: `isTRUE(all.equal(x, rep(x[1], n)))`, i.e. the
-/// mean absolute difference from the first value, relative to the mean
-/// absolute value (absolute when that is tiny), is at most 1.5e-8. A
-/// missing value makes the series non-constant unless all are missing, as
-/// `all.equal`'s "is.NA value mismatch".
-pub fn is_constant(x: &[f64]) -> bool {
-    const TOLERANCE: f64 = 1.5e-8;
-    let Some(&first) = x.first() else { return true };
-    if first.is_nan() {
-        return x.iter().all(|v| v.is_nan());
-    }
-    if x.iter().any(|v| v.is_nan()) {
-        return false;
-    }
-    let n = x.len() as f64;
-    let mut diff = x.iter().map(|v| (v - first).abs()).sum::<f64>() / n;
-    let scale = x.iter().map(|v| v.abs()).sum::<f64>() / n;
-    if scale.is_finite() && scale > TOLERANCE {
-        diff /= scale;
-    }
-    !(diff.is_nan() || diff > TOLERANCE)
-}
+/// `forecast::is.constant`, as R 4.x's `all.equal` decides it (one implementation, kept
+/// with the unit-root tests that share it).
+pub use super::unit_root::is_constant;
 
 /// R's `diff(x, lag, differences = 1)`: NaN propagates.
 pub fn diff(x: &[f64], lag: usize) -> Vec<f64> {

@@ -72,3 +72,18 @@ impl Rng {
         (-2.0 * u1.ln()).sqrt() * (2.0 * std::f64::consts::PI * u2).cos()
     }
 }
+
+/// A non-seasonal ARIMA(p, d, q) specification with the given mean and drift terms.
+pub fn nonseasonal_spec(p: usize, d: usize, q: usize, mean: bool, drift: bool) -> lagrs_core::arima::ArimaSpec {
+    lagrs_core::arima::ArimaSpec {
+        p,
+        d,
+        q,
+        seasonal_p: 0,
+        seasonal_d: 0,
+        seasonal_q: 0,
+        period: 0,
+        include_mean: mean,
+        include_drift: drift,
+    }
+}
