@@ -9,7 +9,7 @@
 //! means a unit root is not rejected, so the series is differenced.
 
 use super::ols::ols;
-use super::unit_root::{clamp_alpha, ndiffs_by, Decision, UnitRootTest};
+use super::unit_root::{ndiffs_by, unit_root_decision, Decision, UnitRootTest};
 use crate::error::{invalid, CoreResult};
 
 /// Deterministic terms of the test regression (`ndiffs`' `type`).
@@ -93,20 +93,7 @@ pub fn adf_test(y: &[f64], deterministic: Deterministic, lags: usize) -> CoreRes
 
 /// The decision `ndiffs(test = "adf")` takes on one (already differenced) series.
 pub fn adf_decision(x: &[f64], alpha: f64, deterministic: Deterministic) -> Decision {
-    match adf_test(x, deterministic, 1) {
-        // An error in R's test is "do not difference" (with a warning).
-        Err(_) => Decision::Stop,
-        Ok(test) => {
-            let p = test.p_value();
-            if p.is_nan() {
-                Decision::Undecided
-            } else if p > clamp_alpha(alpha) {
-                Decision::Difference
-            } else {
-                Decision::Stop
-            }
-        }
-    }
+    unit_root_decision(adf_test(x, deterministic, 1), alpha)
 }
 
 /// `forecast::ndiffs(x, alpha, test = "adf", type, max.d)`. Missing values

@@ -7,7 +7,7 @@
 //! `lags = "short"`). Critical values are MacKinnon's response surfaces in n.
 
 use super::ols::ols;
-use super::unit_root::{clamp_alpha, ndiffs_by, Decision, UnitRootTest};
+use super::unit_root::{ndiffs_by, unit_root_decision, Decision, UnitRootTest};
 use crate::error::{invalid, CoreResult};
 
 pub use super::adf::Deterministic;
@@ -75,19 +75,7 @@ pub fn pp_test(x: &[f64], deterministic: Deterministic) -> CoreResult<UnitRootTe
 
 /// The decision `ndiffs(test = "pp")` takes on one (already differenced) series.
 pub fn pp_decision(x: &[f64], alpha: f64, deterministic: Deterministic) -> Decision {
-    match pp_test(x, deterministic) {
-        Err(_) => Decision::Stop,
-        Ok(test) => {
-            let p = test.p_value();
-            if p.is_nan() {
-                Decision::Undecided
-            } else if p > clamp_alpha(alpha) {
-                Decision::Difference
-            } else {
-                Decision::Stop
-            }
-        }
-    }
+    unit_root_decision(pp_test(x, deterministic), alpha)
 }
 
 /// `forecast::ndiffs(x, alpha, test = "pp", type, max.d)`.

@@ -3,6 +3,8 @@
 //! `is.constant`, and the differencing loops of `forecast::ndiffs` /
 //! `forecast::nsdiffs` around one test.
 
+use crate::error::CoreResult;
+
 /// A test statistic with the critical values it is compared with.
 #[derive(Debug, Clone, PartialEq)]
 pub struct UnitRootTest {
@@ -93,6 +95,25 @@ pub enum Decision {
 /// `forecast::ndiffs`' alpha handling: clamped to [0.01, 0.1].
 pub fn clamp_alpha(alpha: f64) -> f64 {
     alpha.clamp(0.01, 0.1)
+}
+
+/// The decision `ndiffs` takes on a test whose small p-values reject a unit root (ADF, PP):
+/// difference while the p-value exceeds alpha. An error in R's test is "do not difference"
+/// (with a warning); a NaN p-value is undecided.
+pub fn unit_root_decision(test: CoreResult<UnitRootTest>, alpha: f64) -> Decision {
+    match test {
+        Err(_) => Decision::Stop,
+        Ok(test) => {
+            let p = test.p_value();
+            if p.is_nan() {
+                Decision::Undecided
+            } else if p > clamp_alpha(alpha) {
+                Decision::Difference
+            } else {
+                Decision::Stop
+            }
+        }
+    }
 }
 
 /// The loop of `forecast::ndiffs(x, max.d)` around one test: missing values
