@@ -118,6 +118,7 @@ pub extern "system" fn Java_io_lagrs_ArimaModel_scalar0<'local>(
             ModelScalar::Bic => fit.bic(),
             ModelScalar::Lambda => fit.lambda().unwrap_or(f64::NAN),
             ModelScalar::Ic => fit.selection().ic.unwrap_or(f64::NAN),
+            ModelScalar::Sigma => fit.sigma(),
         })
     })
 }
