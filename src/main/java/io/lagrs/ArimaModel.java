@@ -272,7 +272,7 @@ public final class ArimaModel extends NativeHandle {
                 + o[5] + ")[" + o[6] + "], logLikelihood=" + logLikelihood() + "]";
     }
 
-    static native long fit0(int[] order, boolean includeMean, boolean includeDrift, double[] y);
+    static native long fit0(int[] order, boolean includeMean, boolean includeDrift, double[] y, long cancel);
 
     static native void free0(long handle);
 
