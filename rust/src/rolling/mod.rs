@@ -32,7 +32,7 @@ mod window;
 
 use crate::error::CoreResult;
 
-pub use ewm::ewm_mean;
+pub use ewm::{ewm_mean, EwmMean};
 pub use statistic::Statistic;
 pub use window::Window;
 
