@@ -11,7 +11,7 @@
 //!
 //! | statistic          | module       | method                                      |
 //! |--------------------|--------------|---------------------------------------------|
-//! | `Sum`, `Mean`      | `sum`        | Neumaier/TwoSum-compensated add and remove, 8 chains in AVX2 lanes on long inputs |
+//! | `Sum`, `Mean`      | `sum`        | Neumaier/TwoSum-compensated add and remove, 8 chains in AVX-512 or AVX2 lanes on long inputs |
 //! | `Var`, `Std`       | `variance`   | shifted Welford add/remove, guarded recompute |
 //! | `Min`, `Max`       | `extrema`    | monotonic deque                             |
 //! | `Median`,`Quantile`| `order_stat` | two heaps with lazy deletion                |

@@ -14,8 +14,8 @@ import org.junit.jupiter.api.Test;
  * the core over the whole input in one call, and a plain Java loop for lags and maxima.
  */
 class ChunkedCallsTest {
-    /** Longer than four critical chunks of sum/mean (2^19 values) and many copied chunks. */
-    private static final int LONG = (1 << 21) + 12_345;
+    /** Longer than four critical chunks of sum/mean (2^20 values) and many copied chunks. */
+    private static final int LONG = (1 << 22) + 12_345;
 
     private static double[] data(int n) {
         double[] x = new double[n];
