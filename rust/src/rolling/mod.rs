@@ -6,6 +6,8 @@
 //! window holds fewer than `min_periods` usable values (at least 1, except that an
 //! empty `Sum` with `min_periods == 0` is 0, as in pandas); `Var`/`Std` (ddof = 1)
 //! additionally need 2 values. `Quantile` interpolates linearly as pandas does.
+//! One deliberate difference: where a window's sum overflows, pandas' mean is inf
+//! (from its running sum) and ours is the window's mean, always representable.
 //!
 //! Every statistic is O(n) or O(n log w) and uses O(w) scratch memory:
 //!

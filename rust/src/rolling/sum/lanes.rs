@@ -89,7 +89,7 @@ fn lockstep<const MEAN: bool>(x: &[f64], skip: usize, window: Window, out: &mut 
         // finite; the kernel itself notices a missing entering value, an overflow
         // and a cancellation that calls for a recompute (then the tile is redone
         // by the scalar kernel, which recomputes).
-        let done = st.iter().all(|s| s.nobs == w && !s.pending) && {
+        let done = st.iter().all(|s| s.nobs == w && !s.pending && s.scale == 1.0) && {
             // Bounds the kernel relies on (also implied by the construction above).
             assert!(p.iter().all(|&pk| pk >= w && pk >= skip && pk + tl <= n));
             // SAFETY: the instruction set is available (checked in `run`), and the assert
