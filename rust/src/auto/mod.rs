@@ -5,8 +5,8 @@
 //! 1. drop leading missing values; a constant series gives ARIMA(0,0,0)
 //!    with that mean (`special`);
 //! 2. cap the orders by the series length;
-//! 3. choose D by seasonal strength (`seasonal`, over `stl`) and d by KPSS
-//!    tests (`kpss`), unless fixed;
+//! 3. choose D by seasonal strength (`seasonal`, over `stl`; or `ocsb`,
+//!    `ch`) and d by KPSS tests (`kpss`; or `adf`, `pp`), unless fixed;
 //! 4. a series constant after differencing gets a fixed-coefficient model
 //!    (`special`);
 //! 5. search the orders stepwise or fully (`search`), each candidate fitted
@@ -67,15 +67,39 @@ pub enum BoxCoxLambda {
     Auto,
 }
 
+/// The unit-root test that chooses d (R's `auto.arima(test = ...)`, run by `forecast::ndiffs`
+/// with its default `type = "level"`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum UnitRootTestKind {
+    /// KPSS (R's default): difference while stationarity is rejected at alpha.
+    Kpss,
+    /// Augmented Dickey-Fuller: difference while a unit root is not rejected at alpha.
+    Adf,
+    /// Phillips-Perron Z-tau: difference while a unit root is not rejected at alpha.
+    Pp,
+}
+
+/// The seasonal test that chooses D (R's `auto.arima(seasonal.test = ...)`, run by
+/// `forecast::nsdiffs`). R's `"hegy"` is not provided.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SeasonalTestKind {
+    /// STL seasonal strength above 0.64 (R's default `"seas"`; alpha is not used).
+    SeasonalStrength,
+    /// Osborn-Chui-Smith-Birchenhall at 5% (R's `"ocsb"`; forecast supports no other level).
+    Ocsb,
+    /// Canova-Hansen at alpha (R's `"ch"`; asymptotic critical values, see `ch`).
+    CanovaHansen,
+}
+
 /// Settings of the search; [`Default`] gives R's `auto.arima` defaults
 /// for a non-seasonal series.
 #[derive(Debug, Clone, PartialEq)]
 pub struct AutoArimaOptions {
     /// Seasonal period m (R's `frequency(x)`); 1 = non-seasonal.
     pub period: usize,
-    /// Fixed number of first differences; `None` = chosen by KPSS tests.
+    /// Fixed number of first differences; `None` = chosen by `unit_root_test`.
     pub d: Option<usize>,
-    /// Fixed number of seasonal differences; `None` = chosen by seasonal strength.
+    /// Fixed number of seasonal differences; `None` = chosen by `seasonal_test`.
     pub seasonal_d: Option<usize>,
     pub max_p: usize,
     pub max_q: usize,
@@ -100,8 +124,16 @@ pub struct AutoArimaOptions {
     /// CSS during the search, then an exact refit; `None` = R's default
     /// (series longer than 150 or period above 12).
     pub approximation: Option<bool>,
-    /// Significance level of the KPSS tests for d, clamped to [0.01, 0.1] as R.
+    /// The test that chooses d.
+    pub unit_root_test: UnitRootTestKind,
+    /// Significance level of `unit_root_test` (R's `test.args = list(alpha = ...)`), clamped
+    /// to [0.01, 0.1] as `ndiffs` does.
     pub alpha: f64,
+    /// The test that chooses D.
+    pub seasonal_test: SeasonalTestKind,
+    /// Significance level of `seasonal_test` (R's `seasonal.test.args = list(alpha = ...)`),
+    /// clamped to [0.01, 0.1] as `nsdiffs` does; only the Canova-Hansen test uses it.
+    pub seasonal_alpha: f64,
     pub allow_drift: bool,
     pub allow_mean: bool,
     /// Box-Cox transform; forecasts are back-transformed.
@@ -133,7 +165,10 @@ impl Default for AutoArimaOptions {
             stepwise: true,
             nmodels: 94,
             approximation: None,
+            unit_root_test: UnitRootTestKind::Kpss,
             alpha: 0.05,
+            seasonal_test: SeasonalTestKind::SeasonalStrength,
+            seasonal_alpha: 0.05,
             allow_drift: true,
             allow_mean: true,
             lambda: None,
@@ -180,8 +215,10 @@ impl AutoArimaOptions {
                 return invalid(format!("lambda must be finite, got {l}"));
             }
         }
-        if !(self.alpha > 0.0 && self.alpha < 1.0) {
-            return invalid(format!("alpha must be in (0, 1), got {}", self.alpha));
+        for (name, value) in [("unitRootAlpha", self.alpha), ("seasonalTestAlpha", self.seasonal_alpha)] {
+            if !(value > 0.0 && value < 1.0) {
+                return invalid(format!("{name} must be in (0, 1), got {value}"));
+            }
         }
         Ok(())
     }
@@ -281,7 +318,7 @@ pub fn auto_arima_with(y: &[f64], options: &AutoArimaOptions, cancel: Option<&At
             Some(v) => v,
             None if x.len() <= 2 * m => 0,
             None => {
-                let mut v = nsdiffs_seas(x, m, o.max_seasonal_d);
+                let mut v = nsdiffs(x, m, o);
                 if v > 0 && seasonal_diff(x, m, v).iter().all(|z| z.is_nan()) {
                     v -= 1;
                 }
@@ -293,7 +330,7 @@ pub fn auto_arima_with(y: &[f64], options: &AutoArimaOptions, cancel: Option<&At
     let d = match d {
         Some(v) => v,
         None => {
-            let mut v = ndiffs_kpss(&dx, o.alpha, o.max_d);
+            let mut v = ndiffs(&dx, o);
             if v > 0 && difference(&dx, v).iter().all(|z| z.is_nan()) {
                 v -= 1;
             }
@@ -399,6 +436,24 @@ pub fn auto_arima_many(series: &[&[f64]], options: &AutoArimaOptions) -> Vec<Cor
 /// results are in input order. May be called once per chunk with the same control.
 pub fn auto_arima_batch(series: &[&[f64]], options: &AutoArimaOptions, control: &BatchControl) -> Vec<CoreResult<AutoArimaFit>> {
     batch::run(series.len(), control, |i, cancel| auto_arima_with(series[i], options, Some(cancel)))
+}
+
+/// `forecast::nsdiffs(x, test = seasonal.test, max.D)` as auto.arima calls it.
+fn nsdiffs(x: &[f64], m: usize, o: &AutoArimaOptions) -> usize {
+    match o.seasonal_test {
+        SeasonalTestKind::SeasonalStrength => nsdiffs_seas(x, m, o.max_seasonal_d),
+        SeasonalTestKind::Ocsb => ocsb::nsdiffs_ocsb(x, m, o.max_seasonal_d),
+        SeasonalTestKind::CanovaHansen => ch::nsdiffs_ch(x, m, o.seasonal_alpha, o.max_seasonal_d),
+    }
+}
+
+/// `forecast::ndiffs(x, test, max.d, alpha)` as auto.arima calls it (`type = "level"`).
+fn ndiffs(x: &[f64], o: &AutoArimaOptions) -> usize {
+    match o.unit_root_test {
+        UnitRootTestKind::Kpss => ndiffs_kpss(x, o.alpha, o.max_d),
+        UnitRootTestKind::Adf => adf::ndiffs_adf(x, o.alpha, adf::Deterministic::Level, o.max_d),
+        UnitRootTestKind::Pp => pp::ndiffs_pp(x, o.alpha, adf::Deterministic::Level, o.max_d),
+    }
 }
 
 /// R's `diff(x, lag = m, differences = times)`.
