@@ -7,7 +7,7 @@
 use jni::objects::{JByteArray, JClass, JDoubleArray, JIntArray, JObject, JObjectArray, JString};
 use jni::sys::{jboolean, jdouble, jint, jlong};
 use jni::JNIEnv;
-use lagrs_core::arima::{self, ArimaFit, ArimaSpec, Forecast};
+use lagrs_core::arima::{self, ArimaFit, ArimaSpec, FitOptions, Forecast};
 use lagrs_core::error::{CoreError, CoreResult};
 use rayon::prelude::*;
 
@@ -16,6 +16,7 @@ use crate::convert::{count, doubles_from_java, doubles_to_java, fixed_ints_from_
 use crate::error::{BridgeError, BridgeResult};
 use crate::ffi::run_ffi_safe;
 use crate::handles::Registry;
+use crate::interruptible;
 
 pub(crate) static MODELS: Registry<ArimaFit> = Registry::new(1, "ArimaModel");
 pub(crate) static BATCHES: Registry<Vec<CoreResult<ArimaFit>>> = Registry::new(2, "ArimaBatch");
@@ -52,6 +53,13 @@ pub(crate) fn packed(forecast: &Forecast) -> Vec<f64> {
     out
 }
 
+/// The rules on the orders alone, when Java builds a specification (mean and drift are
+/// checked when fitting, once the whole specification is known).
+#[no_mangle]
+pub extern "system" fn Java_io_lagrs_Arima_checkOrders0<'local>(mut env: JNIEnv<'local>, _class: JClass<'local>, order: JIntArray<'local>) {
+    run_ffi_safe(&mut env, |env| spec(env, &order, 0, 0).map(|_| ()))
+}
+
 #[no_mangle]
 pub extern "system" fn Java_io_lagrs_ArimaModel_fit0<'local>(
     mut env: JNIEnv<'local>,
@@ -60,11 +68,13 @@ pub extern "system" fn Java_io_lagrs_ArimaModel_fit0<'local>(
     include_mean: jboolean,
     include_drift: jboolean,
     y: JDoubleArray<'local>,
+    cancel: jlong,
 ) -> jlong {
     run_ffi_safe(&mut env, |env| {
         let spec = spec(env, &order, include_mean, include_drift)?;
         let y = doubles_from_java(env, &y, "y")?;
-        let fit = arima::fit(&spec, &y)?;
+        let cancel = interruptible::flag(cancel)?;
+        let fit = arima::fit_with(&spec, &y, &FitOptions { cancel: Some(&cancel), ..FitOptions::default() })?;
         MODELS.insert(fit)
     })
 }
@@ -118,6 +128,7 @@ pub extern "system" fn Java_io_lagrs_ArimaModel_scalar0<'local>(
             ModelScalar::Bic => fit.bic(),
             ModelScalar::Lambda => fit.lambda().unwrap_or(f64::NAN),
             ModelScalar::Ic => fit.selection().ic.unwrap_or(f64::NAN),
+            ModelScalar::Sigma => fit.sigma(),
         })
     })
 }

@@ -20,6 +20,7 @@ use crate::contract::{Criterion, SeasonalTest, UnitRootTest};
 use crate::convert::{doubles_from_java, doubles_to_java, fixed_ints_from_java};
 use crate::error::{BridgeError, BridgeResult};
 use crate::ffi::run_ffi_safe;
+use crate::interruptible;
 
 /// Number of `int` options; their order is `AutoArima.java`'s `intOptions()`.
 const INT_OPTIONS: usize = 26;
@@ -121,6 +122,7 @@ pub extern "system" fn Java_io_lagrs_AutoArima_fit0<'local>(
     doubles: JDoubleArray<'local>,
     y: JDoubleArray<'local>,
     handle_out: JLongArray<'local>,
+    cancel: jlong,
 ) -> JDoubleArray<'local> {
     run_ffi_safe(&mut env, |env| {
         let options = options(env, &ints, &doubles)?;
@@ -128,7 +130,8 @@ pub extern "system" fn Java_io_lagrs_AutoArima_fit0<'local>(
         if handle_out.is_null() || env.get_array_length(&handle_out)? != 1 {
             return Err(BridgeError::InvalidArgument("handleOut must be a long[1]".into()));
         }
-        let chosen = auto::auto_arima(&y, &options)?;
+        let cancel = interruptible::flag(cancel)?;
+        let chosen = auto::auto_arima_with(&y, &options, Some(&cancel))?;
         let trace = packed_trace(&chosen);
         let handle = MODELS.insert(chosen.fit)?;
         if let Err(e) = env.set_long_array_region(&handle_out, 0, &[handle]) {

@@ -74,7 +74,7 @@ contract_enum!(
 
 contract_enum!(
     /// `io.lagrs.ArimaModel.Scalar`: the numbers a fitted model hands out.
-    ModelScalar, java = "ArimaModel.Scalar", { Mean, Drift, Sigma2, LogLikelihood, Aic, Aicc, Bic, Lambda, Ic }
+    ModelScalar, java = "ArimaModel.Scalar", { Mean, Drift, Sigma2, LogLikelihood, Aic, Aicc, Bic, Lambda, Ic, Sigma }
 );
 
 contract_enum!(

@@ -15,6 +15,10 @@ pub enum BridgeError {
     IllegalState(String),
     /// A failure on valid input or inside the library: `io.lagrs.LagrsException`.
     Internal(String),
+    /// The call was cancelled (its thread was interrupted):
+    /// `java.util.concurrent.CancellationException`. (A batch call reports cancelled series
+    /// in its results instead, and `BatchRun.java` throws for the whole call.)
+    Cancelled,
     /// A Java exception is already pending (thrown by a JNI call); it is left as it is.
     JavaPending,
 }
@@ -26,7 +30,7 @@ impl From<CoreError> for BridgeError {
         match e {
             CoreError::InvalidArgument(m) => BridgeError::InvalidArgument(m),
             CoreError::Numerical(m) => BridgeError::Internal(m),
-            CoreError::Cancelled => BridgeError::Internal("the computation was cancelled".into()),
+            CoreError::Cancelled => BridgeError::Cancelled,
         }
     }
 }
@@ -52,6 +56,9 @@ impl BridgeError {
             BridgeError::InvalidArgument(m) => ("java/lang/IllegalArgumentException", m),
             BridgeError::IllegalState(m) => ("java/lang/IllegalStateException", m),
             BridgeError::Internal(m) => ("io/lagrs/LagrsException", m),
+            BridgeError::Cancelled => {
+                ("java/util/concurrent/CancellationException", "cancelled: the calling thread was interrupted".to_string())
+            }
             BridgeError::JavaPending => return,
         };
         // If even this fails, the JVM has left its own exception (e.g. NoClassDefFoundError) pending.

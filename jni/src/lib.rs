@@ -21,6 +21,7 @@ mod diagnostics;
 mod error;
 mod ffi;
 mod handles;
+mod interruptible;
 mod lags;
 mod native_memory;
 mod rolling;

@@ -127,27 +127,33 @@ pub fn fit_with(spec: &ArimaSpec, y: &[f64], options: &FitOptions<'_>) -> CoreRe
 }
 
 /// Maps a fit of `y / factor` back to the units of `y`: mean, drift and
-/// their standard errors, sigma2, the log-likelihood (the density of y is
-/// that of y / factor times factor^-n), residuals and the filtered state
-/// (its covariance is in units of sigma2 and does not change).
+/// their standard errors, the log-likelihood (the density of y is that of
+/// y / factor times factor^-n), residuals and the filtered state (its
+/// covariance is in units of sigma2 and does not change). sigma2 stays in
+/// the fit's units beside `factor` (`ArimaFit::scale`): in the units of y it
+/// may overflow (data at 1e160) or underflow (at 1e-160) while the standard
+/// deviation, forecasts and intervals are representable.
 fn to_units_of_y(fit: &mut ArimaFit, factor: f64, y: &[f64]) -> CoreResult<()> {
     let narma = fit.spec.n_arma();
     for i in narma..fit.coef.len() {
         fit.coef[i] *= factor;
         fit.std_errors[i] *= factor;
     }
-    let sigma2 = fit.sigma2 * factor * factor;
-    if !sigma2.is_finite() {
-        return invalid(format!(
-            "y is too large for double precision: its innovation variance ({:e}^2) overflows; divide y by a \
-             constant (the fit scales back exactly)",
-            fit.sigma2.sqrt() * factor
-        ));
-    }
-    fit.sigma2 = sigma2;
+    fit.scale = factor;
     fit.loglik -= fit.n_used as f64 * factor.ln();
     for r in fit.residuals.iter_mut().chain(fit.state_a.iter_mut()) {
         *r *= factor;
+    }
+    let finite = fit.coef.iter().chain(&fit.state_a).all(|v| v.is_finite())
+        && fit.residuals.iter().all(|v| !v.is_infinite())
+        && fit.loglik.is_finite()
+        && fit.sigma().is_finite();
+    if !finite {
+        return invalid(format!(
+            "y is too large for double precision: its fitted values or innovations ({:e}) overflow; divide y by a \
+             constant (the fit scales back exactly)",
+            fit.sigma()
+        ));
     }
     fit.y = y.to_vec();
     Ok(())
@@ -269,6 +275,7 @@ fn ml_result(spec: &ArimaSpec, mut prob: Problem<'_>, mut raw: Vec<f64>, parscal
         coef,
         std_errors,
         sigma2,
+        scale: 1.0,
         loglik,
         n_used,
         y: prob.y.clone(),
@@ -321,6 +328,7 @@ fn css_result(spec: &ArimaSpec, mut prob: Problem<'_>, est: &[f64], parscale: &[
         coef,
         std_errors,
         sigma2,
+        scale: 1.0,
         loglik,
         n_used,
         y: prob.y.clone(),

@@ -118,7 +118,9 @@ impl ArimaFit {
         for (i, (m, v)) in mean0.iter().zip(&var).enumerate() {
             // Regression part at t = n + 1 + i (R's predict with newxreg).
             let fc = m + mu + drift * (n + 1.0 + i as f64);
-            let se = (v * self.sigma2).max(0.0).sqrt();
+            // In the fit's units first: sigma2 in the units of y may overflow
+            // where the standard error itself is representable.
+            let se = (v * self.sigma2).max(0.0).sqrt() * self.scale;
             mean.push(fc);
             lower.push(fc - z * se);
             upper.push(fc + z * se);
@@ -129,7 +131,7 @@ impl ArimaFit {
             use crate::auto::boxcox::{inv_box_cox, inv_box_cox_bias_adjusted};
             let on_scale = mean.clone();
             if self.selection.biasadj {
-                let fvar: Vec<f64> = var.iter().map(|v| (v * self.sigma2).max(0.0)).collect();
+                let fvar: Vec<f64> = var.iter().map(|v| ((v * self.sigma2).max(0.0).sqrt() * self.scale).powi(2)).collect();
                 inv_box_cox_bias_adjusted(&on_scale, lambda, &fvar, &mut mean)?;
             } else {
                 inv_box_cox(&on_scale, lambda, &mut mean)?;

@@ -13,7 +13,14 @@ pub struct ArimaFit {
     /// Coefficients in R order: ar, ma, sar, sma, then intercept, then drift.
     pub(crate) coef: Vec<f64>,
     pub(crate) std_errors: Vec<f64>,
+    /// Innovation variance in units of `scale^2`, i.e. of the series `y / scale`
+    /// the fit ran in: in the units of y it may lie outside the double range
+    /// (a series at 1e160 has a variance near 1e320) although everything
+    /// else about the model is representable. See [`ArimaFit::sigma2`].
     pub(crate) sigma2: f64,
+    /// The unit the fit ran in (finite, > 0); 1 for models that need none.
+    pub(crate) scale: f64,
+    /// Log-likelihood of y (in the units of y).
     pub(crate) loglik: f64,
     pub(crate) n_used: usize,
     /// The series as given (NaN = missing).
@@ -82,9 +89,30 @@ impl ArimaFit {
     pub fn coefficients(&self) -> Vec<f64> {
         self.coef.clone()
     }
-    /// Innovation variance (R's `sigma2`: sum of squared standardized innovations / n.used).
+    /// Innovation variance in the units of y squared (R's `sigma2`: sum of
+    /// squared standardized innovations / n.used). +Infinity when it exceeds
+    /// the double range (a series near 1e160 or beyond), 0 or subnormal
+    /// below it (near 1e-160): use [`sigma`](Self::sigma) there. Forecasts,
+    /// intervals and the likelihood never go through this value.
     pub fn sigma2(&self) -> f64 {
-        self.sigma2
+        self.sigma2 * self.scale * self.scale
+    }
+    /// Innovation standard deviation in the units of y, `sqrt(sigma2)`,
+    /// computed so that it is finite whenever it is representable.
+    pub fn sigma(&self) -> f64 {
+        self.sigma2.sqrt() * self.scale
+    }
+    /// `ln(sigma2)` without forming sigma2 (finite even where
+    /// [`sigma2`](Self::sigma2) is not): for information criteria.
+    pub(crate) fn ln_sigma2(&self) -> f64 {
+        self.sigma2.ln() + 2.0 * self.scale.ln()
+    }
+    /// Replaces sigma2 by the sum of squared residuals over `df`
+    /// (`forecast:::myarima`'s residual mean square), summed in the fit's
+    /// units so that it cannot overflow.
+    pub(crate) fn set_sigma2_residual_mean_square(&mut self, df: f64) {
+        let ssq: f64 = self.residuals.iter().filter(|r| !r.is_nan()).map(|r| (r / self.scale).powi(2)).sum();
+        self.sigma2 = ssq / df;
     }
     /// Maximized Gaussian log-likelihood (R's `loglik`).
     pub fn log_likelihood(&self) -> f64 {
@@ -128,7 +156,7 @@ impl ArimaFit {
             Some(lambda) => {
                 let mut out = vec![0.0; fitted.len()];
                 let done = if self.selection.biasadj {
-                    let fvar = vec![self.sigma2; fitted.len()];
+                    let fvar = vec![self.sigma2(); fitted.len()];
                     crate::auto::boxcox::inv_box_cox_bias_adjusted(&fitted, lambda, &fvar, &mut out)
                 } else {
                     crate::auto::boxcox::inv_box_cox(&fitted, lambda, &mut out)

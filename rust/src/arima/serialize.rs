@@ -2,13 +2,15 @@
 //!
 //! Layout (little endian): magic `LAGRSARM`, format version (u32), the spec
 //! (seven u32 orders, two u8 flags: mean, drift; both may be set, for a
-//! linear trend with d + D == 0), n.used (u64), sigma2 and loglik (f64
-//! bit patterns), then length-prefixed f64 arrays (coefficients, standard
+//! linear trend with d + D == 0), n.used (u64), sigma2, since version 3 the
+//! scale the fit ran in (sigma2 is in units of scale^2, see
+//! `ArimaFit::sigma2`), and loglik (f64 bit patterns), then length-prefixed f64 arrays (coefficients, standard
 //! errors, y, residuals, final state, final state covariance), since version
 //! 2 the automatic-search information (Box-Cox lambda as f64, NaN = none;
 //! biasadj u8 flag; choosing criterion as f64, NaN = none), and an FNV-1a
-//! 64-bit checksum of everything before it. Version 1 (no search
-//! information) is still read. f64 values are stored as their
+//! 64-bit checksum of everything before it. Versions 1 (no search
+//! information) and 2 (no scale: sigma2 in the units of y, scale 1) are
+//! still read. f64 values are stored as their
 //! bit patterns, so a round trip is exact.
 //!
 //! The checksum only catches accidents: anyone can recompute it. So decoding
@@ -24,9 +26,11 @@ use super::transform::ar_is_stationary;
 use crate::error::{invalid, CoreResult};
 
 const MAGIC: &[u8; 8] = b"LAGRSARM";
-const VERSION: u32 = 2;
+const VERSION: u32 = 3;
 /// The first format, without the search information; still decoded.
 const VERSION_1: u32 = 1;
+/// The second format, without the scale; still decoded.
+const VERSION_2: u32 = 2;
 
 fn fnv1a(bytes: &[u8]) -> u64 {
     let mut h: u64 = 0xcbf2_9ce4_8422_2325;
@@ -67,6 +71,7 @@ pub(crate) fn to_bytes(fit: &ArimaFit) -> Vec<u8> {
     out.push(u8::from(s.include_drift));
     put_u64(&mut out, fit.n_used as u64);
     put_f64(&mut out, fit.sigma2);
+    put_f64(&mut out, fit.scale);
     put_f64(&mut out, fit.loglik);
     for v in [&fit.coef, &fit.std_errors, &fit.y, &fit.residuals, &fit.state_a, &fit.state_p] {
         put_vec(&mut out, v);
@@ -141,7 +146,7 @@ pub(crate) fn from_bytes(bytes: &[u8]) -> CoreResult<ArimaFit> {
     }
     let mut r = Reader { buf: &bytes[..body_len], pos: MAGIC.len() };
     let version = r.u32()?;
-    if version != VERSION && version != VERSION_1 {
+    if !matches!(version, VERSION | VERSION_1 | VERSION_2) {
         return invalid(format!("bytes: unsupported ARIMA model format version {version}"));
     }
     let mut o = [0usize; 7];
@@ -164,6 +169,7 @@ pub(crate) fn from_bytes(bytes: &[u8]) -> CoreResult<ArimaFit> {
     }
     let n_used = usize::try_from(r.u64()?).unwrap_or(usize::MAX);
     let sigma2 = r.f64()?;
+    let scale = if version == VERSION { r.f64()? } else { 1.0 };
     let loglik = r.f64()?;
     let coef = r.vec()?;
     let std_errors = r.vec()?;
@@ -185,7 +191,7 @@ pub(crate) fn from_bytes(bytes: &[u8]) -> CoreResult<ArimaFit> {
     if r.pos != body_len {
         return invalid("bytes: corrupt ARIMA model (trailing data)");
     }
-    let fit = ArimaFit { spec, coef, std_errors, sigma2, loglik, n_used, y, residuals, state_a, state_p, selection };
+    let fit = ArimaFit { spec, coef, std_errors, sigma2, scale, loglik, n_used, y, residuals, state_a, state_p, selection };
     validate(&fit).map_err(|why| crate::error::CoreError::InvalidArgument(format!("bytes: corrupt ARIMA model ({why})")))?;
     Ok(fit)
 }
@@ -236,6 +242,9 @@ fn validate(fit: &ArimaFit) -> Result<(), &'static str> {
     // after differencing) have sigma2 0 and log-likelihood +Inf, as in R.
     if !(fit.sigma2.is_finite() && fit.sigma2 >= 0.0) {
         return Err("sigma2 must be finite and non-negative");
+    }
+    if !(fit.scale.is_finite() && fit.scale > 0.0) {
+        return Err("scale must be finite and positive");
     }
     if fit.loglik.is_nan() || fit.loglik == f64::NEG_INFINITY {
         return Err("log-likelihood must not be NaN or -Inf");
@@ -299,6 +308,59 @@ mod tests {
         }
     }
 
+    /// Byte offset of the scale in version 3 (after magic, version, orders,
+    /// flags, n.used and sigma2).
+    const SCALE_AT: usize = 8 + 4 + 7 * 4 + 2 + 8 + 8;
+
+    /// `fit` encoded in an earlier format: version 2 (no scale) or 1 (no
+    /// scale, no search information), as those versions wrote it.
+    fn older_format(fit: &ArimaFit, version: u32) -> Vec<u8> {
+        let mut in_units_of_y = fit.clone();
+        in_units_of_y.sigma2 = fit.sigma2();
+        in_units_of_y.scale = 1.0;
+        let mut bytes = to_bytes(&in_units_of_y);
+        bytes.truncate(bytes.len() - 8);
+        if version == VERSION_1 {
+            bytes.truncate(bytes.len() - (8 + 1 + 8));
+        }
+        bytes.drain(SCALE_AT..SCALE_AT + 8);
+        bytes[8..12].copy_from_slice(&version.to_le_bytes());
+        let sum = fnv1a(&bytes);
+        put_u64(&mut bytes, sum);
+        bytes
+    }
+
+    #[test]
+    fn earlier_versions_are_still_read() {
+        let f = fit(&spec(1, 1, true), &series()).expect("fit");
+        for version in [VERSION_1, VERSION_2] {
+            let old = from_bytes(&older_format(&f, version)).unwrap_or_else(|e| panic!("version {version}: {e}"));
+            assert_eq!(old.scale, 1.0);
+            assert_eq!(old.sigma2(), f.sigma2(), "version {version}");
+            assert_eq!((old.coef.clone(), old.loglik, old.state_a.clone()), (f.coef.clone(), f.loglik, f.state_a.clone()));
+            let (a, b) = (old.forecast(5, 0.9).expect("old"), f.forecast(5, 0.9).expect("new"));
+            for h in 0..5 {
+                assert_eq!(a.mean[h], b.mean[h]);
+                assert!((a.upper[h] - b.upper[h]).abs() <= 1e-12 * b.upper[h].abs(), "version {version}");
+            }
+            // Re-saved, an old model is written in the current format and reads back equal.
+            let again = to_bytes(&old);
+            assert_eq!(u32::from_le_bytes([again[8], again[9], again[10], again[11]]), VERSION);
+            assert_eq!(from_bytes(&again).expect("current format"), old);
+        }
+    }
+
+    #[test]
+    fn models_too_large_for_sigma2_round_trip() {
+        let y: Vec<f64> = series().iter().map(|v| v * 1e160).collect();
+        let f = fit(&spec(1, 1, true), &y).expect("fit at 1e160");
+        assert_eq!(f.sigma2(), f64::INFINITY);
+        let back = from_bytes(&to_bytes(&f)).expect("valid");
+        assert_eq!(back, f);
+        let fc = back.forecast(3, 0.95).expect("forecast");
+        assert!(fc.mean.iter().chain(&fc.lower).chain(&fc.upper).all(|v| v.is_finite()));
+    }
+
     #[test]
     fn rechecksummed_tampering_is_rejected() {
         let f = fit(&spec(1, 1, true), &series()).expect("fit");
@@ -306,6 +368,10 @@ mod tests {
             ("loglik NaN", tampered(&f, |m| m.loglik = f64::NAN)),
             ("sigma2 negative", tampered(&f, |m| m.sigma2 = -1.0)),
             ("sigma2 infinite", tampered(&f, |m| m.sigma2 = f64::INFINITY)),
+            ("scale zero", tampered(&f, |m| m.scale = 0.0)),
+            ("scale negative", tampered(&f, |m| m.scale = -2.0)),
+            ("scale NaN", tampered(&f, |m| m.scale = f64::NAN)),
+            ("scale infinite", tampered(&f, |m| m.scale = f64::INFINITY)),
             ("AR explosive", tampered(&f, |m| m.coef[0] = 1.5)),
             ("MA not invertible", tampered(&f, |m| m.coef[1] = 3.0)),
             ("mean NaN", tampered(&f, |m| m.coef[2] = f64::NAN)),

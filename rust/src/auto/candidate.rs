@@ -79,14 +79,13 @@ impl Context<'_> {
         let nstar = self.n_obs as f64 - nd as f64;
         let npar = (spec.n_coef() + 1) as f64;
         let aic = if approximate {
-            self.offset + nstar * fit.sigma2().ln() + 2.0 * npar
+            self.offset + nstar * fit.ln_sigma2() + 2.0 * npar
         } else {
             fit.aic()
         };
         let mut ic = criterion(self.ic, aic, npar, nstar);
         // R replaces sigma2 by the residual mean square with its degrees of freedom.
-        let ssq: f64 = fit.residuals().iter().filter(|r| !r.is_nan()).map(|r| r * r).sum();
-        fit.sigma2 = ssq / (nstar - npar + 1.0);
+        fit.set_sigma2_residual_mean_square(nstar - npar + 1.0);
         let (phi, theta) = fit.expanded();
         if model.p + model.seasonal_p > 0 && root_inside(&phi, 1.01) {
             ic = f64::INFINITY;

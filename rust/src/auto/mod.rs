@@ -375,7 +375,7 @@ pub fn auto_arima_with(y: &[f64], options: &AutoArimaOptions, cancel: Option<&At
             include_drift: false,
         };
         match arima::fit(&spec, x) {
-            Ok(f) => -2.0 * f.log_likelihood() - n_obs as f64 * f.sigma2().ln(),
+            Ok(f) => -2.0 * f.log_likelihood() - n_obs as f64 * f.ln_sigma2(),
             Err(_) => 0.0,
         }
     } else {

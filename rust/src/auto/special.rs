@@ -66,7 +66,12 @@ fn build(x: &[f64], spec: ArimaSpec, coef: Vec<f64>) -> ArimaFit {
     // R's likelihood uses the innovations after the diffuse start only.
     let ssq_w: f64 = w.iter().filter(|v| !v.is_nan()).map(|v| v * v).sum();
     let loglik = -0.5 * (nu * (2.0 * std::f64::consts::PI * ssq_w / nu).ln() + nu);
+    // sigma2 in units of `scale^2` (see `ArimaFit::sigma2`): 1 unless the
+    // squares overflow (values near 1e160 and beyond).
     let ssq: f64 = residuals.iter().filter(|v| !v.is_nan()).map(|v| v * v).sum();
+    let largest = residuals.iter().filter(|v| !v.is_nan()).fold(0.0f64, |m, v| m.max(v.abs()));
+    let scale = if ssq.is_finite() || largest == 0.0 { 1.0 } else { largest };
+    let ssq = if scale == 1.0 { ssq } else { residuals.iter().filter(|v| !v.is_nan()).map(|v| (v / scale).powi(2)).sum() };
     let sigma2 = if n_used > 0 { ssq / nu } else { 0.0 };
     // State: the ARMA(0,0) part holds the last innovation, the differencing
     // part the last nd adjusted values; all known exactly.
@@ -82,6 +87,7 @@ fn build(x: &[f64], spec: ArimaSpec, coef: Vec<f64>) -> ArimaFit {
         coef,
         std_errors: vec![f64::NAN; k],
         sigma2,
+        scale,
         loglik,
         n_used,
         y: x.to_vec(),

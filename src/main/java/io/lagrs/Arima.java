@@ -40,41 +40,48 @@ public final class Arima {
     /**
      * A non-seasonal ARIMA(p, d, q).
      *
-     * @param p autoregressive order, non-negative
-     * @param d number of first differences, non-negative
-     * @param q moving-average order, non-negative
+     * @param p autoregressive order, 0 to 20
+     * @param d number of first differences, 0 to 2
+     * @param q moving-average order, 0 to 20
      * @return the specification, without seasonal part and with R's default mean
-     * @throws IllegalArgumentException if an order is negative (limits on large orders are
-     *     checked when fitting)
+     * @throws IllegalArgumentException if an order is negative or above its limit, with a
+     *     message naming it (the rules on mean and drift are checked when fitting, once the
+     *     whole specification is known)
      */
     public static Arima order(int p, int d, int q) {
-        Checks.nonNegative(p, "p");
-        Checks.nonNegative(d, "d");
-        Checks.nonNegative(q, "q");
-        return new Arima(p, d, q, 0, 0, 0, 0, null, false);
+        return new Arima(p, d, q, 0, 0, 0, 0, null, false).withCheckedOrders();
     }
 
     /**
      * Adds the seasonal part (P, D, Q) with the given period (e.g. 12 for monthly data).
      *
-     * @param seasonalP seasonal autoregressive order P, non-negative
-     * @param seasonalD number of seasonal differences D (lag {@code period}), non-negative
-     * @param seasonalQ seasonal moving-average order Q, non-negative
-     * @param period observations per seasonal cycle; at least 2 when a seasonal order is positive
+     * @param seasonalP seasonal autoregressive order P, 0 to 5
+     * @param seasonalD number of seasonal differences D (lag {@code period}), 0 to 2
+     * @param seasonalQ seasonal moving-average order Q, 0 to 5
+     * @param period observations per seasonal cycle; at least 2 when a seasonal order is
+     *     positive, at most 8784 (hourly data over a leap year)
      * @return a new specification with this seasonal part
-     * @throws IllegalArgumentException if an order is negative, or {@code period < 2} while a
-     *     seasonal order is positive
+     * @throws IllegalArgumentException if an order or the period is negative or above its
+     *     limit, {@code period < 2} while a seasonal order is positive, or the expanded
+     *     polynomials ({@code p + P * period}, {@code q + Q * period},
+     *     {@code d + D * period}) exceed degree 400; the message names the argument
      */
     public Arima seasonal(int seasonalP, int seasonalD, int seasonalQ, int period) {
-        Checks.nonNegative(seasonalP, "P");
-        Checks.nonNegative(seasonalD, "D");
-        Checks.nonNegative(seasonalQ, "Q");
-        Checks.nonNegative(period, "period");
-        if (seasonalP + seasonalD + seasonalQ > 0 && period < 2) {
-            throw new IllegalArgumentException("period must be >= 2 with seasonal terms, got " + period);
-        }
-        return new Arima(p, d, q, seasonalP, seasonalD, seasonalQ, period, includeMean, includeDrift);
+        return new Arima(p, d, q, seasonalP, seasonalD, seasonalQ, period, includeMean, includeDrift)
+                .withCheckedOrders();
     }
+
+    /**
+     * This specification after the native core's rules on the orders alone, which it owns and
+     * words (the bridge refuses negative values itself, as for every Java int it takes as a size).
+     */
+    private Arima withCheckedOrders() {
+        NativeLibrary.load();
+        checkOrders0(orderArray());
+        return this;
+    }
+
+    private static native void checkOrders0(int[] order);
 
     /**
      * Whether to estimate an intercept (the process mean). Default, as R: true when
@@ -102,19 +109,23 @@ public final class Arima {
 
     /**
      * Fits the model to {@code y} by exact maximum likelihood. NaN values are missing
-     * observations, as in R.
+     * observations, as in R. An interrupt of the calling thread stops the fit within a few
+     * likelihood evaluations, as it stops {@link #fitAll(double[][], BatchOptions)}.
      *
      * @param y the series, oldest first; NaN values are missing observations
      * @return the fitted model, which holds native memory: close it when done
      * @throws NullPointerException if y is null
      * @throws IllegalArgumentException if y is too short for the order, holds ±Infinity, or the
-     *     specification is invalid (orders too large, mean or drift with the wrong d + D)
+     *     specification is invalid (a mean or drift with the wrong d + D)
      * @throws LagrsException if no valid model can be estimated from y
+     * @throws java.util.concurrent.CancellationException if the calling thread is interrupted
+     *     before or while fitting (its interrupt status stays set)
      */
     public ArimaModel fit(double[] y) {
         Checks.notNull(y, "y");
-        NativeLibrary.load();
-        return new ArimaModel(ArimaModel.fit0(orderArray(), meanFlag(), includeDrift, y));
+        long handle = InterruptibleCall.run("Arima.fit",
+                cancel -> ArimaModel.fit0(orderArray(), meanFlag(), includeDrift, y, cancel));
+        return new ArimaModel(handle);
     }
 
     /**

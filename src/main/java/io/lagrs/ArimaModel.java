@@ -19,7 +19,7 @@ public final class ArimaModel extends NativeHandle {
     enum Vector { AR, MA, SEASONAL_AR, SEASONAL_MA, RESIDUALS, FITTED, STANDARD_ERRORS, COEFFICIENTS }
 
     /** The numbers a model hands out; codes shared with the native library (NativeContractTest). */
-    enum Scalar { MEAN, DRIFT, SIGMA2, LOG_LIKELIHOOD, AIC, AICC, BIC, LAMBDA, IC }
+    enum Scalar { MEAN, DRIFT, SIGMA2, LOG_LIKELIHOOD, AIC, AICC, BIC, LAMBDA, IC, SIGMA }
 
     /**
      * The positions in the order array {p, d, q, P, D, Q, period} that {@link #order()} returns
@@ -117,12 +117,29 @@ public final class ArimaModel extends NativeHandle {
     }
 
     /**
-     * The innovations variance, as R's {@code sigma2}.
+     * The innovations variance, as R's {@code sigma2}, in the units of the series squared.
+     * The model keeps it in the units it was fitted in, so forecasts, intervals and the
+     * likelihood are exact even where this number is not representable: for a series whose
+     * innovations are near 1e154 or larger (e.g. a series at 1e160, or one value of 1e200
+     * among ordinary ones) it is {@code +Infinity}, and near 1e-154 or smaller it loses
+     * precision or is 0. {@link #sigma()} is representable in both cases.
      *
-     * @return the estimated innovations variance
+     * @return the estimated innovations variance; {@code +Infinity} when it exceeds the
+     *     double range
      */
     public double sigma2() {
         return callDouble(h -> scalar0(h, Scalar.SIGMA2.ordinal()));
+    }
+
+    /**
+     * The innovations standard deviation, {@code sqrt(sigma2())}, in the units of the series
+     * (R's {@code sqrt(fit$sigma2)}). Finite for every fitted model, also where
+     * {@link #sigma2()} overflows.
+     *
+     * @return the estimated innovations standard deviation
+     */
+    public double sigma() {
+        return callDouble(h -> scalar0(h, Scalar.SIGMA.ordinal()));
     }
 
     /**
@@ -255,7 +272,7 @@ public final class ArimaModel extends NativeHandle {
                 + o[5] + ")[" + o[6] + "], logLikelihood=" + logLikelihood() + "]";
     }
 
-    static native long fit0(int[] order, boolean includeMean, boolean includeDrift, double[] y);
+    static native long fit0(int[] order, boolean includeMean, boolean includeDrift, double[] y, long cancel);
 
     static native void free0(long handle);
 

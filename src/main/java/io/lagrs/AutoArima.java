@@ -79,9 +79,9 @@ public final class AutoArima {
      */
     public AutoArimaSearch search(double[] y) {
         Checks.notNull(y, "y");
-        NativeLibrary.load();
         long[] handle = new long[1];
-        double[] packed = fit0(intOptions(), doubleOptions(), y, handle);
+        double[] packed = InterruptibleCall.run("AutoArima.fit",
+                cancel -> fit0(intOptions(), doubleOptions(), y, handle, cancel));
         ArimaModel model = new ArimaModel(handle[0]);
         List<AutoArimaCandidate> candidates = new ArrayList<>(packed.length / TRACE_WIDTH);
         for (int i = 0; i + TRACE_WIDTH <= packed.length; i += TRACE_WIDTH) {
@@ -180,7 +180,8 @@ public final class AutoArima {
         return "AutoArima[" + b + "]";
     }
 
-    private static native double[] fit0(int[] intOptions, double[] doubleOptions, double[] y, long[] handleOut);
+    private static native double[] fit0(int[] intOptions, double[] doubleOptions, double[] y, long[] handleOut,
+            long cancel);
 
     private static native long fitRows0(int[] intOptions, double[] doubleOptions, double[][] series, long run);
 

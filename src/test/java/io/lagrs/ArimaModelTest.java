@@ -143,11 +143,22 @@ class ArimaModelTest {
     void badInputGetsClearExceptions() {
         double[] y = arma11(100, 7);
         assertEquals("y must not be null", assertThrows(NullPointerException.class, () -> Arima.order(1, 0, 0).fit(null)).getMessage());
-        assertThrows(IllegalArgumentException.class, () -> Arima.order(-1, 0, 0));
-        assertThrows(IllegalArgumentException.class, () -> Arima.order(1, -1, 0));
-        assertThrows(IllegalArgumentException.class, () -> Arima.order(0, 0, 1).seasonal(1, 0, 0, 1));
-        assertThrows(IllegalArgumentException.class, () -> Arima.order(0, 0, 1).seasonal(-1, 0, 0, 12));
-        assertThrows(IllegalArgumentException.class, () -> Arima.order(500, 0, 0).fit(y));
+        // The rules on orders are the native core's (the bridge's for negative values), checked
+        // as the specification is built, with messages naming the argument.
+        assertEquals("p must not be negative, got -1",
+                assertThrows(IllegalArgumentException.class, () -> Arima.order(-1, 0, 0)).getMessage());
+        assertEquals("d must not be negative, got -1",
+                assertThrows(IllegalArgumentException.class, () -> Arima.order(1, -1, 0)).getMessage());
+        assertEquals("period must be >= 2 when P, D or Q is > 0, got 1",
+                assertThrows(IllegalArgumentException.class, () -> Arima.order(0, 0, 1).seasonal(1, 0, 0, 1)).getMessage());
+        assertEquals("P must not be negative, got -1",
+                assertThrows(IllegalArgumentException.class, () -> Arima.order(0, 0, 1).seasonal(-1, 0, 0, 12)).getMessage());
+        assertEquals("period must not be negative, got -12",
+                assertThrows(IllegalArgumentException.class, () -> Arima.order(0, 0, 1).seasonal(0, 0, 0, -12)).getMessage());
+        assertEquals("p must be <= 20, got 500",
+                assertThrows(IllegalArgumentException.class, () -> Arima.order(500, 0, 0)).getMessage());
+        assertEquals("p + P * period must be <= 400, got 405",
+                assertThrows(IllegalArgumentException.class, () -> Arima.order(5, 0, 0).seasonal(1, 0, 0, 400)).getMessage());
         assertThrows(IllegalArgumentException.class, () -> Arima.order(0, 9, 0).fit(y));
         assertThrows(IllegalArgumentException.class, () -> Arima.order(0, 1, 1).includeMean(true).fit(y));
         assertThrows(IllegalArgumentException.class, () -> Arima.order(0, 2, 1).includeDrift(true).fit(y));

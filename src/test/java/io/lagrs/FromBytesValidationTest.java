@@ -15,7 +15,8 @@ import org.junit.jupiter.api.Test;
  */
 class FromBytesValidationTest {
     private static final int SIGMA2 = 8 + 4 + 7 * 4 + 2 + 8;
-    private static final int LOGLIK = SIGMA2 + 8;
+    private static final int SCALE = SIGMA2 + 8;
+    private static final int LOGLIK = SCALE + 8;
     private static final int FIRST_COEFFICIENT = LOGLIK + 8 + 8;
 
     private static double[] series() {
@@ -61,13 +62,17 @@ class FromBytesValidationTest {
             byte[] saved = m.toBytes();
             // The untouched bytes, rechecksummed by the same code, still load: the test's
             // offsets and checksum are right.
-            try (ArimaModel same = ArimaModel.fromBytes(withDouble(saved, SIGMA2, m.sigma2()))) {
+            try (ArimaModel same = ArimaModel.fromBytes(withDouble(saved, LOGLIK, m.logLikelihood()))) {
                 assertArrayEquals(m.forecast(3, 0.9).mean(), same.forecast(3, 0.9).mean());
             }
             double[][] tampering = {
                 {LOGLIK, Double.NaN},
                 {SIGMA2, -1.0},
                 {SIGMA2, Double.POSITIVE_INFINITY},
+                {SCALE, 0.0},
+                {SCALE, -1.0},
+                {SCALE, Double.NaN},
+                {SCALE, Double.POSITIVE_INFINITY},
                 {FIRST_COEFFICIENT, 1.5},          // ar1: explosive
                 {FIRST_COEFFICIENT + 8, 4.0},      // ma1: not invertible
                 {FIRST_COEFFICIENT + 16, Double.NaN}, // mean

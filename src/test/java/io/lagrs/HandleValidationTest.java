@@ -38,12 +38,26 @@ class HandleValidationTest {
         }
     }
 
+    /** A raw model handle, as {@link Arima#fit} gets it. */
+    private static long fit0(double[] y) {
+        return InterruptibleCall.run("fit", cancel -> ArimaModel.fit0(ORDER, true, false, y, cancel));
+    }
+
+    @Test
+    void aFlagHandleIsNoModelHandle() {
+        // While a call's flag is alive, it is rejected where a model is expected.
+        InterruptibleCall.run("fit", cancel -> {
+            assertThrows(IllegalArgumentException.class, () -> ArimaModel.free0(cancel));
+            return null;
+        });
+    }
+
     @Test
     void aFreedHandleIsStaleEvenAfterItsSlotIsReused() {
-        long first = ArimaModel.fit0(ORDER, true, false, ArimaModelTest.arma11(50, 2));
+        long first = fit0(ArimaModelTest.arma11(50, 2));
         ArimaModel.free0(first);
         ArimaModel.free0(first); // freeing twice is harmless
-        try (ArimaModel reusesTheSlot = new ArimaModel(ArimaModel.fit0(ORDER, true, false, ArimaModelTest.arma11(50, 3)))) {
+        try (ArimaModel reusesTheSlot = new ArimaModel(fit0(ArimaModelTest.arma11(50, 3)))) {
             // A model object still holding the old handle number sees "closed", not the new model.
             ArimaModel stale = new ArimaModel(first);
             IllegalStateException e = assertThrows(IllegalStateException.class, stale::logLikelihood);

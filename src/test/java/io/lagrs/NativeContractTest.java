@@ -52,15 +52,16 @@ class NativeContractTest {
 
     @Test
     void theOrderArrayFollowsItsSlots() {
-        int[] order = Arima.order(1, 2, 3).seasonal(4, 5, 6, 7).orderArray();
+        // A distinct value in every slot, each within the core's limits.
+        int[] order = Arima.order(3, 1, 4).seasonal(5, 2, 0, 12).orderArray();
         assertEquals(ArimaModel.OrderSlot.values().length, order.length);
-        assertEquals(1, order[ArimaModel.OrderSlot.P.ordinal()]);
-        assertEquals(2, order[ArimaModel.OrderSlot.D.ordinal()]);
-        assertEquals(3, order[ArimaModel.OrderSlot.Q.ordinal()]);
-        assertEquals(4, order[ArimaModel.OrderSlot.SEASONAL_P.ordinal()]);
-        assertEquals(5, order[ArimaModel.OrderSlot.SEASONAL_D.ordinal()]);
-        assertEquals(6, order[ArimaModel.OrderSlot.SEASONAL_Q.ordinal()]);
-        assertEquals(7, order[ArimaModel.OrderSlot.PERIOD.ordinal()]);
+        assertEquals(3, order[ArimaModel.OrderSlot.P.ordinal()]);
+        assertEquals(1, order[ArimaModel.OrderSlot.D.ordinal()]);
+        assertEquals(4, order[ArimaModel.OrderSlot.Q.ordinal()]);
+        assertEquals(5, order[ArimaModel.OrderSlot.SEASONAL_P.ordinal()]);
+        assertEquals(2, order[ArimaModel.OrderSlot.SEASONAL_D.ordinal()]);
+        assertEquals(0, order[ArimaModel.OrderSlot.SEASONAL_Q.ordinal()]);
+        assertEquals(12, order[ArimaModel.OrderSlot.PERIOD.ordinal()]);
     }
 
     @Test
