@@ -55,12 +55,6 @@ use crate::error::{invalid, CoreError, CoreResult};
 const CSS_OPTIONS: BfgsOptions =
     BfgsOptions { max_iter: 100, reltol: 1.490_116_119_384_765_6e-8, abstol: 0.0, grad_step: 1e-3, forward_step: Some(1e-6) };
 
-/// R's `optim` defaults exactly (central differences with `ndeps = 1e-3` throughout), for the
-/// methods auto-ARIMA uses (`Css`, `CssMlStrict`): there the CSS end point decides which
-/// candidates are rejected (a non-stationary CSS estimate) and how the approximate search ranks
-/// them, and the faster path above ends at other points often enough to change R's choice.
-const CSS_OPTIONS_AS_R: BfgsOptions = BfgsOptions { forward_step: None, ..CSS_OPTIONS };
-
 /// Options of the ML stage: tighter than R's default so the optimum is at
 /// least as good as R's (and statsmodels'). Central differences throughout:
 /// forward differences with a central polish saved few evaluations here and
@@ -171,7 +165,7 @@ pub(crate) fn check_cancel(prob: &Problem<'_>) -> CoreResult<()> {
 /// The CSS optimum (R's `optim(init, armaCSS)`), in the optimizer's
 /// coordinates (natural ARMA, rotated regression). Not checked for stationarity.
 fn css_estimate(prob: &mut Problem<'_>, init: &[f64], parscale: &[f64]) -> CoreResult<Vec<f64>> {
-    let css = minimize(|par| prob.css(par), init, parscale, &CSS_OPTIONS_AS_R);
+    let css = minimize(|par| prob.css(par), init, parscale, &CSS_OPTIONS);
     check_cancel(prob)?;
     if !css.f.is_finite() || css.x.iter().any(|v| !v.is_finite()) {
         return Err(CoreError::Numerical("the conditional sum of squares is not finite at the starting values".into()));
@@ -184,8 +178,7 @@ fn css_estimate(prob: &mut Problem<'_>, init: &[f64], parscale: &[f64]) -> CoreR
 fn css_start(prob: &mut Problem<'_>, mut init: Vec<f64>, parscale: &[f64], strict: bool) -> CoreResult<Vec<f64>> {
     let layout = prob.layout;
     if prob.narma > 0 {
-        let options = if strict { &CSS_OPTIONS_AS_R } else { &CSS_OPTIONS };
-        let css = minimize(|par| prob.css(par), &init, parscale, options);
+        let css = minimize(|par| prob.css(par), &init, parscale, &CSS_OPTIONS);
         check_cancel(prob)?;
         if css.converged && css.f.is_finite() && css.x.iter().all(|v| v.is_finite()) {
             let ok = ar_is_stationary(&css.x[layout.ar()]) && ar_is_stationary(&css.x[layout.sar()]);
