@@ -7,7 +7,7 @@
 use std::hint::black_box;
 use std::time::{Duration, Instant};
 
-use lagrs_core::rolling::{rolling, rolling_many, rolling_parallel, Statistic, Window};
+use lagrs_core::rolling::{ewm_mean, rolling, rolling_many, rolling_parallel, Statistic, Window};
 
 /// Best of `reps` runs (the minimum is the least noisy estimate on a shared machine).
 fn best(reps: usize, mut f: impl FnMut()) -> Duration {
@@ -44,6 +44,12 @@ fn main() {
     if wants("mean") {
         mean_1e7();
     }
+    if wants("chunked") {
+        mean_chunked();
+    }
+    if wants("ewm") {
+        ewm_1e7();
+    }
     if wants("median") {
         median_1e6();
     }
@@ -68,6 +74,48 @@ fn mean_1e7() {
     let par = best(5, || rolling_parallel(Statistic::Sum, black_box(&x), w50, &mut out).expect("sum"));
     println!("rolling sum  1e7 w=50 sequential: {:8.2} ms  ({:.2}x memcpy)", ms(seq), seq.as_secs_f64() / copy.as_secs_f64());
     println!("rolling sum  1e7 w=50 parallel:   {:8.2} ms  ({:.2}x memcpy)", ms(par), par.as_secs_f64() / copy.as_secs_f64());
+}
+
+/// The rolling mean as the JNI bridge runs it on a Java array: the outputs in chunks of
+/// `2^k` values, each computed by its own `rolling_parallel` call from the chunk plus the
+/// `w - 1` values before it, the warm-up outputs saved and restored (`jni/src/sections.rs`).
+fn mean_chunked() {
+    let n = 10_000_000;
+    let x = data(n, 1);
+    let mut out = vec![0.0; n];
+    let w = 50;
+    let w50 = Window::new(w, w).expect("window");
+    let copy = best(7, || out.copy_from_slice(black_box(&x)));
+    println!("memcpy 1e7 f64:                  {:8.2} ms", ms(copy));
+    let whole = best(7, || rolling_parallel(Statistic::Mean, black_box(&x), w50, &mut out).expect("mean"));
+    println!("rolling mean 1e7 w=50, one call:  {:8.2} ms  ({:.2}x memcpy)", ms(whole), whole.as_secs_f64() / copy.as_secs_f64());
+    let mut saved = Vec::new();
+    for log2 in [17, 18, 19, 20, 21, 22] {
+        let chunk = 1usize << log2;
+        let t = best(7, || {
+            let mut a = 0;
+            while a < n {
+                let b = n.min(a + chunk);
+                let a0 = a.saturating_sub(w - 1);
+                saved.clear();
+                saved.extend_from_slice(&out[a0..a]);
+                rolling_parallel(Statistic::Mean, black_box(&x[a0..b]), w50, &mut out[a0..b]).expect("mean");
+                out[a0..a].copy_from_slice(&saved);
+                a = b;
+            }
+        });
+        println!("rolling mean 1e7 w=50, chunks 2^{log2}: {:8.2} ms  ({:.2}x memcpy)", ms(t), t.as_secs_f64() / copy.as_secs_f64());
+    }
+}
+
+fn ewm_1e7() {
+    let n = 10_000_000;
+    let x = data(n, 1);
+    let mut out = vec![0.0; n];
+    let copy = best(7, || out.copy_from_slice(black_box(&x)));
+    let t = best(5, || ewm_mean(black_box(&x), 0.1, &mut out).expect("ewm"));
+    println!("memcpy 1e7 f64:                  {:8.2} ms", ms(copy));
+    println!("ewm mean 1e7 alpha=0.1:           {:8.2} ms  ({:.2} ns per value)", ms(t), t.as_secs_f64() * 1e9 / n as f64);
 }
 
 fn median_1e6() {

@@ -172,3 +172,31 @@ fn unrepresentable_series_say_why() {
         Err(other) => panic!("{other:?}"),
     }
 }
+
+/// Automatic selection at 1e160 chooses what it chooses at 1: every candidate of
+/// one series is scored in the units of y (criteria shift by 2 n.used ln s), with
+/// and without the CSS approximation; and R's special case of a series constant
+/// after differencing (a line) gives a model that forecasts at 1e200 too.
+#[test]
+fn automatic_selection_is_unit_free() {
+    use lagrs_core::auto::{auto_arima, AutoArimaOptions};
+    let y = series(200, &[0.6], 0.3, 10.0, 0.0, 9);
+    let big: Vec<f64> = y.iter().map(|v| v * 1e160).collect();
+    for approximation in [Some(true), Some(false)] {
+        let options = AutoArimaOptions { approximation, ..AutoArimaOptions::default() };
+        let (a, b) = (auto_arima(&y, &options).expect("at 1"), auto_arima(&big, &options).expect("at 1e160"));
+        assert_eq!(a.fit.spec(), b.fit.spec(), "approximation {approximation:?}");
+        let shift = 2.0 * a.fit.n_used() as f64 * 1e160f64.ln();
+        assert!((b.ic - shift - a.ic).abs() <= 1e-6 * a.ic.abs(), "ic {} vs {}", b.ic - shift, a.ic);
+        let fc = b.fit.forecast(6, 0.95).expect("forecast");
+        assert!(fc.mean.iter().chain(&fc.lower).chain(&fc.upper).all(|v| v.is_finite()));
+    }
+    let line: Vec<f64> = (0..50).map(|t| 1e200 * (1.0 + 0.5 * t as f64)).collect();
+    let f = auto_arima(&line, &AutoArimaOptions::default()).expect("a line at 1e200");
+    let fc = f.fit.forecast(3, 0.95).expect("forecast");
+    assert!(fc.mean.iter().all(|v| v.is_finite()), "{:?}", fc.mean);
+    assert!((fc.mean[0] / 1e200 - 26.0).abs() < 1e-9, "{:?}", fc.mean);
+    if let Err(e) = lagrs_core::arima::ArimaFit::from_bytes(&f.fit.to_bytes()) {
+        panic!("a line at 1e200 does not round trip: {e}");
+    }
+}

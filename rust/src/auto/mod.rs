@@ -303,7 +303,8 @@ pub fn auto_arima_with(y: &[f64], options: &AutoArimaOptions, cancel: Option<&At
     let mut max_sp = o.max_seasonal_p.min(n_obs / 3 / m);
     let mut max_sq = o.max_seasonal_q.min(n_obs / 3 / m);
 
-    // Differencing orders.
+    // Differencing orders, from tests on x in ordinary units (see `ordinary_units`).
+    let xt = ordinary_units(x);
     let (mut d, mut sd) = (o.d, o.seasonal_d);
     if o.stationary {
         d = Some(0);
@@ -318,7 +319,7 @@ pub fn auto_arima_with(y: &[f64], options: &AutoArimaOptions, cancel: Option<&At
             Some(v) => v,
             None if x.len() <= 2 * m => 0,
             None => {
-                let mut v = nsdiffs(x, m, o);
+                let mut v = nsdiffs(&xt, m, o);
                 if v > 0 && seasonal_diff(x, m, v).iter().all(|z| z.is_nan()) {
                     v -= 1;
                 }
@@ -330,7 +331,7 @@ pub fn auto_arima_with(y: &[f64], options: &AutoArimaOptions, cancel: Option<&At
     let d = match d {
         Some(v) => v,
         None => {
-            let mut v = ndiffs(&dx, o);
+            let mut v = ndiffs(&seasonal_diff(&xt, m, sd), o);
             if v > 0 && difference(&dx, v).iter().all(|z| z.is_nan()) {
                 v -= 1;
             }
@@ -454,6 +455,20 @@ fn ndiffs(x: &[f64], o: &AutoArimaOptions) -> usize {
         UnitRootTestKind::Adf => adf::ndiffs_adf(x, o.alpha, adf::Deterministic::Level, o.max_d),
         UnitRootTestKind::Pp => pp::ndiffs_pp(x, o.alpha, adf::Deterministic::Level, o.max_d),
     }
+}
+
+/// Data whose largest |value| lies outside [2^-300, 2^300] (about 1e-90 to 1e90), divided
+/// by the power of two nearest that value; other data unchanged. The unit-root and
+/// seasonality tests are unit-free in exact arithmetic, but their sums of squares overflow
+/// for data near 1e160 (and underflow near 1e-160), which would change the differencing
+/// chosen. A power of two divides exactly, and ordinary data is tested exactly as R does.
+fn ordinary_units(x: &[f64]) -> std::borrow::Cow<'_, [f64]> {
+    let largest = x.iter().filter(|v| !v.is_nan()).fold(0.0f64, |m, v| m.max(v.abs()));
+    if largest == 0.0 || (largest >= 2f64.powi(-300) && largest <= 2f64.powi(300)) {
+        return std::borrow::Cow::Borrowed(x);
+    }
+    let factor = 2f64.powi(-(largest.log2().floor() as i32).clamp(-1000, 1000));
+    std::borrow::Cow::Owned(x.iter().map(|v| v * factor).collect())
 }
 
 /// R's `diff(x, lag = m, differences = times)`.

@@ -64,14 +64,10 @@ fn build(x: &[f64], spec: ArimaSpec, coef: Vec<f64>) -> ArimaFit {
     let n_used = n_obs.saturating_sub(nd);
     let nu = n_used as f64;
     // R's likelihood uses the innovations after the diffuse start only.
-    let ssq_w: f64 = w.iter().filter(|v| !v.is_nan()).map(|v| v * v).sum();
-    let loglik = -0.5 * (nu * (2.0 * std::f64::consts::PI * ssq_w / nu).ln() + nu);
-    // sigma2 in units of `scale^2` (see `ArimaFit::sigma2`): 1 unless the
-    // squares overflow (values near 1e160 and beyond).
-    let ssq: f64 = residuals.iter().filter(|v| !v.is_nan()).map(|v| v * v).sum();
-    let largest = residuals.iter().filter(|v| !v.is_nan()).fold(0.0f64, |m, v| m.max(v.abs()));
-    let scale = if ssq.is_finite() || largest == 0.0 { 1.0 } else { largest };
-    let ssq = if scale == 1.0 { ssq } else { residuals.iter().filter(|v| !v.is_nan()).map(|v| (v / scale).powi(2)).sum() };
+    let (ssq_w, scale_w) = sum_of_squares(&w);
+    let loglik = -0.5 * (nu * ((2.0 * std::f64::consts::PI * ssq_w / nu).ln() + 2.0 * scale_w.ln()) + nu);
+    // sigma2 in units of `scale^2` (see `ArimaFit::sigma2`).
+    let (ssq, scale) = sum_of_squares(&residuals);
     let sigma2 = if n_used > 0 { ssq / nu } else { 0.0 };
     // State: the ARMA(0,0) part holds the last innovation, the differencing
     // part the last nd adjusted values; all known exactly.
@@ -96,6 +92,18 @@ fn build(x: &[f64], spec: ArimaSpec, coef: Vec<f64>) -> ArimaFit {
         state_p: vec![0.0; rd * rd],
         selection: Selection::default(),
     }
+}
+
+/// The sum of squares of the non-missing values of `v` as `(sum (v / scale)^2, scale)`:
+/// scale 1 unless the plain sum overflows (values near 1e154 and beyond), then the largest
+/// |value|, so that the model stays usable (see `ArimaFit::sigma2`).
+fn sum_of_squares(v: &[f64]) -> (f64, f64) {
+    let plain: f64 = v.iter().filter(|x| !x.is_nan()).map(|x| x * x).sum();
+    let largest = v.iter().filter(|x| !x.is_nan()).fold(0.0f64, |m, x| m.max(x.abs()));
+    if plain.is_finite() || largest == 0.0 {
+        return (plain, 1.0);
+    }
+    (v.iter().filter(|x| !x.is_nan()).map(|x| (x / largest).powi(2)).sum(), largest)
 }
 
 /// Square root of R's diffuse prior variance `kappa = 1e6` for differencing states.

@@ -6,12 +6,14 @@
 //! window holds fewer than `min_periods` usable values (at least 1, except that an
 //! empty `Sum` with `min_periods == 0` is 0, as in pandas); `Var`/`Std` (ddof = 1)
 //! additionally need 2 values. `Quantile` interpolates linearly as pandas does.
+//! One deliberate difference: where a window's sum overflows, pandas' mean is inf
+//! (from its running sum) and ours is the window's mean, always representable.
 //!
 //! Every statistic is O(n) or O(n log w) and uses O(w) scratch memory:
 //!
 //! | statistic          | module       | method                                      |
 //! |--------------------|--------------|---------------------------------------------|
-//! | `Sum`, `Mean`      | `sum`        | Neumaier/TwoSum-compensated add and remove, 8 chains in AVX2 lanes on long inputs |
+//! | `Sum`, `Mean`      | `sum`        | Neumaier/TwoSum-compensated add and remove, 8 chains in AVX-512 or AVX2 lanes on long inputs |
 //! | `Var`, `Std`       | `variance`   | shifted Welford add/remove, guarded recompute |
 //! | `Min`, `Max`       | `extrema`    | monotonic deque                             |
 //! | `Median`,`Quantile`| `order_stat` | two heaps with lazy deletion                |
@@ -32,7 +34,7 @@ mod window;
 
 use crate::error::CoreResult;
 
-pub use ewm::ewm_mean;
+pub use ewm::{ewm_mean, EwmMean};
 pub use statistic::Statistic;
 pub use window::Window;
 

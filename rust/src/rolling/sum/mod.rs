@@ -68,6 +68,9 @@ pub(crate) struct State {
     pub(crate) credit: usize,
     /// A recompute is due but was not yet affordable.
     pub(crate) pending: bool,
+    /// 1, or (a power of two) the factor every value is multiplied by before it is added,
+    /// while the window's sum overflows (see `recompute`). Only the slow paths run scaled.
+    pub(crate) scale: f64,
 }
 
 /// A value entering or leaving the window that is this many times larger
@@ -78,7 +81,7 @@ pub(crate) const CANCELLATION: f64 = (1u64 << 20) as f64;
 
 impl State {
     pub(crate) fn new() -> State {
-        State { sum: 0.0, comp: 0.0, nobs: 0, neg: 0, run: 0, prev: f64::NAN, credit: 0, pending: false }
+        State { sum: 0.0, comp: 0.0, nobs: 0, neg: 0, run: 0, prev: f64::NAN, credit: 0, pending: false, scale: 1.0 }
     }
 
     /// True when the compensated state can no longer be trusted after a step
@@ -93,7 +96,10 @@ impl State {
     /// Sums the window's own values afresh (keeping the recompute budget).
     /// When the running sum overflows on the way, the values are summed scaled
     /// down by a power of two (exact) and scaled back, so a window whose total
-    /// is representable (`[1e308, 1e308, -1e308]`) gets it.
+    /// is representable (`[1e308, 1e308, -1e308]`) gets it. When even the total
+    /// overflows, the state stays scaled (`scale`) until the huge values have left:
+    /// the sum is then +-inf, but the mean, which lies between the window's smallest
+    /// and largest value, is representable and is given (pandas' running sum gives inf).
     fn recompute(&mut self, window: &[f64]) {
         let (credit, pending) = (self.credit, self.pending);
         *self = State::new();
@@ -101,7 +107,8 @@ impl State {
             self.add(v);
         }
         if !(self.sum + self.comp).is_finite() {
-            let bits = usize::BITS - self.nobs.leading_zeros() + 1;
+            // 2^bits > 2 * window.len(): the scaled sum of any window of this length fits.
+            let bits = usize::BITS - window.len().leading_zeros() + 1;
             let down = 0.5f64.powi(bits as i32);
             let (mut sum, mut comp) = (0.0, 0.0);
             for &v in window.iter().filter(|v| usable(**v)) {
@@ -110,16 +117,20 @@ impl State {
                 comp += e;
             }
             let up = 2f64.powi(bits as i32);
-            self.sum = sum * up;
-            self.comp = comp * up;
+            if (sum * up + comp * up).is_finite() {
+                self.sum = sum * up;
+                self.comp = comp * up;
+            } else {
+                (self.sum, self.comp, self.scale) = (sum, comp, down);
+            }
         }
         self.credit = credit;
         self.pending = pending;
     }
 
     /// Book-keeping after the step that made `x[i]` the newest value of a
-    /// window of `w`, `moved` the largest magnitude that entered or left:
-    /// earns credit and recomputes the window when it is suspect and affordable.
+    /// window of `w`, `moved` the largest magnitude that entered or left (times
+    /// `scale`): earns credit and recomputes the window when it is suspect and affordable.
     #[inline(always)]
     fn check(&mut self, x: &[f64], i: usize, w: usize, moved: f64) {
         self.credit = self.credit.saturating_add(2);
@@ -143,7 +154,7 @@ impl State {
 
     #[inline(always)]
     fn add(&mut self, v: f64) {
-        let (s, e) = two_sum(self.sum, v);
+        let (s, e) = two_sum(self.sum, v * self.scale);
         self.sum = s;
         self.comp += e;
         self.nobs += 1;
@@ -160,13 +171,21 @@ impl State {
             self.sum = 0.0;
             self.comp = 0.0;
         } else {
-            let (s, e) = two_sum(self.sum, -v);
+            let (s, e) = two_sum(self.sum, -v * self.scale);
             self.sum = s;
             self.comp += e;
         }
     }
 
+    /// While scaled: true once the window's sum fits again without scaling (the huge
+    /// values have left), so that a recompute can return to the fast paths.
+    #[inline]
+    fn fits_unscaled(&self) -> bool {
+        self.scale != 1.0 && ((self.sum + self.comp) / self.scale).abs() < f64::MAX / 4.0
+    }
+
     /// Steady state: replace `out_v` by `in_v` (both usable) with one compensated add.
+    /// Unscaled states only (`scale == 1`).
     #[inline(always)]
     pub(crate) fn replace(&mut self, in_v: f64, out_v: f64) {
         let (dh, dl) = two_sum(in_v, -out_v);
@@ -188,11 +207,12 @@ impl State {
         } else if self.run >= self.nobs {
             self.prev * self.nobs as f64
         } else {
-            self.sum + self.comp
+            // Dividing by the power of two `scale` is exact (and the identity when unscaled).
+            (self.sum + self.comp) / self.scale
         }
     }
 
-    /// `sum_value` for a full window without missing values.
+    /// `sum_value` for a full window without missing values, unscaled.
     #[inline(always)]
     pub(crate) fn full_sum(&self) -> f64 {
         if self.run >= self.nobs {
@@ -202,7 +222,7 @@ impl State {
         }
     }
 
-    /// `mean_value` for a full window without missing values; `inv_n = 1 / nobs`.
+    /// `mean_value` for a full window without missing values, unscaled; `inv_n = 1 / nobs`.
     /// Multiplying by the reciprocal differs from pandas' division by at most an ulp.
     #[inline(always)]
     pub(crate) fn full_mean(&self, inv_n: f64) -> f64 {
@@ -233,7 +253,8 @@ impl State {
         if self.run >= self.nobs {
             return self.prev;
         }
-        let m = (self.sum + self.comp) / self.nobs as f64;
+        // Dividing by the power of two `scale` is exact (and the identity when unscaled).
+        let m = (self.sum + self.comp) / self.nobs as f64 / self.scale;
         // Same sign guard as pandas `calc_mean`.
         if self.neg == 0 && m < 0.0 || self.neg == self.nobs && m > 0.0 {
             0.0
@@ -302,21 +323,30 @@ pub(crate) fn steps(st: &mut State, x: &[f64], from: usize, to: usize, skip: usi
         let end = (i + BLOCK).min(to);
         let entering = &x[i..end];
         let leaving = &x[i - w..end - w];
-        if st.nobs == w && all_usable(entering) && all_usable(leaving) {
+        if st.nobs == w && st.scale == 1.0 && all_usable(entering) && all_usable(leaving) {
             // Hot path: the window is full and nothing in this block is missing, so
             // the count cannot change and min_periods is met (min_periods <= w).
             let inv_w = 1.0 / w as f64;
-            for k in i..end {
+            let mut k = i;
+            while k < end {
                 let (vin, vout) = (x[k], x[k - w]);
                 st.replace(vin, vout);
                 st.check(x, k, w, vin.abs().max(vout.abs()));
-                out[k - skip] = if target == Target::Mean { st.full_mean(inv_w) } else { st.full_sum() };
+                k += 1;
+                if st.scale != 1.0 {
+                    // The window's sum overflowed: the rest goes the scaled, slow way.
+                    out[k - 1 - skip] = st.emit(window, target);
+                    break;
+                }
+                out[k - 1 - skip] = if target == Target::Mean { st.full_mean(inv_w) } else { st.full_sum() };
             }
+            i = k;
+            continue;
         } else {
             for k in i..end {
                 let (vin, vout) = (x[k], x[k - w]);
                 match (usable(vin), usable(vout)) {
-                    (true, true) => st.replace(vin, vout),
+                    (true, true) if st.scale == 1.0 => st.replace(vin, vout),
                     (a, b) => {
                         if b {
                             st.remove(vout);
@@ -327,7 +357,10 @@ pub(crate) fn steps(st: &mut State, x: &[f64], from: usize, to: usize, skip: usi
                     }
                 }
                 let moved = |v: f64| if usable(v) { v.abs() } else { 0.0 };
-                st.check(x, k, w, moved(vin).max(moved(vout)));
+                if st.fits_unscaled() {
+                    st.pending = true;
+                }
+                st.check(x, k, w, moved(vin).max(moved(vout)) * st.scale);
                 out[k - skip] = st.emit(window, target);
             }
         }
@@ -353,3 +386,64 @@ pub(crate) const TILE: usize = 64;
 const MIN_LANE: usize = 1024;
 /// ... and at least this many windows' worth, so the per-lane warm-up stays small.
 const MIN_LANE_PER_WINDOW: usize = 16;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn rolling(x: &[f64], size: usize, target: Target) -> Vec<f64> {
+        let mut out = vec![0.0; x.len()];
+        run(x, 0, Window::new(size, 1).expect("valid window"), target, &mut out);
+        out
+    }
+
+    /// pandas' running sum overflows to inf for `[1e308, 1.5e308]`; the mean of two values
+    /// of at most 1.5e308 is representable, and is what we give. The sum is +inf.
+    #[test]
+    fn a_window_whose_sum_overflows_still_has_its_mean() {
+        assert_eq!(rolling(&[1e308, 1.5e308], 2, Target::Mean), [1e308, 1.25e308]);
+        assert_eq!(rolling(&[1e308, 1.5e308], 2, Target::Sum), [1e308, f64::INFINITY]);
+        assert_eq!(rolling(&[-1e308, -1.5e308, 1.0], 2, Target::Mean), [-1e308, -1.25e308, -7.5e307 + 0.5]);
+    }
+
+    /// A long stretch of huge values (the sum overflows in every window, so the state
+    /// stays scaled), then ordinary values again (back to the unscaled fast path), against
+    /// a mean computed in scaled units, window by window.
+    #[test]
+    fn overflowing_stretches_give_the_mean_and_recover() {
+        let mut s = 5u64;
+        let mut u = move || {
+            s = s.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+            (s >> 11) as f64 / (1u64 << 53) as f64
+        };
+        let x: Vec<f64> = (0..20_000)
+            .map(|i| match i {
+                3_000..=6_999 => 1e308 * (1.0 + 0.7 * u()),
+                8_000..=8_099 => f64::NAN,
+                9_000..=9_999 => -1.7e308 * u(),
+                _ => u() - 0.5,
+            })
+            .collect();
+        for w in [2, 7, 50, 300] {
+            let mean = rolling(&x, w, Target::Mean);
+            let sum = rolling(&x, w, Target::Sum);
+            for i in 0..x.len() {
+                let window: Vec<f64> = x[(i + 1).saturating_sub(w)..=i].iter().copied().filter(|v| v.is_finite()).collect();
+                if window.is_empty() {
+                    assert!(mean[i].is_nan(), "w={w} at {i}");
+                    continue;
+                }
+                let scaled: f64 = window.iter().map(|v| v / 1024.0).sum();
+                let want = scaled / window.len() as f64 * 1024.0;
+                let spread = window.iter().map(|v| v.abs() / 1024.0).sum::<f64>() / window.len() as f64 * 1024.0;
+                assert!((mean[i] - want).abs() <= 1e-12 * spread, "w={w} at {i}: {} vs {want}", mean[i]);
+                assert!(mean[i].is_finite(), "w={w} at {i}");
+                if (scaled * 1024.0).is_infinite() {
+                    assert_eq!(sum[i], scaled.signum() * f64::INFINITY, "w={w} at {i}");
+                } else if i > 7_000 + w {
+                    assert!((sum[i] - scaled * 1024.0).abs() <= 1e-12 * spread * window.len() as f64, "w={w} at {i}");
+                }
+            }
+        }
+    }
+}

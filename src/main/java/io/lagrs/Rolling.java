@@ -9,13 +9,16 @@ import java.nio.DoubleBuffer;
  * NaN inputs are skipped; the result is NaN where fewer than {@code minPeriods} non-NaN values
  * are in the window (default {@code minPeriods = window}). Results have the length of the input;
  * empty input gives empty output. Each method matches the pandas
- * {@code Series.rolling(window, min_periods).<statistic>()} of the same name to 1e-12 relative.
+ * {@code Series.rolling(window, min_periods).<statistic>()} of the same name to 1e-12 relative,
+ * with one deliberate difference: where a window's sum overflows (values near
+ * {@link Double#MAX_VALUE}), pandas' mean is {@code inf} and ours is the window's mean, which is
+ * always representable (the sum is {@code ±Infinity} in both).
  *
  * <p>Long inputs are split into chunks computed in parallel. A call never holds the garbage
  * collector off for long: sum and mean pin the arrays for one chunk of well under a
- * millisecond of work at a time, every other statistic copies chunks in and out, so other
- * threads of the service keep allocating while a long call runs ({@link #ewmMean(double[],
- * double)} is the exception: it runs in one piece, at about 1 ns per value). {@link DoubleBuffer} overloads take direct
+ * millisecond of work at a time, every other statistic (and {@link #ewmMean(double[], double)},
+ * whose state is carried from chunk to chunk) copies chunks in and out, so other threads of the
+ * service keep allocating while a long call runs. {@link DoubleBuffer} overloads take direct
  * buffers (off-heap data: Arrow, memory-mapped files), which are never pinned at all.
  *
  * <p>Bad arguments: a null array or buffer throws {@link NullPointerException};

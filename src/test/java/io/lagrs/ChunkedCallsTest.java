@@ -14,8 +14,8 @@ import org.junit.jupiter.api.Test;
  * the core over the whole input in one call, and a plain Java loop for lags and maxima.
  */
 class ChunkedCallsTest {
-    /** Longer than four critical chunks of sum/mean (2^19 values) and many copied chunks. */
-    private static final int LONG = (1 << 21) + 12_345;
+    /** Longer than four critical chunks of sum/mean (2^20 values) and many copied chunks. */
+    private static final int LONG = (1 << 22) + 12_345;
 
     private static double[] data(int n) {
         double[] x = new double[n];
@@ -83,6 +83,55 @@ class ChunkedCallsTest {
             }
             assertEquals(max, got[i], "at " + i);
         }
+    }
+
+    @Test
+    void ewmMeanInCopiedChunksHasTheBitsOfOneCall() {
+        // Copied in chunks of 2^17 values, the state carried across. Missing values at the
+        // start and in runs that span the cuts; +-Infinity count as missing.
+        double[] x = data(3 * (1 << 17) + 999);
+        java.util.Arrays.fill(x, 0, 1000, Double.NaN);
+        java.util.Arrays.fill(x, (1 << 17) - 3, (1 << 17) + 5, Double.NaN);
+        java.util.Arrays.fill(x, 2 * (1 << 17) - 1, 2 * (1 << 17) + 1, Double.POSITIVE_INFINITY);
+        x[3 * (1 << 17)] = Double.NEGATIVE_INFINITY;
+        for (double alpha : new double[] {1.0, 0.3, 1e-4}) {
+            DoubleBuffer in = ByteBuffer.allocateDirect(8 * x.length).order(ByteOrder.nativeOrder()).asDoubleBuffer();
+            in.put(x).flip();
+            DoubleBuffer out = ByteBuffer.allocateDirect(8 * x.length).order(ByteOrder.nativeOrder()).asDoubleBuffer();
+            Rolling.ewmMean(in, alpha, out);
+            double[] oneCall = new double[x.length];
+            out.get(oneCall);
+            double[] chunked = Rolling.ewmMean(x, alpha);
+            assertArrayEquals(oneCall, chunked, "alpha=" + alpha);
+            assertArrayEquals(plainEwm(x, alpha), chunked, "alpha=" + alpha);
+        }
+    }
+
+    /** pandas' {@code ewm(alpha, adjust=True).mean()} recurrence, written out in Java. */
+    private static double[] plainEwm(double[] x, double alpha) {
+        double[] result = new double[x.length];
+        double weight = 1.0;
+        double mean = Double.NaN;
+        boolean seen = false;
+        for (int i = 0; i < x.length; i++) {
+            boolean observed = Double.isFinite(x[i]);
+            if (!seen) {
+                if (observed) {
+                    mean = x[i];
+                    seen = true;
+                }
+            } else {
+                weight *= 1.0 - alpha;
+                if (observed) {
+                    if (mean != x[i]) {
+                        mean = (weight * mean + 1.0 * x[i]) / (weight + 1.0);
+                    }
+                    weight += 1.0;
+                }
+            }
+            result[i] = seen ? mean : Double.NaN;
+        }
+        return result;
     }
 
     @Test

@@ -63,15 +63,20 @@ public final class ForecastMetrics implements Serializable {
         return batches.value();
     }
 
-    /** Wall-clock nanoseconds spent inside native fit and forecast calls, summed over tasks. */
+    /**
+     * Wall-clock nanoseconds spent inside native fit and forecast calls, as the calling task
+     * thread sees them, summed over calls and tasks (not over the native worker threads: a call
+     * that keeps every core busy for one second adds one second).
+     */
     public long nativeNanos() {
         return nativeNanos.value();
     }
 
     /**
      * Wall-clock nanoseconds spent producing forecast rows, summed over tasks: reading the
-     * shuffled and sorted rows, building series, the native calls and building output rows (but
-     * not what consumes the rows downstream, nor the stage before the shuffle).
+     * shuffled and sorted chunks, building series, the native calls and building output rows
+     * (but not what consumes the rows downstream, nor the stage before the shuffle: scan,
+     * chunking, shuffle write).
      */
     public long partitionNanos() {
         return partitionNanos.value();

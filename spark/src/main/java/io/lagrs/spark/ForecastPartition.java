@@ -14,15 +14,18 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.concurrent.CancellationException;
-import org.apache.spark.api.java.function.MapPartitionsFunction;
-import org.apache.spark.sql.Row;
-import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.catalyst.InternalRow;
+import org.apache.spark.sql.catalyst.expressions.GenericInternalRow;
+import org.apache.spark.sql.catalyst.expressions.UnsafeArrayData;
+import org.apache.spark.sql.catalyst.util.ArrayData;
+import org.apache.spark.sql.types.DataType;
+import org.apache.spark.unsafe.types.UTF8String;
 
 /**
- * The executor side of {@link LagrsSpark#forecast}: turns one partition of rows
- * {@code (id, time as long, value as double)}, sorted by id then time, into forecast rows
- * {@code (id, time as long, step, mean, lower[], upper[], model, error)} (a timestamp_ntz time
- * stays a timestamp_ntz: see {@link TimeKind#TIMESTAMP_NTZ}).
+ * The executor side of {@link LagrsSpark#forecast}: turns one partition of chunk rows
+ * ({@link SeriesChunks}), sorted by id then first time, into forecast rows
+ * {@code (id, time as long, step, mean, lower[], upper[], model, error)}, all as Spark's
+ * internal rows (a timestamp_ntz time is a long there too).
  *
  * <p>Series are read a batch at a time and each batch is fitted by one native
  * {@link Arima#fitAll} (or {@link AutoArima#fitAll}) call, which fits its series in parallel on all the executor's cores. Rows
@@ -30,42 +33,45 @@ import org.apache.spark.sql.RowFactory;
  * and output. Anything wrong with one series (irregular times, a failed fit) becomes that
  * series' error row; nothing about a series can fail the task.
  */
-final class ForecastPartition implements MapPartitionsFunction<Row, Row> {
+final class ForecastPartition implements InternalPartitions.PartitionFunction {
     private static final long serialVersionUID = 1L;
 
     private final ForecastSpec spec;
+    private final DataType idType;
     private final TimeKind kind;
     private final String zoneId;
     private final ForecastMetrics metrics; // may be null
 
-    ForecastPartition(ForecastSpec spec, TimeKind kind, String zoneId, ForecastMetrics metrics) {
+    ForecastPartition(ForecastSpec spec, DataType idType, TimeKind kind, String zoneId, ForecastMetrics metrics) {
         this.spec = spec;
+        this.idType = idType;
         this.kind = kind;
         this.zoneId = zoneId;
         this.metrics = metrics;
     }
 
     @Override
-    public Iterator<Row> call(Iterator<Row> input) {
-        return new Rows(input);
+    public Iterator<InternalRow> apply(Iterator<InternalRow> chunks) {
+        return new Rows(chunks);
     }
 
-    private final class Rows implements Iterator<Row> {
-        private final SeriesBatch.Reader reader;
+    private final class Rows implements Iterator<InternalRow> {
+        private final SeriesChunks.Reader reader;
         private final SeriesBatch batch = new SeriesBatch(spec.batchSize(), false);
         private final Arima arima = spec.isAuto() ? null : spec.toArima();
         private final AutoArima auto = spec.isAuto() ? spec.toAutoArima() : null;
         private final String model = spec.modelName();
-        private final ZoneId zone = kind == TimeKind.TIMESTAMP_NTZ ? ZoneOffset.UTC : ZoneId.of(zoneId);
+        private final UTF8String modelUtf8 = UTF8String.fromString(model);
+        private final ZoneId zone = kind == TimeKind.TIMESTAMP_NTZ ? ZoneOffset.UTC : ZoneId.of(zoneId).normalized();
         private final double[] levels = spec.levels();
         private final BatchOptions options = spec.threads() > 0
                 ? BatchOptions.defaults().threads(spec.threads()) : BatchOptions.defaults();
-        private List<Row> out = new ArrayList<>();
+        private List<InternalRow> out = new ArrayList<>();
         private int next;
         private boolean done;
 
-        Rows(Iterator<Row> input) {
-            this.reader = new SeriesBatch.Reader(input);
+        Rows(Iterator<InternalRow> chunks) {
+            this.reader = new SeriesChunks.Reader(chunks, idType);
         }
 
         @Override
@@ -87,7 +93,7 @@ final class ForecastPartition implements MapPartitionsFunction<Row, Row> {
         }
 
         @Override
-        public Row next() {
+        public InternalRow next() {
             if (!hasNext()) {
                 throw new NoSuchElementException();
             }
@@ -105,7 +111,7 @@ final class ForecastPartition implements MapPartitionsFunction<Row, Row> {
                 int from = batch.offset(j);
                 int n = batch.offset(j + 1) - from;
                 if (batch.nullTimes(j) > 0) {
-                    errors[j] = "time is null in " + batch.nullTimes(j) + " of " + n + " rows";
+                    errors[j] = "time is null in " + batch.nullTimes(j) + " of " + (n + batch.nullTimes(j)) + " rows";
                     continue;
                 }
                 try {
@@ -160,10 +166,11 @@ final class ForecastPartition implements MapPartitionsFunction<Row, Row> {
                 }
                 if (error != null) {
                     failed++;
-                    out.add(RowFactory.create(id, null, null, null, null, null, model, error));
+                    out.add(new GenericInternalRow(new Object[] {id, null, null, null, null, null, modelUtf8,
+                        UTF8String.fromString(error)}));
                     continue;
                 }
-                String name = models[i] != null ? models[i] : model;
+                UTF8String name = models[i] != null ? UTF8String.fromString(models[i]) : modelUtf8;
                 double[] mean = byLevel[0][i].mean();
                 for (int k = 0; k < spec.horizon(); k++) {
                     double[] lower = new double[levels.length];
@@ -172,8 +179,10 @@ final class ForecastPartition implements MapPartitionsFunction<Row, Row> {
                         lower[l] = byLevel[l][i].lower()[k];
                         upper[l] = byLevel[l][i].upper()[k];
                     }
-                    Object time = kind == TimeKind.TIMESTAMP_NTZ ? TimeKind.ntz(future[j][k]) : (Object) future[j][k];
-                    out.add(RowFactory.create(id, time, k + 1, mean[k], lower, upper, name, null));
+                    ArrayData lowerData = UnsafeArrayData.fromPrimitiveArray(lower);
+                    ArrayData upperData = UnsafeArrayData.fromPrimitiveArray(upper);
+                    out.add(new GenericInternalRow(new Object[] {id, future[j][k], k + 1, mean[k], lowerData, upperData,
+                        name, null}));
                 }
             }
             if (metrics != null) {

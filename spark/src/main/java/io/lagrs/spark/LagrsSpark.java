@@ -19,11 +19,13 @@ import org.apache.spark.sql.types.StructType;
  * lagrs on Spark: forecasts and features for every series of a long-format DataFrame (one row
  * per series, time and value), computed by the native library on the executors.
  *
- * <p>How the work is spread: the rows are repartitioned by series key, sorted within each
- * partition by key and time, and each partition is streamed once: consecutive rows of one key
- * form a series, series are gathered into batches of {@link ForecastSpec#batchSize()} and each
- * batch goes to one native call that works on all its series in parallel. One shuffle, one sort,
- * no per-series Spark overhead; a partition holds one batch at a time.
+ * <p>How the work is spread: for forecasts, runs of consecutive rows of one key are first cut
+ * into chunk rows (one per series when the input is stored series by series), the chunks are
+ * repartitioned by series key and sorted within each partition by key, and each partition is
+ * streamed once: the chunks of one key form a series, series are gathered into batches of
+ * {@link ForecastSpec#batchSize()} and each batch goes to one native call that works on all its
+ * series in parallel. One shuffle, one sort, no per-series Spark overhead; a partition holds one
+ * batch at a time. Features shuffle and sort the rows themselves (one output row per input row).
  *
  * <p>The executors need the lagrs jar and the native jar of their platform on their classpath
  * (for example {@code spark-submit --jars lagrs.jar,lagrs-linux-x86_64.jar,...}); see
@@ -105,7 +107,9 @@ public final class LagrsSpark {
                 col(quoted(idField.name())).as("id"),
                 kind.toLong(col(quoted(timeField.name()))).as("t"),
                 col(quoted(valueField.name())).cast(DataTypes.DoubleType).as("v"));
-        Dataset<Row> sorted = repartition(input, spec.partitions()).sortWithinPartitions(col("id"), col("t"));
+        Dataset<Row> chunks = InternalPartitions.map(input, new SeriesChunks.Cut(idField.dataType()),
+                SeriesChunks.schema(idField.dataType()));
+        Dataset<Row> sorted = repartition(chunks, spec.partitions()).sortWithinPartitions(col("id"), col("t0"));
 
         StructType out = new StructType()
                 .add("id", idField.dataType(), true)
@@ -117,7 +121,8 @@ public final class LagrsSpark {
                 .add("model", DataTypes.StringType, false)
                 .add("error", DataTypes.StringType, true);
         String zone = df.sparkSession().conf().get("spark.sql.session.timeZone");
-        Dataset<Row> raw = sorted.mapPartitions(new ForecastPartition(spec, kind, zone, metrics), Encoders.row(out));
+        Dataset<Row> raw = InternalPartitions.map(sorted,
+                new ForecastPartition(spec, idField.dataType(), kind, zone, metrics), out);
 
         List<Column> columns = new ArrayList<>();
         columns.add(col("id").as(idField.name()));

@@ -95,7 +95,7 @@ final class SeriesBatch {
         }
     }
 
-    private void clear() {
+    void clear() {
         Arrays.fill(ids, 0, count, null);
         if (timeObjects != null) {
             Arrays.fill(timeObjects, 0, length, null);
@@ -139,6 +139,33 @@ final class SeriesBatch {
         }
         values[length] = row.isNullAt(2) ? Double.NaN : row.getDouble(2);
         length++;
+    }
+
+    /** Whether the batch holds as many series as it may. */
+    boolean isFull() {
+        return count == capacity;
+    }
+
+    /**
+     * Appends a whole series (times kept as longs): its first {@code n} times and values, and
+     * how many of its rows had a null time (those rows are not among the {@code n}).
+     */
+    void addSeries(Object id, long[] seriesTimes, double[] seriesValues, int n, int nullTimeRows) {
+        if (keepTimeObjects) {
+            throw new IllegalStateException("addSeries keeps times as longs");
+        }
+        startSeries(id);
+        int total = Math.addExact(length, n);
+        if (total > values.length) {
+            int grown = Math.max(total, Math.addExact(values.length, values.length >> 1));
+            values = Arrays.copyOf(values, grown);
+            times = Arrays.copyOf(times, grown);
+        }
+        System.arraycopy(seriesTimes, 0, times, length, n);
+        System.arraycopy(seriesValues, 0, values, length, n);
+        length = total;
+        nullTimes[count] = nullTimeRows;
+        endSeries();
     }
 
     private void endSeries() {

@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
@@ -83,33 +84,34 @@ final class TimeGrid {
         LocalTime timeOfDay = LocalTime.MIDNIGHT;
         long[] index = times;
         if (kind.isCalendar()) {
-            LocalDateTime[] local = new LocalDateTime[n];
+            // Local day and time of day of each time, as numbers (no object per observation).
+            long[] days = new long[n];
+            long[] microsOfDay = new long[n];
             for (int i = 0; i < n; i++) {
-                local[i] = toLocal(kind, zone, times[i]);
+                localDayAndTime(kind, zone, times[i], days, microsOfDay, i);
             }
-            timeOfDay = local[0].toLocalTime();
+            timeOfDay = LocalTime.ofNanoOfDay(microsOfDay[0] * 1000);
+            long[] months = new long[n];
+            long firstDay = monthAndDay(days[0]) & 31;
             boolean sameTimeOfDay = true;
             boolean sameDay = true;
             boolean allMonthEnds = true;
             for (int i = 0; i < n; i++) {
-                LocalDate d = local[i].toLocalDate();
-                sameTimeOfDay &= local[i].toLocalTime().equals(timeOfDay);
-                sameDay &= d.getDayOfMonth() == local[0].getDayOfMonth();
-                allMonthEnds &= d.getDayOfMonth() == d.lengthOfMonth();
+                long md = monthAndDay(days[i]);
+                long day = md & 31;
+                months[i] = md >> 5;
+                sameTimeOfDay &= microsOfDay[i] == microsOfDay[0];
+                sameDay &= day == firstDay;
+                allMonthEnds &= day == lengthOfMonth(months[i]);
             }
             if (sameTimeOfDay) {
-                index = new long[n];
                 if (allMonthEnds || sameDay) {
                     unit = Unit.MONTH;
-                    dayOfMonth = allMonthEnds ? 0 : local[0].getDayOfMonth();
-                    for (int i = 0; i < n; i++) {
-                        index[i] = local[i].getYear() * 12L + local[i].getMonthValue() - 1;
-                    }
+                    dayOfMonth = allMonthEnds ? 0 : (int) firstDay;
+                    index = months;
                 } else {
                     unit = Unit.DAY;
-                    for (int i = 0; i < n; i++) {
-                        index[i] = local[i].toLocalDate().toEpochDay();
-                    }
+                    index = days;
                 }
             }
         }
@@ -171,13 +173,70 @@ final class TimeGrid {
         if (kind == TimeKind.DATE) {
             return date.toEpochDay();
         }
+        if (zone instanceof ZoneOffset offset) { // ZoneOffset.getRules() builds new rules on every call
+            return Math.addExact(Math.multiplyExact(LocalDateTime.of(date, timeOfDay).toEpochSecond(offset), 1_000_000L),
+                    timeOfDay.getNano() / 1000);
+        }
         Instant instant = ZonedDateTime.of(date, timeOfDay, zone).toInstant();
         return Math.addExact(Math.multiplyExact(instant.getEpochSecond(), 1_000_000L), instant.getNano() / 1000);
+    }
+
+    private static final long MICROS_PER_DAY = 86_400_000_000L;
+
+    /**
+     * The month (months since year 0: {@code year * 12 + month - 1}) shifted left by 5 bits, plus
+     * the day of month, of an epoch day in the proleptic Gregorian calendar, as
+     * {@link LocalDate#ofEpochDay} gives them; without an object per call (this runs for every
+     * observation). H. Hinnant's {@code civil_from_days}.
+     */
+    static long monthAndDay(long epochDay) {
+        long z = epochDay + 719_468; // days since 0000-03-01
+        long era = Math.floorDiv(z, 146_097L);
+        long dayOfEra = z - era * 146_097;
+        long yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365;
+        long dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100); // from March 1st
+        long mp = (5 * dayOfYear + 2) / 153; // month from March: 0..11
+        long day = dayOfYear - (153 * mp + 2) / 5 + 1;
+        long month = mp < 10 ? mp + 3 : mp - 9;
+        long year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0);
+        return ((year * 12 + month - 1) << 5) | day;
+    }
+
+    /** Days in a month given as {@code year * 12 + month - 1}. */
+    static int lengthOfMonth(long monthIndex) {
+        long year = Math.floorDiv(monthIndex, 12L);
+        int month = (int) Math.floorMod(monthIndex, 12L) + 1;
+        return switch (month) {
+            case 2 -> (Math.floorMod(year, 4L) == 0 && (Math.floorMod(year, 100L) != 0 || Math.floorMod(year, 400L) == 0))
+                    ? 29 : 28;
+            case 4, 6, 9, 11 -> 30;
+            default -> 31;
+        };
+    }
+
+    /** Sets {@code days[i]} and {@code microsOfDay[i]} to time {@code t}'s local date and time of day. */
+    private static void localDayAndTime(TimeKind kind, ZoneId zone, long t, long[] days, long[] microsOfDay, int i) {
+        if (kind == TimeKind.DATE) {
+            days[i] = t;
+            microsOfDay[i] = 0;
+        } else if (zone instanceof ZoneOffset offset) {
+            long local = Math.addExact(t, offset.getTotalSeconds() * 1_000_000L);
+            days[i] = Math.floorDiv(local, MICROS_PER_DAY);
+            microsOfDay[i] = Math.floorMod(local, MICROS_PER_DAY);
+        } else {
+            LocalDateTime local = toLocal(kind, zone, t);
+            days[i] = local.toLocalDate().toEpochDay();
+            microsOfDay[i] = local.toLocalTime().toNanoOfDay() / 1000;
+        }
     }
 
     private static LocalDateTime toLocal(TimeKind kind, ZoneId zone, long t) {
         if (kind == TimeKind.DATE) {
             return LocalDate.ofEpochDay(t).atStartOfDay();
+        }
+        if (zone instanceof ZoneOffset offset) { // ZoneOffset.getRules() builds new rules on every call
+            return LocalDateTime.ofEpochSecond(Math.floorDiv(t, 1_000_000L), (int) Math.floorMod(t, 1_000_000L) * 1000,
+                    offset);
         }
         Instant instant = Instant.EPOCH.plus(t, ChronoUnit.MICROS);
         return LocalDateTime.ofInstant(instant, zone);
@@ -196,6 +255,13 @@ final class TimeGrid {
             } catch (ArithmeticException e) {
                 throw new IrregularTimeException("times " + index[i - 1] + " and " + index[i] + " are too far apart");
             }
+        }
+        boolean regular = true; // the usual case: one step throughout, no sort needed
+        for (int i = 1; i < diffs.length && regular; i++) {
+            regular = diffs[i] == diffs[0];
+        }
+        if (regular) {
+            return diffs[0];
         }
         Arrays.sort(diffs);
         long best = diffs[0];

@@ -109,6 +109,32 @@ class ForecastTest {
     }
 
     @Test
+    void rowsInAnyOrderAndPartitionGiveTheSameForecasts() {
+        Random rng = new Random(12);
+        Map<String, double[]> series = new TreeMap<>();
+        for (int i = 0; i < 12; i++) {
+            series.put("s" + i, simulate(rng, 30 + rng.nextInt(30)));
+        }
+        ForecastSpec spec = ForecastSpec.arima(0, 1, 1).seasonal(0, 1, 1, 12).columns("sku", "month", "sales")
+                .horizon(3).batchSize(5);
+        Dataset<Row> stored = monthly(series, LocalDate.of(2015, 1, 1)); // series by series: a chunk each
+        // Rows in random order over several partitions: each series arrives in many pieces.
+        Dataset<Row> scattered = stored.orderBy(org.apache.spark.sql.functions.rand(3)).repartition(3);
+        List<String> expected = sortedStrings(LagrsSpark.forecast(stored, spec));
+        assertEquals(12 * 3, expected.size());
+        assertEquals(expected, sortedStrings(LagrsSpark.forecast(scattered, spec)));
+    }
+
+    private static List<String> sortedStrings(Dataset<Row> df) {
+        List<String> out = new ArrayList<>();
+        for (Row r : df.collectAsList()) {
+            out.add(r.toString());
+        }
+        java.util.Collections.sort(out);
+        return out;
+    }
+
+    @Test
     void autoArimaChoosesEachSeriesModelAsTheSingleJvmApiDoes() {
         Random rng = new Random(29);
         Map<String, double[]> series = new TreeMap<>();

@@ -122,4 +122,18 @@ class TimeGridTest {
                 () -> grid(TimeKind.INTEGER, UTC, Integer.MAX_VALUE - 2, Integer.MAX_VALUE - 1, Integer.MAX_VALUE));
         assertTrue(e.getMessage().contains("int"), e.getMessage());
     }
+
+    @Test
+    void calendarArithmeticAgreesWithJavaTime() {
+        java.util.Random rng = new java.util.Random(3);
+        for (int k = 0; k < 200_000; k++) {
+            // Dates (int days) and timestamps (about +-290,000 years) reach this far; near 1970 most often.
+            long day = k % 2 == 0 ? rng.nextInt() : rng.nextInt(200_000) - 100_000;
+            LocalDate d = LocalDate.ofEpochDay(day);
+            long md = TimeGrid.monthAndDay(day);
+            assertEquals(d.getYear() * 12L + d.getMonthValue() - 1, md >> 5, d::toString);
+            assertEquals(d.getDayOfMonth(), md & 31, d::toString);
+            assertEquals(d.lengthOfMonth(), TimeGrid.lengthOfMonth(md >> 5), d::toString);
+        }
+    }
 }

@@ -1,0 +1,270 @@
+package io.lagrs.spark;
+
+import java.util.Arrays;
+import java.util.Iterator;
+import java.util.NoSuchElementException;
+import org.apache.spark.sql.catalyst.InternalRow;
+import org.apache.spark.sql.catalyst.expressions.GenericInternalRow;
+import org.apache.spark.sql.catalyst.expressions.UnsafeArrayData;
+import org.apache.spark.sql.types.DataType;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+
+/**
+ * Series cut into chunks for the shuffle: runs of consecutive rows of one key, as one row each.
+ *
+ * <p>Long-format input has one row per observation, and shuffling and sorting each of them costs
+ * more than fitting the series. Before the shuffle, every run of consecutive rows with the same
+ * key (at most {@link #MAX_CHUNK} of them) becomes one chunk row
+ * {@code (id, t0, nullTimes, t[], v[])}: the times that are not null (in the run's order), the
+ * values (null as NaN) and how many times were null; {@code t0} is the first time, to sort by.
+ * Data stored or produced series by series (Parquet files written from a pandas frame sorted by
+ * id, the output of a group-by) has runs as long as its series, so the shuffle carries one row
+ * per series instead of one per observation; rows in random order give runs of one, and the
+ * job does what it would have done without chunks, with slightly wider rows.
+ *
+ * <p>After the shuffle by key and a sort by {@code (id, t0)}, {@link Reader} joins the chunks of
+ * each key back into one series, sorted by time.
+ */
+final class SeriesChunks {
+    /** Rows per chunk at most, so that a map task holds a bounded amount at a time. */
+    static final int MAX_CHUNK = 8192;
+
+    private SeriesChunks() {
+    }
+
+    /** The chunk rows' schema for series keys of type {@code idType}. */
+    static StructType schema(DataType idType) {
+        return new StructType()
+                .add("id", idType, true)
+                .add("t0", DataTypes.LongType, false)
+                .add("nullTimes", DataTypes.IntegerType, false)
+                .add("t", DataTypes.createArrayType(DataTypes.LongType, false), false)
+                .add("v", DataTypes.createArrayType(DataTypes.DoubleType, false), false);
+    }
+
+    /** The map side: rows {@code (id, t as long, v as double)} to chunk rows. */
+    static final class Cut implements InternalPartitions.PartitionFunction {
+        private static final long serialVersionUID = 1L;
+        private final DataType idType;
+        private final int maxChunk;
+
+        Cut(DataType idType) {
+            this(idType, MAX_CHUNK);
+        }
+
+        /** With at most {@code maxChunk} rows per chunk (tests cut series into many chunks). */
+        Cut(DataType idType, int maxChunk) {
+            this.idType = idType;
+            this.maxChunk = maxChunk;
+        }
+
+        @Override
+        public Iterator<InternalRow> apply(Iterator<InternalRow> rows) {
+            return new Chunks(rows, idType, maxChunk);
+        }
+    }
+
+    private static final class Chunks implements Iterator<InternalRow> {
+        private final Iterator<InternalRow> rows;
+        private final DataType idType;
+        private final boolean isString;
+        private final int maxChunk;
+        private final long[] times;
+        private final double[] values;
+        /** The first row of the next chunk, already read (Spark reuses row objects, so copied). */
+        private boolean carried;
+        private Object carriedId;
+        private boolean carriedTimeNull;
+        private long carriedTime;
+        private double carriedValue;
+
+        Chunks(Iterator<InternalRow> rows, DataType idType, int maxChunk) {
+            this.rows = rows;
+            this.idType = idType;
+            this.isString = idType instanceof org.apache.spark.sql.types.StringType;
+            this.maxChunk = maxChunk;
+            this.times = new long[maxChunk];
+            this.values = new double[maxChunk];
+        }
+
+        @Override
+        public boolean hasNext() {
+            return carried || rows.hasNext();
+        }
+
+        @Override
+        public InternalRow next() {
+            if (!carried) {
+                if (!rows.hasNext()) {
+                    throw new NoSuchElementException();
+                }
+                carry(rows.next(), null);
+            }
+            Object id = carriedId;
+            int n = 0;
+            int nullTimes = 0;
+            if (carriedTimeNull) {
+                nullTimes++;
+            } else {
+                times[n] = carriedTime;
+                values[n++] = carriedValue;
+            }
+            carried = false;
+            while (n < maxChunk && rows.hasNext()) {
+                InternalRow row = rows.next();
+                Object rowId = id(row);
+                if (!InternalPartitions.sameKey(id, rowId)) {
+                    carry(row, rowId);
+                    break;
+                }
+                if (row.isNullAt(1)) {
+                    nullTimes++;
+                } else {
+                    times[n] = row.getLong(1);
+                    values[n++] = row.isNullAt(2) ? Double.NaN : row.getDouble(2);
+                }
+            }
+            long t0 = n > 0 ? times[0] : Long.MIN_VALUE;
+            return new GenericInternalRow(new Object[] {id, t0, nullTimes,
+                UnsafeArrayData.fromPrimitiveArray(Arrays.copyOf(times, n)),
+                UnsafeArrayData.fromPrimitiveArray(Arrays.copyOf(values, n))});
+        }
+
+        private Object id(InternalRow row) {
+            if (row.isNullAt(0)) {
+                return null;
+            }
+            // The common key type read directly: row.get(0, type) looks the type up on every call.
+            return isString ? row.getUTF8String(0) : row.get(0, idType);
+        }
+
+        private void carry(InternalRow row, Object idRead) {
+            Object id = idRead != null ? idRead : id(row);
+            carried = true;
+            carriedId = InternalPartitions.copy(id);
+            carriedTimeNull = row.isNullAt(1);
+            carriedTime = carriedTimeNull ? 0L : row.getLong(1);
+            carriedValue = row.isNullAt(2) ? Double.NaN : row.getDouble(2);
+        }
+    }
+
+    /**
+     * The reduce side: chunk rows sorted by {@code (id, t0)} to whole series in a
+     * {@link SeriesBatch}, a batch at a time.
+     */
+    static final class Reader {
+        private final Iterator<InternalRow> chunks;
+        private final DataType idType;
+        private long[] times = new long[1024];
+        private double[] values = new double[1024];
+        // The first chunk of the next series, already read.
+        private boolean pending;
+        private Object pendingId;
+
+        Reader(Iterator<InternalRow> chunks, DataType idType) {
+            this.chunks = chunks;
+            this.idType = idType;
+        }
+
+        /**
+         * Clears {@code batch} and fills it with the next series, up to its capacity.
+         *
+         * @return false if there were no chunks left (the batch is then empty)
+         */
+        boolean read(SeriesBatch batch) {
+            batch.clear();
+            while (!batch.isFull() && (pending || chunks.hasNext())) {
+                Object id;
+                int n = 0;
+                int nullTimes = 0;
+                InternalRow chunk;
+                if (pending) {
+                    id = pendingId;
+                    pending = false;
+                    n = appendPending(0);
+                    nullTimes = pendingNullTimes;
+                } else {
+                    chunk = chunks.next();
+                    id = InternalPartitions.copy(chunk.isNullAt(0) ? null : chunk.get(0, idType));
+                    n = append(chunk, 0);
+                    nullTimes = chunk.getInt(2);
+                }
+                while (chunks.hasNext()) {
+                    chunk = chunks.next();
+                    Object chunkId = chunk.isNullAt(0) ? null : chunk.get(0, idType);
+                    if (!InternalPartitions.sameKey(id, chunkId)) {
+                        hold(chunk, chunkId);
+                        break;
+                    }
+                    n = append(chunk, n);
+                    nullTimes += chunk.getInt(2);
+                }
+                sortByTime(times, values, n);
+                batch.addSeries(id, times, values, n, nullTimes);
+            }
+            return batch.size() > 0;
+        }
+
+        // A chunk that starts the next series, kept as arrays (its row object will be reused).
+        private long[] pendingTimes;
+        private double[] pendingValues;
+        private int pendingNullTimes;
+
+        private void hold(InternalRow chunk, Object chunkId) {
+            pending = true;
+            pendingId = InternalPartitions.copy(chunkId);
+            pendingTimes = chunk.getArray(3).toLongArray();
+            pendingValues = chunk.getArray(4).toDoubleArray();
+            pendingNullTimes = chunk.getInt(2);
+        }
+
+        private int appendPending(int n) {
+            return appendArrays(pendingTimes, pendingValues, n);
+        }
+
+        private int append(InternalRow chunk, int n) {
+            return appendArrays(chunk.getArray(3).toLongArray(), chunk.getArray(4).toDoubleArray(), n);
+        }
+
+        private int appendArrays(long[] t, double[] v, int n) {
+            int total = Math.addExact(n, t.length);
+            if (total > times.length) {
+                int grown = Math.max(total, Math.addExact(times.length, times.length >> 1));
+                times = Arrays.copyOf(times, grown);
+                values = Arrays.copyOf(values, grown);
+            }
+            System.arraycopy(t, 0, times, n, t.length);
+            System.arraycopy(v, 0, values, n, v.length);
+            return total;
+        }
+    }
+
+    /**
+     * Sorts the first {@code n} times ascending, carrying the values along (stable: equal times
+     * keep their order). Chunks sorted by their first time are usually already in order, which
+     * is checked first.
+     */
+    static void sortByTime(long[] times, double[] values, int n) {
+        boolean sorted = true;
+        for (int i = 1; i < n && sorted; i++) {
+            sorted = times[i - 1] <= times[i];
+        }
+        if (sorted) {
+            return;
+        }
+        Integer[] order = new Integer[n];
+        for (int i = 0; i < n; i++) {
+            order[i] = i;
+        }
+        Arrays.sort(order, (a, b) -> Long.compare(times[a], times[b])); // stable (TimSort)
+        long[] t = new long[n];
+        double[] v = new double[n];
+        for (int i = 0; i < n; i++) {
+            t[i] = times[order[i]];
+            v[i] = values[order[i]];
+        }
+        System.arraycopy(t, 0, times, 0, n);
+        System.arraycopy(v, 0, values, 0, n);
+    }
+}

@@ -1,0 +1,114 @@
+package io.lagrs.spark;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.TreeMap;
+import org.apache.spark.sql.catalyst.InternalRow;
+import org.apache.spark.sql.catalyst.expressions.GenericInternalRow;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.unsafe.types.UTF8String;
+import org.junit.jupiter.api.Test;
+
+/** The chunks before the shuffle and the series joined after it, without Spark's engine. */
+class SeriesChunksTest {
+    private static InternalRow row(String id, Long t, Double v) {
+        return new GenericInternalRow(new Object[] {id == null ? null : UTF8String.fromString(id), t, v});
+    }
+
+    /** Cuts {@code rows} into chunks, orders them as the shuffle and sort would, reads series back. */
+    private static Map<String, long[]> roundTrip(List<InternalRow> rows, int maxChunk, Map<String, double[]> values,
+            Map<String, Integer> nullTimes, int[] chunkCount) {
+        List<InternalRow> chunks = new ArrayList<>();
+        Iterator<InternalRow> cut = new SeriesChunks.Cut(DataTypes.StringType, maxChunk).apply(rows.iterator());
+        cut.forEachRemaining(chunks::add);
+        chunkCount[0] = chunks.size();
+        chunks.sort(Comparator.<InternalRow, String>comparing(c -> c.isNullAt(0) ? "" : c.getUTF8String(0).toString())
+                .thenComparingLong(c -> c.getLong(1)));
+        SeriesChunks.Reader reader = new SeriesChunks.Reader(chunks.iterator(), DataTypes.StringType);
+        SeriesBatch batch = new SeriesBatch(2, false); // several batches
+        Map<String, long[]> times = new LinkedHashMap<>();
+        while (reader.read(batch)) {
+            assertTrue(batch.size() <= 2);
+            for (int j = 0; j < batch.size(); j++) {
+                String id = batch.id(j) == null ? null : batch.id(j).toString();
+                int from = batch.offset(j);
+                int to = batch.offset(j + 1);
+                assertFalse(times.containsKey(id), "series " + id + " came back twice");
+                times.put(id, Arrays.copyOfRange(batch.times(), from, to));
+                values.put(id, Arrays.copyOfRange(batch.values(), from, to));
+                nullTimes.put(id, batch.nullTimes(j));
+            }
+        }
+        return times;
+    }
+
+    @Test
+    void seriesInAnyRowOrderComeBackWholeAndInTimeOrder() {
+        Random rng = new Random(5);
+        Map<String, Integer> lengths = new TreeMap<>();
+        List<InternalRow> rows = new ArrayList<>();
+        for (int s = 0; s < 9; s++) {
+            int n = 1 + rng.nextInt(30);
+            lengths.put("k" + s, n);
+            for (int t = 0; t < n; t++) {
+                rows.add(row("k" + s, 100L + 3 * t, t + 0.5));
+            }
+        }
+        rows.add(row("k3", null, 1.0)); // a null time is counted, not kept
+        rows.add(row("k4", 10_000L, null)); // a null value is a missing value
+        rows.add(row(null, 7L, 2.0)); // a null key is a series too
+        rows.add(row(null, 4L, 1.0));
+        for (List<InternalRow> order : List.of(new ArrayList<>(rows), shuffled(rows, rng))) {
+            for (int maxChunk : new int[] {1, 4, 8192}) {
+                Map<String, double[]> values = new TreeMap<>(Comparator.nullsFirst(Comparator.naturalOrder()));
+                Map<String, Integer> nulls = new TreeMap<>(Comparator.nullsFirst(Comparator.naturalOrder()));
+                int[] chunkCount = new int[1];
+                Map<String, long[]> times = roundTrip(order, maxChunk, values, nulls, chunkCount);
+                assertEquals(10, times.size(), "every key once, the null key too");
+                for (var e : lengths.entrySet()) {
+                    long[] t = times.get(e.getKey());
+                    int n = e.getValue() + (e.getKey().equals("k4") ? 1 : 0);
+                    assertEquals(n, t.length, e.getKey());
+                    for (int i = 0; i < e.getValue(); i++) {
+                        assertEquals(100L + 3 * i, t[i], e.getKey());
+                        assertEquals(i + 0.5, values.get(e.getKey())[i], 0.0, e.getKey());
+                    }
+                    assertEquals(e.getKey().equals("k3") ? 1 : 0, nulls.get(e.getKey()), e.getKey());
+                }
+                assertEquals(Double.NaN, values.get("k4")[lengths.get("k4")]);
+                assertArrayEquals(new long[] {4, 7}, times.get(null));
+                assertArrayEquals(new double[] {1.0, 2.0}, values.get(null));
+                if (order == rows && maxChunk == 8192) {
+                    assertEquals(12, chunkCount[0], "one chunk per run of one key: 9 series, 2 late rows, the null key");
+                }
+            }
+        }
+    }
+
+    @Test
+    void sortByTimeIsStableAndCarriesValues() {
+        long[] t = {5, 3, 5, 1};
+        double[] v = {50, 30, 51, 10};
+        SeriesChunks.sortByTime(t, v, 4);
+        assertArrayEquals(new long[] {1, 3, 5, 5}, t);
+        assertArrayEquals(new double[] {10, 30, 50, 51}, v);
+    }
+
+    private static List<InternalRow> shuffled(List<InternalRow> rows, Random rng) {
+        List<InternalRow> copy = new ArrayList<>(rows);
+        Collections.shuffle(copy, rng);
+        return copy;
+    }
+}
