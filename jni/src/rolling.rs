@@ -52,6 +52,10 @@ fn critical_chunk(stat: Statistic) -> Option<usize> {
     }
 }
 
+/// Values per critical chunk of `applyMany` over sum/mean: short series run the scalar kernel
+/// (~2-5 ns per value), so a chunk of whole series is kept to about a millisecond of work too.
+const MANY_CRITICAL_CHUNK: usize = 1 << 19;
+
 /// Outputs per copied chunk: long enough that the copies and the warm-up of each chunk's
 /// first window stay small next to the work.
 const COPY_CHUNK: usize = 1 << 17;
@@ -122,7 +126,10 @@ pub extern "system" fn Java_io_lagrs_Rolling_rollingMany0<'local>(
                 .with_critical(env, |x, out| rolling::rolling_many(stat, x, &offsets, window, out))?
                 .map_err(Into::into);
         }
-        let plan = plan(stat, window);
+        let mut plan = plan(stat, window);
+        if plan.access == Access::Critical {
+            plan.chunk = plan.chunk.min(MANY_CRITICAL_CHUNK);
+        }
         let mut scratch = Scratch::default();
         let bounds: Vec<usize> = offsets.iter().map(|&o| o as usize).collect();
         let mut j = 0;

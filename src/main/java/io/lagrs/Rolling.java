@@ -250,9 +250,28 @@ public final class Rolling {
     public static double[] ewmMean(double[] x, double alpha) {
         Checks.notNull(x, "x");
         double[] out = new double[x.length];
-        NativeLibrary.load();
-        ewmMean0(x, alpha, out);
+        ewmMean(x, alpha, out);
         return out;
+    }
+
+    /**
+     * {@link #ewmMean(double[], double)} written into {@code out}, which must have the length of
+     * {@code x}; no allocation. {@code out} may be {@code x} itself (the input is then copied
+     * first).
+     *
+     * @param x the series; NaN values are skipped but still age the weights
+     * @param alpha smoothing factor, in (0, 1]; larger values weight recent observations more
+     * @param out receives the result; must have the length of {@code x} and may be {@code x} itself
+     * @throws NullPointerException if {@code x} or {@code out} is null
+     * @throws IllegalArgumentException if alpha is not in (0, 1] or {@code out} has another length
+     */
+    public static void ewmMean(double[] x, double alpha, double[] out) {
+        Checks.notNull(x, "x");
+        Checks.notNull(out, "out");
+        // The native code reads x while writing out; in place, it would read what it just wrote.
+        double[] input = out == x ? x.clone() : x;
+        NativeLibrary.load();
+        ewmMean0(input, alpha, out);
     }
 
     /**

@@ -58,6 +58,21 @@ class RollingArgumentsTest {
         double[] x = {1, 2, 3, 4, 5};
         Rolling.mean(x, 2, 2, x);
         assertArrayEquals(new double[] {Double.NaN, 1.5, 2.5, 3.5, 4.5}, x);
+        double[] y = {4, Double.NaN, 2};
+        double[] expected = Rolling.ewmMean(y, 0.5);
+        Rolling.ewmMean(y, 0.5, y);
+        assertArrayEquals(expected, y);
+    }
+
+    @Test
+    void ewmMeanIntoAnArrayChecksIt() {
+        assertEquals("out must not be null",
+                assertThrows(NullPointerException.class, () -> Rolling.ewmMean(X, 0.5, null)).getMessage());
+        assertMessageNames("out", () -> Rolling.ewmMean(X, 0.5, new double[4]));
+        assertMessageNames("alpha", () -> Rolling.ewmMean(X, 2.0, new double[5]));
+        double[] out = new double[5];
+        Rolling.ewmMean(X, 0.5, out);
+        assertArrayEquals(Rolling.ewmMean(X, 0.5), out);
     }
 
     private static void assertMessageNames(String argument, org.junit.jupiter.api.function.Executable call) {
