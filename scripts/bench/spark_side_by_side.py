@@ -6,7 +6,7 @@ written once to Parquet) with the same model (--models: airline = ARIMA(0,1,1)(0
 arima111 = ARIMA(1,1,1), auto = auto ARIMA with period 12), 12 steps ahead with a 95% interval:
 
   python3 scripts/bench/spark_side_by_side.py --models airline,arima111   # fixed orders, ~10 min
-  python3 scripts/bench/spark_side_by_side.py --models auto                # auto ARIMA, ~1 hour
+  python3 scripts/bench/spark_side_by_side.py --models auto                # auto ARIMA, ~1.5 hours
   python3 scripts/bench/spark_side_by_side.py --quick                      # smoke run, ~3 minutes
 
 What is timed (wall clock, driver side, one Spark action per run): reading the Parquet file,
@@ -23,8 +23,8 @@ h=12, level=[95])` (fugue underneath). Each tool gets one untimed warm-up run fi
 statsforecast is slow enough that it runs on the first --sf-series series only (default
 2,000; --auto-sf-series, default 300, for auto ARIMA); lagrs runs on that same subset too, so
 the ratio compares equal work, and then on all --series series (--auto-series, default: all of
-them, for auto ARIMA; about 45 ms of CPU per series, so 100,000 take about 40 minutes on 2 idle
-cores; statsforecast's 300 take several minutes more).
+them, for auto ARIMA: 16 series/s were measured on 2,000 series with the 2 cores partly busy,
+so 100,000 take one to two hours; statsforecast's 300 take several minutes more).
 
 lagrs' time outside native fits is measured by the job itself (io.lagrs.spark.ForecastMetrics):
 native_s (nativeNanos) is the wall-clock time of the native batch calls (fitAll, then forecast)
@@ -137,7 +137,7 @@ def main() -> None:
     ap.add_argument("--length", type=int, default=120)
     ap.add_argument("--sf-series", type=int, default=2_000, help="series statsforecast runs on (subset)")
     ap.add_argument("--auto-series", type=int, default=None,
-                    help="series lagrs runs auto ARIMA on (default: all --series; ~40 min for 100,000 on 2 idle cores)")
+                    help="series lagrs runs auto ARIMA on (default: all --series; 1-2 hours for 100,000 on 2 cores)")
     ap.add_argument("--auto-sf-series", type=int, default=300, help="series statsforecast runs auto ARIMA on")
     ap.add_argument("--agreement-series", type=int, default=200, help="series compared point by point")
     ap.add_argument("--horizon", type=int, default=12)
