@@ -8,21 +8,24 @@ use jni::objects::{JClass, JDoubleArray, JIntArray, JLongArray, JObjectArray};
 use jni::sys::jlong;
 use jni::JNIEnv;
 use lagrs_core::arima::ArimaFit;
-use lagrs_core::auto::{self, AutoArimaFit, AutoArimaOptions, BoxCoxLambda, InformationCriterion};
+use lagrs_core::auto::{
+    self, AutoArimaFit, AutoArimaOptions, BoxCoxLambda, InformationCriterion, SeasonalTestKind, UnitRootTestKind,
+};
 use lagrs_core::batch::BatchControl;
 use lagrs_core::error::CoreResult;
 
 use crate::arima::{BATCHES, MODELS};
 use crate::batch;
+use crate::contract::{Criterion, SeasonalTest, UnitRootTest};
 use crate::convert::{doubles_from_java, doubles_to_java, fixed_ints_from_java};
 use crate::error::{BridgeError, BridgeResult};
 use crate::ffi::run_ffi_safe;
 use crate::interruptible;
 
 /// Number of `int` options; their order is `AutoArima.java`'s `intOptions()`.
-const INT_OPTIONS: usize = 24;
-/// Number of `double` options: alpha, lambda.
-const DOUBLE_OPTIONS: usize = 2;
+const INT_OPTIONS: usize = 26;
+/// Number of `double` options: unit-root alpha, lambda, seasonal-test alpha.
+const DOUBLE_OPTIONS: usize = 3;
 /// Values per trace entry: p, d, q, P, D, Q, period, constant, ic, approximate.
 const TRACE_WIDTH: usize = 10;
 
@@ -55,11 +58,10 @@ fn options(env: &JNIEnv, ints: &JIntArray, doubles: &JDoubleArray) -> BridgeResu
         start_seasonal_q: count(13, "startSeasonalQ")?,
         stationary: flag(14),
         seasonal: flag(15),
-        ic: match i[16] {
-            0 => InformationCriterion::Aicc,
-            1 => InformationCriterion::Aic,
-            2 => InformationCriterion::Bic,
-            other => return Err(BridgeError::InvalidArgument(format!("unknown information criterion code {other}"))),
+        ic: match Criterion::try_from(i[16])? {
+            Criterion::Aicc => InformationCriterion::Aicc,
+            Criterion::Aic => InformationCriterion::Aic,
+            Criterion::Bic => InformationCriterion::Bic,
         },
         stepwise: flag(17),
         nmodels: count(18, "nmodels")?,
@@ -75,6 +77,17 @@ fn options(env: &JNIEnv, ints: &JIntArray, doubles: &JDoubleArray) -> BridgeResu
             other => return Err(BridgeError::InvalidArgument(format!("unknown lambda mode {other}"))),
         },
         biasadj: flag(23),
+        unit_root_test: match UnitRootTest::try_from(i[24])? {
+            UnitRootTest::Kpss => UnitRootTestKind::Kpss,
+            UnitRootTest::Adf => UnitRootTestKind::Adf,
+            UnitRootTest::Pp => UnitRootTestKind::Pp,
+        },
+        seasonal_test: match SeasonalTest::try_from(i[25])? {
+            SeasonalTest::SeasonalStrength => SeasonalTestKind::SeasonalStrength,
+            SeasonalTest::Ocsb => SeasonalTestKind::Ocsb,
+            SeasonalTest::CanovaHansen => SeasonalTestKind::CanovaHansen,
+        },
+        seasonal_alpha: d[2],
     };
     options.validate()?;
     Ok(options)

@@ -87,6 +87,21 @@ contract_enum!(
     ForecastPart, java = "Forecast.Part", { Mean, Lower, Upper }
 );
 
+contract_enum!(
+    /// `io.lagrs.InformationCriterion`: the criterion that ranks auto-ARIMA candidates.
+    Criterion, java = "InformationCriterion", { Aicc, Aic, Bic }
+);
+
+contract_enum!(
+    /// `io.lagrs.UnitRootTest`: the test auto-ARIMA chooses d with.
+    UnitRootTest, java = "UnitRootTest", { Kpss, Adf, Pp }
+);
+
+contract_enum!(
+    /// `io.lagrs.SeasonalTest`: the test auto-ARIMA chooses D with.
+    SeasonalTest, java = "SeasonalTest", { SeasonalStrength, Ocsb, CanovaHansen }
+);
+
 /// `SeasonalAr` -> `SEASONAL_AR`, `Sigma2` -> `SIGMA2`, `P` -> `P`.
 fn screaming_snake(camel: &str) -> String {
     let mut out = String::with_capacity(camel.len() + 4);
@@ -112,7 +127,17 @@ macro_rules! describe {
 /// One line per contract enum, `JavaType=NAME0,NAME1,...` with names in code order, then one
 /// per core limit that Java documents as a constant, `JavaType.CONSTANT=value`.
 pub fn describe() -> Vec<String> {
-    let mut lines = describe!(RollingKind, LagKind, ModelVector, ModelScalar, OrderSlot, ForecastPart);
+    let mut lines = describe!(
+        RollingKind,
+        LagKind,
+        ModelVector,
+        ModelScalar,
+        OrderSlot,
+        ForecastPart,
+        Criterion,
+        UnitRootTest,
+        SeasonalTest
+    );
     lines.push(format!("ArimaModel.MAX_HORIZON={}", lagrs_core::arima::MAX_HORIZON));
     lines
 }
@@ -151,6 +176,8 @@ mod tests {
         assert_eq!(ModelScalar::Sigma2.java_name(), "SIGMA2");
         assert_eq!(OrderSlot::P.java_name(), "P");
         assert_eq!(LagKind::PctChange.java_name(), "PCT_CHANGE");
+        assert_eq!(SeasonalTest::CanovaHansen.java_name(), "CANOVA_HANSEN");
+        assert_eq!(Criterion::Aicc.java_name(), "AICC");
         assert_eq!(describe()[0], "RollingStatistic.Kind=MEAN,SUM,VAR,STD,MIN,MAX,MEDIAN,QUANTILE");
     }
 }

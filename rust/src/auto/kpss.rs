@@ -1,7 +1,7 @@
 //! The KPSS level-stationarity test as `urca::ur.kpss(type = "mu")` and the
 //! number of first differences it asks for, as `forecast::ndiffs(test = "kpss")`.
 
-use super::util::is_constant;
+use super::unit_root::{clamp_alpha, ndiffs_by, Decision};
 
 /// KPSS critical values of `urca::ur.kpss(type = "mu")` at 10%, 5%, 2.5%, 1%.
 const MU_CRITICAL: [f64; 4] = [0.347, 0.463, 0.574, 0.739];
@@ -58,15 +58,20 @@ fn ndiffs_lags(n: usize) -> usize {
     (3.0 * (n as f64).sqrt() / 13.0).trunc() as usize
 }
 
-/// Outcome of one KPSS test in `ndiffs`: `Some(true)` = difference again,
-/// `None` = the test gave no answer (R's NA).
-fn kpss_says_difference(x: &[f64], alpha: f64) -> Option<bool> {
+/// One KPSS test inside `ndiffs`: difference while stationarity is rejected at `alpha`.
+fn kpss_decision(x: &[f64], alpha: f64) -> Decision {
     if x.len() < 2 {
         // ur.kpss cannot run; ndiffs catches the error and keeps the current d.
-        return Some(false);
+        return Decision::Stop;
     }
     let p = kpss_p_value(kpss_statistic(x, ndiffs_lags(x.len())));
-    (!p.is_nan()).then_some(p < alpha)
+    if p.is_nan() {
+        Decision::Undecided
+    } else if p < clamp_alpha(alpha) {
+        Decision::Difference
+    } else {
+        Decision::Stop
+    }
 }
 
 /// `forecast::ndiffs(x, alpha, test = "kpss", max.d)`: missing values are
@@ -74,30 +79,7 @@ fn kpss_says_difference(x: &[f64], alpha: f64) -> Option<bool> {
 /// at level `alpha` (clamped to [0.01, 0.1] as R) and fewer than `max_d`
 /// differences were taken.
 pub fn ndiffs_kpss(x: &[f64], alpha: f64, max_d: usize) -> usize {
-    ndiffs_with(x, max_d, |v| kpss_says_difference(v, alpha.clamp(0.01, 0.1)))
-}
-
-/// The differencing loop of `forecast::ndiffs` around any unit-root test
-/// (`Some(true)`: difference again; `None`: no answer).
-pub(crate) fn ndiffs_with(x: &[f64], max_d: usize, mut test: impl FnMut(&[f64]) -> Option<bool>) -> usize {
-    let mut x: Vec<f64> = x.iter().copied().filter(|v| !v.is_nan()).collect();
-    let mut d = 0;
-    if is_constant(&x) {
-        return d;
-    }
-    let Some(mut dodiff) = test(&x) else { return d };
-    while dodiff && d < max_d {
-        d += 1;
-        x = x.windows(2).map(|w| w[1] - w[0]).collect();
-        if is_constant(&x) {
-            return d;
-        }
-        match test(&x) {
-            Some(v) => dodiff = v,
-            None => return d - 1,
-        }
-    }
-    d
+    ndiffs_by(x, max_d, |v| kpss_decision(v, alpha))
 }
 
 #[cfg(test)]

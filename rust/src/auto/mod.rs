@@ -5,14 +5,14 @@
 //! 1. drop leading missing values; a constant series gives ARIMA(0,0,0)
 //!    with that mean (`special`);
 //! 2. cap the orders by the series length;
-//! 3. choose D by seasonal strength (`seasonal`, over `stl`) and d by KPSS
-//!    tests (`kpss`), unless fixed;
+//! 3. choose D by seasonal strength (`seasonal`, over `stl`; or `ocsb`,
+//!    `ch`) and d by KPSS tests (`kpss`; or `adf`, `pp`), unless fixed;
 //! 4. a series constant after differencing gets a fixed-coefficient model
 //!    (`special`);
 //! 5. search the orders stepwise or fully (`search`), each candidate fitted
 //!    and scored as R's `myarima` (`candidate`).
 //!
-//! Modules: `util` (R's `is.constant`, `diff`, `var`), `kpss`, `stl`,
+//! Modules: `options` (the settings), `util` (R's `is.constant`, `diff`, `var`), `kpss`, `stl`,
 //! `seasonal`, `candidate`, `search`, `special`, `boxcox` (Box-Cox and
 //! Guerrero's lambda); the alternative tests `adf`, `pp` (ndiffs) and
 //! `ocsb`, `ch` (nsdiffs), over `ols` (R's `lm`) and `unit_root` (shared
@@ -27,6 +27,7 @@ pub mod pp;
 pub mod unit_root;
 mod candidate;
 mod kpss;
+mod options;
 mod search;
 mod seasonal;
 mod special;
@@ -37,6 +38,7 @@ mod util;
 mod test_fixtures;
 
 pub use kpss::{kpss_p_value, kpss_statistic, ndiffs_kpss};
+pub use options::{AutoArimaOptions, BoxCoxLambda, InformationCriterion, SeasonalTestKind, UnitRootTestKind};
 pub use seasonal::{nsdiffs_seas, seasonal_strength, SEASONAL_STRENGTH_THRESHOLD};
 pub use stl::{stl, StlParams};
 pub use util::is_constant;
@@ -48,144 +50,6 @@ use crate::batch::{self, BatchControl};
 use crate::error::{invalid, CoreError, CoreResult};
 use candidate::{Context, Model};
 use search::Limits;
-
-/// The information criterion that ranks candidates (R's `ic`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum InformationCriterion {
-    /// AIC with the small-sample correction (R's default).
-    Aicc,
-    Aic,
-    Bic,
-}
-
-/// A Box-Cox transform of the series before the search (R's `lambda`).
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub enum BoxCoxLambda {
-    /// A fixed lambda (0 = log).
-    Fixed(f64),
-    /// Guerrero's method on [-0.9, 2], as `BoxCox(x, lambda = "auto")`.
-    Auto,
-}
-
-/// Settings of the search; [`Default`] gives R's `auto.arima` defaults
-/// for a non-seasonal series.
-#[derive(Debug, Clone, PartialEq)]
-pub struct AutoArimaOptions {
-    /// Seasonal period m (R's `frequency(x)`); 1 = non-seasonal.
-    pub period: usize,
-    /// Fixed number of first differences; `None` = chosen by KPSS tests.
-    pub d: Option<usize>,
-    /// Fixed number of seasonal differences; `None` = chosen by seasonal strength.
-    pub seasonal_d: Option<usize>,
-    pub max_p: usize,
-    pub max_q: usize,
-    pub max_seasonal_p: usize,
-    pub max_seasonal_q: usize,
-    /// Largest p + q + P + Q of the full search.
-    pub max_order: usize,
-    pub max_d: usize,
-    pub max_seasonal_d: usize,
-    pub start_p: usize,
-    pub start_q: usize,
-    pub start_seasonal_p: usize,
-    pub start_seasonal_q: usize,
-    /// Only stationary models (d = D = 0).
-    pub stationary: bool,
-    /// Whether seasonal models are considered (false: m is treated as 1).
-    pub seasonal: bool,
-    pub ic: InformationCriterion,
-    pub stepwise: bool,
-    /// Most models the stepwise search fits.
-    pub nmodels: usize,
-    /// CSS during the search, then an exact refit; `None` = R's default
-    /// (series longer than 150 or period above 12).
-    pub approximation: Option<bool>,
-    /// Significance level of the KPSS tests for d, clamped to [0.01, 0.1] as R.
-    pub alpha: f64,
-    pub allow_drift: bool,
-    pub allow_mean: bool,
-    /// Box-Cox transform; forecasts are back-transformed.
-    pub lambda: Option<BoxCoxLambda>,
-    /// Bias-adjusted back-transform of point forecasts (R's `biasadj`).
-    pub biasadj: bool,
-}
-
-impl Default for AutoArimaOptions {
-    fn default() -> Self {
-        AutoArimaOptions {
-            period: 1,
-            d: None,
-            seasonal_d: None,
-            max_p: 5,
-            max_q: 5,
-            max_seasonal_p: 2,
-            max_seasonal_q: 2,
-            max_order: 5,
-            max_d: 2,
-            max_seasonal_d: 1,
-            start_p: 2,
-            start_q: 2,
-            start_seasonal_p: 1,
-            start_seasonal_q: 1,
-            stationary: false,
-            seasonal: true,
-            ic: InformationCriterion::Aicc,
-            stepwise: true,
-            nmodels: 94,
-            approximation: None,
-            alpha: 0.05,
-            allow_drift: true,
-            allow_mean: true,
-            lambda: None,
-            biasadj: false,
-        }
-    }
-}
-
-impl AutoArimaOptions {
-    /// Rejects settings the search cannot honour; messages name the Java
-    /// builder's arguments.
-    pub fn validate(&self) -> CoreResult<()> {
-        if self.period == 0 || self.period > arima::MAX_PERIOD {
-            return invalid(format!("seasonalPeriod must be in [1, {}], got {}", arima::MAX_PERIOD, self.period));
-        }
-        for (name, value, max) in [
-            ("maxP", self.max_p, arima::MAX_ORDER),
-            ("maxQ", self.max_q, arima::MAX_ORDER),
-            ("maxSeasonalP", self.max_seasonal_p, arima::MAX_SEASONAL_ORDER),
-            ("maxSeasonalQ", self.max_seasonal_q, arima::MAX_SEASONAL_ORDER),
-            ("maxD", self.max_d, arima::MAX_D),
-            ("maxSeasonalD", self.max_seasonal_d, arima::MAX_SEASONAL_D),
-            ("startP", self.start_p, arima::MAX_ORDER),
-            ("startQ", self.start_q, arima::MAX_ORDER),
-            ("startSeasonalP", self.start_seasonal_p, arima::MAX_SEASONAL_ORDER),
-            ("startSeasonalQ", self.start_seasonal_q, arima::MAX_SEASONAL_ORDER),
-            ("maxOrder", self.max_order, 4 * arima::MAX_ORDER),
-        ] {
-            if value > max {
-                return invalid(format!("{name} must be <= {max}, got {value}"));
-            }
-        }
-        if let Some(d) = self.d.filter(|&d| d > arima::MAX_D) {
-            return invalid(format!("d must be <= {}, got {d}", arima::MAX_D));
-        }
-        if let Some(d) = self.seasonal_d.filter(|&d| d > arima::MAX_SEASONAL_D) {
-            return invalid(format!("seasonalD must be <= {}, got {d}", arima::MAX_SEASONAL_D));
-        }
-        if self.nmodels == 0 {
-            return invalid("nmodels must be >= 1, got 0");
-        }
-        if let Some(BoxCoxLambda::Fixed(l)) = self.lambda {
-            if !l.is_finite() {
-                return invalid(format!("lambda must be finite, got {l}"));
-            }
-        }
-        if !(self.alpha > 0.0 && self.alpha < 1.0) {
-            return invalid(format!("alpha must be in (0, 1), got {}", self.alpha));
-        }
-        Ok(())
-    }
-}
 
 /// One candidate of the search, as R prints it with `trace = TRUE`.
 #[derive(Debug, Clone, PartialEq)]
@@ -282,7 +146,7 @@ pub fn auto_arima_with(y: &[f64], options: &AutoArimaOptions, cancel: Option<&At
             Some(v) => v,
             None if x.len() <= 2 * m => 0,
             None => {
-                let mut v = nsdiffs_seas(&xt, m, o.max_seasonal_d);
+                let mut v = nsdiffs(&xt, m, o);
                 if v > 0 && seasonal_diff(x, m, v).iter().all(|z| z.is_nan()) {
                     v -= 1;
                 }
@@ -294,7 +158,7 @@ pub fn auto_arima_with(y: &[f64], options: &AutoArimaOptions, cancel: Option<&At
     let d = match d {
         Some(v) => v,
         None => {
-            let mut v = ndiffs_kpss(&seasonal_diff(&xt, m, sd), o.alpha, o.max_d);
+            let mut v = ndiffs(&seasonal_diff(&xt, m, sd), o);
             if v > 0 && difference(&dx, v).iter().all(|z| z.is_nan()) {
                 v -= 1;
             }
@@ -402,7 +266,24 @@ pub fn auto_arima_batch(series: &[&[f64]], options: &AutoArimaOptions, control: 
     batch::run(series.len(), control, |i, cancel| auto_arima_with(series[i], options, Some(cancel)))
 }
 
-/// R's `diff(x, lag = m, differences = times)`.
+/// `forecast::nsdiffs(x, test = seasonal.test, max.D)` as auto.arima calls it.
+fn nsdiffs(x: &[f64], m: usize, o: &AutoArimaOptions) -> usize {
+    match o.seasonal_test {
+        SeasonalTestKind::SeasonalStrength => nsdiffs_seas(x, m, o.max_seasonal_d),
+        SeasonalTestKind::Ocsb => ocsb::nsdiffs_ocsb(x, m, o.max_seasonal_d),
+        SeasonalTestKind::CanovaHansen => ch::nsdiffs_ch(x, m, o.seasonal_alpha, o.max_seasonal_d),
+    }
+}
+
+/// `forecast::ndiffs(x, test, max.d, alpha)` as auto.arima calls it (`type = "level"`).
+fn ndiffs(x: &[f64], o: &AutoArimaOptions) -> usize {
+    match o.unit_root_test {
+        UnitRootTestKind::Kpss => ndiffs_kpss(x, o.alpha, o.max_d),
+        UnitRootTestKind::Adf => adf::ndiffs_adf(x, o.alpha, adf::Deterministic::Level, o.max_d),
+        UnitRootTestKind::Pp => pp::ndiffs_pp(x, o.alpha, adf::Deterministic::Level, o.max_d),
+    }
+}
+
 /// Data whose largest |value| lies outside [2^-300, 2^300] (about 1e-90 to 1e90), divided
 /// by the power of two nearest that value; other data unchanged. The unit-root and
 /// seasonality tests are unit-free in exact arithmetic, but their sums of squares overflow
@@ -417,6 +298,7 @@ fn ordinary_units(x: &[f64]) -> std::borrow::Cow<'_, [f64]> {
     std::borrow::Cow::Owned(x.iter().map(|v| v * factor).collect())
 }
 
+/// R's `diff(x, lag = m, differences = times)`.
 fn seasonal_diff(x: &[f64], m: usize, times: usize) -> Vec<f64> {
     (0..times).fold(x.to_vec(), |acc, _| util::diff(&acc, m))
 }

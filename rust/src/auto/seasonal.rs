@@ -3,7 +3,8 @@
 //! (`forecast:::seas.heuristic`) exceeds 0.64.
 
 use super::stl::{stl, StlParams};
-use super::util::{diff, is_constant, var_na_rm};
+use super::unit_root::nsdiffs_by;
+use super::util::var_na_rm;
 
 /// The threshold of `nsdiffs(test = "seas")`.
 pub const SEASONAL_STRENGTH_THRESHOLD: f64 = 0.64;
@@ -65,24 +66,5 @@ fn interpolate_missing(x: &[f64]) -> Option<Vec<f64>> {
 /// at lag m while the seasonal strength exceeds 0.64 (a failed
 /// decomposition counts as "no", as R's error handler does).
 pub fn nsdiffs_seas(x: &[f64], m: usize, max_d: usize) -> usize {
-    nsdiffs_with(x, m, max_d, |v| seasonal_strength(v, m).is_some_and(|s| s > SEASONAL_STRENGTH_THRESHOLD))
-}
-
-/// The differencing loop of `forecast::nsdiffs` around any seasonal test.
-pub(crate) fn nsdiffs_with(x: &[f64], m: usize, max_d: usize, mut test: impl FnMut(&[f64]) -> bool) -> usize {
-    let mut d = 0;
-    if is_constant(x) || m >= x.len() {
-        return d;
-    }
-    let mut x = x.to_vec();
-    let mut dodiff = test(&x);
-    while dodiff && d < max_d {
-        d += 1;
-        x = diff(&x, m);
-        if is_constant(&x) {
-            return d;
-        }
-        dodiff = x.len() >= 2 * m && d < max_d && test(&x);
-    }
-    d
+    nsdiffs_by(x, m, max_d, |v| seasonal_strength(v, m).is_some_and(|s| s > SEASONAL_STRENGTH_THRESHOLD))
 }

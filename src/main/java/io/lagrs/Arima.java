@@ -161,8 +161,6 @@ public final class Arima {
      *     result is kept
      */
     public ArimaBatch fitAll(double[][] series, BatchOptions options) {
-        Checks.notNull(series, "series");
-        Checks.notNull(options, "options");
         return ArimaBatch.fitRows(this, series, options);
     }
 
@@ -196,9 +194,6 @@ public final class Arima {
      *     {@link BatchOptions})
      */
     public ArimaBatch fitAll(double[] values, int[] offsets, BatchOptions options) {
-        Checks.notNull(values, "values");
-        Checks.notNull(offsets, "offsets");
-        Checks.notNull(options, "options");
         return ArimaBatch.fitFlat(this, values, offsets, options);
     }
 

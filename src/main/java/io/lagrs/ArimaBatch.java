@@ -83,21 +83,54 @@ public final class ArimaBatch extends NativeHandle {
         return new ArimaModel(call(h -> model0(h, i)));
     }
 
+    /** A native batch fit over rows: given the rows and the run's handle, returns the results' handle. */
+    @FunctionalInterface
+    interface RowsFit {
+        long fit(double[][] series, long run);
+    }
+
+    /** A native batch fit over the flat layout, as {@link RowsFit}. */
+    @FunctionalInterface
+    interface FlatFit {
+        long fit(double[] values, int[] offsets, long run);
+    }
+
+    /**
+     * The one way a "fit all" call over rows runs ({@code Arima.fitAll}, {@code AutoArima.fitAll}):
+     * null checks, then {@code fit} under a {@link BatchRun} with the options' controls.
+     *
+     * @param what the public call, for messages ("Arima.fitAll")
+     */
+    static ArimaBatch fitRows(String what, double[][] series, BatchOptions options, RowsFit fit) {
+        Checks.notNull(series, "series");
+        Checks.notNull(options, "options");
+        long handle = BatchRun.run(what, series.length, options, run -> fit.fit(series, run), ArimaBatch::free0);
+        return new ArimaBatch(handle, series.length);
+    }
+
+    /**
+     * As {@link #fitRows(String, double[][], BatchOptions, RowsFit)} for the flat layout: series
+     * {@code j} is {@code values[offsets[j] .. offsets[j+1])} (the native side checks the offsets).
+     */
+    static ArimaBatch fitFlat(String what, double[] values, int[] offsets, BatchOptions options, FlatFit fit) {
+        Checks.notNull(values, "values");
+        Checks.notNull(offsets, "offsets");
+        Checks.notNull(options, "options");
+        int n = Math.max(0, offsets.length - 1);
+        long handle = BatchRun.run(what, n, options, run -> fit.fit(values, offsets, run), ArimaBatch::free0);
+        return new ArimaBatch(handle, n);
+    }
+
     /** Fits every row of {@code series}; see {@link Arima#fitAll(double[][], BatchOptions)}. */
     static ArimaBatch fitRows(Arima spec, double[][] series, BatchOptions options) {
-        long handle = BatchRun.run("Arima.fitAll", series.length, options,
-                run -> fitRows0(spec.orderArray(), spec.meanFlag(), spec.includeDriftFlag(), series, run),
-                ArimaBatch::free0);
-        return new ArimaBatch(handle, series.length);
+        return fitRows("Arima.fitAll", series, options,
+                (rows, run) -> fitRows0(spec.orderArray(), spec.meanFlag(), spec.includeDriftFlag(), rows, run));
     }
 
     /** Fits every series of the flat layout; see {@link Arima#fitAll(double[], int[], BatchOptions)}. */
     static ArimaBatch fitFlat(Arima spec, double[] values, int[] offsets, BatchOptions options) {
-        int n = Math.max(0, offsets.length - 1);
-        long handle = BatchRun.run("Arima.fitAll", n, options,
-                run -> fitFlat0(spec.orderArray(), spec.meanFlag(), spec.includeDriftFlag(), values, offsets, run),
-                ArimaBatch::free0);
-        return new ArimaBatch(handle, n);
+        return fitFlat("Arima.fitAll", values, offsets, options, (v, o, run) ->
+                fitFlat0(spec.orderArray(), spec.meanFlag(), spec.includeDriftFlag(), v, o, run));
     }
 
     /** The plain all-cores batch fit without controls (kept for the handle-validation tests). */

@@ -18,8 +18,9 @@ import java.util.Objects;
  *
  * <p>The procedure, as R: leading missing values are dropped; a constant series gives
  * ARIMA(0,0,0) with that mean; the seasonal differences D are chosen by the strength of
- * seasonality of an STL decomposition (difference when above 0.64) and the differences d by
- * KPSS tests at level {@code alpha}, unless fixed; a series constant after differencing gets
+ * seasonality of an STL decomposition (difference when above 0.64; or another
+ * {@link SeasonalTest}) and the differences d by KPSS tests at level {@code unitRootAlpha} (or
+ * another {@link UnitRootTest}), unless fixed; a series constant after differencing gets
  * a pure differencing model (with its drift fixed at the mean difference); otherwise the
  * orders are searched stepwise from {@code (startP, startQ)(startSeasonalP, startSeasonalQ)},
  * or over every model up to {@code maxOrder} when {@code stepwise(false)} (fitted in
@@ -119,14 +120,9 @@ public final class AutoArima {
      *     {@link BatchOptions})
      */
     public ArimaBatch fitAll(double[][] series, BatchOptions options) {
-        Checks.notNull(series, "series");
-        Checks.notNull(options, "options");
-        NativeLibrary.load();
         int[] ints = intOptions();
         double[] doubles = doubleOptions();
-        long handle = BatchRun.run("AutoArima.fitAll", series.length, options,
-                run -> fitRows0(ints, doubles, series, run), ArimaBatch::free0);
-        return new ArimaBatch(handle, series.length);
+        return ArimaBatch.fitRows("AutoArima.fitAll", series, options, (rows, run) -> fitRows0(ints, doubles, rows, run));
     }
 
     /**
@@ -157,16 +153,10 @@ public final class AutoArima {
      * @throws java.util.concurrent.CancellationException if the call was cancelled
      */
     public ArimaBatch fitAll(double[] values, int[] offsets, BatchOptions options) {
-        Checks.notNull(values, "values");
-        Checks.notNull(offsets, "offsets");
-        Checks.notNull(options, "options");
-        NativeLibrary.load();
         int[] ints = intOptions();
         double[] doubles = doubleOptions();
-        int n = Math.max(0, offsets.length - 1);
-        long handle = BatchRun.run("AutoArima.fitAll", n, options,
-                run -> fitFlat0(ints, doubles, values, offsets, run), ArimaBatch::free0);
-        return new ArimaBatch(handle, n);
+        return ArimaBatch.fitFlat("AutoArima.fitAll", values, offsets, options,
+                (v, o, run) -> fitFlat0(ints, doubles, v, o, run));
     }
 
     private int[] intOptions() {
@@ -174,11 +164,11 @@ public final class AutoArima {
             b.maxOrder, b.maxD, b.maxSeasonalD, b.startP, b.startQ, b.startSeasonalP, b.startSeasonalQ,
             flag(b.stationary), flag(b.seasonal), b.ic.ordinal(), flag(b.stepwise), b.nmodels,
             b.approximation == null ? CHOSEN : flag(b.approximation), flag(b.allowDrift), flag(b.allowMean),
-            b.lambdaMode, flag(b.biasAdjust)};
+            b.lambdaMode, flag(b.biasAdjust), b.unitRootTest.ordinal(), b.seasonalTest.ordinal()};
     }
 
     private double[] doubleOptions() {
-        return new double[] {b.alpha, b.lambda};
+        return new double[] {b.alpha, b.lambda, b.seasonalAlpha};
     }
 
     private static int flag(boolean v) {
@@ -216,7 +206,10 @@ public final class AutoArima {
         private InformationCriterion ic = InformationCriterion.AICC;
         private int nmodels = 94;
         private Boolean approximation = null;
+        private UnitRootTest unitRootTest = UnitRootTest.KPSS;
         private double alpha = 0.05;
+        private SeasonalTest seasonalTest = SeasonalTest.SEASONAL_STRENGTH;
+        private double seasonalAlpha = 0.05;
         private boolean allowDrift = true, allowMean = true;
         /** 0: no Box-Cox transform, 1: fixed {@link #lambda}, 2: Guerrero's lambda. */
         private int lambdaMode = 0;
@@ -248,7 +241,10 @@ public final class AutoArima {
             c.ic = ic;
             c.nmodels = nmodels;
             c.approximation = approximation;
+            c.unitRootTest = unitRootTest;
             c.alpha = alpha;
+            c.seasonalTest = seasonalTest;
+            c.seasonalAlpha = seasonalAlpha;
             c.allowDrift = allowDrift;
             c.allowMean = allowMean;
             c.lambdaMode = lambdaMode;
@@ -506,18 +502,75 @@ public final class AutoArima {
         }
 
         /**
-         * Significance level of the KPSS tests that choose d (R's {@code ndiffs(alpha)},
-         * default 0.05; values outside [0.01, 0.1] are clamped to it, as R).
+         * The unit-root test that chooses d when it is not fixed (R's {@code test}, default
+         * {@link UnitRootTest#KPSS}).
          *
-         * @param alpha significance level of the KPSS tests, in (0, 1)
+         * @param test KPSS, ADF or PP
          * @return this builder
-         * @throws IllegalArgumentException if alpha is not in (0, 1)
+         * @throws NullPointerException if test is null
          */
-        public Builder alpha(double alpha) {
+        public Builder unitRootTest(UnitRootTest test) {
+            this.unitRootTest = Checks.notNull(test, "unitRootTest");
+            return this;
+        }
+
+        /**
+         * Significance level of the unit-root test that chooses d (R's
+         * {@code test.args = list(alpha = ...)}, passed to {@code ndiffs}; default 0.05).
+         * Values outside [0.01, 0.1] are clamped to it, as {@code ndiffs} does (R warns).
+         *
+         * @param alpha significance level, in (0, 1)
+         * @return this builder
+         * @throws IllegalArgumentException if alpha is NaN or not in (0, 1)
+         */
+        public Builder unitRootAlpha(double alpha) {
             if (!(alpha > 0.0 && alpha < 1.0)) {
-                throw new IllegalArgumentException("alpha must be in (0, 1), got " + alpha);
+                throw new IllegalArgumentException("unitRootAlpha must be in (0, 1), got " + alpha);
             }
             this.alpha = alpha;
+            return this;
+        }
+
+        /**
+         * The same as {@link #unitRootAlpha(double)} (the name this option had first).
+         *
+         * @param alpha significance level of the unit-root test, in (0, 1)
+         * @return this builder
+         * @throws IllegalArgumentException if alpha is NaN or not in (0, 1)
+         */
+        public Builder alpha(double alpha) {
+            return unitRootAlpha(alpha);
+        }
+
+        /**
+         * The seasonal test that chooses D when it is not fixed (R's {@code seasonal.test},
+         * default {@link SeasonalTest#SEASONAL_STRENGTH}). R's {@code "hegy"} is not provided.
+         *
+         * @param test SEASONAL_STRENGTH, OCSB or CANOVA_HANSEN
+         * @return this builder
+         * @throws NullPointerException if test is null
+         */
+        public Builder seasonalTest(SeasonalTest test) {
+            this.seasonalTest = Checks.notNull(test, "seasonalTest");
+            return this;
+        }
+
+        /**
+         * Significance level of the seasonal test (R's
+         * {@code seasonal.test.args = list(alpha = ...)}, passed to {@code nsdiffs}; default
+         * 0.05), clamped to [0.01, 0.1] as {@code nsdiffs} does. Only
+         * {@link SeasonalTest#CANOVA_HANSEN} uses it: the seasonal strength has a fixed
+         * threshold and OCSB is always run at 5%, as in R.
+         *
+         * @param alpha significance level, in (0, 1)
+         * @return this builder
+         * @throws IllegalArgumentException if alpha is NaN or not in (0, 1)
+         */
+        public Builder seasonalTestAlpha(double alpha) {
+            if (!(alpha > 0.0 && alpha < 1.0)) {
+                throw new IllegalArgumentException("seasonalTestAlpha must be in (0, 1), got " + alpha);
+            }
+            this.seasonalAlpha = alpha;
             return this;
         }
 
@@ -610,7 +663,8 @@ public final class AutoArima {
         public String toString() {
             return "seasonalPeriod=" + seasonalPeriod + ", d=" + (d == CHOSEN ? "auto" : d) + ", seasonalD="
                     + (seasonalD == CHOSEN ? "auto" : seasonalD) + ", ic=" + ic + ", stepwise=" + stepwise
-                    + ", approximation=" + (approximation == null ? "auto" : approximation) + ", lambda="
+                    + ", approximation=" + (approximation == null ? "auto" : approximation) + ", unitRootTest="
+                    + unitRootTest + ", seasonalTest=" + seasonalTest + ", lambda="
                     + (lambdaMode == 0 ? "none" : lambdaMode == 2 ? "auto" : Double.toString(lambda));
         }
     }
@@ -630,8 +684,9 @@ public final class AutoArima {
         for (int v : intOptions()) {
             key.add(v);
         }
-        key.add(b.alpha);
-        key.add(b.lambda);
+        for (double v : doubleOptions()) {
+            key.add(v);
+        }
         return key;
     }
 }

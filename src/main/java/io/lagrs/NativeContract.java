@@ -14,7 +14,10 @@ final class NativeContract {
             "ArimaModel.Vector", ArimaModel.Vector.class,
             "ArimaModel.Scalar", ArimaModel.Scalar.class,
             "ArimaModel.OrderSlot", ArimaModel.OrderSlot.class,
-            "Forecast.Part", Forecast.Part.class);
+            "Forecast.Part", Forecast.Part.class,
+            "InformationCriterion", InformationCriterion.class,
+            "UnitRootTest", UnitRootTest.class,
+            "SeasonalTest", SeasonalTest.class);
 
     /** Java constants that mirror a native limit, by the name the native side uses. */
     static final Map<String, Long> LIMITS = Map.of("ArimaModel.MAX_HORIZON", (long) ArimaModel.MAX_HORIZON);
