@@ -185,7 +185,9 @@ public final class ForecastSpec implements Serializable {
 
     /**
      * The number of partitions the series are spread over; 0 (the default) uses
-     * {@code spark.sql.shuffle.partitions}.
+     * {@code spark.sql.shuffle.partitions}. The forecast runs on exactly that many partitions:
+     * adaptive query execution does not merge them (the shuffle is small, one row per series
+     * when the input is stored series by series, but fitting it is not).
      *
      * @throws IllegalArgumentException if {@code n < 0}
      */

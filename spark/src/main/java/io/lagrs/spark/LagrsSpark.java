@@ -109,7 +109,11 @@ public final class LagrsSpark {
                 col(quoted(valueField.name())).cast(DataTypes.DoubleType).as("v"));
         Dataset<Row> chunks = InternalPartitions.map(input, new SeriesChunks.Cut(idField.dataType()),
                 SeriesChunks.schema(idField.dataType()));
-        Dataset<Row> sorted = repartition(chunks, spec.partitions()).sortWithinPartitions(col("id"), col("t0"));
+        // Exactly this many partitions: a fixed number keeps adaptive execution from merging them,
+        // and it would (one chunk row per series makes a small shuffle of hours of fitting).
+        int partitions = spec.partitions() > 0 ? spec.partitions()
+                : Integer.parseInt(df.sparkSession().conf().get("spark.sql.shuffle.partitions"));
+        Dataset<Row> sorted = chunks.repartition(partitions, col("id")).sortWithinPartitions(col("id"), col("t0"));
 
         StructType out = new StructType()
                 .add("id", idField.dataType(), true)
