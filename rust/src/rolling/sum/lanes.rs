@@ -13,7 +13,7 @@
 //! AVX-512 vector, four per AVX2 vector), and the step is the scalar
 //! `State::replace` + `full_mean`/`full_sum`, lane-wise, with the same operations in
 //! the same order, so both instruction sets give the same bits. AVX-512 needs half
-//! the instructions; the adds are then the limit (about 0.8 ns per value in cache,
+//! the instructions; the adds are then the limit (about 0.75 ns per value in cache,
 //! against 1.3 ns with AVX2, on the 2-core benchmark machine). Any other tile (a missing value, a window
 //! not full) runs every lane through the scalar `steps`, so missing values,
 //! `min_periods`, the run of equal values and the sign rule behave exactly as in

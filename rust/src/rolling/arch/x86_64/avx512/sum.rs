@@ -82,6 +82,9 @@ struct Consts {
     wf: __m512d,
     w: __m512i,
     w_minus_1: __m512i,
+    /// Sign-bit counts from which no lane reaches 0 or `w` within 4 steps: `[5, w - 5]`.
+    signs_low: __m512i,
+    signs_high: __m512i,
     one: __m512i,
     zero_i: __m512i,
     zero: __m512d,
@@ -95,9 +98,11 @@ unsafe fn xor(a: __m512d, b: __m512i) -> __m512d {
 }
 
 /// One step of the eight chains: `State::replace(vin, vout)` then `full_mean` /
-/// `full_sum`, lane-wise, with the same floating-point operations.
+/// `full_sum`, lane-wise, with the same floating-point operations. `SIGNS`: apply the
+/// mean's sign rule; the caller may leave it out where no lane's window can hold values of
+/// one sign only (then the rule changes nothing).
 #[inline(always)]
-unsafe fn step<const MEAN: bool>(g: &mut Group, vin: __m512d, vout: __m512d, c: &Consts) -> __m512d {
+unsafe fn step<const MEAN: bool, const SIGNS: bool>(g: &mut Group, vin: __m512d, vout: __m512d, c: &Consts) -> __m512d {
     // (dh, dl) = two_sum(vin, -vout)
     let nout = xor(vout, c.sign);
     let dh = _mm512_add_pd(vin, nout);
@@ -124,7 +129,9 @@ unsafe fn step<const MEAN: bool>(g: &mut Group, vin: __m512d, vout: __m512d, c: 
     let moved = _mm512_max_pd(_mm512_abs_pd(vin), _mm512_abs_pd(vout));
     let cancelled = _mm512_cmp_pd_mask::<_CMP_GT_OQ>(moved, _mm512_mul_pd(c.cancellation, _mm512_abs_pd(total)));
     g.suspect |= has_debris & cancelled;
-    if MEAN {
+    if MEAN && !SIGNS {
+        _mm512_mask_mov_pd(_mm512_mul_pd(total, c.inv_w), constant, vin)
+    } else if MEAN {
         let m = _mm512_mul_pd(total, c.inv_w);
         // Masked compares: "no value negative and m < 0", "all negative and m > 0".
         let none_neg = _mm512_cmpeq_epi64_mask(g.neg, c.zero_i);
@@ -162,6 +169,8 @@ pub(crate) unsafe fn tile<const MEAN: bool>(
         wf: _mm512_set1_pd(w as f64),
         w: _mm512_set1_epi64(w as i64),
         w_minus_1: _mm512_set1_epi64(w as i64 - 1),
+        signs_low: _mm512_set1_epi64(5),
+        signs_high: _mm512_set1_epi64(w as i64 - 5),
         one: _mm512_set1_epi64(1),
         zero_i: _mm512_setzero_si512(),
         zero: _mm512_setzero_pd(),
@@ -177,8 +186,17 @@ pub(crate) unsafe fn tile<const MEAN: bool>(
         let vin = gather(xp, p, t, &picks);
         let vout = gather(xp, &leave, t, &picks);
         let mut r = [_mm512_setzero_pd(); 4];
-        for j in 0..4 {
-            r[j] = step::<MEAN>(&mut g, vin[j], vout[j], &c);
+        // A count of values with the sign bit set moves by at most 1 per step: starting in
+        // [5, w - 5], no window of the next 4 steps is all of one sign.
+        let mixed = _mm512_cmpge_epi64_mask(g.neg, c.signs_low) & _mm512_cmple_epi64_mask(g.neg, c.signs_high);
+        if !MEAN || mixed == 0xff {
+            for j in 0..4 {
+                r[j] = step::<MEAN, false>(&mut g, vin[j], vout[j], &c);
+            }
+        } else {
+            for j in 0..4 {
+                r[j] = step::<MEAN, true>(&mut g, vin[j], vout[j], &c);
+            }
         }
         let rows = transpose(r, &picks);
         for (j, row) in rows.iter().enumerate() {
