@@ -41,15 +41,7 @@ pub(crate) fn leave_stationary_start(
         for i in layout.ma().chain(layout.sma()) {
             st[i] = start[i] + ma_sign * PERTURBATION;
         }
-        if !prob.ml(&st).is_finite() {
-            continue;
-        }
-        let alt = minimize(|r| prob.ml(r), &st, parscale, &ML_OPTIONS);
-        check_cancel(prob)?;
-        if alt.f.is_finite() && alt.f < best_f && alt.x.iter().all(|v| v.is_finite()) {
-            best_f = alt.f;
-            best = alt.x;
-        }
+        keep_if_better(prob, &st, parscale, &mut best, &mut best_f)?;
         if layout.ma().is_empty() && layout.sma().is_empty() {
             break;
         }
@@ -96,17 +88,30 @@ pub(crate) fn restart_off_boundary(
         starts.push(flipped);
     }
     for st in starts {
-        if !prob.ml(&st).is_finite() {
-            continue;
-        }
-        let alt = minimize(|r| prob.ml(r), &st, parscale, &ML_OPTIONS);
-        check_cancel(prob)?;
-        if alt.f.is_finite() && alt.f < best_f && alt.x.iter().all(|v| v.is_finite()) {
-            best_f = alt.f;
-            raw = alt.x;
-        }
+        keep_if_better(prob, &st, parscale, &mut raw, &mut best_f)?;
     }
     Ok(raw)
+}
+
+/// Runs the ML optimizer from `start` (skipped where the likelihood is not finite there) and
+/// replaces `best` and `best_f` with its optimum if that is finite and lower.
+fn keep_if_better(
+    prob: &mut Problem<'_>,
+    start: &[f64],
+    parscale: &[f64],
+    best: &mut Vec<f64>,
+    best_f: &mut f64,
+) -> CoreResult<()> {
+    if !prob.ml(start).is_finite() {
+        return Ok(());
+    }
+    let alt = minimize(|r| prob.ml(r), start, parscale, &ML_OPTIONS);
+    check_cancel(prob)?;
+    if alt.f.is_finite() && alt.f < *best_f && alt.x.iter().all(|v| v.is_finite()) {
+        *best_f = alt.f;
+        *best = alt.x;
+    }
+    Ok(())
 }
 
 /// An MA root modulus below `1 + MA_BOUNDARY` counts as on the unit circle
