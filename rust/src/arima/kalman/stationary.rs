@@ -30,6 +30,8 @@ pub(crate) struct ArmaWorkspace {
     pub(super) rhs: Vec<f64>,
     pub(super) first: Vec<f64>,
     pub(super) a: Vec<f64>,
+    pub(super) a_next: Vec<f64>,
+    pub(super) w_next: Vec<f64>,
     pub(super) k: Vec<f64>,
     pub(super) w: Vec<f64>,
 }
