@@ -62,7 +62,8 @@ final class TimeGrid {
     }
 
     /**
-     * The grid of a series observed at {@code times} (ascending) with {@code values}.
+     * The grid of a series observed at the first {@code n} of {@code times} (ascending) with
+     * {@code values}. Neither array is kept: the caller may reuse them.
      *
      * @param zone the session time zone: calendar months and days of timestamps are local to it
      *     (pass UTC for timestamp_ntz, whose long form is its wall-clock time read as UTC)
@@ -248,20 +249,18 @@ final class TimeGrid {
 
     /** The mode of the consecutive differences of an ascending array; ties go to the smaller one. */
     private static long mostFrequentDifference(long[] index, int n) throws IrregularTimeException {
-        long[] diffs = new long[n - 1];
-        for (int i = 1; i < n; i++) {
-            try {
-                diffs[i - 1] = Math.subtractExact(index[i], index[i - 1]);
-            } catch (ArithmeticException e) {
-                throw new IrregularTimeException("times " + index[i - 1] + " and " + index[i] + " are too far apart");
-            }
-        }
-        boolean regular = true; // the usual case: one step throughout, no sort needed
-        for (int i = 1; i < diffs.length && regular; i++) {
-            regular = diffs[i] == diffs[0];
+        // The usual case first, with no array: one step throughout.
+        long first = difference(index, 1);
+        boolean regular = true;
+        for (int i = 2; i < n && regular; i++) {
+            regular = difference(index, i) == first;
         }
         if (regular) {
-            return diffs[0];
+            return first;
+        }
+        long[] diffs = new long[n - 1];
+        for (int i = 1; i < n; i++) {
+            diffs[i - 1] = difference(index, i);
         }
         Arrays.sort(diffs);
         long best = diffs[0];
@@ -278,6 +277,15 @@ final class TimeGrid {
             i = j;
         }
         return best;
+    }
+
+    /** {@code index[i] - index[i - 1]}. */
+    private static long difference(long[] index, int i) throws IrregularTimeException {
+        try {
+            return Math.subtractExact(index[i], index[i - 1]);
+        } catch (ArithmeticException e) {
+            throw new IrregularTimeException("times " + index[i - 1] + " and " + index[i] + " are too far apart");
+        }
     }
 
     private static double[] fill(TimeKind kind, ZoneId zone, long[] times, long[] index, double[] values, int n,
