@@ -249,11 +249,12 @@ final class TimeGrid {
 
     /** The mode of the consecutive differences of an ascending array; ties go to the smaller one. */
     private static long mostFrequentDifference(long[] index, int n) throws IrregularTimeException {
-        // The usual case first, with no array: one step throughout.
+        // The usual case first, with no array: one step throughout. The times are ascending, so a
+        // difference that overflowed would be negative and cannot equal a positive first step.
         long first = difference(index, 1);
-        boolean regular = true;
+        boolean regular = first > 0;
         for (int i = 2; i < n && regular; i++) {
-            regular = difference(index, i) == first;
+            regular = index[i] - index[i - 1] == first;
         }
         if (regular) {
             return first;
