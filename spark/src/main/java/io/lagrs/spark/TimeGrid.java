@@ -93,14 +93,14 @@ final class TimeGrid {
             }
             timeOfDay = LocalTime.ofNanoOfDay(microsOfDay[0] * 1000);
             long[] months = new long[n];
-            long firstDay = monthAndDay(days[0]) & 31;
+            long[] daysOfMonth = new long[n];
+            monthsAndDays(days, n, months, daysOfMonth);
+            long firstDay = daysOfMonth[0];
             boolean sameTimeOfDay = true;
             boolean sameDay = true;
             boolean allMonthEnds = true;
             for (int i = 0; i < n; i++) {
-                long md = monthAndDay(days[i]);
-                long day = md & 31;
-                months[i] = md >> 5;
+                long day = daysOfMonth[i];
                 sameTimeOfDay &= microsOfDay[i] == microsOfDay[0];
                 sameDay &= day == firstDay;
                 allMonthEnds &= day == lengthOfMonth(months[i]);
@@ -201,6 +201,34 @@ final class TimeGrid {
         long month = mp < 10 ? mp + 3 : mp - 9;
         long year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0);
         return ((year * 12 + month - 1) << 5) | day;
+    }
+
+    /**
+     * {@link #monthAndDay} of the first {@code n} ascending epoch days, split into
+     * {@code months} and {@code daysOfMonth}. Each day is counted on from the month of the one
+     * before (a series' days are usually a few weeks apart at most), without the divisions of a
+     * full conversion; a day far from the one before is converted in full.
+     */
+    static void monthsAndDays(long[] days, int n, long[] months, long[] daysOfMonth) {
+        long month = 0;
+        long monthStart = 0; // epoch day of the 1st of that month
+        int length = 0;
+        for (int i = 0; i < n; i++) {
+            long d = days[i];
+            if (i == 0 || d < monthStart || d - monthStart > 400) {
+                long md = monthAndDay(d);
+                month = md >> 5;
+                monthStart = d - (md & 31) + 1;
+                length = lengthOfMonth(month);
+            }
+            while (d - monthStart >= length) {
+                monthStart += length;
+                month++;
+                length = lengthOfMonth(month);
+            }
+            months[i] = month;
+            daysOfMonth[i] = d - monthStart + 1;
+        }
     }
 
     /** Days in a month given as {@code year * 12 + month - 1}. */

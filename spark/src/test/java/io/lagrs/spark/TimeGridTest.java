@@ -140,6 +140,28 @@ class TimeGridTest {
     }
 
     @Test
+    void monthsCountedOnFromDayToDayAgreeWithJavaTime() {
+        java.util.Random rng = new java.util.Random(5);
+        for (int k = 0; k < 2_000; k++) {
+            int n = 1 + rng.nextInt(200);
+            long[] days = new long[n];
+            days[0] = k % 3 == 0 ? rng.nextInt() / 2 : rng.nextInt(200_000) - 100_000;
+            int maxGap = switch (k % 4) { case 0 -> 2; case 1 -> 40; case 2 -> 800; default -> 100_000; };
+            for (int i = 1; i < n; i++) {
+                days[i] = days[i - 1] + rng.nextInt(maxGap); // ascending, repeats allowed
+            }
+            long[] months = new long[n];
+            long[] daysOfMonth = new long[n];
+            TimeGrid.monthsAndDays(days, n, months, daysOfMonth);
+            for (int i = 0; i < n; i++) {
+                LocalDate d = LocalDate.ofEpochDay(days[i]);
+                assertEquals(d.getYear() * 12L + d.getMonthValue() - 1, months[i], d::toString);
+                assertEquals(d.getDayOfMonth(), daysOfMonth[i], d::toString);
+            }
+        }
+    }
+
+    @Test
     void calendarArithmeticAgreesWithJavaTime() {
         java.util.Random rng = new java.util.Random(3);
         for (int k = 0; k < 200_000; k++) {
