@@ -5,7 +5,8 @@
 //! 1. drop leading missing values; a constant series gives ARIMA(0,0,0)
 //!    with that mean (`special`);
 //! 2. cap the orders by the series length;
-//! 3. choose D by seasonal strength (`seasonal`, over `stl`; or `ocsb`,
+//! 3. choose D by seasonal strength (`seasonal`, over `stl`, with missing
+//!    values filled by `na_interp`; or `ocsb`,
 //!    `ch`) and d by KPSS tests (`kpss`; or `adf`, `pp`), unless fixed;
 //! 4. a series constant after differencing gets a fixed-coefficient model
 //!    (`special`);
@@ -13,7 +14,7 @@
 //!    and scored as R's `myarima` (`candidate`).
 //!
 //! Modules: `options` (the settings), `util` (R's `is.constant`, `diff`, `var`), `kpss`, `stl`,
-//! `seasonal`, `candidate`, `search`, `special`, `boxcox` (Box-Cox and
+//! `na_interp`, `seasonal`, `candidate`, `search`, `special`, `boxcox` (Box-Cox and
 //! Guerrero's lambda); the alternative tests `adf`, `pp` (ndiffs) and
 //! `ocsb`, `ch` (nsdiffs), over `ols` (R's `lm`) and `unit_root` (shared
 //! p-value interpolation and ndiffs/nsdiffs loops).
@@ -27,6 +28,7 @@ pub mod pp;
 pub mod unit_root;
 mod candidate;
 mod kpss;
+mod na_interp;
 mod options;
 mod search;
 mod seasonal;
@@ -38,6 +40,7 @@ mod util;
 mod test_fixtures;
 
 pub use kpss::{kpss_p_value, kpss_statistic, ndiffs_kpss};
+pub use na_interp::na_interp;
 pub use options::{AutoArimaOptions, BoxCoxLambda, InformationCriterion, SeasonalTestKind, UnitRootTestKind};
 pub use seasonal::{nsdiffs_seas, seasonal_strength, SEASONAL_STRENGTH_THRESHOLD};
 pub use stl::{stl, StlParams};
