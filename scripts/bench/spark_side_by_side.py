@@ -17,8 +17,16 @@ once, before Spark starts), starting Spark, and defining the DataFrames (lazy: L
 only builds a plan). Both tools run on one SparkSession (local[2], the same shuffle-partition
 setting), lagrs through its Python helper (spark/python/lagrs_spark.py, which only builds the JVM
 call), statsforecast as `StatsForecast(models=[ARIMA(...)], freq="MS").forecast(df=spark_df,
-h=12, level=[95])` (fugue underneath). Each tool gets one untimed warm-up run first (300 series;
-20 for auto ARIMA) (JIT, numba compilation, native library load).
+h=12, level=[95])` (fugue underneath). Each tool gets one untimed warm-up run first (JIT, numba
+compilation, native library load) on the same --warmup-series series (default 300; 20 for auto
+ARIMA). --repeat K runs lagrs' full-size run K times in the same session and reports each: the
+first is what a fresh session gets after the warm-up and the subset run, the later ones show a
+JVM whose Parquet, shuffle and lagrs code is fully compiled.
+
+lagrs' native batch calls run on spark.task.cpus threads each (1 here, the default of
+ForecastSpec.threads): the two task slots then use one core each, whether in native code or
+not, so native_s below is the time the fits take on one core, not inflated by two calls
+competing for the cores and not deflated by one call using both while the other slot idles.
 
 statsforecast is slow enough that it runs on the first --sf-series series only (default
 2,000; --auto-sf-series, default 300, for auto ARIMA); lagrs runs on that same subset too, so
@@ -148,6 +156,9 @@ def main() -> None:
     ap.add_argument("--jars", default=None, help="comma-separated jars instead of the repository's build")
     ap.add_argument("--skip-statsforecast", action="store_true")
     ap.add_argument("--quick", action="store_true", help="5,000 series, statsforecast on 500")
+    ap.add_argument("--warmup-series", type=int, default=300,
+                    help="series in each tool's untimed warm-up run (auto ARIMA: at most 20)")
+    ap.add_argument("--repeat", type=int, default=1, help="runs of lagrs on all --series series, each reported")
     ap.add_argument("--json", default=None)
     args = ap.parse_args()
     if args.quick:
@@ -215,7 +226,7 @@ def main() -> None:
         auto = MODELS[model][0] is None
         sf_n = min(args.auto_sf_series if auto else args.sf_series, args.series)
         big_n = min(args.auto_series if auto else args.series, args.series)
-        warm_n = min(20 if auto else 300, sf_n)
+        warm_n = min(min(20, args.warmup_series) if auto else args.warmup_series, sf_n)
         lagrs_run(first(warm_n), model, warm_n)
         results.append(lagrs_run(first(sf_n), model, sf_n))
         print(json.dumps(results[-1]), file=sys.stderr)
@@ -223,8 +234,8 @@ def main() -> None:
             sf_run(first(warm_n), model, warm_n)
             results.append(sf_run(first(sf_n), model, sf_n))
             print(json.dumps(results[-1]), file=sys.stderr)
-        if big_n > sf_n:
-            results.append(lagrs_run(first(big_n), model, big_n))
+        for run in range(args.repeat if big_n > sf_n else 0):
+            results.append(dict(lagrs_run(first(big_n), model, big_n), run=run + 1))
             print(json.dumps(results[-1]), file=sys.stderr)
 
     # Same model, same data: the point forecasts should agree closely (a sanity check on the setup).
@@ -245,9 +256,9 @@ def main() -> None:
 
     print(f"\npyspark {pyspark.__version__}, Python {platform.python_version()}, "
           f"{os.cpu_count()} CPUs, local[2], shuffle partitions {args.partitions}, "
-          f"series length {args.length}, horizon {args.horizon}\n")
-    print("| model | tool | series | wall s | series/s | lagrs / statsforecast | native s | outside native |")
-    print("|---|---|---:|---:|---:|---:|---:|---:|")
+          f"series length {args.length}, horizon {args.horizon}, warm-up {args.warmup_series} series\n")
+    print("| model | tool | series | run | wall s | series/s | lagrs / statsforecast | native s | outside native |")
+    print("|---|---|---:|---:|---:|---:|---:|---:|---:|")
     for model in models:
         sf = next((r for r in results if r["tool"] == "statsforecast" and r["model"] == model), None)
         for r in (r for r in results if r["model"] == model):
@@ -255,7 +266,7 @@ def main() -> None:
                      if sf and r["tool"] == "lagrs-spark" else "")
             native = f"{r['native_s']:.1f}" if "native_s" in r else ""
             outside = f"{r['outside_native_fraction']:.2f}" if "outside_native_fraction" in r else ""
-            print(f"| {label(model)} | {r['tool']} | {r['series']:,} | {r['wall_s']:.1f} | "
+            print(f"| {label(model)} | {r['tool']} | {r['series']:,} | {r.get('run', '')} | {r['wall_s']:.1f} | "
                   f"{r['series_per_s']:,.0f} | {ratio} | {native} | {outside} |")
     for model, a in agreement.items():
         print(f"\n{label(model)}: point forecasts of lagrs vs statsforecast on {a['rows']} rows: median relative "

@@ -47,9 +47,10 @@ def forecast_spec(df: DataFrame, *, order: Optional[Sequence[int]] = None,
                   include_mean: Optional[bool] = None, include_drift: bool = False,
                   id: str = "id", time: str = "time", value: str = "value", horizon: int = 1,
                   levels: Sequence[float] = (0.95,), batch_size: Optional[int] = None,
-                  partitions: int = 0):
+                  partitions: int = 0, threads: int = 0):
     """The JVM ForecastSpec for these arguments (see ForecastSpec's Javadoc): a fixed `order`
-    (with `seasonal` = (P, D, Q, period)), or `auto_period` for auto ARIMA with that period."""
+    (with `seasonal` = (P, D, Q, period)), or `auto_period` for auto ARIMA with that period;
+    `threads` per native call, 0 for spark.task.cpus."""
     specs = _jvm(df).io.lagrs.spark.ForecastSpec
     if (order is None) == (auto_period is None):
         raise ValueError("give exactly one of order=(p, d, q) and auto_period=m")
@@ -63,7 +64,7 @@ def forecast_spec(df: DataFrame, *, order: Optional[Sequence[int]] = None,
             spec = spec.includeMean(bool(include_mean))
         spec = spec.includeDrift(bool(include_drift))
     spec = spec.columns(id, time, value).horizon(int(horizon))
-    spec = spec.levels(_doubles(df, levels)).partitions(int(partitions))
+    spec = spec.levels(_doubles(df, levels)).partitions(int(partitions)).threads(int(threads))
     if batch_size is not None:
         spec = spec.batchSize(int(batch_size))
     return spec

@@ -28,7 +28,8 @@ import org.apache.spark.unsafe.types.UTF8String;
  * internal rows (a timestamp_ntz time is a long there too).
  *
  * <p>Series are read a batch at a time and each batch is fitted by one native
- * {@link Arima#fitAll} (or {@link AutoArima#fitAll}) call, which fits its series in parallel on all the executor's cores. Rows
+ * {@link Arima#fitAll} (or {@link AutoArima#fitAll}) call, which fits its series in parallel on
+ * {@code threads} threads (the cores Spark gives the task). Rows
  * are produced lazily, batch by batch, so a partition never holds more than one batch of input
  * and output. Anything wrong with one series (irregular times, a failed fit) becomes that
  * series' error row; nothing about a series can fail the task.
@@ -37,13 +38,16 @@ final class ForecastPartition implements InternalPartitions.PartitionFunction {
     private static final long serialVersionUID = 1L;
 
     private final ForecastSpec spec;
+    private final int threads;
     private final DataType idType;
     private final TimeKind kind;
     private final String zoneId;
     private final ForecastMetrics metrics; // may be null
 
-    ForecastPartition(ForecastSpec spec, DataType idType, TimeKind kind, String zoneId, ForecastMetrics metrics) {
+    ForecastPartition(ForecastSpec spec, int threads, DataType idType, TimeKind kind, String zoneId,
+            ForecastMetrics metrics) {
         this.spec = spec;
+        this.threads = threads;
         this.idType = idType;
         this.kind = kind;
         this.zoneId = zoneId;
@@ -64,8 +68,10 @@ final class ForecastPartition implements InternalPartitions.PartitionFunction {
         private final UTF8String modelUtf8 = UTF8String.fromString(model);
         private final ZoneId zone = kind == TimeKind.TIMESTAMP_NTZ ? ZoneOffset.UTC : ZoneId.of(zoneId).normalized();
         private final double[] levels = spec.levels();
-        private final BatchOptions options = spec.threads() > 0
-                ? BatchOptions.defaults().threads(spec.threads()) : BatchOptions.defaults();
+        private final BatchOptions options = BatchOptions.defaults().threads(threads);
+        // One series' times and values for TimeGrid.infer (which keeps neither), reused.
+        private long[] seriesTimes = new long[0];
+        private double[] seriesValues = new double[0];
         private List<InternalRow> out = new ArrayList<>();
         private int next;
         private boolean done;
@@ -115,8 +121,13 @@ final class ForecastPartition implements InternalPartitions.PartitionFunction {
                     continue;
                 }
                 try {
-                    TimeGrid grid = TimeGrid.infer(kind, zone, Arrays.copyOfRange(batch.times(), from, from + n),
-                            Arrays.copyOfRange(batch.values(), from, from + n), n);
+                    if (seriesTimes.length < n) {
+                        seriesTimes = new long[n];
+                        seriesValues = new double[n];
+                    }
+                    System.arraycopy(batch.times(), from, seriesTimes, 0, n);
+                    System.arraycopy(batch.values(), from, seriesValues, 0, n);
+                    TimeGrid grid = TimeGrid.infer(kind, zone, seriesTimes, seriesValues, n);
                     future[j] = grid.future(spec.horizon());
                     fitIndex[j] = toFit.size();
                     toFit.add(grid.values());
@@ -191,14 +202,8 @@ final class ForecastPartition implements InternalPartitions.PartitionFunction {
         }
     }
 
-    /**
-     * One native call for the batch: auto ARIMA takes the series as rows; a fixed order takes
-     * them flat (values and offsets, no per-series arrays to cross the bridge).
-     */
-    private ArimaBatch fit(List<double[]> series, Arima arima, AutoArima auto, BatchOptions options) {
-        if (auto != null) {
-            return auto.fitAll(series.toArray(new double[0][]));
-        }
+    /** One native call for the whole batch, laid out flat (values and offsets: no per-series arrays cross the bridge). */
+    private static ArimaBatch fit(List<double[]> series, Arima arima, AutoArima auto, BatchOptions options) {
         int[] offsets = new int[series.size() + 1];
         for (int i = 0; i < series.size(); i++) {
             offsets[i + 1] = Math.addExact(offsets[i], series.get(i).length);
@@ -207,7 +212,7 @@ final class ForecastPartition implements InternalPartitions.PartitionFunction {
         for (int i = 0; i < series.size(); i++) {
             System.arraycopy(series.get(i), 0, values, offsets[i], series.get(i).length);
         }
-        return arima.fitAll(values, offsets, options);
+        return auto != null ? auto.fitAll(values, offsets, options) : arima.fitAll(values, offsets, options);
     }
 
     /** A chosen model named as {@link Arima#toString()} names a specification. */

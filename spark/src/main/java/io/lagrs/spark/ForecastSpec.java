@@ -200,9 +200,12 @@ public final class ForecastSpec implements Serializable {
     }
 
     /**
-     * Threads per native fixed-order batch call ({@link io.lagrs.BatchOptions#threads}); 0 (the
-     * default) uses all the machine's cores. On executors that own only part of a machine, set
-     * it to the executor's cores divided by the tasks it runs at once (usually 1).
+     * Threads per native batch call ({@link io.lagrs.BatchOptions#threads}); 0 (the default)
+     * uses the cores Spark gives each task, {@code spark.task.cpus} (itself 1 by default). Spark
+     * runs as many tasks at once on an executor as it has cores divided by
+     * {@code spark.task.cpus}, each making its own native calls: a call asking for every core
+     * would put one thread per core per running task on the machine, and the calls would slow
+     * each other down. Set it higher only when the executor runs fewer tasks than it has cores.
      *
      * @throws IllegalArgumentException if {@code n < 0} or above {@code BatchOptions.MAX_THREADS}
      */
@@ -215,7 +218,7 @@ public final class ForecastSpec implements Serializable {
                 horizon, levels, batchSize, partitions, n);
     }
 
-    /** Threads per native batch call; 0 = all cores. */
+    /** Threads per native batch call; 0 = {@code spark.task.cpus}. */
     public int threads() {
         return threads;
     }

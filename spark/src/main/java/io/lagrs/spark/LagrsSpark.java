@@ -125,8 +125,9 @@ public final class LagrsSpark {
                 .add("model", DataTypes.StringType, false)
                 .add("error", DataTypes.StringType, true);
         String zone = df.sparkSession().conf().get("spark.sql.session.timeZone");
+        int threads = spec.threads() > 0 ? spec.threads() : taskCpus(df.sparkSession());
         Dataset<Row> raw = InternalPartitions.map(sorted,
-                new ForecastPartition(spec, idField.dataType(), kind, zone, metrics), out);
+                new ForecastPartition(spec, threads, idField.dataType(), kind, zone, metrics), out);
 
         List<Column> columns = new ArrayList<>();
         columns.add(col("id").as(idField.name()));
@@ -187,6 +188,11 @@ public final class LagrsSpark {
             out = out.add(name, DataTypes.DoubleType, false);
         }
         return sorted.mapPartitions(new FeaturePartition(spec), Encoders.row(out));
+    }
+
+    /** The cores Spark reserves for each task ({@code spark.task.cpus}, default 1). */
+    static int taskCpus(org.apache.spark.sql.SparkSession session) {
+        return Math.max(1, session.sparkContext().getConf().getInt("spark.task.cpus", 1));
     }
 
     static Dataset<Row> repartition(Dataset<Row> input, int partitions) {

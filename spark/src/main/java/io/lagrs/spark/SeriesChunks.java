@@ -9,6 +9,7 @@ import org.apache.spark.sql.catalyst.expressions.UnsafeArrayData;
 import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
+import org.apache.spark.unsafe.Platform;
 
 /**
  * Series cut into chunks for the shuffle: runs of consecutive rows of one key, as one row each.
@@ -126,9 +127,10 @@ final class SeriesChunks {
                 }
             }
             long t0 = n > 0 ? times[0] : Long.MIN_VALUE;
+            // Copied once, straight from the reused buffers into the arrays' own memory.
             return new GenericInternalRow(new Object[] {id, t0, nullTimes,
-                UnsafeArrayData.fromPrimitiveArray(Arrays.copyOf(times, n)),
-                UnsafeArrayData.fromPrimitiveArray(Arrays.copyOf(values, n))});
+                UnsafeArrayData.fromPrimitiveArray(times, Platform.LONG_ARRAY_OFFSET, n, Long.BYTES),
+                UnsafeArrayData.fromPrimitiveArray(values, Platform.DOUBLE_ARRAY_OFFSET, n, Double.BYTES)});
         }
 
         private Object id(InternalRow row) {

@@ -62,7 +62,8 @@ final class TimeGrid {
     }
 
     /**
-     * The grid of a series observed at {@code times} (ascending) with {@code values}.
+     * The grid of a series observed at the first {@code n} of {@code times} (ascending) with
+     * {@code values}. Neither array is kept: the caller may reuse them.
      *
      * @param zone the session time zone: calendar months and days of timestamps are local to it
      *     (pass UTC for timestamp_ntz, whose long form is its wall-clock time read as UTC)
@@ -92,14 +93,14 @@ final class TimeGrid {
             }
             timeOfDay = LocalTime.ofNanoOfDay(microsOfDay[0] * 1000);
             long[] months = new long[n];
-            long firstDay = monthAndDay(days[0]) & 31;
+            long[] daysOfMonth = new long[n];
+            monthsAndDays(days, n, months, daysOfMonth);
+            long firstDay = daysOfMonth[0];
             boolean sameTimeOfDay = true;
             boolean sameDay = true;
             boolean allMonthEnds = true;
             for (int i = 0; i < n; i++) {
-                long md = monthAndDay(days[i]);
-                long day = md & 31;
-                months[i] = md >> 5;
+                long day = daysOfMonth[i];
                 sameTimeOfDay &= microsOfDay[i] == microsOfDay[0];
                 sameDay &= day == firstDay;
                 allMonthEnds &= day == lengthOfMonth(months[i]);
@@ -202,6 +203,34 @@ final class TimeGrid {
         return ((year * 12 + month - 1) << 5) | day;
     }
 
+    /**
+     * {@link #monthAndDay} of the first {@code n} ascending epoch days, split into
+     * {@code months} and {@code daysOfMonth}. Each day is counted on from the month of the one
+     * before (a series' days are usually a few weeks apart at most), without the divisions of a
+     * full conversion; a day far from the one before is converted in full.
+     */
+    static void monthsAndDays(long[] days, int n, long[] months, long[] daysOfMonth) {
+        long month = 0;
+        long monthStart = 0; // epoch day of the 1st of that month
+        int length = 0;
+        for (int i = 0; i < n; i++) {
+            long d = days[i];
+            if (i == 0 || d < monthStart || d - monthStart > 400) {
+                long md = monthAndDay(d);
+                month = md >> 5;
+                monthStart = d - (md & 31) + 1;
+                length = lengthOfMonth(month);
+            }
+            while (d - monthStart >= length) {
+                monthStart += length;
+                month++;
+                length = lengthOfMonth(month);
+            }
+            months[i] = month;
+            daysOfMonth[i] = d - monthStart + 1;
+        }
+    }
+
     /** Days in a month given as {@code year * 12 + month - 1}. */
     static int lengthOfMonth(long monthIndex) {
         long year = Math.floorDiv(monthIndex, 12L);
@@ -248,20 +277,19 @@ final class TimeGrid {
 
     /** The mode of the consecutive differences of an ascending array; ties go to the smaller one. */
     private static long mostFrequentDifference(long[] index, int n) throws IrregularTimeException {
-        long[] diffs = new long[n - 1];
-        for (int i = 1; i < n; i++) {
-            try {
-                diffs[i - 1] = Math.subtractExact(index[i], index[i - 1]);
-            } catch (ArithmeticException e) {
-                throw new IrregularTimeException("times " + index[i - 1] + " and " + index[i] + " are too far apart");
-            }
-        }
-        boolean regular = true; // the usual case: one step throughout, no sort needed
-        for (int i = 1; i < diffs.length && regular; i++) {
-            regular = diffs[i] == diffs[0];
+        // The usual case first, with no array: one step throughout. The times are ascending, so a
+        // difference that overflowed would be negative and cannot equal a positive first step.
+        long first = difference(index, 1);
+        boolean regular = first > 0;
+        for (int i = 2; i < n && regular; i++) {
+            regular = index[i] - index[i - 1] == first;
         }
         if (regular) {
-            return diffs[0];
+            return first;
+        }
+        long[] diffs = new long[n - 1];
+        for (int i = 1; i < n; i++) {
+            diffs[i - 1] = difference(index, i);
         }
         Arrays.sort(diffs);
         long best = diffs[0];
@@ -278,6 +306,15 @@ final class TimeGrid {
             i = j;
         }
         return best;
+    }
+
+    /** {@code index[i] - index[i - 1]}. */
+    private static long difference(long[] index, int i) throws IrregularTimeException {
+        try {
+            return Math.subtractExact(index[i], index[i - 1]);
+        } catch (ArithmeticException e) {
+            throw new IrregularTimeException("times " + index[i - 1] + " and " + index[i] + " are too far apart");
+        }
     }
 
     private static double[] fill(TimeKind kind, ZoneId zone, long[] times, long[] index, double[] values, int n,

@@ -289,6 +289,8 @@ class ForecastTest {
         assertThrows(IllegalArgumentException.class, () -> ForecastSpec.arima(0, 1, 1).horizon(0));
         assertThrows(IllegalArgumentException.class, () -> ForecastSpec.arima(0, 1, 1).threads(-1));
         assertEquals(3, ForecastSpec.arima(0, 1, 1).threads(3).horizon(2).threads(), "kept through later changes");
+        assertEquals(0, ForecastSpec.arima(0, 1, 1).threads(), "default: the task's cores");
+        assertEquals(1, LagrsSpark.taskCpus(spark), "spark.task.cpus is 1 unless set");
         assertThrows(IllegalArgumentException.class, () -> ForecastSpec.arima(0, 1, 1).levels(0.95, 1.0));
         assertThrows(IllegalArgumentException.class, () -> ForecastSpec.arima(-1, 1, 1));
         assertThrows(IllegalArgumentException.class, () -> ForecastSpec.arima(0, 1, 1).seasonal(1, 0, 0, 1));

@@ -41,6 +41,22 @@ class TimeGridTest {
     }
 
     @Test
+    void equallyFrequentDifferencesGoToTheSmallerStepAndOnlyTheFirstDifferencesDoNotDecide() throws Exception {
+        TimeGrid tie = grid(TimeKind.LONG, UTC, 0, 2, 3, 5, 6); // differences 2, 1, 2, 1
+        assertArrayEquals(new double[] {1, Double.NaN, 2, 3, Double.NaN, 4, 5}, tie.values());
+        TimeGrid late = grid(TimeKind.LONG, UTC, 0, 5, 6, 7, 8, 9); // 5 first, then four steps of 1
+        assertArrayEquals(new double[] {1, Double.NaN, Double.NaN, Double.NaN, Double.NaN, 2, 3, 4, 5, 6},
+                late.values());
+        var offGrid = assertThrows(TimeGrid.IrregularTimeException.class,
+                () -> grid(TimeKind.LONG, UTC, 0, 3, 6, 7)); // step 3, then 7 is off the grid
+        assertTrue(offGrid.getMessage().contains("not a whole number of steps"), offGrid.getMessage());
+        // Reused arrays: only the first n entries count, and the result does not depend on the rest.
+        long[] times = {0, 2, 4, 99, -5};
+        double[] values = {1, 2, 3, 42, 42};
+        assertArrayEquals(new double[] {1, 2, 3}, TimeGrid.infer(TimeKind.LONG, UTC, times, values, 3).values());
+    }
+
+    @Test
     void monthlyDatesOnTheFirstStepByCalendarMonths() throws Exception {
         TimeGrid g = grid(TimeKind.DATE, UTC, day("2023-11-01"), day("2023-12-01"), day("2024-01-01"),
                 day("2024-02-01"));
@@ -121,6 +137,28 @@ class TimeGridTest {
         var e = assertThrows(TimeGrid.IrregularTimeException.class,
                 () -> grid(TimeKind.INTEGER, UTC, Integer.MAX_VALUE - 2, Integer.MAX_VALUE - 1, Integer.MAX_VALUE));
         assertTrue(e.getMessage().contains("int"), e.getMessage());
+    }
+
+    @Test
+    void monthsCountedOnFromDayToDayAgreeWithJavaTime() {
+        java.util.Random rng = new java.util.Random(5);
+        for (int k = 0; k < 2_000; k++) {
+            int n = 1 + rng.nextInt(200);
+            long[] days = new long[n];
+            days[0] = k % 3 == 0 ? rng.nextInt() / 2 : rng.nextInt(200_000) - 100_000;
+            int maxGap = switch (k % 4) { case 0 -> 2; case 1 -> 40; case 2 -> 800; default -> 100_000; };
+            for (int i = 1; i < n; i++) {
+                days[i] = days[i - 1] + rng.nextInt(maxGap); // ascending, repeats allowed
+            }
+            long[] months = new long[n];
+            long[] daysOfMonth = new long[n];
+            TimeGrid.monthsAndDays(days, n, months, daysOfMonth);
+            for (int i = 0; i < n; i++) {
+                LocalDate d = LocalDate.ofEpochDay(days[i]);
+                assertEquals(d.getYear() * 12L + d.getMonthValue() - 1, months[i], d::toString);
+                assertEquals(d.getDayOfMonth(), daysOfMonth[i], d::toString);
+            }
+        }
     }
 
     @Test
