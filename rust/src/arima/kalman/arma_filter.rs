@@ -195,23 +195,34 @@ pub(crate) fn arma_filter_states(ws: &mut ArmaWorkspace, phi: &[f64], theta: &[f
                 let next = if i + 1 < r { a[i + 1] } else { 0.0 };
                 a[i] = ph[i] * a0 + next;
             }
-            // pnew = T P T' + V
+            // pnew = T P T' + V, i.e. for i <= j
+            // rv_i rv_j + phi_i phi_j P00 + P[i+1][j+1] + phi_i P[0][j+1] + phi_j P[0][i+1],
+            // terms past the last row/column of P left out.
             let p00 = p[0];
             for i in 0..r {
-                for j in i..r {
-                    let mut v = rv[i] * rv[j] + ph[i] * ph[j] * p00;
-                    if i + 1 < r && j + 1 < r {
-                        v += p[(i + 1) * r + j + 1];
+                let (phi_i, rv_i) = (ph[i], rv[i]);
+                if i + 1 < r {
+                    let p0i = p[i + 1];
+                    let below = &p[(i + 1) * r + i + 1..(i + 2) * r];
+                    let top = &p[i + 1..r];
+                    for (off, (((&rv_j, &phi_j), &pb), &pt)) in rv[i..r - 1].iter().zip(&ph[i..r - 1]).zip(below).zip(top).enumerate() {
+                        let mut v = rv_i * rv_j + phi_i * phi_j * p00;
+                        v += pb;
+                        v += phi_i * pt;
+                        v += phi_j * p0i;
+                        let j = i + off;
+                        pnew[i * r + j] = v;
+                        pnew[j * r + i] = v;
                     }
-                    if j + 1 < r {
-                        v += ph[i] * p[j + 1];
-                    }
-                    if i + 1 < r {
-                        v += ph[j] * p[i + 1];
-                    }
-                    pnew[i * r + j] = v;
-                    pnew[j * r + i] = v;
                 }
+                // j = r - 1: only the P[0][i+1] term can remain.
+                let j = r - 1;
+                let mut v = rv_i * rv[j] + phi_i * ph[j] * p00;
+                if i + 1 < r {
+                    v += ph[j] * p[i + 1];
+                }
+                pnew[i * r + j] = v;
+                pnew[j * r + i] = v;
             }
         } else {
             pnew.copy_from_slice(&p);

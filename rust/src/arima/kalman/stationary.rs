@@ -64,8 +64,9 @@ impl ArmaWorkspace {
             } else {
                 0.0
             };
-            for i in 1..=p.min(j) {
-                v += phi[i - 1] * self.psi[j - i];
+            let (done, _) = self.psi.split_at(j);
+            for (ph, ps) in phi[..p.min(j)].iter().zip(done.iter().rev()) {
+                v += ph * ps;
             }
             self.psi[j] = v;
         }
@@ -79,8 +80,8 @@ impl ArmaWorkspace {
         self.first.resize(r + 1, 0.0);
         for mm in 0..r {
             let mut v = 0.0;
-            for j in 0..(r - mm) {
-                v += self.phi[mm + j] * self.gamma[j + 1] + self.rvec[mm + j] * self.psi[j];
+            for (((ph, g), rv), ps) in self.phi[mm..].iter().zip(&self.gamma[1..]).zip(&self.rvec[mm..]).zip(&self.psi) {
+                v += ph * g + rv * ps;
             }
             self.first[mm] = v;
         }
@@ -115,8 +116,11 @@ impl ArmaWorkspace {
             let den = 1.0 - kappa * kappa;
             inv_var *= den;
             // a_{k-1,j} = (a_{k,j} + kappa a_{k,k-j}) / (1 - kappa^2).
-            for j in 0..k - 1 {
-                lev[(k - 1) * p + j] = (lev[k * p + j] + kappa * lev[k * p + k - 2 - j]) / den;
+            let (lower, upper) = lev.split_at_mut(k * p);
+            let cur = &upper[..k - 1];
+            let prev = &mut lower[(k - 1) * p..(k - 1) * p + k - 1];
+            for ((out, &x), &y) in prev.iter_mut().zip(cur).zip(cur.iter().rev()) {
+                *out = (x + kappa * y) / den;
             }
         }
         // gamma_x(0) = sigma^2 / prod (1 - kappa_k^2), then Yule–Walker at
@@ -127,13 +131,9 @@ impl ArmaWorkspace {
         let gx = &mut self.acvf_x;
         gx[0] = 1.0 / inv_var;
         for k in 1..len {
-            let v = if k <= p {
-                let a = &lev[k * p..k * p + k];
-                (0..k).map(|j| a[j] * gx[k - 1 - j]).sum::<f64>()
-            } else {
-                (0..p).map(|j| phi[j] * gx[k - 1 - j]).sum::<f64>()
-            };
-            gx[k] = v;
+            let coef = if k <= p { &lev[k * p..k * p + k] } else { phi };
+            let (done, _) = gx.split_at(k);
+            gx[k] = coef.iter().zip(done.iter().rev()).map(|(a, g)| a * g).sum::<f64>();
         }
         // c(h) = sum_j theta_j theta_{j+h}, theta_0 = 1; only non-zero terms
         // (the expanded seasonal polynomials are mostly zeros).
