@@ -49,20 +49,42 @@ final class SeriesChunks {
         private static final long serialVersionUID = 1L;
         private final DataType idType;
         private final int maxChunk;
+        private final ForecastMetrics metrics; // may be null
 
-        Cut(DataType idType) {
-            this(idType, MAX_CHUNK);
+        Cut(DataType idType, ForecastMetrics metrics) {
+            this(idType, MAX_CHUNK, metrics);
         }
 
         /** With at most {@code maxChunk} rows per chunk (tests cut series into many chunks). */
-        Cut(DataType idType, int maxChunk) {
+        Cut(DataType idType, int maxChunk, ForecastMetrics metrics) {
             this.idType = idType;
             this.maxChunk = maxChunk;
+            this.metrics = metrics;
         }
 
         @Override
         public Iterator<InternalRow> apply(Iterator<InternalRow> rows) {
-            return new Chunks(rows, idType, maxChunk);
+            Chunks chunks = new Chunks(rows, idType, maxChunk);
+            if (metrics == null) {
+                return chunks;
+            }
+            return new Iterator<>() {
+                @Override
+                public boolean hasNext() {
+                    long start = System.nanoTime();
+                    boolean more = chunks.hasNext();
+                    metrics.addChunkNanos(System.nanoTime() - start);
+                    return more;
+                }
+
+                @Override
+                public InternalRow next() {
+                    long start = System.nanoTime();
+                    InternalRow row = chunks.next();
+                    metrics.addChunkNanos(System.nanoTime() - start);
+                    return row;
+                }
+            };
         }
     }
 

@@ -31,7 +31,7 @@ class SeriesChunksTest {
     private static Map<String, long[]> roundTrip(List<InternalRow> rows, int maxChunk, Map<String, double[]> values,
             Map<String, Integer> nullTimes, int[] chunkCount) {
         List<InternalRow> chunks = new ArrayList<>();
-        Iterator<InternalRow> cut = new SeriesChunks.Cut(DataTypes.StringType, maxChunk).apply(rows.iterator());
+        Iterator<InternalRow> cut = new SeriesChunks.Cut(DataTypes.StringType, maxChunk, null).apply(rows.iterator());
         cut.forEachRemaining(chunks::add);
         chunkCount[0] = chunks.size();
         chunks.sort(Comparator.<InternalRow, String>comparing(c -> c.isNullAt(0) ? "" : c.getUTF8String(0).toString())
