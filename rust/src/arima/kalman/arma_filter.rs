@@ -14,8 +14,13 @@ impl ArmaWorkspace {
             return None;
         }
         let r = self.r();
-        self.a.clear();
-        self.a.resize(r, 0.0);
+        // State and W carry a zero at index r (the shifted-in element of the
+        // companion form), and each has a second buffer for its next value,
+        // so both updates are straight loops over equal-length slices.
+        for buf in [&mut self.a, &mut self.a_next, &mut self.w_next] {
+            buf.clear();
+            buf.resize(r + 1, 0.0);
+        }
         // K_1 = T Q0 e_1, F_1 = gamma(0); W_1 = K_1, M_1 = -1/F_1.
         self.k.clear();
         self.k.resize(r, 0.0);
@@ -25,13 +30,16 @@ impl ArmaWorkspace {
         }
         self.w.clear();
         self.w.extend_from_slice(&self.k);
+        self.w.push(0.0);
         let mut f = c0;
         let mut m = -1.0 / f;
         let mut sums = LikSums::default();
         let phi = &self.phi[..];
-        let a = &mut self.a[..];
+        let mut a = &mut self.a[..];
+        let mut a_next = &mut self.a_next[..];
         let k = &mut self.k[..];
-        let wv = &mut self.w[..];
+        let mut wv = &mut self.w[..];
+        let mut w_next = &mut self.w_next[..];
         // Once the rank-one increments vanish the gain is constant: the rest
         // of the series runs through the steady-state recursion below.
         let mut rest = w.len();
@@ -44,21 +52,23 @@ impl ArmaWorkspace {
             }
             let g = v / f;
             let a0 = a[0];
-            for i in 0..r - 1 {
-                a[i] = phi[i] * a0 + a[i + 1] + k[i] * g;
+            // a <- T a + K v / F.
+            for ((out, (&ph, &next)), &ki) in a_next[..r].iter_mut().zip(phi.iter().zip(&a[1..])).zip(k.iter()) {
+                *out = ph * a0 + next + ki * g;
             }
-            a[r - 1] = phi[r - 1] * a0 + k[r - 1] * g;
+            std::mem::swap(&mut a, &mut a_next);
             let zw = wv[0];
             let mzw = m * zw;
             let f_new = f + mzw * zw;
             let w0 = wv[0];
             let scale = zw / f;
-            for i in 0..r {
-                let next = if i + 1 < r { wv[i + 1] } else { 0.0 };
-                let tw = phi[i] * w0 + next;
-                wv[i] = tw - k[i] * scale;
-                k[i] += tw * mzw;
+            // W <- T W - K zw / F, K <- K + (T W) M zw (with the old K in W's update).
+            for ((out, (&ph, &next)), ki) in w_next[..r].iter_mut().zip(phi.iter().zip(&wv[1..])).zip(k.iter_mut()) {
+                let tw = ph * w0 + next;
+                *out = tw - *ki * scale;
+                *ki += tw * mzw;
             }
+            std::mem::swap(&mut wv, &mut w_next);
             m -= mzw * mzw / f_new;
             if !f_new.is_finite() || f_new <= 0.0 {
                 return None;
@@ -66,7 +76,7 @@ impl ArmaWorkspace {
             f = f_new;
             // Converged: the remaining correction is below rounding of F.
             if (mzw * zw).abs() <= 1e-16 * f && (m * wv[0] * wv[0]).abs() <= 1e-16 * f {
-                let maxw = wv.iter().fold(0.0f64, |acc, x| acc.max(x.abs()));
+                let maxw = wv[..r].iter().fold(0.0f64, |acc, x| acc.max(x.abs()));
                 if (m.abs() * maxw * maxw) <= 1e-16 * f {
                     rest = t + 1;
                     break;
@@ -84,7 +94,7 @@ impl ArmaWorkspace {
             let inv_f = 1.0 / f;
             let counted = f < DIFFUSE_GAIN;
             let mut ss = 0.0;
-            steady_tail(phi, k, a, tail, inv_f, &mut ss);
+            steady_tail(phi, k, &mut a[..r], tail, inv_f, &mut ss);
             if counted {
                 sums.ssq += ss * inv_f;
             }

@@ -30,7 +30,8 @@
 //!   series that also keeps residuals and the final state (one call per fit).
 //!
 //!
-//! Files: `stationary` (Q0, R's `getQ0`), `arma_filter` (the fast ARMA
+//! Files: `stationary` (Q0, R's `getQ0`, from autocovariances computed in
+//! O(p^2 + rq) through the partial autocorrelations), `arma_filter` (the fast ARMA
 //! filters on the differenced series and their steady-state tails),
 //! `diffuse` (the full-state filter with the exact diffuse start),
 //! `transition` (products with the transition matrix, shared with forecasting).

@@ -1,9 +1,17 @@
 //! `Q0`, the stationary covariance of the ARMA state (R's `getQ0`, which uses
 //! Gardner, Harvey & Phillips 1980), is computed here from the
 //! autocovariances and psi-weights of the ARMA process (Brockwell & Davis
-//! 1991, §3.3, McLeod 1975): its first row in closed form, the rest by the
-//! recursion implied by `Q0 = T Q0 T' + R R'`. All quantities are in units of
-//! the innovation variance sigma^2.
+//! 1991, §3.3): its first row in closed form, the rest by the recursion
+//! implied by `Q0 = T Q0 T' + R R'`. All quantities are in units of the
+//! innovation variance sigma^2.
+//!
+//! The autocovariances are computed once per likelihood evaluation, so their
+//! cost matters: with seasonal AR terms the expanded phi has degree p = 26
+//! (P = 2, s = 12). They come from the structure of the process in
+//! O(p^2 + r q): partial autocorrelations of phi (Durbin–Levinson step-down),
+//! the AR autocovariances order by order, then the MA filter. McLeod's (1975)
+//! dense (p+1) x (p+1) system, O(p^3), is solved only for a phi that is not
+//! stationary, so that such points keep the outcome they always had.
 
 use super::state_dim;
 use crate::arima::linalg::solve_in_place;
@@ -15,10 +23,15 @@ pub(crate) struct ArmaWorkspace {
     pub(super) rvec: Vec<f64>,
     pub(super) gamma: Vec<f64>,
     pub(super) psi: Vec<f64>,
+    pub(super) levels: Vec<f64>,
+    pub(super) acvf_x: Vec<f64>,
+    pub(super) ma_acvf: Vec<(usize, f64)>,
     pub(super) sys: Vec<f64>,
     pub(super) rhs: Vec<f64>,
     pub(super) first: Vec<f64>,
     pub(super) a: Vec<f64>,
+    pub(super) a_next: Vec<f64>,
+    pub(super) w_next: Vec<f64>,
     pub(super) k: Vec<f64>,
     pub(super) w: Vec<f64>,
 }
@@ -26,8 +39,9 @@ pub(crate) struct ArmaWorkspace {
 impl ArmaWorkspace {
     /// Loads `phi` padded to length r and `rvec = (1, theta_1, .., theta_{r-1})`,
     /// then computes autocovariances gamma(0..=r), psi-weights psi(0..=r) and the
-    /// first row of Q0. Returns false when the autocovariance system is singular
-    /// or the result is not finite (e.g. a unit root).
+    /// first row of Q0. Returns false when phi is not stationary and the dense
+    /// autocovariance system is singular or gives gamma(0) <= 0, or when the
+    /// result is not finite (e.g. a unit root).
     pub(crate) fn prepare(&mut self, phi: &[f64], theta: &[f64]) -> bool {
         let p = phi.len();
         let q = theta.len();
@@ -55,7 +69,107 @@ impl ArmaWorkspace {
             }
             self.psi[j] = v;
         }
-        // c_k = sum_{j=k}^{q} theta_j psi_{j-k}, theta_0 = 1.
+        self.gamma.clear();
+        self.gamma.resize(r + 1, 0.0);
+        if !(self.levinson_acvf(phi, theta) || self.dense_acvf(phi, theta)) {
+            return false;
+        }
+        // First row of Q0: P[0][m] = sum_{j=0}^{r-1-m} phi_{m+j+1} gamma(j+1) + theta_{m+j} psi_j.
+        self.first.clear();
+        self.first.resize(r + 1, 0.0);
+        for mm in 0..r {
+            let mut v = 0.0;
+            for j in 0..(r - mm) {
+                v += self.phi[mm + j] * self.gamma[j + 1] + self.rvec[mm + j] * self.psi[j];
+            }
+            self.first[mm] = v;
+        }
+        self.first[0] = self.gamma[0];
+        self.gamma[0].is_finite() && self.gamma[0] > 0.0 && self.first.iter().all(|v| v.is_finite())
+    }
+
+    /// gamma(0..=r) of the ARMA process in O(p^2 + r q) (Brockwell & Davis
+    /// 1991, §3.3 and §5.2): the AR part `x = e / phi(B)` gets its
+    /// autocovariances from the partial autocorrelations (Durbin–Levinson
+    /// step-down of phi, then the Yule–Walker equations order by order), the
+    /// AR recursion extends them to lag r + q, and the MA filter maps them to
+    /// `gamma(k) = sum_h c(h) gamma_x(k - h)` with `c` the autocovariances of
+    /// theta's coefficients. False (gamma untouched) when some partial
+    /// autocorrelation is not inside (-1, 1): phi is not stationary.
+    pub(super) fn levinson_acvf(&mut self, phi: &[f64], theta: &[f64]) -> bool {
+        let p = phi.len();
+        let q = theta.len();
+        let r = self.gamma.len() - 1;
+        // levels[k * p .. k * p + k]: the order-k coefficients a_{k,1..k},
+        // k = 1..=p (row 0 unused); kappa_k = a_{k,k}.
+        self.levels.clear();
+        self.levels.resize((p + 1) * p, 0.0);
+        let lev = &mut self.levels;
+        lev[p * p..p * p + p].copy_from_slice(phi);
+        let mut inv_var = 1.0;
+        for k in (1..=p).rev() {
+            let kappa = lev[k * p + k - 1];
+            if !kappa.is_finite() || kappa.abs() >= 1.0 {
+                return false;
+            }
+            let den = 1.0 - kappa * kappa;
+            inv_var *= den;
+            // a_{k-1,j} = (a_{k,j} + kappa a_{k,k-j}) / (1 - kappa^2).
+            for j in 0..k - 1 {
+                lev[(k - 1) * p + j] = (lev[k * p + j] + kappa * lev[k * p + k - 2 - j]) / den;
+            }
+        }
+        // gamma_x(0) = sigma^2 / prod (1 - kappa_k^2), then Yule–Walker at
+        // each order: gamma_x(k) = sum_{j=1}^{k} a_{k,j} gamma_x(k - j).
+        let len = r + q + 1;
+        self.acvf_x.clear();
+        self.acvf_x.resize(len, 0.0);
+        let gx = &mut self.acvf_x;
+        gx[0] = 1.0 / inv_var;
+        for k in 1..len {
+            let v = if k <= p {
+                let a = &lev[k * p..k * p + k];
+                (0..k).map(|j| a[j] * gx[k - 1 - j]).sum::<f64>()
+            } else {
+                (0..p).map(|j| phi[j] * gx[k - 1 - j]).sum::<f64>()
+            };
+            gx[k] = v;
+        }
+        // c(h) = sum_j theta_j theta_{j+h}, theta_0 = 1; only non-zero terms
+        // (the expanded seasonal polynomials are mostly zeros).
+        let th = |j: usize| if j == 0 { 1.0 } else { theta[j - 1] };
+        self.ma_acvf.clear();
+        for h in 0..=q {
+            let c: f64 = (0..=q - h).map(|j| th(j) * th(j + h)).sum();
+            if c != 0.0 {
+                self.ma_acvf.push((h, c));
+            }
+        }
+        for k in 0..=r {
+            let mut v = 0.0;
+            for &(h, c) in &self.ma_acvf {
+                v += c * gx[k + h];
+                if h > 0 {
+                    v += c * gx[k.abs_diff(h)];
+                }
+            }
+            self.gamma[k] = v;
+        }
+        true
+    }
+
+    /// gamma(0..=r) by solving the (p+1) x (p+1) system
+    /// `gamma(k) - sum_i phi_i gamma(|k-i|) = c_k`, `c_k = sum_{j=k}^{q}
+    /// theta_j psi_{j-k}` (McLeod 1975), then the AR recursion. O(p^3); kept
+    /// for phi that [`levinson_acvf`](Self::levinson_acvf) finds
+    /// non-stationary, so such points get the same outcome as before the
+    /// structured computation (false only when the system is singular, else
+    /// whatever the solution is; `prepare` then checks gamma(0) > 0).
+    /// Requires `psi` loaded.
+    pub(super) fn dense_acvf(&mut self, phi: &[f64], theta: &[f64]) -> bool {
+        let p = phi.len();
+        let q = theta.len();
+        let r = self.gamma.len() - 1;
         let c = |k: usize, psi: &[f64]| -> f64 {
             let mut s = 0.0;
             for j in k..=q {
@@ -64,7 +178,6 @@ impl ArmaWorkspace {
             }
             s
         };
-        // Solve gamma(k) - sum_i phi_i gamma(|k-i|) = c_k, k = 0..=p.
         let m = p + 1;
         self.sys.clear();
         self.sys.resize(m * m, 0.0);
@@ -81,8 +194,6 @@ impl ArmaWorkspace {
         if !solve_in_place(&mut self.sys, &mut self.rhs, m) {
             return false;
         }
-        self.gamma.clear();
-        self.gamma.resize(r + 1, 0.0);
         self.gamma[..m.min(r + 1)].copy_from_slice(&self.rhs[..m.min(r + 1)]);
         for k in m..=r {
             let mut v = if k <= q { c(k, &self.psi) } else { 0.0 };
@@ -91,18 +202,7 @@ impl ArmaWorkspace {
             }
             self.gamma[k] = v;
         }
-        // First row of Q0: P[0][m] = sum_{j=0}^{r-1-m} phi_{m+j+1} gamma(j+1) + theta_{m+j} psi_j.
-        self.first.clear();
-        self.first.resize(r + 1, 0.0);
-        for mm in 0..r {
-            let mut v = 0.0;
-            for j in 0..(r - mm) {
-                v += self.phi[mm + j] * self.gamma[j + 1] + self.rvec[mm + j] * self.psi[j];
-            }
-            self.first[mm] = v;
-        }
-        self.first[0] = self.gamma[0];
-        self.gamma[0].is_finite() && self.gamma[0] > 0.0 && self.first.iter().all(|v| v.is_finite())
+        true
     }
 
     /// The state dimension loaded by the last [`prepare`](Self::prepare).

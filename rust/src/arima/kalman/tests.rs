@@ -217,3 +217,137 @@ mod dense {
         assert!(out.residuals[7].is_nan() && out.residuals[1].is_finite());
     }
 }
+
+mod autocovariances {
+    use super::super::*;
+    use crate::arima::kalman::state_dim;
+    use crate::arima::transform::partrans;
+
+    /// Deterministic uniform draws in (-1, 1) (no test-only dependency).
+    struct Lcg(u64);
+    impl Lcg {
+        fn next(&mut self) -> f64 {
+            self.0 = self.0.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+            ((self.0 >> 11) as f64 / (1u64 << 53) as f64) * 2.0 - 1.0
+        }
+    }
+
+    /// `(1 - sum a_i B^i)(1 - sum b_j B^{sj})` as `1 - sum c_k B^k` (AR sign),
+    /// or with `+` signs for MA polynomials.
+    fn expand(a: &[f64], b: &[f64], s: usize, ma: bool) -> Vec<f64> {
+        let sign = if ma { 1.0 } else { -1.0 };
+        let mut x = vec![0.0; a.len() + 1];
+        x[0] = 1.0;
+        for (i, v) in a.iter().enumerate() {
+            x[i + 1] = sign * v;
+        }
+        let mut y = vec![0.0; b.len() * s + 1];
+        y[0] = 1.0;
+        for (j, v) in b.iter().enumerate() {
+            y[(j + 1) * s] = sign * v;
+        }
+        let mut out = vec![0.0; x.len() + y.len() - 1];
+        for (i, xi) in x.iter().enumerate() {
+            for (j, yj) in y.iter().enumerate() {
+                out[i + j] += xi * yj;
+            }
+        }
+        out[1..].iter().map(|v| sign * v).collect()
+    }
+
+    /// gamma(0..=r) by the dense (p+1) x (p+1) solve and by the structured
+    /// path, for the same workspace state.
+    fn both(phi: &[f64], theta: &[f64]) -> (Vec<f64>, Option<Vec<f64>>) {
+        let mut ws = ArmaWorkspace::default();
+        assert!(ws.prepare(phi, theta), "{phi:?} {theta:?}");
+        let r = state_dim(phi.len(), theta.len());
+        ws.gamma.clear();
+        ws.gamma.resize(r + 1, 0.0);
+        assert!(ws.dense_acvf(phi, theta));
+        let dense = ws.gamma.clone();
+        ws.gamma.fill(0.0);
+        let structured = ws.levinson_acvf(phi, theta).then(|| ws.gamma.clone());
+        (dense, structured)
+    }
+
+    #[test]
+    fn structured_path_equals_dense_solve_on_random_seasonal_arma() {
+        let mut rng = Lcg(20261125);
+        let mut cases = 0;
+        for s in [1usize, 4, 7, 12] {
+            for _ in 0..60 {
+                let p = (rng.next().abs() * 4.0) as usize;
+                let q = (rng.next().abs() * 4.0) as usize;
+                let (sp, sq) = if s > 1 { ((rng.next().abs() * 3.0) as usize, (rng.next().abs() * 3.0) as usize) } else { (0, 0) };
+                // Stationary by construction (PACF in (-0.97, 0.97)); MA free.
+                let draw = |rng: &mut Lcg, k: usize| -> Vec<f64> {
+                    let raw: Vec<f64> = (0..k).map(|_| (0.97 * rng.next()).atanh()).collect();
+                    let mut out = vec![0.0; k];
+                    partrans(&raw, &mut out);
+                    out
+                };
+                let ar = draw(&mut rng, p);
+                let sar = draw(&mut rng, sp);
+                let ma: Vec<f64> = (0..q).map(|_| 1.5 * rng.next()).collect();
+                let sma: Vec<f64> = (0..sq).map(|_| 1.5 * rng.next()).collect();
+                let phi = expand(&ar, &sar, s, false);
+                let theta = expand(&ma, &sma, s, true);
+                let (dense, structured) = both(&phi, &theta);
+                let structured = structured.expect("stationary AR part");
+                let scale = dense[0].abs();
+                for (k, (a, b)) in structured.iter().zip(&dense).enumerate() {
+                    assert!((a - b).abs() <= 1e-10 * scale, "s={s} {phi:?} {theta:?} lag {k}: {a} vs {b}");
+                }
+                cases += 1;
+            }
+        }
+        assert_eq!(cases, 240);
+    }
+
+    #[test]
+    fn structured_path_equals_truncated_psi_sums() {
+        // Independent reference: gamma(h) = sum_j psi_j psi_{j+h} (Brockwell &
+        // Davis 1991, (3.2.3)) truncated where psi has decayed.
+        let phi = expand(&[0.5, -0.3], &[0.6, 0.2], 12, false);
+        let theta = expand(&[0.4], &[-0.7], 12, true);
+        let m = 20000;
+        let mut psi = vec![0.0; m];
+        for j in 0..m {
+            let mut v = if j == 0 { 1.0 } else if j <= theta.len() { theta[j - 1] } else { 0.0 };
+            for i in 1..=phi.len().min(j) {
+                v += phi[i - 1] * psi[j - i];
+            }
+            psi[j] = v;
+        }
+        let (_, structured) = both(&phi, &theta);
+        let structured = structured.expect("stationary");
+        for (h, g) in structured.iter().enumerate() {
+            let reference: f64 = (0..m - h).map(|j| psi[j] * psi[j + h]).sum();
+            assert!((g - reference).abs() < 1e-10 * structured[0], "lag {h}: {g} vs {reference}");
+        }
+    }
+
+    #[test]
+    fn non_stationary_ar_keeps_the_dense_outcome() {
+        // The structured path refuses these; `prepare` then returns what the
+        // dense solve gives (false for a unit root or a negative gamma(0),
+        // otherwise its finite solution), as before the structured path.
+        for phi in [vec![1.0], vec![2.0], vec![-1.0], vec![0.5, 0.5], vec![1.5, -0.2], vec![0.2, 0.3, 0.9], vec![2.5, -1.8, 0.4]] {
+            for theta in [vec![], vec![0.4], vec![0.3, -0.2, 0.1, 0.5]] {
+                let mut ws = ArmaWorkspace::default();
+                let got = ws.prepare(&phi, &theta);
+                let got_gamma = ws.gamma.clone();
+                let r = state_dim(phi.len(), theta.len());
+                ws.gamma.clear();
+                ws.gamma.resize(r + 1, 0.0);
+                assert!(!ws.levinson_acvf(&phi, &theta), "{phi:?} is not stationary");
+                let solved = ws.dense_acvf(&phi, &theta);
+                let want = solved && ws.gamma[0].is_finite() && ws.gamma[0] > 0.0;
+                assert_eq!(got, want, "{phi:?} {theta:?}");
+                if solved {
+                    assert_eq!(got_gamma, ws.gamma, "{phi:?} {theta:?}");
+                }
+            }
+        }
+    }
+}

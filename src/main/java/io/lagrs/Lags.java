@@ -8,8 +8,8 @@ import java.nio.DoubleBuffer;
  * NaN. A null array throws {@link NullPointerException}; {@code k < 0} throws
  * {@link IllegalArgumentException}. Long arrays are processed in chunks of well under a
  * millisecond of work (pinned one at a time, or copied in and out for lags reaching far back),
- * so a call never holds the garbage collector off for long. {@link DoubleBuffer} overloads read
- * and write direct buffers in place.
+ * so a call never holds the garbage collector off for long. Overloads with an {@code out} array
+ * allocate nothing; {@link DoubleBuffer} overloads read and write direct buffers in place.
  */
 public final class Lags {
     /** Codes shared with the native library (checked by NativeContractTest). */
@@ -50,6 +50,42 @@ public final class Lags {
      */
     public static double[] pctChange(double[] x, int k) {
         return transform(Kind.PCT_CHANGE, x, k);
+    }
+
+    /**
+     * {@link #lag(double[], int)} written into {@code out}; allocates nothing unless {@code out}
+     * is {@code x} itself (the input is then copied first).
+     *
+     * @param x the series; NaN values propagate to the results that use them
+     * @param k the number of steps back, non-negative
+     * @param out receives the result; must have the length of {@code x} and may be {@code x} itself
+     * @throws NullPointerException if {@code x} or {@code out} is null
+     * @throws IllegalArgumentException if {@code k < 0} or {@code out} has another length
+     */
+    public static void lag(double[] x, int k, double[] out) {
+        transform(Kind.LAG, x, k, out);
+    }
+
+    /**
+     * {@link #diff(double[], int)} written into {@code out}, as {@link #lag(double[], int, double[])}.
+     *
+     * @param x the series; NaN values propagate to the results that use them
+     * @param k the number of steps back, non-negative
+     * @param out receives the result; must have the length of {@code x} and may be {@code x} itself
+     */
+    public static void diff(double[] x, int k, double[] out) {
+        transform(Kind.DIFF, x, k, out);
+    }
+
+    /**
+     * {@link #pctChange(double[], int)} written into {@code out}, as {@link #lag(double[], int, double[])}.
+     *
+     * @param x the series; NaN values propagate to the results that use them
+     * @param k the number of steps back, non-negative
+     * @param out receives the result; must have the length of {@code x} and may be {@code x} itself
+     */
+    public static void pctChange(double[] x, int k, double[] out) {
+        transform(Kind.PCT_CHANGE, x, k, out);
     }
 
     /**
@@ -101,9 +137,18 @@ public final class Lags {
     private static double[] transform(Kind kind, double[] x, int k) {
         Checks.notNull(x, "x");
         double[] out = new double[x.length];
-        NativeLibrary.load();
-        transform0(kind.ordinal(), x, k, out);
+        transform(kind, x, k, out);
         return out;
+    }
+
+    private static void transform(Kind kind, double[] x, int k, double[] out) {
+        Checks.notNull(x, "x");
+        Checks.notNull(out, "out");
+        // Long inputs go in chunks that read values behind the ones they write: in place, a
+        // chunk would read results of the one before.
+        double[] input = out == x ? x.clone() : x;
+        NativeLibrary.load();
+        transform0(kind.ordinal(), input, k, out);
     }
 
     private static native void transform0(int kind, double[] x, int k, double[] out);

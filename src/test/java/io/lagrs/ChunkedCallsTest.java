@@ -147,6 +147,20 @@ class ChunkedCallsTest {
         }
     }
 
+    @Test
+    void lagsIntoAnArrayOrInPlaceMatchAPlainLoopAcrossChunks() {
+        // In place, later chunks would read earlier chunks' results if the input were not kept.
+        double[] y = data(LONG);
+        for (int k : new int[] {1, 65_537, 600_000}) {
+            double[] out = new double[y.length];
+            Lags.diff(y, k, out);
+            assertArrayEquals(plainDiff(y, k), out, "into an array, k=" + k);
+            double[] same = y.clone();
+            Lags.diff(same, k, same);
+            assertArrayEquals(plainDiff(y, k), same, "in place, k=" + k);
+        }
+    }
+
     private static double[] plainDiff(double[] x, int k) {
         double[] expected = new double[x.length];
         for (int i = 0; i < x.length; i++) {

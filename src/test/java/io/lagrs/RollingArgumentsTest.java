@@ -75,6 +75,21 @@ class RollingArgumentsTest {
         assertArrayEquals(Rolling.ewmMean(X, 0.5), out);
     }
 
+    @Test
+    void lagsIntoAnArrayCheckIt() {
+        assertEquals("out must not be null",
+                assertThrows(NullPointerException.class, () -> Lags.lag(X, 1, null)).getMessage());
+        assertEquals("x must not be null",
+                assertThrows(NullPointerException.class, () -> Lags.diff(null, 1, new double[5])).getMessage());
+        assertMessageNames("out", () -> Lags.pctChange(X, 1, new double[4]));
+        assertMessageNames("k", () -> Lags.diff(X, -1, new double[5]));
+        double[] out = new double[5];
+        Lags.lag(X, 2, out);
+        assertArrayEquals(Lags.lag(X, 2), out);
+        Lags.pctChange(X, 1, out);
+        assertArrayEquals(Lags.pctChange(X, 1), out);
+    }
+
     private static void assertMessageNames(String argument, org.junit.jupiter.api.function.Executable call) {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, call);
         // The core names one element of an array argument as "offsets[0]".

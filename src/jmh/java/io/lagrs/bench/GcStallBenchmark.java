@@ -241,7 +241,7 @@ public final class GcStallBenchmark {
             return direct ? () -> Rolling.ewmMean(dx, 0.1, dout) : () -> Rolling.ewmMean(x, 0.1, out);
         }
         if (stat.equals("diff")) {
-            return direct ? () -> Lags.diff(dx, 1, dout) : () -> Lags.diff(x, 1);
+            return direct ? () -> Lags.diff(dx, 1, dout) : () -> Lags.diff(x, 1, out);
         }
         return direct ? () -> Rolling.apply(s, dx, window, window, dout) : () -> Rolling.apply(s, x, window, window, out);
     }
