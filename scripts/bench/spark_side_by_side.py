@@ -44,7 +44,10 @@ shuffle write and read, sort, time-grid inference, output rows, scheduling, and 
 idle (the last task of a stage running alone; a job with a single task). It overstates the
 outside share rather than understating it: a native call on both cores while the other slot
 waits counts as half native. wall_fraction_in_native (native_s / wall_s, which can exceed 1
-when both slots are in native calls) is printed beside it in the JSON.
+when both slots are in native calls) is printed beside it in the JSON, with where the rest went:
+chunk_s (ForecastMetrics.chunkNanos: reading the input rows, Parquet scan included, and cutting
+them into per-series chunks, summed over tasks) and partition_s (partitionNanos: everything
+after the shuffle up to the output rows, native calls included).
 
 The jars come from the repository's build (`mvn install` at the top level, then
 `mvn -f spark/pom.xml package`): spark/target/lagrs-spark-<v>.jar and target/lagrs-<v>-all.jar
@@ -210,7 +213,8 @@ def main() -> None:
         native = metrics.nativeNanos() / 1e9
         return {"tool": "lagrs-spark", "model": model, "series": n, "wall_s": wall,
                 "series_per_s": n / wall, "failed": failed, "native_s": native,
-                "partition_s": metrics.partitionNanos() / 1e9, "batches": metrics.batches(),
+                "partition_s": metrics.partitionNanos() / 1e9, "chunk_s": metrics.chunkNanos() / 1e9,
+                "batches": metrics.batches(),
                 "outside_native_fraction": 1.0 - native / (2 * wall),
                 "wall_fraction_in_native": native / wall}
 

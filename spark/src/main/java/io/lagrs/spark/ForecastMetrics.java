@@ -24,14 +24,16 @@ public final class ForecastMetrics implements Serializable {
     private final LongAccumulator batches;
     private final LongAccumulator nativeNanos;
     private final LongAccumulator partitionNanos;
+    private final LongAccumulator chunkNanos;
 
     private ForecastMetrics(LongAccumulator series, LongAccumulator failedSeries, LongAccumulator batches,
-            LongAccumulator nativeNanos, LongAccumulator partitionNanos) {
+            LongAccumulator nativeNanos, LongAccumulator partitionNanos, LongAccumulator chunkNanos) {
         this.series = series;
         this.failedSeries = failedSeries;
         this.batches = batches;
         this.nativeNanos = nativeNanos;
         this.partitionNanos = partitionNanos;
+        this.chunkNanos = chunkNanos;
     }
 
     /**
@@ -45,7 +47,7 @@ public final class ForecastMetrics implements Serializable {
         var sc = spark.sparkContext();
         return new ForecastMetrics(sc.longAccumulator("lagrs.series"), sc.longAccumulator("lagrs.failedSeries"),
                 sc.longAccumulator("lagrs.batches"), sc.longAccumulator("lagrs.nativeNanos"),
-                sc.longAccumulator("lagrs.partitionNanos"));
+                sc.longAccumulator("lagrs.partitionNanos"), sc.longAccumulator("lagrs.chunkNanos"));
     }
 
     /** Series seen (each yields forecast rows or one error row). */
@@ -82,6 +84,17 @@ public final class ForecastMetrics implements Serializable {
         return partitionNanos.value();
     }
 
+    /**
+     * Wall-clock nanoseconds spent producing chunk rows before the shuffle, summed over tasks:
+     * reading the input rows (which runs the input's own plan, such as a Parquet scan and the
+     * conversion of time and value) and cutting them into chunks, but not writing the chunks to
+     * the shuffle. With {@link #partitionNanos()} it splits a job's time outside the native
+     * calls into the stage before the shuffle and the one after it.
+     */
+    public long chunkNanos() {
+        return chunkNanos.value();
+    }
+
     void addSeries(long n, long failed) {
         series.add(n);
         failedSeries.add(failed);
@@ -94,5 +107,9 @@ public final class ForecastMetrics implements Serializable {
 
     void addPartitionNanos(long nanos) {
         partitionNanos.add(nanos);
+    }
+
+    void addChunkNanos(long nanos) {
+        chunkNanos.add(nanos);
     }
 }

@@ -107,7 +107,7 @@ public final class LagrsSpark {
                 col(quoted(idField.name())).as("id"),
                 kind.toLong(col(quoted(timeField.name()))).as("t"),
                 col(quoted(valueField.name())).cast(DataTypes.DoubleType).as("v"));
-        Dataset<Row> chunks = InternalPartitions.map(input, new SeriesChunks.Cut(idField.dataType()),
+        Dataset<Row> chunks = InternalPartitions.map(input, new SeriesChunks.Cut(idField.dataType(), metrics),
                 SeriesChunks.schema(idField.dataType()));
         // Exactly this many partitions: a fixed number keeps adaptive execution from merging them,
         // and it would (one chunk row per series makes a small shuffle of hours of fitting).

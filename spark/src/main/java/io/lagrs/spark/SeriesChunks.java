@@ -5,11 +5,14 @@ import java.util.Iterator;
 import java.util.NoSuchElementException;
 import org.apache.spark.sql.catalyst.InternalRow;
 import org.apache.spark.sql.catalyst.expressions.GenericInternalRow;
+import org.apache.spark.sql.catalyst.expressions.UnsafeRow;
 import org.apache.spark.sql.catalyst.expressions.UnsafeArrayData;
 import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.apache.spark.unsafe.Platform;
+import org.apache.spark.unsafe.array.ByteArrayMethods;
+import org.apache.spark.unsafe.types.UTF8String;
 
 /**
  * Series cut into chunks for the shuffle: runs of consecutive rows of one key, as one row each.
@@ -49,20 +52,42 @@ final class SeriesChunks {
         private static final long serialVersionUID = 1L;
         private final DataType idType;
         private final int maxChunk;
+        private final ForecastMetrics metrics; // may be null
 
-        Cut(DataType idType) {
-            this(idType, MAX_CHUNK);
+        Cut(DataType idType, ForecastMetrics metrics) {
+            this(idType, MAX_CHUNK, metrics);
         }
 
         /** With at most {@code maxChunk} rows per chunk (tests cut series into many chunks). */
-        Cut(DataType idType, int maxChunk) {
+        Cut(DataType idType, int maxChunk, ForecastMetrics metrics) {
             this.idType = idType;
             this.maxChunk = maxChunk;
+            this.metrics = metrics;
         }
 
         @Override
         public Iterator<InternalRow> apply(Iterator<InternalRow> rows) {
-            return new Chunks(rows, idType, maxChunk);
+            Chunks chunks = new Chunks(rows, idType, maxChunk);
+            if (metrics == null) {
+                return chunks;
+            }
+            return new Iterator<>() {
+                @Override
+                public boolean hasNext() {
+                    long start = System.nanoTime();
+                    boolean more = chunks.hasNext();
+                    metrics.addChunkNanos(System.nanoTime() - start);
+                    return more;
+                }
+
+                @Override
+                public InternalRow next() {
+                    long start = System.nanoTime();
+                    InternalRow row = chunks.next();
+                    metrics.addChunkNanos(System.nanoTime() - start);
+                    return row;
+                }
+            };
         }
     }
 
@@ -114,9 +139,8 @@ final class SeriesChunks {
             carried = false;
             while (n < maxChunk && rows.hasNext()) {
                 InternalRow row = rows.next();
-                Object rowId = id(row);
-                if (!InternalPartitions.sameKey(id, rowId)) {
-                    carry(row, rowId);
+                if (!hasKey(row, id)) {
+                    carry(row, null);
                     break;
                 }
                 if (row.isNullAt(1)) {
@@ -131,6 +155,25 @@ final class SeriesChunks {
             return new GenericInternalRow(new Object[] {id, t0, nullTimes,
                 UnsafeArrayData.fromPrimitiveArray(times, Platform.LONG_ARRAY_OFFSET, n, Long.BYTES),
                 UnsafeArrayData.fromPrimitiveArray(values, Platform.DOUBLE_ARRAY_OFFSET, n, Double.BYTES)});
+        }
+
+        /** Whether {@code row}'s key is {@code id}, without making an object for it when it is a string. */
+        private boolean hasKey(InternalRow row, Object id) {
+            if (row.isNullAt(0)) {
+                return id == null;
+            }
+            if (id == null) {
+                return false;
+            }
+            if (isString && row instanceof UnsafeRow unsafe) {
+                // The string's bytes compared where they lie in the row (offset and size in its slot).
+                UTF8String s = (UTF8String) id;
+                long offsetAndSize = unsafe.getLong(0);
+                int size = (int) offsetAndSize;
+                return size == s.numBytes() && ByteArrayMethods.arrayEquals(s.getBaseObject(), s.getBaseOffset(),
+                        unsafe.getBaseObject(), unsafe.getBaseOffset() + (offsetAndSize >>> 32), size);
+            }
+            return InternalPartitions.sameKey(id, id(row));
         }
 
         private Object id(InternalRow row) {

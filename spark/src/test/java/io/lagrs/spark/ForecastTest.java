@@ -313,5 +313,6 @@ class ForecastTest {
         assertTrue(metrics.batches() >= 4, "20 series in batches of at most 5: " + metrics.batches());
         assertTrue(metrics.nativeNanos() > 0);
         assertTrue(metrics.partitionNanos() >= metrics.nativeNanos());
+        assertTrue(metrics.chunkNanos() > 0, "the stage before the shuffle is timed too");
     }
 }

@@ -17,7 +17,9 @@ import java.util.Random;
 import java.util.TreeMap;
 import org.apache.spark.sql.catalyst.InternalRow;
 import org.apache.spark.sql.catalyst.expressions.GenericInternalRow;
+import org.apache.spark.sql.catalyst.expressions.UnsafeProjection;
 import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
 import org.apache.spark.unsafe.types.UTF8String;
 import org.junit.jupiter.api.Test;
 
@@ -31,7 +33,7 @@ class SeriesChunksTest {
     private static Map<String, long[]> roundTrip(List<InternalRow> rows, int maxChunk, Map<String, double[]> values,
             Map<String, Integer> nullTimes, int[] chunkCount) {
         List<InternalRow> chunks = new ArrayList<>();
-        Iterator<InternalRow> cut = new SeriesChunks.Cut(DataTypes.StringType, maxChunk).apply(rows.iterator());
+        Iterator<InternalRow> cut = new SeriesChunks.Cut(DataTypes.StringType, maxChunk, null).apply(rows.iterator());
         cut.forEachRemaining(chunks::add);
         chunkCount[0] = chunks.size();
         chunks.sort(Comparator.<InternalRow, String>comparing(c -> c.isNullAt(0) ? "" : c.getUTF8String(0).toString())
@@ -59,24 +61,28 @@ class SeriesChunksTest {
         Random rng = new Random(5);
         Map<String, Integer> lengths = new TreeMap<>();
         List<InternalRow> rows = new ArrayList<>();
-        for (int s = 0; s < 9; s++) {
+        // k10 right after k1: keys that share a prefix, compared by their bytes in UnsafeRows
+        for (String key : List.of("k0", "k1", "k10", "k2", "k3", "k4", "k5", "k6", "k7", "k8")) {
             int n = 1 + rng.nextInt(30);
-            lengths.put("k" + s, n);
+            lengths.put(key, n);
             for (int t = 0; t < n; t++) {
-                rows.add(row("k" + s, 100L + 3 * t, t + 0.5));
+                rows.add(row(key, 100L + 3 * t, t + 0.5));
             }
         }
         rows.add(row("k3", null, 1.0)); // a null time is counted, not kept
         rows.add(row("k4", 10_000L, null)); // a null value is a missing value
         rows.add(row(null, 7L, 2.0)); // a null key is a series too
         rows.add(row(null, 4L, 1.0));
-        for (List<InternalRow> order : List.of(new ArrayList<>(rows), shuffled(rows, rng))) {
+        List<InternalRow> shuffled = shuffled(rows, rng);
+        // Spark hands the function UnsafeRows (string keys then compared in place); tests build generic rows.
+        List<InternalRow> unsafeRows = unsafe(rows);
+        for (List<InternalRow> order : List.of(rows, shuffled, unsafeRows, unsafe(shuffled))) {
             for (int maxChunk : new int[] {1, 4, 8192}) {
                 Map<String, double[]> values = new TreeMap<>(Comparator.nullsFirst(Comparator.naturalOrder()));
                 Map<String, Integer> nulls = new TreeMap<>(Comparator.nullsFirst(Comparator.naturalOrder()));
                 int[] chunkCount = new int[1];
                 Map<String, long[]> times = roundTrip(order, maxChunk, values, nulls, chunkCount);
-                assertEquals(10, times.size(), "every key once, the null key too");
+                assertEquals(11, times.size(), "every key once, the null key too");
                 for (var e : lengths.entrySet()) {
                     long[] t = times.get(e.getKey());
                     int n = e.getValue() + (e.getKey().equals("k4") ? 1 : 0);
@@ -90,8 +96,8 @@ class SeriesChunksTest {
                 assertEquals(Double.NaN, values.get("k4")[lengths.get("k4")]);
                 assertArrayEquals(new long[] {4, 7}, times.get(null));
                 assertArrayEquals(new double[] {1.0, 2.0}, values.get(null));
-                if (order == rows && maxChunk == 8192) {
-                    assertEquals(12, chunkCount[0], "one chunk per run of one key: 9 series, 2 late rows, the null key");
+                if ((order == rows || order == unsafeRows) && maxChunk == 8192) {
+                    assertEquals(13, chunkCount[0], "one chunk per run of one key: 10 series, 2 late rows, the null key");
                 }
             }
         }
@@ -104,6 +110,16 @@ class SeriesChunksTest {
         SeriesChunks.sortByTime(t, v, 4);
         assertArrayEquals(new long[] {1, 3, 5, 5}, t);
         assertArrayEquals(new double[] {10, 30, 50, 51}, v);
+    }
+
+    private static List<InternalRow> unsafe(List<InternalRow> rows) {
+        UnsafeProjection toUnsafe = UnsafeProjection.create(new StructType()
+                .add("id", DataTypes.StringType).add("t", DataTypes.LongType).add("v", DataTypes.DoubleType));
+        List<InternalRow> out = new ArrayList<>();
+        for (InternalRow r : rows) {
+            out.add(toUnsafe.apply(r).copy());
+        }
+        return out;
     }
 
     private static List<InternalRow> shuffled(List<InternalRow> rows, Random rng) {
