@@ -111,22 +111,24 @@ mod filters {
     }
 }
 
+/// Autocovariances gamma(0..=max_lag) from the first `terms` psi-weights,
+/// gamma(h) = sum_j psi_j psi_{j+h} (Brockwell & Davis 1991, (3.2.3)): a
+/// reference independent of `prepare`, exact once psi has decayed.
+fn acov_by_psi(phi: &[f64], theta: &[f64], max_lag: usize, terms: usize) -> Vec<f64> {
+    let mut psi = vec![0.0; terms];
+    for j in 0..terms {
+        let mut v = if j == 0 { 1.0 } else if j <= theta.len() { theta[j - 1] } else { 0.0 };
+        for i in 1..=phi.len().min(j) {
+            v += phi[i - 1] * psi[j - i];
+        }
+        psi[j] = v;
+    }
+    (0..=max_lag).map(|h| (0..terms - h).map(|j| psi[j] * psi[j + h]).sum()).collect()
+}
+
 mod dense {
     use super::super::*;
-
-    /// Autocovariances from truncated psi-weight sums (independent of `prepare`).
-    fn acov_by_psi(phi: &[f64], theta: &[f64], max_lag: usize) -> Vec<f64> {
-        let m = 4000;
-        let mut psi = vec![0.0; m];
-        for j in 0..m {
-            let mut v = if j == 0 { 1.0 } else if j <= theta.len() { theta[j - 1] } else { 0.0 };
-            for i in 1..=phi.len().min(j) {
-                v += phi[i - 1] * psi[j - i];
-            }
-            psi[j] = v;
-        }
-        (0..=max_lag).map(|h| (0..m - h).map(|j| psi[j] * psi[j + h]).sum()).collect()
-    }
+    use super::acov_by_psi;
 
     /// Exact (ssq, log det) of a zero-mean Gaussian series by dense Cholesky.
     fn dense(y: &[f64], acov: &[f64]) -> (f64, f64) {
@@ -164,7 +166,7 @@ mod dense {
             (vec![0.3, 0.0, 0.0, 0.5, -0.15], vec![-0.4]),
             (vec![0.9], vec![-0.8]),
         ] {
-            let acov = acov_by_psi(&phi, &theta, y.len());
+            let acov = acov_by_psi(&phi, &theta, y.len(), 4000);
             let (ssq, logdet) = dense(&y, &acov);
             let mut ws = ArmaWorkspace::default();
             let s = ws.loglik(&phi, &theta, &y).expect("stationary");
@@ -184,7 +186,7 @@ mod dense {
         for i in [0, 7, 8, 30, 49] {
             y[i] = f64::NAN;
         }
-        let acov = acov_by_psi(&phi, &theta, y.len());
+        let acov = acov_by_psi(&phi, &theta, y.len(), 4000);
         let idx: Vec<usize> = (0..y.len()).filter(|&i| !y[i].is_nan()).collect();
         // Dense covariance of the observed subset.
         let n = idx.len();
@@ -306,24 +308,13 @@ mod autocovariances {
 
     #[test]
     fn structured_path_equals_truncated_psi_sums() {
-        // Independent reference: gamma(h) = sum_j psi_j psi_{j+h} (Brockwell &
-        // Davis 1991, (3.2.3)) truncated where psi has decayed.
         let phi = expand(&[0.5, -0.3], &[0.6, 0.2], 12, false);
         let theta = expand(&[0.4], &[-0.7], 12, true);
-        let m = 20000;
-        let mut psi = vec![0.0; m];
-        for j in 0..m {
-            let mut v = if j == 0 { 1.0 } else if j <= theta.len() { theta[j - 1] } else { 0.0 };
-            for i in 1..=phi.len().min(j) {
-                v += phi[i - 1] * psi[j - i];
-            }
-            psi[j] = v;
-        }
         let (_, structured) = both(&phi, &theta);
         let structured = structured.expect("stationary");
-        for (h, g) in structured.iter().enumerate() {
-            let reference: f64 = (0..m - h).map(|j| psi[j] * psi[j + h]).sum();
-            assert!((g - reference).abs() < 1e-10 * structured[0], "lag {h}: {g} vs {reference}");
+        let reference = super::acov_by_psi(&phi, &theta, structured.len() - 1, 20000);
+        for (h, (g, want)) in structured.iter().zip(&reference).enumerate() {
+            assert!((g - want).abs() < 1e-10 * structured[0], "lag {h}: {g} vs {want}");
         }
     }
 
