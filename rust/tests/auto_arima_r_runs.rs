@@ -27,7 +27,7 @@
 mod common;
 
 use common::{num, nums};
-use lagrs_core::arima::{fit, ArimaSpec};
+use lagrs_core::arima::fit;
 use lagrs_core::auto::{
     auto_arima, AutoArimaFit, AutoArimaOptions, BoxCoxLambda, InformationCriterion, SeasonalTestKind,
     UnitRootTestKind,
@@ -192,18 +192,8 @@ fn check(series: &Value, run: &Value) -> Outcome {
         lagrs_core::auto::boxcox::box_cox(&y, l, &mut out).expect("lambda was usable in the search");
         y = out;
     }
-    let (o6, mean, drift) = theirs;
-    let spec = ArimaSpec {
-        p: o6[0],
-        d: o6[1],
-        q: o6[2],
-        seasonal_p: o6[3],
-        seasonal_d: o6[4],
-        seasonal_q: o6[5],
-        period: m,
-        include_mean: mean,
-        include_drift: drift,
-    };
+    let (orders, mean, drift) = theirs;
+    let spec = common::spec_from_choice(orders, m, mean, drift);
     let ic_name = run["ic_name"].as_str().unwrap_or("aicc");
     let theirs_by_us = fit(&spec, &y).map(|f| criterion(&f, ic_name)).unwrap_or(f64::INFINITY);
     let line = format!("{label}: {describe}; {ic_name} lagrs {:.6}, R's choice by lagrs {theirs_by_us:.6} (R {:.6})", got.ic, num(&run["ic"]));

@@ -9,7 +9,7 @@
 mod common;
 
 use common::{fixture_cases, num, nums};
-use lagrs_core::arima::{fit, ArimaSpec};
+use lagrs_core::arima::fit;
 use lagrs_core::auto::{auto_arima, AutoArimaOptions, BoxCoxLambda};
 use serde_json::Value;
 
@@ -65,18 +65,8 @@ fn chosen_models_match_r() {
                 continue;
             }
             // A different choice: R's model, fitted by lagrs, must not beat ours.
-            let (o, mean, drift) = theirs;
-            let spec = ArimaSpec {
-                p: o[0],
-                d: o[1],
-                q: o[2],
-                seasonal_p: o[3],
-                seasonal_d: o[4],
-                seasonal_q: o[5],
-                period: m,
-                include_mean: mean,
-                include_drift: drift,
-            };
+            let (orders, mean, drift) = theirs;
+            let spec = common::spec_from_choice(orders, m, mean, drift);
             let y = match variant.as_str() {
                 "log" => x.iter().map(|v| v.ln()).collect(),
                 _ => x.clone(),

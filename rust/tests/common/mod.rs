@@ -87,3 +87,10 @@ pub fn nonseasonal_spec(p: usize, d: usize, q: usize, mean: bool, drift: bool) -
         include_drift: drift,
     }
 }
+
+/// The specification of a chosen model as both sides describe it: orders
+/// (p, d, q, P, D, Q), the period and the mean/drift terms.
+pub fn spec_from_choice(orders: [usize; 6], period: usize, mean: bool, drift: bool) -> lagrs_core::arima::ArimaSpec {
+    let [p, d, q, seasonal_p, seasonal_d, seasonal_q] = orders;
+    lagrs_core::arima::ArimaSpec { p, d, q, seasonal_p, seasonal_d, seasonal_q, period, include_mean: mean, include_drift: drift }
+}
