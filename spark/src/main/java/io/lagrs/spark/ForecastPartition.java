@@ -29,7 +29,7 @@ import org.apache.spark.unsafe.types.UTF8String;
  *
  * <p>Series are read a batch at a time and each batch is fitted by one native
  * {@link Arima#fitAll} (or {@link AutoArima#fitAll}) call, which fits its series in parallel on
- * {@code threads} threads (the cores Spark gives the task). Rows
+ * {@code spec.threads()} threads (the cores Spark gives the task). Rows
  * are produced lazily, batch by batch, so a partition never holds more than one batch of input
  * and output. Anything wrong with one series (irregular times, a failed fit) becomes that
  * series' error row; nothing about a series can fail the task.
@@ -37,17 +37,14 @@ import org.apache.spark.unsafe.types.UTF8String;
 final class ForecastPartition implements InternalPartitions.PartitionFunction {
     private static final long serialVersionUID = 1L;
 
-    private final ForecastSpec spec;
-    private final int threads;
+    private final ForecastSpec spec; // threads() already resolved to the task's cores
     private final DataType idType;
     private final TimeKind kind;
     private final String zoneId;
     private final ForecastMetrics metrics; // may be null
 
-    ForecastPartition(ForecastSpec spec, int threads, DataType idType, TimeKind kind, String zoneId,
-            ForecastMetrics metrics) {
+    ForecastPartition(ForecastSpec spec, DataType idType, TimeKind kind, String zoneId, ForecastMetrics metrics) {
         this.spec = spec;
-        this.threads = threads;
         this.idType = idType;
         this.kind = kind;
         this.zoneId = zoneId;
@@ -68,7 +65,7 @@ final class ForecastPartition implements InternalPartitions.PartitionFunction {
         private final UTF8String modelUtf8 = UTF8String.fromString(model);
         private final ZoneId zone = kind == TimeKind.TIMESTAMP_NTZ ? ZoneOffset.UTC : ZoneId.of(zoneId).normalized();
         private final double[] levels = spec.levels();
-        private final BatchOptions options = BatchOptions.defaults().threads(threads);
+        private final BatchOptions options = BatchOptions.defaults().threads(spec.threads());
         // One series' times and values for TimeGrid.infer (which keeps neither), reused.
         private long[] seriesTimes = new long[0];
         private double[] seriesValues = new double[0];

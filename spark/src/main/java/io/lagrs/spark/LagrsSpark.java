@@ -125,9 +125,9 @@ public final class LagrsSpark {
                 .add("model", DataTypes.StringType, false)
                 .add("error", DataTypes.StringType, true);
         String zone = df.sparkSession().conf().get("spark.sql.session.timeZone");
-        int threads = spec.threads() > 0 ? spec.threads() : taskCpus(df.sparkSession());
+        ForecastSpec resolved = spec.threads() > 0 ? spec : spec.threads(taskCpus(df.sparkSession()));
         Dataset<Row> raw = InternalPartitions.map(sorted,
-                new ForecastPartition(spec, threads, idField.dataType(), kind, zone, metrics), out);
+                new ForecastPartition(resolved, idField.dataType(), kind, zone, metrics), out);
 
         List<Column> columns = new ArrayList<>();
         columns.add(col("id").as(idField.name()));
