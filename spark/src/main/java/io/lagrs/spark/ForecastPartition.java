@@ -69,6 +69,7 @@ final class ForecastPartition implements InternalPartitions.PartitionFunction {
         // One series' times and values for TimeGrid.infer (which keeps neither), reused.
         private long[] seriesTimes = new long[0];
         private double[] seriesValues = new double[0];
+        private final TimeGrid.Scratch gridScratch = new TimeGrid.Scratch();
         private List<InternalRow> out = new ArrayList<>();
         private int next;
         private boolean done;
@@ -124,7 +125,7 @@ final class ForecastPartition implements InternalPartitions.PartitionFunction {
                     }
                     System.arraycopy(batch.times(), from, seriesTimes, 0, n);
                     System.arraycopy(batch.values(), from, seriesValues, 0, n);
-                    TimeGrid grid = TimeGrid.infer(kind, zone, seriesTimes, seriesValues, n);
+                    TimeGrid grid = TimeGrid.infer(kind, zone, seriesTimes, seriesValues, n, gridScratch);
                     future[j] = grid.future(spec.horizon());
                     fitIndex[j] = toFit.size();
                     toFit.add(grid.values());

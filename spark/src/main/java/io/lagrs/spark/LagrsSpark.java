@@ -25,7 +25,8 @@ import org.apache.spark.sql.types.StructType;
  * streamed once: the chunks of one key form a series, series are gathered into batches of
  * {@link ForecastSpec#batchSize()} and each batch goes to one native call that works on all its
  * series in parallel. One shuffle, one sort, no per-series Spark overhead; a partition holds one
- * batch at a time. Features shuffle and sort the rows themselves (one output row per input row).
+ * batch at a time. An input that is a plain scan of a columnar source (a Parquet file as read) is
+ * cut into chunks straight from its column batches ({@link ColumnarChunks}). Features shuffle and sort the rows themselves (one output row per input row).
  *
  * <p>The executors need the lagrs jar and the native jar of their platform on their classpath
  * (for example {@code spark-submit --jars lagrs.jar,lagrs-linux-x86_64.jar,...}); see
@@ -103,12 +104,16 @@ public final class LagrsSpark {
             throw new IllegalArgumentException("the id and time columns must differ, got '" + idField.name() + "' twice");
         }
 
-        Dataset<Row> input = df.select(
-                col(quoted(idField.name())).as("id"),
-                kind.toLong(col(quoted(timeField.name()))).as("t"),
-                col(quoted(valueField.name())).cast(DataTypes.DoubleType).as("v"));
-        Dataset<Row> chunks = InternalPartitions.map(input, new SeriesChunks.Cut(idField.dataType(), metrics),
-                SeriesChunks.schema(idField.dataType()));
+        Dataset<Row> chunks = ColumnarChunks.of(df, idField.name(), timeField.name(), valueField.name(), kind,
+                metrics);
+        if (chunks == null) {
+            Dataset<Row> input = df.select(
+                    col(quoted(idField.name())).as("id"),
+                    kind.toLong(col(quoted(timeField.name()))).as("t"),
+                    col(quoted(valueField.name())).cast(DataTypes.DoubleType).as("v"));
+            chunks = InternalPartitions.map(input, new SeriesChunks.Cut(idField.dataType(), metrics),
+                    SeriesChunks.schema(idField.dataType()));
+        }
         // Exactly this many partitions: a fixed number keeps adaptive execution from merging them,
         // and it would (one chunk row per series makes a small shuffle of hours of fitting).
         int partitions = spec.partitions() > 0 ? spec.partitions()

@@ -47,7 +47,59 @@ final class SeriesChunks {
                 .add("v", DataTypes.createArrayType(DataTypes.DoubleType, false), false);
     }
 
-    /** The map side: rows {@code (id, t as long, v as double)} to chunk rows. */
+    /**
+     * One observation at a time, read from Spark's rows ({@link Cut}) or straight from column
+     * batches ({@link ColumnarChunks}): all that cutting needs to know of its input.
+     */
+    interface Observations {
+        /** Moves to the next observation; false when there are none left. */
+        boolean advance();
+
+        /** The current observation's key (null for a null key), as a value that stays valid after {@link #advance}. */
+        Object key();
+
+        /** Whether the current observation's key is {@code key}, a value {@link #key} returned (null equals null). */
+        boolean hasKey(Object key);
+
+        boolean timeIsNull();
+
+        /** The time in the job's long form ({@link TimeKind#toLong}); only when {@link #timeIsNull} is false. */
+        long time();
+
+        /** The value as a double, NaN when it is null. */
+        double value();
+    }
+
+    /**
+     * The chunk rows of {@code observations}, at most {@code maxChunk} times each, with the time
+     * spent reading and cutting them (the input's own production included) added to
+     * {@code metrics} (null: not timed).
+     */
+    static Iterator<InternalRow> cut(Observations observations, int maxChunk, ForecastMetrics metrics) {
+        Chunks chunks = new Chunks(observations, maxChunk);
+        if (metrics == null) {
+            return chunks;
+        }
+        return new Iterator<>() {
+            @Override
+            public boolean hasNext() {
+                long start = System.nanoTime();
+                boolean more = chunks.hasNext();
+                metrics.addChunkNanos(System.nanoTime() - start);
+                return more;
+            }
+
+            @Override
+            public InternalRow next() {
+                long start = System.nanoTime();
+                InternalRow row = chunks.next();
+                metrics.addChunkNanos(System.nanoTime() - start);
+                return row;
+            }
+        };
+    }
+
+    /** The map side over Spark's rows: rows {@code (id, t as long, v as double)} to chunk rows. */
     static final class Cut implements InternalPartitions.PartitionFunction {
         private static final long serialVersionUID = 1L;
         private final DataType idType;
@@ -67,48 +119,22 @@ final class SeriesChunks {
 
         @Override
         public Iterator<InternalRow> apply(Iterator<InternalRow> rows) {
-            Chunks chunks = new Chunks(rows, idType, maxChunk);
-            if (metrics == null) {
-                return chunks;
-            }
-            return new Iterator<>() {
-                @Override
-                public boolean hasNext() {
-                    long start = System.nanoTime();
-                    boolean more = chunks.hasNext();
-                    metrics.addChunkNanos(System.nanoTime() - start);
-                    return more;
-                }
-
-                @Override
-                public InternalRow next() {
-                    long start = System.nanoTime();
-                    InternalRow row = chunks.next();
-                    metrics.addChunkNanos(System.nanoTime() - start);
-                    return row;
-                }
-            };
+            return cut(new RowObservations(rows, idType), maxChunk, metrics);
         }
     }
 
+    /** Runs of one key cut into chunk rows as they are read. */
     private static final class Chunks implements Iterator<InternalRow> {
-        private final Iterator<InternalRow> rows;
-        private final DataType idType;
-        private final boolean isString;
+        private final Observations in;
         private final int maxChunk;
         private final long[] times;
         private final double[] values;
-        /** The first row of the next chunk, already read (Spark reuses row objects, so copied). */
-        private boolean carried;
-        private Object carriedId;
-        private boolean carriedTimeNull;
-        private long carriedTime;
-        private double carriedValue;
+        /** {@code in} is at an observation that is in no chunk yet. */
+        private boolean positioned;
+        private boolean exhausted;
 
-        Chunks(Iterator<InternalRow> rows, DataType idType, int maxChunk) {
-            this.rows = rows;
-            this.idType = idType;
-            this.isString = idType instanceof org.apache.spark.sql.types.StringType;
+        Chunks(Observations in, int maxChunk) {
+            this.in = in;
             this.maxChunk = maxChunk;
             this.times = new long[maxChunk];
             this.values = new double[maxChunk];
@@ -116,49 +142,77 @@ final class SeriesChunks {
 
         @Override
         public boolean hasNext() {
-            return carried || rows.hasNext();
+            if (!positioned && !exhausted) {
+                positioned = in.advance();
+                exhausted = !positioned;
+            }
+            return positioned;
         }
 
         @Override
         public InternalRow next() {
-            if (!carried) {
-                if (!rows.hasNext()) {
-                    throw new NoSuchElementException();
-                }
-                carry(rows.next(), null);
+            if (!hasNext()) {
+                throw new NoSuchElementException();
             }
-            Object id = carriedId;
+            Object id = in.key();
             int n = 0;
             int nullTimes = 0;
-            if (carriedTimeNull) {
-                nullTimes++;
-            } else {
-                times[n] = carriedTime;
-                values[n++] = carriedValue;
-            }
-            carried = false;
-            while (n < maxChunk && rows.hasNext()) {
-                InternalRow row = rows.next();
-                if (!hasKey(row, id)) {
-                    carry(row, null);
-                    break;
-                }
-                if (row.isNullAt(1)) {
+            do {
+                if (in.timeIsNull()) {
                     nullTimes++;
                 } else {
-                    times[n] = row.getLong(1);
-                    values[n++] = row.isNullAt(2) ? Double.NaN : row.getDouble(2);
+                    times[n] = in.time();
+                    values[n++] = in.value();
                 }
-            }
+                positioned = false;
+                if (n == maxChunk) {
+                    break;
+                }
+                positioned = in.advance();
+                exhausted = !positioned;
+            } while (positioned && in.hasKey(id));
             long t0 = n > 0 ? times[0] : Long.MIN_VALUE;
             // Copied once, straight from the reused buffers into the arrays' own memory.
             return new GenericInternalRow(new Object[] {id, t0, nullTimes,
                 UnsafeArrayData.fromPrimitiveArray(times, Platform.LONG_ARRAY_OFFSET, n, Long.BYTES),
                 UnsafeArrayData.fromPrimitiveArray(values, Platform.DOUBLE_ARRAY_OFFSET, n, Double.BYTES)});
         }
+    }
 
-        /** Whether {@code row}'s key is {@code id}, without making an object for it when it is a string. */
-        private boolean hasKey(InternalRow row, Object id) {
+    /** Observations from rows {@code (id, t as long, v as double)}. */
+    private static final class RowObservations implements Observations {
+        private final Iterator<InternalRow> rows;
+        private final DataType idType;
+        private final boolean isString;
+        /** The current row; Spark may reuse its object for the next one, so nothing of it is kept. */
+        private InternalRow row;
+
+        RowObservations(Iterator<InternalRow> rows, DataType idType) {
+            this.rows = rows;
+            this.idType = idType;
+            this.isString = idType instanceof org.apache.spark.sql.types.StringType;
+        }
+
+        @Override
+        public boolean advance() {
+            if (!rows.hasNext()) {
+                return false;
+            }
+            row = rows.next();
+            return true;
+        }
+
+        @Override
+        public Object key() {
+            if (row.isNullAt(0)) {
+                return null;
+            }
+            // The common key type read directly: row.get(0, type) looks the type up on every call.
+            return InternalPartitions.copy(isString ? row.getUTF8String(0) : row.get(0, idType));
+        }
+
+        @Override
+        public boolean hasKey(Object id) {
             if (row.isNullAt(0)) {
                 return id == null;
             }
@@ -173,24 +227,22 @@ final class SeriesChunks {
                 return size == s.numBytes() && ByteArrayMethods.arrayEquals(s.getBaseObject(), s.getBaseOffset(),
                         unsafe.getBaseObject(), unsafe.getBaseOffset() + (offsetAndSize >>> 32), size);
             }
-            return InternalPartitions.sameKey(id, id(row));
+            return InternalPartitions.sameKey(id, isString ? row.getUTF8String(0) : row.get(0, idType));
         }
 
-        private Object id(InternalRow row) {
-            if (row.isNullAt(0)) {
-                return null;
-            }
-            // The common key type read directly: row.get(0, type) looks the type up on every call.
-            return isString ? row.getUTF8String(0) : row.get(0, idType);
+        @Override
+        public boolean timeIsNull() {
+            return row.isNullAt(1);
         }
 
-        private void carry(InternalRow row, Object idRead) {
-            Object id = idRead != null ? idRead : id(row);
-            carried = true;
-            carriedId = InternalPartitions.copy(id);
-            carriedTimeNull = row.isNullAt(1);
-            carriedTime = carriedTimeNull ? 0L : row.getLong(1);
-            carriedValue = row.isNullAt(2) ? Double.NaN : row.getDouble(2);
+        @Override
+        public long time() {
+            return row.getLong(1);
+        }
+
+        @Override
+        public double value() {
+            return row.isNullAt(2) ? Double.NaN : row.getDouble(2);
         }
     }
 

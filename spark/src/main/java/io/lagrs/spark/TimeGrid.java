@@ -72,6 +72,32 @@ final class TimeGrid {
      */
     static TimeGrid infer(TimeKind kind, ZoneId zone, long[] times, double[] values, int n)
             throws IrregularTimeException {
+        return infer(kind, zone, times, values, n, new Scratch());
+    }
+
+    /**
+     * Working arrays for {@link #infer}, kept by a caller that infers the grids of many series
+     * one after another (a partition's), so that each series does not allocate its own.
+     */
+    static final class Scratch {
+        private long[] days = new long[0];
+        private long[] microsOfDay = new long[0];
+        private long[] months = new long[0];
+        private long[] daysOfMonth = new long[0];
+
+        private void ensure(int n) {
+            if (days.length < n) {
+                days = new long[n];
+                microsOfDay = new long[n];
+                months = new long[n];
+                daysOfMonth = new long[n];
+            }
+        }
+    }
+
+    /** {@link #infer(TimeKind, ZoneId, long[], double[], int)} working in {@code scratch}. */
+    static TimeGrid infer(TimeKind kind, ZoneId zone, long[] times, double[] values, int n, Scratch scratch)
+            throws IrregularTimeException {
         if (n < 2) {
             throw new IrregularTimeException("at least two observations are needed to infer the time step, got " + n);
         }
@@ -86,14 +112,15 @@ final class TimeGrid {
         long[] index = times;
         if (kind.isCalendar()) {
             // Local day and time of day of each time, as numbers (no object per observation).
-            long[] days = new long[n];
-            long[] microsOfDay = new long[n];
+            scratch.ensure(n);
+            long[] days = scratch.days;
+            long[] microsOfDay = scratch.microsOfDay;
             for (int i = 0; i < n; i++) {
                 localDayAndTime(kind, zone, times[i], days, microsOfDay, i);
             }
             timeOfDay = LocalTime.ofNanoOfDay(microsOfDay[0] * 1000);
-            long[] months = new long[n];
-            long[] daysOfMonth = new long[n];
+            long[] months = scratch.months;
+            long[] daysOfMonth = scratch.daysOfMonth;
             monthsAndDays(days, n, months, daysOfMonth);
             long firstDay = daysOfMonth[0];
             boolean sameTimeOfDay = true;
@@ -317,6 +344,16 @@ final class TimeGrid {
         }
     }
 
+    /** Whether each of the first {@code n} entries of {@code index} is {@code step} after the one before. */
+    private static boolean isEvenlySpaced(long[] index, int n, long step) {
+        for (int i = 1; i < n; i++) {
+            if (index[i] - index[i - 1] != step) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private static double[] fill(TimeKind kind, ZoneId zone, long[] times, long[] index, double[] values, int n,
             long step) throws IrregularTimeException {
         // Each consecutive difference fits a long (checked above), but their sum may not.
@@ -325,6 +362,9 @@ final class TimeGrid {
             span = Math.subtractExact(index[n - 1], index[0]);
         } catch (ArithmeticException e) {
             throw new IrregularTimeException("the first and last times are too far apart");
+        }
+        if (span == step * (n - 1L) && isEvenlySpaced(index, n, step)) {
+            return Arrays.copyOf(values, n); // no gaps, the usual case: no division per time
         }
         long length = span / step + 1;
         if (length > (long) MAX_FILL_FACTOR * n) {

@@ -1,5 +1,6 @@
 package io.lagrs.spark;
 
+import static org.apache.spark.sql.functions.col;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -14,6 +15,7 @@ import io.lagrs.Forecast;
 import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.LocalDate;
+import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -30,6 +32,7 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class ForecastTest {
     private static SparkSession spark;
@@ -123,6 +126,73 @@ class ForecastTest {
         List<String> expected = sortedStrings(LagrsSpark.forecast(stored, spec));
         assertEquals(12 * 3, expected.size());
         assertEquals(expected, sortedStrings(LagrsSpark.forecast(scattered, spec)));
+    }
+
+    @Test
+    void parquetFilesAreReadFromTheirColumnBatchesWithTheSameForecasts(@TempDir Path dir) {
+        Random rng = new Random(21);
+        Map<String, double[]> series = new TreeMap<>();
+        for (int i = 0; i < 15; i++) {
+            series.put("s" + i, simulate(rng, 30 + rng.nextInt(30)));
+        }
+        ForecastSpec spec = ForecastSpec.arima(0, 1, 1).seasonal(0, 1, 1, 12).columns("sku", "month", "sales")
+                .horizon(3).levels(0.8, 0.95).batchSize(4);
+        Dataset<Row> memory = monthly(series, LocalDate.of(2015, 1, 1));
+        String stored = dir.resolve("stored").toString();
+        String scattered = dir.resolve("scattered").toString();
+        memory.coalesce(1).write().parquet(stored); // series by series
+        memory.orderBy(org.apache.spark.sql.functions.rand(4)).repartition(3).write().parquet(scattered);
+        List<String> expected = sortedStrings(LagrsSpark.forecast(memory, spec));
+        assertEquals(15 * 3, expected.size());
+
+        assertNull(ColumnarChunks.of(memory, "sku", "month", "sales", TimeKind.DATE, null), "rows in memory: no batches");
+        String batchSize = "spark.sql.parquet.columnarReaderBatchSize";
+        try {
+            spark.conf().set(batchSize, "7"); // series cut across batches
+            for (String path : List.of(stored, scattered)) {
+                Dataset<Row> parquet = spark.read().parquet(path);
+                Dataset<Row> reordered = parquet.select("sales", "month", "sku");
+                for (Dataset<Row> df : List.of(parquet, reordered)) {
+                    assertNotNull(ColumnarChunks.of(df, "sku", "month", "sales", TimeKind.DATE, null), path);
+                    assertEquals(expected, sortedStrings(LagrsSpark.forecast(df, spec)), path);
+                }
+                Dataset<Row> filtered = parquet.where(col("sales").isNotNull());
+                assertNull(ColumnarChunks.of(filtered, "sku", "month", "sales", TimeKind.DATE, null),
+                        "a filter is evaluated on Spark's rows");
+                assertEquals(expected, sortedStrings(LagrsSpark.forecast(filtered, spec)));
+            }
+        } finally {
+            spark.conf().unset(batchSize);
+        }
+    }
+
+    @Test
+    void columnBatchesOfEveryKeyTimeAndValueTypeGiveWhatRowsGive(@TempDir Path dir) {
+        Random rng = new Random(22);
+        List<Row> rows = new ArrayList<>();
+        for (long id = 0; id < 6; id++) {
+            for (int t = 0; t < 30; t++) {
+                rows.add(RowFactory.create(id, 100 + 2 * t, (float) (t + rng.nextGaussian()), (int) (10 * rng.nextGaussian())));
+            }
+        }
+        rows.add(RowFactory.create(0L, 160, null, null));   // missing values: NaN
+        rows.add(RowFactory.create(1L, null, 1.0f, 1));       // a null time: that series' error
+        for (int t = 0; t < 30; t++) {
+            rows.add(RowFactory.create(null, t, (float) rng.nextGaussian(), t)); // the null key
+        }
+        StructType schema = new StructType().add("id", DataTypes.LongType).add("t", DataTypes.IntegerType)
+                .add("f", DataTypes.FloatType).add("i", DataTypes.IntegerType);
+        Dataset<Row> memory = spark.createDataFrame(rows, schema);
+        String path = dir.resolve("typed").toString();
+        memory.repartition(2).write().parquet(path);
+        Dataset<Row> parquet = spark.read().parquet(path);
+        for (String value : List.of("f", "i")) {
+            assertNotNull(ColumnarChunks.of(parquet, "id", "t", value, TimeKind.INTEGER, null), value);
+            ForecastSpec spec = ForecastSpec.arima(1, 1, 0).columns("id", "t", value).horizon(2).threads(1);
+            List<String> expected = sortedStrings(LagrsSpark.forecast(memory, spec));
+            assertEquals(expected, sortedStrings(LagrsSpark.forecast(parquet, spec)), value);
+            assertTrue(expected.stream().anyMatch(r -> r.contains("time is null")), "the series with a null time fails");
+        }
     }
 
     private static List<String> sortedStrings(Dataset<Row> df) {

@@ -18,8 +18,13 @@ import java.util.TreeMap;
 import org.apache.spark.sql.catalyst.InternalRow;
 import org.apache.spark.sql.catalyst.expressions.GenericInternalRow;
 import org.apache.spark.sql.catalyst.expressions.UnsafeProjection;
+import org.apache.spark.sql.execution.vectorized.Dictionary;
+import org.apache.spark.sql.execution.vectorized.OnHeapColumnVector;
+import org.apache.spark.sql.execution.vectorized.WritableColumnVector;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
+import org.apache.spark.sql.vectorized.ColumnVector;
+import org.apache.spark.sql.vectorized.ColumnarBatch;
 import org.apache.spark.unsafe.types.UTF8String;
 import org.junit.jupiter.api.Test;
 
@@ -101,6 +106,117 @@ class SeriesChunksTest {
                 }
             }
         }
+    }
+
+    @Test
+    void columnBatchesAreCutExactlyAsTheirRows() {
+        Random rng = new Random(8);
+        List<InternalRow> rows = new ArrayList<>();
+        for (String key : List.of("k0", "k1", "k10", "k2", "k3")) {
+            for (int t = 0, n = 1 + rng.nextInt(40); t < n; t++) {
+                rows.add(row(key, 10L * t, rng.nextBoolean() ? null : rng.nextGaussian()));
+            }
+        }
+        rows.add(row("k3", null, 1.0));
+        rows.add(row(null, 7L, 2.0));
+        rows.add(row(null, 8L, 3.0));
+        rows.add(row("k0", 500L, 4.0)); // a key seen before: a run of its own
+        List<InternalRow> shuffled = shuffled(rows, rng);
+        for (List<InternalRow> order : List.of(rows, shuffled)) {
+            for (int maxChunk : new int[] {1, 3, 8192}) {
+                List<String> expected = new ArrayList<>();
+                new SeriesChunks.Cut(DataTypes.StringType, maxChunk, null).apply(order.iterator())
+                        .forEachRemaining(c -> expected.add(describe(c)));
+                for (boolean dictionary : new boolean[] {false, true}) {
+                    List<String> got = new ArrayList<>();
+                    SeriesChunks.Observations batches = new ColumnarChunks.BatchObservations(
+                            batches(order, rng, dictionary).iterator(), new int[] {2, 0, 1},
+                            ColumnarChunks.Reading.STRING, false, ColumnarChunks.Reading.DOUBLE);
+                    SeriesChunks.cut(batches, maxChunk, null).forEachRemaining(c -> got.add(describe(c)));
+                    assertEquals(expected, got, "max chunk " + maxChunk + ", dictionary " + dictionary);
+                }
+            }
+        }
+    }
+
+    private static String describe(InternalRow chunk) {
+        return (chunk.isNullAt(0) ? "null" : chunk.getUTF8String(0).toString()) + " t0=" + chunk.getLong(1)
+                + " nullTimes=" + chunk.getInt(2) + " t=" + Arrays.toString(chunk.getArray(3).toLongArray())
+                + " v=" + Arrays.toString(chunk.getArray(4).toDoubleArray());
+    }
+
+    /**
+     * {@code rows} as column batches of random sizes (some empty) with the columns in another order
+     * (time, value, id). With {@code dictionary}, the ids are dictionary entries as Parquet's reader
+     * leaves them, a new dictionary per batch with every key entered twice (entries of equal strings
+     * must still be one key).
+     */
+    private static List<ColumnarBatch> batches(List<InternalRow> rows, Random rng, boolean dictionary) {
+        List<ColumnarBatch> out = new ArrayList<>();
+        for (int from = 0; from < rows.size();) {
+            int size = Math.min(rows.size() - from, rng.nextInt(8));
+            OnHeapColumnVector times = new OnHeapColumnVector(size, DataTypes.LongType);
+            OnHeapColumnVector values = new OnHeapColumnVector(size, DataTypes.DoubleType);
+            OnHeapColumnVector ids = new OnHeapColumnVector(size, DataTypes.StringType);
+            List<byte[]> entries = new ArrayList<>();
+            WritableColumnVector entryIds = dictionary ? ids.reserveDictionaryIds(size) : null;
+            for (int i = 0; i < size; i++) {
+                InternalRow r = rows.get(from + i);
+                if (r.isNullAt(1)) {
+                    times.putNull(i);
+                } else {
+                    times.putLong(i, r.getLong(1));
+                }
+                if (r.isNullAt(2)) {
+                    values.putNull(i);
+                } else {
+                    values.putDouble(i, r.getDouble(2));
+                }
+                if (r.isNullAt(0)) {
+                    ids.putNull(i);
+                } else if (dictionary) {
+                    byte[] bytes = r.getUTF8String(0).getBytes();
+                    entries.add(bytes);
+                    entries.add(bytes.clone());
+                    entryIds.putInt(i, entries.size() - 1 - rng.nextInt(2));
+                } else {
+                    ids.putByteArray(i, r.getUTF8String(0).getBytes());
+                }
+            }
+            if (dictionary) {
+                ids.setDictionary(new Dictionary() {
+                    @Override
+                    public int decodeToInt(int id) {
+                        throw new UnsupportedOperationException();
+                    }
+
+                    @Override
+                    public long decodeToLong(int id) {
+                        throw new UnsupportedOperationException();
+                    }
+
+                    @Override
+                    public float decodeToFloat(int id) {
+                        throw new UnsupportedOperationException();
+                    }
+
+                    @Override
+                    public double decodeToDouble(int id) {
+                        throw new UnsupportedOperationException();
+                    }
+
+                    @Override
+                    public byte[] decodeToBinary(int id) {
+                        return entries.get(id).clone(); // as Parquet's dictionary: a new array per read
+                    }
+                });
+            }
+            ColumnarBatch batch = new ColumnarBatch(new ColumnVector[] {times, values, ids});
+            batch.setNumRows(size);
+            out.add(batch);
+            from += size;
+        }
+        return out;
     }
 
     @Test
