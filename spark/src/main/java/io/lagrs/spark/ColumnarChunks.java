@@ -151,11 +151,6 @@ final class ColumnarChunks {
             }
             return type.equals(DataTypes.ByteType) ? BYTE : null;
         }
-
-        /** The time kinds whose internal form is an int (days for dates). */
-        static boolean isIntTime(TimeKind kind) {
-            return kind == TimeKind.INTEGER || kind == TimeKind.DATE;
-        }
     }
 
     /** Each partition's batches cut into chunk rows. */
@@ -177,7 +172,7 @@ final class ColumnarChunks {
 
         @Override
         public Iterator<InternalRow> call(Iterator<ColumnarBatch> batches) {
-            return SeriesChunks.cut(new BatchObservations(batches, ordinals, key, Reading.isIntTime(kind), value),
+            return SeriesChunks.cut(new BatchObservations(batches, ordinals, key, kind.isIntInSpark(), value),
                     SeriesChunks.MAX_CHUNK, metrics);
         }
     }

@@ -60,6 +60,11 @@ enum TimeKind {
         return this == DATE || this == TIMESTAMP || this == TIMESTAMP_NTZ;
     }
 
+    /** Whether Spark holds times of this kind as ints (integers, and dates as days) rather than longs. */
+    boolean isIntInSpark() {
+        return this == INTEGER || this == DATE;
+    }
+
     /** The Spark type of the long form's column in the job (the NTZ kind stays a timestamp_ntz). */
     DataType longFormType() {
         return this == TIMESTAMP_NTZ ? DataTypes.TimestampNTZType : DataTypes.LongType;
