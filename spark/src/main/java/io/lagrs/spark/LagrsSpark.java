@@ -26,7 +26,8 @@ import org.apache.spark.sql.types.StructType;
  * {@link ForecastSpec#batchSize()} and each batch goes to one native call that works on all its
  * series in parallel. One shuffle, one sort, no per-series Spark overhead; a partition holds one
  * batch at a time. An input that is a plain scan of a columnar source (a Parquet file as read) is
- * cut into chunks straight from its column batches ({@link ColumnarChunks}). Features shuffle and sort the rows themselves (one output row per input row).
+ * cut into chunks straight from its column batches ({@link ColumnarChunks}). Features shuffle and
+ * sort the rows themselves (one output row per input row).
  *
  * <p>The executors need the lagrs jar and the native jar of their platform on their classpath
  * (for example {@code spark-submit --jars lagrs.jar,lagrs-linux-x86_64.jar,...}); see

@@ -145,7 +145,8 @@ class ForecastTest {
         List<String> expected = sortedStrings(LagrsSpark.forecast(memory, spec));
         assertEquals(15 * 3, expected.size());
 
-        assertNull(ColumnarChunks.of(memory, "sku", "month", "sales", TimeKind.DATE, null), "rows in memory: no batches");
+        assertNull(ColumnarChunks.of(memory, "sku", "month", "sales", TimeKind.DATE, null),
+                "rows in memory: no batches");
         String batchSize = "spark.sql.parquet.columnarReaderBatchSize";
         try {
             spark.conf().set(batchSize, "7"); // series cut across batches
@@ -172,7 +173,8 @@ class ForecastTest {
         List<Row> rows = new ArrayList<>();
         for (long id = 0; id < 6; id++) {
             for (int t = 0; t < 30; t++) {
-                rows.add(RowFactory.create(id, 100 + 2 * t, (float) (t + rng.nextGaussian()), (int) (10 * rng.nextGaussian())));
+                rows.add(RowFactory.create(id, 100 + 2 * t, (float) (t + rng.nextGaussian()),
+                        (int) (10 * rng.nextGaussian())));
             }
         }
         rows.add(RowFactory.create(0L, 160, null, null));   // missing values: NaN
@@ -191,7 +193,8 @@ class ForecastTest {
             ForecastSpec spec = ForecastSpec.arima(1, 1, 0).columns("id", "t", value).horizon(2).threads(1);
             List<String> expected = sortedStrings(LagrsSpark.forecast(memory, spec));
             assertEquals(expected, sortedStrings(LagrsSpark.forecast(parquet, spec)), value);
-            assertTrue(expected.stream().anyMatch(r -> r.contains("time is null")), "the series with a null time fails");
+            assertTrue(expected.stream().anyMatch(r -> r.contains("time is null")),
+                    "the series with a null time fails");
         }
     }
 
