@@ -26,7 +26,7 @@ import scala.jdk.javaapi.CollectionConverters;
 /**
  * The chunk rows of a forecast's input read straight from its column batches, when the input is
  * a plain scan of a columnar source: a Parquet or ORC file read as it is (columns may be pruned
- * or reordered, not computed or filtered), or a cached DataFrame.
+ * or reordered, not computed or filtered).
  *
  * <p>Spark reads such sources a batch of column vectors at a time and, for any row-wise step
  * after the scan, turns every observation into a row, projects it and wraps it for the

@@ -147,6 +147,12 @@ class ForecastTest {
 
         assertNull(ColumnarChunks.of(memory, "sku", "month", "sales", TimeKind.DATE, null),
                 "rows in memory: no batches");
+        Dataset<Row> cached = memory.cache();
+        try {
+            assertEquals(expected, sortedStrings(LagrsSpark.forecast(cached, spec)), "a cached input (Spark's rows)");
+        } finally {
+            cached.unpersist(true);
+        }
         String batchSize = "spark.sql.parquet.columnarReaderBatchSize";
         try {
             spark.conf().set(batchSize, "7"); // series cut across batches
@@ -185,14 +191,17 @@ class ForecastTest {
         StructType schema = new StructType().add("id", DataTypes.LongType).add("t", DataTypes.IntegerType)
                 .add("f", DataTypes.FloatType).add("i", DataTypes.IntegerType);
         Dataset<Row> memory = spark.createDataFrame(rows, schema);
-        String path = dir.resolve("typed").toString();
-        memory.repartition(2).write().parquet(path);
-        Dataset<Row> parquet = spark.read().parquet(path);
+        memory.repartition(2).write().parquet(dir.resolve("typed.parquet").toString());
+        memory.repartition(2).write().orc(dir.resolve("typed.orc").toString());
+        Dataset<Row> parquet = spark.read().parquet(dir.resolve("typed.parquet").toString());
+        Dataset<Row> orc = spark.read().orc(dir.resolve("typed.orc").toString());
         for (String value : List.of("f", "i")) {
-            assertNotNull(ColumnarChunks.of(parquet, "id", "t", value, TimeKind.INTEGER, null), value);
             ForecastSpec spec = ForecastSpec.arima(1, 1, 0).columns("id", "t", value).horizon(2).threads(1);
             List<String> expected = sortedStrings(LagrsSpark.forecast(memory, spec));
-            assertEquals(expected, sortedStrings(LagrsSpark.forecast(parquet, spec)), value);
+            for (Dataset<Row> file : List.of(parquet, orc)) {
+                assertNotNull(ColumnarChunks.of(file, "id", "t", value, TimeKind.INTEGER, null), value);
+                assertEquals(expected, sortedStrings(LagrsSpark.forecast(file, spec)), value);
+            }
             assertTrue(expected.stream().anyMatch(r -> r.contains("time is null")),
                     "the series with a null time fails");
         }
