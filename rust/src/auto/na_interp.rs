@@ -116,7 +116,7 @@ fn dot(a: &[f64], b: &[f64]) -> f64 {
 mod tests {
     //! Against `testdata/auto_arima/missing_values.json` (R 4.2.2, forecast 8.20).
     use super::*;
-    use crate::auto::test_fixtures::{load, nums};
+    use crate::auto::test_fixtures::{assert_within, load, max_abs, nums};
 
     /// Odd lengths: R's robust STL is exact there (see `stl::robustness_weights`).
     #[test]
@@ -130,16 +130,7 @@ mod tests {
             let m = case["m"].as_u64().expect("m") as usize;
             let want = nums(&case["na_interp"]);
             let got = na_interp(&x, m).expect("some values are known");
-            let scale = want.iter().fold(0.0f64, |a, v| a.max(v.abs()));
-            for i in 0..x.len() {
-                assert!(
-                    (got[i] - want[i]).abs() <= 1e-9 * scale,
-                    "{} at {i}: lagrs {} R {}",
-                    case["name"],
-                    got[i],
-                    want[i]
-                );
-            }
+            assert_within(&case["name"].to_string(), &got, &want, 1e-9 * max_abs(&want));
         }
     }
 

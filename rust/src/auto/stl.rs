@@ -323,7 +323,7 @@ mod tests {
     //! Against R's `stl(ts(x, frequency = m), s.window = 11, robust)` in
     //! `testdata/auto_arima/missing_values.json` (the complete series).
     use super::*;
-    use crate::auto::test_fixtures::{load, nums};
+    use crate::auto::test_fixtures::{assert_within, load, max_abs, nums};
 
     fn check(key: &str, params: fn(usize, usize) -> StlParams, lengths: fn(usize) -> bool) -> usize {
         let doc = load("missing_values.json");
@@ -336,18 +336,10 @@ mod tests {
             checked += 1;
             let m = case["m"].as_u64().expect("m") as usize;
             let (season, trend) = stl(&y, &params(m, MSTL_S_WINDOW));
-            let scale = y.iter().fold(0.0f64, |a, v| a.max(v.abs()));
-            for (got, want) in [(&season, nums(&case[key]["seasonal"])), (&trend, nums(&case[key]["trend"]))] {
-                for i in 0..y.len() {
-                    assert!(
-                        (got[i] - want[i]).abs() <= 1e-10 * scale,
-                        "{key} {} at {i}: lagrs {} R {}",
-                        case["name"],
-                        got[i],
-                        want[i]
-                    );
-                }
-            }
+            let tol = 1e-10 * max_abs(&y);
+            let label = format!("{key} {}", case["name"]);
+            assert_within(&label, &season, &nums(&case[key]["seasonal"]), tol);
+            assert_within(&label, &trend, &nums(&case[key]["trend"]), tol);
         }
         checked
     }

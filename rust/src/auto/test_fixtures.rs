@@ -40,3 +40,17 @@ pub fn same(got: f64, want: f64, rel_tol: f64) -> bool {
     }
     (got - want).abs() <= rel_tol * want.abs().max(1.0)
 }
+
+/// The largest absolute value in `x`: the scale a comparison with R is made relative to.
+pub fn max_abs(x: &[f64]) -> f64 {
+    x.iter().fold(0.0f64, |a, v| a.max(v.abs()))
+}
+
+/// Asserts that `got` equals R's `want` element by element within `tol` (absolute: the caller
+/// scales it to the series), naming `label` and the index that differs.
+pub fn assert_within(label: &str, got: &[f64], want: &[f64], tol: f64) {
+    assert_eq!(got.len(), want.len(), "{label}: length");
+    for (i, (g, w)) in got.iter().zip(want).enumerate() {
+        assert!((g - w).abs() <= tol, "{label} at {i}: lagrs {g} R {w}");
+    }
+}
