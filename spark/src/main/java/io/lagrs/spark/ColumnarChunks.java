@@ -57,8 +57,9 @@ final class ColumnarChunks {
         }
         List<String> names = List.of(df.schema().fieldNames());
         DataType idType = df.schema().apply(idColumn).dataType();
-        DataType valueType = df.schema().apply(valueColumn).dataType();
-        if (Reading.ofKey(idType) == null || Reading.ofValue(valueType) == null) {
+        Reading key = Reading.ofKey(idType);
+        Reading value = Reading.ofValue(df.schema().apply(valueColumn).dataType());
+        if (key == null || value == null) {
             return null;
         }
         SparkPlan plan = classic.queryExecution().executedPlan();
@@ -80,7 +81,7 @@ final class ColumnarChunks {
                 return null;
             }
         }
-        Cut cut = new Cut(ordinals, Reading.ofKey(idType), kind, Reading.ofValue(valueType), metrics);
+        Cut cut = new Cut(ordinals, key, kind, value, metrics);
         RDD<InternalRow> chunks = source.executeColumnar().toJavaRDD().mapPartitions(cut).rdd();
         return classic.sparkSession().internalCreateDataFrame(chunks, SeriesChunks.schema(idType), false);
     }
