@@ -2,7 +2,10 @@
 
 pub mod arima;
 pub mod auto;
+pub mod baseline;
 pub mod batch;
+pub mod catalog;
+pub mod engine;
 pub mod error;
 pub mod lags;
 pub mod rolling;

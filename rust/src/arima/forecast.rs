@@ -11,10 +11,11 @@
 use super::kalman::{apply_t, predict_cov, state_dim};
 use super::model::ArimaFit;
 use super::polynomial;
+use crate::engine;
 use crate::error::{invalid, CoreError, CoreResult};
 
-/// Largest forecast horizon accepted by [`ArimaFit::forecast`].
-pub const MAX_HORIZON: usize = 1_000_000;
+/// Largest forecast horizon accepted by [`ArimaFit::forecast`]: the engine's, as for every family.
+pub const MAX_HORIZON: usize = engine::MAX_HORIZON;
 
 /// Point forecasts and prediction interval bounds at `level`.
 #[derive(Debug, Clone, PartialEq)]
@@ -98,50 +99,45 @@ impl ArimaFit {
     /// `h`-step forecasts with prediction intervals at `level` (R's
     /// `predict.Arima` via `KalmanForecast`, intervals as `forecast::forecast.Arima`).
     pub fn forecast(&self, h: usize, level: f64) -> CoreResult<Forecast> {
-        if h == 0 || h > MAX_HORIZON {
-            return invalid(format!("h must be between 1 and {MAX_HORIZON}, got {h}"));
-        }
         if !(level > 0.0 && level < 1.0) {
             return invalid(format!("level must be in (0, 1), got {level}"));
         }
+        let mut f = self.forecast_levels(h, &[level])?;
+        Ok(Forecast { mean: f.mean, lower: f.lower.swap_remove(0), upper: f.upper.swap_remove(0), level })
+    }
+
+    /// [`forecast`](Self::forecast) at several levels from one Kalman forecast.
+    pub fn forecast_levels(&self, h: usize, levels: &[f64]) -> CoreResult<engine::Forecast> {
+        engine::check_request(h, levels)?;
         let (phi, theta) = self.expanded();
         let delta = polynomial::delta(self.spec.d, self.spec.seasonal_d, self.spec.season());
         let model = StateSpace::new(&phi, &theta, &delta);
         let (mean0, var) = kalman_forecast(&model, &self.state_a, &self.state_p, h)?;
-        // Upper-tail quantile computed directly for accuracy: z = -qnorm((1 - level)/2).
-        let z = -qnorm(0.5 * (1.0 - level));
         let n = self.y.len() as f64;
         let (mu, drift) = (self.mean().unwrap_or(0.0), self.drift().unwrap_or(0.0));
-        let mut mean = Vec::with_capacity(h);
-        let mut lower = Vec::with_capacity(h);
-        let mut upper = Vec::with_capacity(h);
-        for (i, (m, v)) in mean0.iter().zip(&var).enumerate() {
-            // Regression part at t = n + 1 + i (R's predict with newxreg).
-            let fc = m + mu + drift * (n + 1.0 + i as f64);
-            // In the fit's units first: sigma2 in the units of y may overflow
-            // where the standard error itself is representable.
-            let se = (v * self.sigma2).max(0.0).sqrt() * self.scale;
-            mean.push(fc);
-            lower.push(fc - z * se);
-            upper.push(fc + z * se);
-        }
+        // Regression part at t = n + 1 + i (R's predict with newxreg).
+        let mean: Vec<f64> = mean0.iter().enumerate().map(|(i, m)| m + mu + drift * (n + 1.0 + i as f64)).collect();
+        // In the fit's units first: sigma2 in the units of y may overflow
+        // where the standard error itself is representable.
+        let se: Vec<f64> = var.iter().map(|v| (v * self.sigma2).max(0.0).sqrt() * self.scale).collect();
+        let mut out = engine::Forecast::normal(mean, &se, levels);
         if let Some(lambda) = self.selection.lambda {
             // forecast.Arima: back-transform the intervals, and the mean
             // (bias-adjusted with the forecast variance se^2 when asked).
             use crate::auto::boxcox::{inv_box_cox, inv_box_cox_bias_adjusted};
-            let on_scale = mean.clone();
+            let on_scale = out.mean.clone();
             if self.selection.biasadj {
-                let fvar: Vec<f64> = var.iter().map(|v| ((v * self.sigma2).max(0.0).sqrt() * self.scale).powi(2)).collect();
-                inv_box_cox_bias_adjusted(&on_scale, lambda, &fvar, &mut mean)?;
+                let fvar = out.variance.as_deref().expect("normal intervals carry their variance");
+                inv_box_cox_bias_adjusted(&on_scale, lambda, fvar, &mut out.mean)?;
             } else {
-                inv_box_cox(&on_scale, lambda, &mut mean)?;
+                inv_box_cox(&on_scale, lambda, &mut out.mean)?;
             }
-            for bound in [&mut lower, &mut upper] {
+            for bound in out.lower.iter_mut().chain(out.upper.iter_mut()) {
                 let on_scale = bound.clone();
                 inv_box_cox(&on_scale, lambda, bound)?;
             }
         }
-        Ok(Forecast { mean, lower, upper, level })
+        Ok(out)
     }
 }
 

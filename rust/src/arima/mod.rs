@@ -20,11 +20,13 @@
 //! * `hessian` — numerical Hessian and standard errors;
 //! * `fit` — the fitting procedure, step by step; `model` — [`ArimaFit`];
 //! * `forecast` — R's `KalmanForecast`, [`Forecast`] and the normal quantile;
-//! * `serialize` — versioned binary encoding; `batch` — [`fit_many`], [`fit_batch`].
+//! * `serialize` — versioned binary encoding; `batch` — [`fit_many`], [`fit_batch`];
+//! * `fitted_model` — ARIMA as the engine's `FittedModel`; `text` — its spec text.
 
 mod batch;
 mod css;
 mod fit;
+mod fitted_model;
 mod forecast;
 mod hessian;
 mod kalman;
@@ -38,11 +40,14 @@ mod restart;
 mod roots;
 mod serialize;
 mod spec;
+pub mod text;
 mod transform;
 mod units;
 
 pub use batch::{fit_batch, fit_many};
 pub use fit::{fit, fit_with, FitMethod, FitOptions};
+pub use fitted_model::CODE;
+pub(crate) use forecast::qnorm;
 pub use forecast::{Forecast, MAX_HORIZON};
 pub use model::{ArimaFit, Selection};
 pub use spec::{ArimaSpec, MAX_D, MAX_EXPANDED_DEGREE, MAX_ORDER, MAX_PERIOD, MAX_SEASONAL_D, MAX_SEASONAL_ORDER};

@@ -35,6 +35,7 @@ mod seasonal;
 mod special;
 mod stl;
 mod util;
+pub mod text;
 
 #[cfg(test)]
 mod test_fixtures;

@@ -1,0 +1,126 @@
+//! The closed list of model families: the one module that knows them all. It reads a spec
+//! text into a [`ModelSpec`] (each family reads its own arguments), fits it, and decodes any
+//! saved model by its family code. Adding a family adds one variant to [`Family`] and one line
+//! to each match below; nothing else in the engine, the bridge's batch code or the
+//! serialisation changes.
+
+mod decode;
+
+use std::fmt;
+use std::sync::atomic::AtomicBool;
+
+use crate::arima::{self, ArimaSpec, FitOptions};
+use crate::auto::{self, AutoArimaOptions};
+use crate::baseline::Baseline;
+use crate::engine::text::{self, Call};
+use crate::engine::transform::BoxCox;
+use crate::engine::{FittedModel, Spec};
+use crate::error::{invalid, CoreError, CoreResult};
+
+pub use decode::decode;
+
+/// Every accepted form, for the message of a text that is not one.
+const FORMS: &str = "arima(p,d,q), arima(p,d,q)(P,D,Q)[m], auto_arima, auto_arima[m], naive, snaive[m], mean, drift, \
+    window_average(k), seasonal_window_average(k)[m]; options in the first parentheses (lambda=0.5 or lambda=auto, \
+    biasadj=true; arima: mean=, drift=); '|' joins a fallback, as auto_arima[12]|snaive[12]";
+
+/// One family and its settings.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Family {
+    Arima(ArimaSpec),
+    AutoArima(AutoArimaOptions),
+    Baseline(Baseline),
+}
+
+/// A model specification of any family: the family, a Box-Cox transform around it, and the
+/// specification to fit instead when this one fails on a series.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ModelSpec {
+    pub family: Family,
+    pub box_cox: Option<BoxCox>,
+    pub fallback: Option<Box<ModelSpec>>,
+}
+
+impl ModelSpec {
+    /// Reads a spec text (`arima(0,1,1)(0,1,1)[12]`, `auto_arima[12]|snaive[12]`); an
+    /// ill-formed text is an `InvalidArgument` naming the position and the accepted forms.
+    pub fn parse(spec_text: &str) -> CoreResult<ModelSpec> {
+        let explain = |e: CoreError| match e {
+            CoreError::InvalidArgument(m) => {
+                CoreError::InvalidArgument(format!("model spec \"{spec_text}\": {m}; accepted forms: {FORMS}"))
+            }
+            other => other,
+        };
+        let calls = text::parse(spec_text).map_err(explain)?;
+        let mut spec: Option<ModelSpec> = None;
+        for call in calls.into_iter().rev() {
+            let (family, box_cox) = single(call).map_err(explain)?;
+            spec = Some(ModelSpec { family, box_cox, fallback: spec.map(Box::new) });
+        }
+        Ok(spec.expect("the grammar gives at least one call"))
+    }
+
+    /// The seasonal period the family works with (1 when it has none).
+    pub fn period(&self) -> usize {
+        match &self.family {
+            Family::Arima(s) => s.period.max(1),
+            Family::AutoArima(o) => o.period,
+            Family::Baseline(b) => b.period(),
+        }
+    }
+
+    fn fit_family(&self, y: &[f64], cancel: Option<&AtomicBool>) -> CoreResult<Box<dyn FittedModel>> {
+        Ok(match &self.family {
+            Family::Arima(spec) => Box::new(arima::fit_with(spec, y, &FitOptions { cancel, ..FitOptions::default() })?),
+            Family::AutoArima(options) => Box::new(auto::auto_arima_with(y, options, cancel)?.fit),
+            Family::Baseline(method) => Box::new(method.fit(y)?),
+        })
+    }
+}
+
+impl Spec for ModelSpec {
+    fn fit(&self, y: &[f64], cancel: Option<&AtomicBool>) -> CoreResult<Box<dyn FittedModel>> {
+        let fitted = match &self.box_cox {
+            Some(transform) => transform.fit(y, self.period(), |z| self.fit_family(z, cancel)),
+            None => self.fit_family(y, cancel),
+        };
+        match (fitted, &self.fallback) {
+            (Err(e), Some(fallback)) if e != CoreError::Cancelled => fallback.fit(y, cancel),
+            (fitted, _) => fitted,
+        }
+    }
+}
+
+/// One call of the text: its family and, for the families the engine transforms, Box-Cox.
+fn single(mut call: Call) -> CoreResult<(Family, Option<BoxCox>)> {
+    if call.name == "auto_arima" {
+        // auto.arima takes lambda itself: the search runs on the transformed series.
+        return Ok((Family::AutoArima(auto::text::from_call(call)?), None));
+    }
+    let box_cox = BoxCox::take_from(&mut call)?;
+    let family = match call.name.as_str() {
+        "arima" => Family::Arima(arima::text::from_call(call)?),
+        name if Baseline::is_name(name) => Family::Baseline(Baseline::from_call(call)?),
+        name => return invalid(format!("at position {}: unknown model '{name}'", call.at)),
+    };
+    Ok((family, box_cox))
+}
+
+/// The canonical text, which [`ModelSpec::parse`] reads back to an equal spec.
+impl fmt::Display for ModelSpec {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let extra: Vec<String> = self.box_cox.iter().map(BoxCox::text_args).collect();
+        match &self.family {
+            Family::Arima(spec) => f.write_str(&arima::text::to_text(spec, &extra))?,
+            Family::AutoArima(options) => f.write_str(&auto::text::to_text(options))?,
+            Family::Baseline(method) => f.write_str(&method.to_text(&extra))?,
+        }
+        match &self.fallback {
+            Some(fallback) => write!(f, "|{fallback}"),
+            None => Ok(()),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,82 @@
+//! What every fitted model answers, whatever its family.
+
+use std::any::Any;
+use std::fmt::Debug;
+
+use super::forecast::Forecast;
+use crate::error::CoreResult;
+
+/// Likelihood-based criteria, for the families that define them (R's `logLik`, `AIC`,
+/// `AICc`, `BIC` of the fit).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Criteria {
+    pub log_likelihood: f64,
+    pub aic: f64,
+    pub aicc: f64,
+    pub bic: f64,
+}
+
+/// A fitted model of any family. Immutable once fitted, so `Send + Sync`: one model may
+/// forecast on many threads at once.
+pub trait FittedModel: Debug + Send + Sync + Any {
+    /// The family's code in a saved model ([`crate::engine::envelope`]); each family defines
+    /// its own, and `crate::catalog` maps codes back to decoders.
+    fn code(&self) -> u16;
+
+    /// The model as R prints it: `ARIMA(0,1,1)(0,1,1)[12]`, `Naive method`.
+    fn label(&self) -> String;
+
+    /// Point forecasts for steps 1..=h with central intervals at every level of `levels`
+    /// (fractions in (0, 1)); bounds are NaN where the family has no interval.
+    /// Arguments are checked by [`crate::engine::check_request`].
+    fn forecast(&self, h: usize, levels: &[f64]) -> CoreResult<Forecast>;
+
+    /// In-sample one-step fitted values, one per observation (NaN where there is none).
+    fn fitted(&self) -> Vec<f64>;
+
+    /// In-sample residuals (on the scale the model was fitted on), one per observation.
+    fn residuals(&self) -> Vec<f64>;
+
+    /// The variance of the one-step errors, where the family defines one.
+    fn sigma2(&self) -> Option<f64> {
+        None
+    }
+
+    /// The variance a Box-Cox bias adjustment of the fitted values uses, as the family's R
+    /// function passes it to `InvBoxCox` (`None`: R does not adjust them).
+    fn fitted_bias_variance(&self) -> Option<f64> {
+        self.sigma2()
+    }
+
+    /// Log-likelihood and information criteria, where the family has a likelihood.
+    fn criteria(&self) -> Option<Criteria> {
+        None
+    }
+
+    /// The family's own encoding of the model; the envelope adds the code, version and
+    /// checksum around it.
+    fn payload(&self) -> Vec<u8>;
+
+    /// Bytes of heap the model holds, for native-memory accounting.
+    fn heap_bytes(&self) -> usize;
+
+    /// The model a wrapper (a Box-Cox transform) wraps; `None` for a family's own model.
+    fn inner(&self) -> Option<&dyn FittedModel> {
+        None
+    }
+
+    /// For [`find`]: the concrete model behind the trait object.
+    fn as_any(&self) -> &dyn Any;
+}
+
+/// The model of family type `T` inside `model`, looking through wrappers: how a family's own
+/// accessors (ARIMA's coefficients) reach their model wherever it was fitted.
+pub fn find<T: 'static>(model: &dyn FittedModel) -> Option<&T> {
+    let mut current = model;
+    loop {
+        if let Some(found) = current.as_any().downcast_ref::<T>() {
+            return Some(found);
+        }
+        current = current.inner()?;
+    }
+}
