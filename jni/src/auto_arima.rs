@@ -4,7 +4,7 @@
 //! Batches run under a `BatchRun` control (threads, progress, cancellation), chunk by chunk
 //! as `Arima.fitAll` (see `batch`).
 
-use jni::objects::{JClass, JDoubleArray, JIntArray, JLongArray, JObjectArray};
+use jni::objects::{JClass, JDoubleArray, JIntArray, JLongArray, JObjectArray, JString};
 use jni::sys::jlong;
 use jni::JNIEnv;
 use lagrs_core::arima::ArimaFit;
@@ -14,13 +14,12 @@ use lagrs_core::auto::{
 use lagrs_core::batch::BatchControl;
 use lagrs_core::error::CoreResult;
 
-use crate::arima::{BATCHES, MODELS};
 use crate::batch;
 use crate::contract::{Criterion, SeasonalTest, UnitRootTest};
 use crate::convert::{doubles_from_java, doubles_to_java, fixed_ints_from_java};
 use crate::error::{BridgeError, BridgeResult};
 use crate::ffi::run_ffi_safe;
-use crate::interruptible;
+use crate::{interruptible, model_batches, models};
 
 /// Number of `int` options; their order is `AutoArima.java`'s `intOptions()`.
 const INT_OPTIONS: usize = 26;
@@ -114,6 +113,20 @@ fn packed_trace(fit: &AutoArimaFit) -> Vec<f64> {
     out
 }
 
+/// The spec text of the options (`auto_arima(stepwise=false)[12]`), written by the core.
+#[no_mangle]
+pub extern "system" fn Java_io_lagrs_AutoArima_text0<'local>(
+    mut env: JNIEnv<'local>,
+    _class: JClass<'local>,
+    ints: JIntArray<'local>,
+    doubles: JDoubleArray<'local>,
+) -> JString<'local> {
+    run_ffi_safe(&mut env, |env| {
+        let options = options(env, &ints, &doubles)?;
+        Ok(env.new_string(lagrs_core::auto::text::to_text(&options))?)
+    })
+}
+
 #[no_mangle]
 pub extern "system" fn Java_io_lagrs_AutoArima_fit0<'local>(
     mut env: JNIEnv<'local>,
@@ -133,9 +146,9 @@ pub extern "system" fn Java_io_lagrs_AutoArima_fit0<'local>(
         let cancel = interruptible::flag(cancel)?;
         let chosen = auto::auto_arima_with(&y, &options, Some(&cancel))?;
         let trace = packed_trace(&chosen);
-        let handle = MODELS.insert(chosen.fit)?;
+        let handle = models::insert(Box::new(chosen.fit))?;
         if let Err(e) = env.set_long_array_region(&handle_out, 0, &[handle]) {
-            MODELS.remove(handle)?;
+            models::MODELS.remove(handle)?;
             return Err(e.into());
         }
         doubles_to_java(env, &trace)
@@ -155,7 +168,7 @@ pub extern "system" fn Java_io_lagrs_AutoArima_fitRows0<'local>(
         let options = options(env, &ints, &doubles)?;
         let control = batch::control(run)?;
         let fits = batch::for_each_chunk_of_rows(env, &series, |chunk| fit_chunk(chunk, &options, &control))?;
-        BATCHES.insert(fits)
+        model_batches::insert_fits(fits)
     })
 }
 
@@ -173,7 +186,7 @@ pub extern "system" fn Java_io_lagrs_AutoArima_fitFlat0<'local>(
         let options = options(env, &ints, &doubles)?;
         let control = batch::control(run)?;
         let fits = batch::for_each_chunk_of_flat(env, &values, &offsets, |chunk| fit_chunk(chunk, &options, &control))?;
-        BATCHES.insert(fits)
+        model_batches::insert_fits(fits)
     })
 }
 

@@ -19,14 +19,15 @@ use lagrs_core::arima::{self, ArimaFit};
 use lagrs_core::batch::BatchControl;
 use lagrs_core::error::{CoreError, CoreResult};
 
-use crate::arima::{spec, BATCHES};
+use crate::arima::spec;
+use crate::model_batches::insert_fits;
 use crate::arrays::length;
 use crate::convert::doubles_from_java;
 use crate::error::{BridgeError, BridgeResult};
 use crate::ffi::run_ffi_safe;
 use crate::handles::Registry;
 
-pub(crate) static CONTROLS: Registry<BatchControl> = Registry::new(9, "BatchRun");
+pub(crate) static CONTROLS: Registry<BatchControl> = Registry::new(9, "a BatchRun");
 
 /// Most values copied out of Java at once (16 MiB of doubles): small next to the fitted
 /// models, large enough (e.g. 35,000 series of 60 values) that the pause between chunks,
@@ -204,7 +205,7 @@ pub extern "system" fn Java_io_lagrs_ArimaBatch_fitRows0<'local>(
         let control = control(run)?;
         let fits: Vec<CoreResult<ArimaFit>> =
             for_each_chunk_of_rows(env, &series, |chunk| arima::fit_batch(&spec, chunk, &control))?;
-        BATCHES.insert(fits)
+        insert_fits(fits)
     })
 }
 
@@ -224,7 +225,7 @@ pub extern "system" fn Java_io_lagrs_ArimaBatch_fitFlat0<'local>(
         let control = control(run)?;
         let fits: Vec<CoreResult<ArimaFit>> =
             for_each_chunk_of_flat(env, &values, &offsets, |chunk| arima::fit_batch(&spec, chunk, &control))?;
-        BATCHES.insert(fits)
+        insert_fits(fits)
     })
 }
 

@@ -78,6 +78,17 @@ contract_enum!(
 );
 
 contract_enum!(
+    /// `io.lagrs.NativeModels.Vector`: the arrays every fitted model hands out.
+    FittedVector, java = "NativeModels.Vector", { Fitted, Residuals }
+);
+
+contract_enum!(
+    /// `io.lagrs.NativeModels.Scalar`: the numbers every fitted model hands out (NaN where its
+    /// family defines none).
+    FittedScalar, java = "NativeModels.Scalar", { Sigma2, LogLikelihood, Aic, Aicc, Bic }
+);
+
+contract_enum!(
     /// `io.lagrs.ArimaModel.OrderSlot`: the positions in the `int[7]` order array.
     OrderSlot, java = "ArimaModel.OrderSlot", { P, D, Q, SeasonalP, SeasonalD, SeasonalQ, Period }
 );
@@ -132,6 +143,8 @@ pub fn describe() -> Vec<String> {
         LagKind,
         ModelVector,
         ModelScalar,
+        FittedVector,
+        FittedScalar,
         OrderSlot,
         ForecastPart,
         Criterion,
@@ -139,6 +152,7 @@ pub fn describe() -> Vec<String> {
         SeasonalTest
     );
     lines.push(format!("ArimaModel.MAX_HORIZON={}", lagrs_core::arima::MAX_HORIZON));
+    lines.push(format!("NativeModels.ARIMA_FAMILY={}", lagrs_core::arima::CODE));
     lines
 }
 

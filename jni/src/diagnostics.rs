@@ -5,7 +5,8 @@ use jni::objects::JClass;
 use jni::sys::jlong;
 use jni::JNIEnv;
 
-use crate::arima::{BATCHES, MODELS};
+use crate::model_batches::BATCHES;
+use crate::models::MODELS;
 use crate::ffi::run_ffi_safe;
 
 #[no_mangle]

@@ -18,37 +18,46 @@ const GENERATION_BITS: u32 = 23;
 const GENERATION_MASK: u64 = (1 << GENERATION_BITS) - 1;
 
 /// A table of live native objects of one type.
-pub struct Registry<T> {
+pub struct Registry<T: ?Sized> {
     /// Distinguishes registries so a handle from one is rejected by another. 1..=255.
     tag: u8,
-    /// What Java calls the object, for messages ("ArimaModel").
+    /// What Java calls the object, with its article, for messages ("a FittedModel").
     kind: &'static str,
     table: RwLock<Table<T>>,
 }
 
-struct Table<T> {
+struct Table<T: ?Sized> {
     slots: Vec<Slot<T>>,
     free: Vec<u32>,
 }
 
-struct Slot<T> {
+struct Slot<T: ?Sized> {
     generation: u64,
     value: Option<Arc<T>>,
 }
 
-impl<T> Registry<T> {
+impl<T: ?Sized> Registry<T> {
     pub const fn new(tag: u8, kind: &'static str) -> Self {
         Registry { tag, kind, table: RwLock::new(Table { slots: Vec::new(), free: Vec::new() }) }
     }
 
     /// Stores `value` and returns its handle (never 0).
-    pub fn insert(&self, value: T) -> BridgeResult<jlong> {
+    pub fn insert(&self, value: T) -> BridgeResult<jlong>
+    where
+        T: Sized,
+    {
+        self.insert_arc(Arc::new(value))
+    }
+
+    /// Stores an object that may also be held elsewhere (a batch's model handed out on its
+    /// own) and returns its handle (never 0).
+    pub fn insert_arc(&self, value: Arc<T>) -> BridgeResult<jlong> {
         let mut table = self.table.write().map_err(|_| poisoned())?;
         let index = match table.free.pop() {
             Some(index) => index,
             None => {
                 let index = u32::try_from(table.slots.len())
-                    .map_err(|_| BridgeError::Internal(format!("too many live {} objects", self.kind)))?;
+                    .map_err(|_| BridgeError::Internal(format!("too many live objects ({})", self.kind)))?;
                 table.slots.push(Slot { generation: 0, value: None });
                 index
             }
@@ -56,7 +65,7 @@ impl<T> Registry<T> {
         let slot = &mut table.slots[index as usize];
         // Generations start at 1 and wrap within their bits, so no handle is ever 0.
         slot.generation = (slot.generation % GENERATION_MASK) + 1;
-        slot.value = Some(Arc::new(value));
+        slot.value = Some(value);
         Ok(self.encode(index, slot.generation))
     }
 
@@ -66,7 +75,7 @@ impl<T> Registry<T> {
         let table = self.table.read().map_err(|_| poisoned())?;
         match table.slots.get(index as usize) {
             Some(Slot { generation: g, value: Some(value) }) if *g == generation => Ok(Arc::clone(value)),
-            _ => Err(BridgeError::IllegalState(format!("this {} is closed", self.kind))),
+            _ => Err(BridgeError::IllegalState(format!("this {} is closed", self.kind.split_once(' ').map_or(self.kind, |(_, noun)| noun)))),
         }
     }
 
@@ -104,7 +113,7 @@ impl<T> Registry<T> {
         let bits = handle as u64;
         let tag = bits >> (INDEX_BITS + GENERATION_BITS);
         if handle == 0 || tag != u64::from(self.tag) {
-            return Err(BridgeError::InvalidArgument(format!("{handle} is not a handle of an {}", self.kind)));
+            return Err(BridgeError::InvalidArgument(format!("{handle} is not a handle of {}", self.kind)));
         }
         Ok(((bits & u64::from(u32::MAX)) as u32, (bits >> INDEX_BITS) & GENERATION_MASK))
     }
@@ -120,7 +129,7 @@ mod tests {
 
     #[test]
     fn handles_round_trip_and_go_stale_after_remove() {
-        let registry: Registry<i32> = Registry::new(7, "Thing");
+        let registry: Registry<i32> = Registry::new(7, "a Thing");
         let h = registry.insert(41).expect("insert");
         assert_ne!(h, 0);
         assert_eq!(*registry.get(h).expect("live"), 41);
@@ -136,8 +145,8 @@ mod tests {
 
     #[test]
     fn foreign_and_made_up_handles_are_rejected() {
-        let things: Registry<i32> = Registry::new(7, "Thing");
-        let others: Registry<i32> = Registry::new(8, "Other");
+        let things: Registry<i32> = Registry::new(7, "a Thing");
+        let others: Registry<i32> = Registry::new(8, "an Other");
         let h = others.insert(1).expect("insert");
         assert!(matches!(things.get(h), Err(BridgeError::InvalidArgument(_))));
         assert!(matches!(things.get(0), Err(BridgeError::InvalidArgument(_))));
@@ -147,7 +156,7 @@ mod tests {
 
     #[test]
     fn a_call_in_flight_keeps_its_object_alive() {
-        let registry = Registry::new(3, "Thing");
+        let registry = Registry::new(3, "a Thing");
         let h = registry.insert(String::from("state")).expect("insert");
         let in_flight = registry.get(h).expect("live");
         registry.remove(h).expect("remove");

@@ -15,7 +15,7 @@ use crate::error::BridgeResult;
 use crate::ffi::run_ffi_safe;
 use crate::handles::Registry;
 
-static FLAGS: Registry<AtomicBool> = Registry::new(10, "InterruptibleCall");
+static FLAGS: Registry<AtomicBool> = Registry::new(10, "an InterruptibleCall");
 
 /// The flag behind a handle from `InterruptibleCall.create0`.
 pub(crate) fn flag(handle: jlong) -> BridgeResult<Arc<AtomicBool>> {

@@ -23,8 +23,11 @@ mod ffi;
 mod handles;
 mod interruptible;
 mod lags;
+mod model_batches;
+mod models;
 mod native_memory;
 mod rolling;
 mod sections;
+mod specs;
 #[cfg(feature = "test-hooks")]
 mod self_test;

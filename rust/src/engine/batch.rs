@@ -23,17 +23,21 @@ pub fn fit_all(spec: &impl Spec, series: &[&[f64]], control: &BatchControl) -> V
     batch::run(series.len(), control, |i, cancel| spec.fit(series[i], Some(cancel)).map(Arc::from))
 }
 
-/// Fits and forecasts every series under `control`, keeping only the forecasts. A request
-/// outside the rules ([`check_request`]) fails every series with the same error.
+/// Fits and forecasts every series under `control`, keeping only each model's label and its
+/// forecast. A request outside the rules ([`check_request`]) fails every series with the same
+/// error.
 pub fn forecast_all(
     spec: &impl Spec,
     series: &[&[f64]],
     h: usize,
     levels: &[f64],
     control: &BatchControl,
-) -> Vec<CoreResult<Forecast>> {
+) -> Vec<CoreResult<(String, Forecast)>> {
     if let Err(e) = check_request(h, levels) {
         return series.iter().map(|_| Err(e.clone())).collect();
     }
-    batch::run(series.len(), control, |i, cancel| spec.fit(series[i], Some(cancel))?.forecast(h, levels))
+    batch::run(series.len(), control, |i, cancel| {
+        let model = spec.fit(series[i], Some(cancel))?;
+        Ok((model.label(), model.forecast(h, levels)?))
+    })
 }

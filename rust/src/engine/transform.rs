@@ -52,7 +52,7 @@ impl BoxCox {
         let lambda = match call.take("lambda") {
             Some(arg) if arg.value.eq_ignore_ascii_case("auto") => Lambda::Auto,
             Some(arg) => Lambda::Fixed(check_lambda(arg.number("lambda")?)?),
-            None if biasadj.is_some() => return invalid(format!("at position {}: biasadj needs a lambda", call.at)),
+            None if biasadj == Some(true) => return invalid(format!("at position {}: biasadj needs a lambda", call.at)),
             None => return Ok(None),
         };
         Ok(Some(BoxCox { lambda, biasadj: biasadj.unwrap_or(false) }))

@@ -17,7 +17,7 @@ import java.util.Objects;
  * Fitting is exact Gaussian maximum likelihood (R's {@code method = "CSS-ML"}: conditional sum
  * of squares for starting values, then the exact likelihood by a Kalman filter).
  */
-public final class Arima {
+public final class Arima implements ModelSpec {
     private final int p, d, q;
     private final int seasonalP, seasonalD, seasonalQ, period;
     /** null: R's default (a mean exactly when d + D == 0). */
@@ -223,18 +223,25 @@ public final class Arima {
         return Objects.hash(p, d, q, seasonalP, seasonalD, seasonalQ, period, meanFlag(), includeDrift);
     }
 
+    /**
+     * The spec text, R's notation: {@code arima(0,1,1)(0,1,1)[12]}, with {@code mean=} where it
+     * differs from R's default (a mean exactly when d + D = 0) and {@code drift=true}; what
+     * {@link ModelSpec#parse(String)} reads back to an equal spec.
+     */
     @Override
     public String toString() {
-        String s = "ARIMA(" + p + "," + d + "," + q + ")";
-        if (seasonalP + seasonalD + seasonalQ > 0) {
-            s += "(" + seasonalP + "," + seasonalD + "," + seasonalQ + ")[" + period + "]";
-        }
-        if (meanFlag()) {
-            s += " with mean";
+        StringBuilder s = new StringBuilder("arima(").append(p).append(',').append(d).append(',').append(q);
+        if (meanFlag() != (d + seasonalD == 0)) {
+            s.append(",mean=").append(meanFlag());
         }
         if (includeDrift) {
-            s += " with drift";
+            s.append(",drift=true");
         }
-        return s;
+        s.append(')');
+        if (period > 0) {
+            s.append('(').append(seasonalP).append(',').append(seasonalD).append(',').append(seasonalQ).append(")[")
+                    .append(period).append(']');
+        }
+        return s.toString();
     }
 }

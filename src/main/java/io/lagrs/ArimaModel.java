@@ -11,10 +11,14 @@ package io.lagrs;
  * likelihood) and {@code forecast::Arima}: {@code aic = -2*logLikelihood + 2*(k+1)} with
  * {@code k} the number of estimated coefficients including the mean or drift.
  *
+ * <p>A {@link FittedModel}: its {@link #label()} is R's name ({@code ARIMA(0,1,1)(0,1,1)[12]},
+ * {@code ARIMA(1,0,0) with non-zero mean}), which {@link #toString()} also returns, and
+ * {@link #toBytes()} writes the format every family shares.
+ *
  * <p>No method returns null: arrays are fresh copies (possibly empty), and {@link #mean()} and
  * {@link #drift()} are NaN when the model has no such term.
  */
-public final class ArimaModel extends NativeHandle {
+public final class ArimaModel extends NativeFittedModel {
     /** The arrays a model hands out; codes shared with the native library (NativeContractTest). */
     enum Vector { AR, MA, SEASONAL_AR, SEASONAL_MA, RESIDUALS, FITTED, STANDARD_ERRORS, COEFFICIENTS }
 
@@ -35,7 +39,7 @@ public final class ArimaModel extends NativeHandle {
     public static final int MAX_HORIZON = 1_000_000;
 
     ArimaModel(long handle) {
-        super(handle, ArimaModel::free0, "ArimaModel");
+        super(handle, "ArimaModel");
     }
 
     /**
@@ -44,12 +48,17 @@ public final class ArimaModel extends NativeHandle {
      * @param bytes the output of {@link #toBytes()}, unchanged
      * @return a new model, which holds native memory: close it when done
      * @throws NullPointerException if bytes is null
-     * @throws IllegalArgumentException if the bytes are not a saved model of a supported version
+     * @throws IllegalArgumentException if the bytes are not a saved model of a supported
+     *     version, or a saved model of another family
      */
     public static ArimaModel fromBytes(byte[] bytes) {
-        Checks.notNull(bytes, "bytes");
-        NativeLibrary.load();
-        return new ArimaModel(fromBytes0(bytes));
+        FittedModel model = FittedModel.fromBytes(bytes);
+        if (model instanceof ArimaModel arima) {
+            return arima;
+        }
+        String label = model.label();
+        model.close();
+        throw new IllegalArgumentException("bytes hold a saved " + label + " model, not an ARIMA model");
     }
 
     /**
@@ -127,6 +136,7 @@ public final class ArimaModel extends NativeHandle {
      * @return the estimated innovations variance; {@code +Infinity} when it exceeds the
      *     double range
      */
+    @Override
     public double sigma2() {
         return callDouble(h -> scalar0(h, Scalar.SIGMA2.ordinal()));
     }
@@ -147,6 +157,7 @@ public final class ArimaModel extends NativeHandle {
      *
      * @return the maximized log-likelihood
      */
+    @Override
     public double logLikelihood() {
         return callDouble(h -> scalar0(h, Scalar.LOG_LIKELIHOOD.ordinal()));
     }
@@ -156,6 +167,7 @@ public final class ArimaModel extends NativeHandle {
      *
      * @return the AIC
      */
+    @Override
     public double aic() {
         return callDouble(h -> scalar0(h, Scalar.AIC.ordinal()));
     }
@@ -165,6 +177,7 @@ public final class ArimaModel extends NativeHandle {
      *
      * @return the AICc
      */
+    @Override
     public double aicc() {
         return callDouble(h -> scalar0(h, Scalar.AICC.ordinal()));
     }
@@ -174,6 +187,7 @@ public final class ArimaModel extends NativeHandle {
      *
      * @return the BIC
      */
+    @Override
     public double bic() {
         return callDouble(h -> scalar0(h, Scalar.BIC.ordinal()));
     }
@@ -207,6 +221,7 @@ public final class ArimaModel extends NativeHandle {
      *
      * @return a new array of the residuals, one per observation
      */
+    @Override
     public double[] residuals() {
         return call(h -> vector0(h, Vector.RESIDUALS.ordinal()));
     }
@@ -216,6 +231,7 @@ public final class ArimaModel extends NativeHandle {
      *
      * @return a new array of the fitted values, one per observation
      */
+    @Override
     public double[] fitted() {
         return call(h -> vector0(h, Vector.FITTED.ordinal()));
     }
@@ -249,32 +265,12 @@ public final class ArimaModel extends NativeHandle {
      * @throws IllegalArgumentException if {@code h < 1}, {@code h > MAX_HORIZON} or level is
      *     not in (0, 1)
      */
+    @Override
     public Forecast forecast(int h, double level) {
         return Forecast.fromPacked(call(handle -> forecast0(handle, h, level)), level);
     }
 
-    /**
-     * The fitted state in a versioned binary format, for {@link #fromBytes(byte[])}.
-     *
-     * @return a new array of the saved state
-     */
-    public byte[] toBytes() {
-        return call(ArimaModel::toBytes0);
-    }
-
-    @Override
-    public String toString() {
-        if (isClosed()) {
-            return "ArimaModel[closed]";
-        }
-        int[] o = order();
-        return "ArimaModel[order=(" + o[0] + "," + o[1] + "," + o[2] + ")(" + o[3] + "," + o[4] + ","
-                + o[5] + ")[" + o[6] + "], logLikelihood=" + logLikelihood() + "]";
-    }
-
     static native long fit0(int[] order, boolean includeMean, boolean includeDrift, double[] y, long cancel);
-
-    static native void free0(long handle);
 
     private static native double[] vector0(long handle, int which);
 
@@ -284,7 +280,4 @@ public final class ArimaModel extends NativeHandle {
 
     private static native double[] forecast0(long handle, int h, double level);
 
-    private static native byte[] toBytes0(long handle);
-
-    private static native long fromBytes0(byte[] bytes);
 }

@@ -32,7 +32,7 @@ import java.util.Objects;
  *
  * <p>Instances are immutable and thread-safe; build them with {@link #builder()}.
  */
-public final class AutoArima {
+public final class AutoArima implements ModelSpec {
     // Codes shared with the native library (jni/src/auto_arima.rs).
     private static final int CHOSEN = -1;
     private static final int TRACE_WIDTH = 10;
@@ -122,7 +122,8 @@ public final class AutoArima {
     public ArimaBatch fitAll(double[][] series, BatchOptions options) {
         int[] ints = intOptions();
         double[] doubles = doubleOptions();
-        return ArimaBatch.fitRows("AutoArima.fitAll", series, options, (rows, run) -> fitRows0(ints, doubles, rows, run));
+        return ArimaBatch.fitRows("AutoArima.fitAll", series, options, (rows, run) -> fitRows0(ints, doubles, rows, run),
+                ArimaBatch::new);
     }
 
     /**
@@ -156,7 +157,7 @@ public final class AutoArima {
         int[] ints = intOptions();
         double[] doubles = doubleOptions();
         return ArimaBatch.fitFlat("AutoArima.fitAll", values, offsets, options,
-                (v, o, run) -> fitFlat0(ints, doubles, v, o, run));
+                (v, o, run) -> fitFlat0(ints, doubles, v, o, run), ArimaBatch::new);
     }
 
     private int[] intOptions() {
@@ -175,10 +176,17 @@ public final class AutoArima {
         return v ? 1 : 0;
     }
 
+    /**
+     * The spec text: {@code auto_arima[12]}, with every setting that differs from R's defaults
+     * by name ({@code auto_arima(stepwise=false,ic=bic)[12]}); what
+     * {@link ModelSpec#parse(String)} reads back to an equal spec.
+     */
     @Override
     public String toString() {
-        return "AutoArima[" + b + "]";
+        return text0(intOptions(), doubleOptions());
     }
+
+    private static native String text0(int[] intOptions, double[] doubleOptions);
 
     private static native double[] fit0(int[] intOptions, double[] doubleOptions, double[] y, long[] handleOut,
             long cancel);

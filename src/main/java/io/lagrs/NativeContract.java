@@ -8,19 +8,22 @@ import java.util.Map;
  */
 final class NativeContract {
     /** The Java enums whose ordinals cross the bridge, by the name the native side uses. */
-    static final Map<String, Class<? extends Enum<?>>> ENUMS = Map.of(
-            "RollingStatistic.Kind", RollingStatistic.Kind.class,
-            "Lags.Kind", Lags.Kind.class,
-            "ArimaModel.Vector", ArimaModel.Vector.class,
-            "ArimaModel.Scalar", ArimaModel.Scalar.class,
-            "ArimaModel.OrderSlot", ArimaModel.OrderSlot.class,
-            "Forecast.Part", Forecast.Part.class,
-            "InformationCriterion", InformationCriterion.class,
-            "UnitRootTest", UnitRootTest.class,
-            "SeasonalTest", SeasonalTest.class);
+    static final Map<String, Class<? extends Enum<?>>> ENUMS = Map.ofEntries(
+            Map.entry("RollingStatistic.Kind", RollingStatistic.Kind.class),
+            Map.entry("Lags.Kind", Lags.Kind.class),
+            Map.entry("ArimaModel.Vector", ArimaModel.Vector.class),
+            Map.entry("ArimaModel.Scalar", ArimaModel.Scalar.class),
+            Map.entry("NativeModels.Vector", NativeModels.Vector.class),
+            Map.entry("NativeModels.Scalar", NativeModels.Scalar.class),
+            Map.entry("ArimaModel.OrderSlot", ArimaModel.OrderSlot.class),
+            Map.entry("Forecast.Part", Forecast.Part.class),
+            Map.entry("InformationCriterion", InformationCriterion.class),
+            Map.entry("UnitRootTest", UnitRootTest.class),
+            Map.entry("SeasonalTest", SeasonalTest.class));
 
-    /** Java constants that mirror a native limit, by the name the native side uses. */
-    static final Map<String, Long> LIMITS = Map.of("ArimaModel.MAX_HORIZON", (long) ArimaModel.MAX_HORIZON);
+    /** Java constants that mirror a native limit or code, by the name the native side uses. */
+    static final Map<String, Long> LIMITS = Map.of("ArimaModel.MAX_HORIZON", (long) ArimaModel.MAX_HORIZON,
+            "NativeModels.ARIMA_FAMILY", (long) NativeModels.ARIMA_FAMILY);
 
     static {
         NativeLibrary.load();

@@ -11,10 +11,13 @@ import org.junit.jupiter.api.Test;
 /**
  * A saved model whose checksum was recomputed after tampering is refused by fromBytes, not
  * accepted to forecast NaN later. The checksum (FNV-1a 64 over everything before it) and the
- * field offsets are those of the documented format (rust/src/arima/serialize.rs).
+ * field offsets are those of the documented formats: ARIMA's payload (rust/src/arima/serialize.rs)
+ * inside the envelope every family shares (rust/src/engine/envelope.rs), each with its checksum.
  */
 class FromBytesValidationTest {
-    private static final int SIGMA2 = 8 + 4 + 7 * 4 + 2 + 8;
+    /** Magic, envelope version, family code and payload length before ARIMA's own bytes. */
+    private static final int ENVELOPE = 8 + 4 + 2 + 8;
+    private static final int SIGMA2 = ENVELOPE + 8 + 4 + 7 * 4 + 2 + 8;
     private static final int SCALE = SIGMA2 + 8;
     private static final int LOGLIK = SCALE + 8;
     private static final int FIRST_COEFFICIENT = LOGLIK + 8 + 8;
@@ -37,13 +40,20 @@ class FromBytesValidationTest {
         byte[] bytes = saved.clone();
         ByteBuffer b = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
         b.putDouble(offset, value);
+        // The payload's own checksum ends it; the envelope's ends the whole.
+        int payloadEnd = bytes.length - 8;
+        b.putLong(payloadEnd - 8, fnv1a(bytes, ENVELOPE, payloadEnd - 8));
+        b.putLong(bytes.length - 8, fnv1a(bytes, 0, bytes.length - 8));
+        return bytes;
+    }
+
+    private static long fnv1a(byte[] bytes, int from, int to) {
         long h = 0xcbf29ce484222325L;
-        for (int i = 0; i < bytes.length - 8; i++) {
+        for (int i = from; i < to; i++) {
             h ^= bytes[i] & 0xff;
             h *= 0x100000001b3L;
         }
-        b.putLong(bytes.length - 8, h);
-        return bytes;
+        return h;
     }
 
     @Test

@@ -24,17 +24,17 @@ class HandleValidationTest {
     void aBatchHandleIsNotAModelHandle() {
         long batch = ArimaBatch.fitAll0(ORDER, true, false, new double[][] {ArimaModelTest.arma11(50, 1)});
         try {
-            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> ArimaModel.free0(batch));
-            assertEquals(batch + " is not a handle of an ArimaModel", e.getMessage());
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> NativeModels.free0(batch));
+            assertEquals(batch + " is not a handle of a FittedModel", e.getMessage());
         } finally {
-            ArimaBatch.free0(batch);
+            NativeBatches.free0(batch);
         }
     }
 
     @Test
     void madeUpHandlesAreRejected() {
         for (long bogus : new long[] {0L, 1L, -1L, 0x7fff_ffff_ffff_ffffL, Long.MIN_VALUE}) {
-            assertThrows(IllegalArgumentException.class, () -> ArimaModel.free0(bogus), "handle " + bogus);
+            assertThrows(IllegalArgumentException.class, () -> NativeModels.free0(bogus), "handle " + bogus);
         }
     }
 
@@ -47,7 +47,7 @@ class HandleValidationTest {
     void aFlagHandleIsNoModelHandle() {
         // While a call's flag is alive, it is rejected where a model is expected.
         InterruptibleCall.run("fit", cancel -> {
-            assertThrows(IllegalArgumentException.class, () -> ArimaModel.free0(cancel));
+            assertThrows(IllegalArgumentException.class, () -> NativeModels.free0(cancel));
             return null;
         });
     }
@@ -55,13 +55,14 @@ class HandleValidationTest {
     @Test
     void aFreedHandleIsStaleEvenAfterItsSlotIsReused() {
         long first = fit0(ArimaModelTest.arma11(50, 2));
-        ArimaModel.free0(first);
-        ArimaModel.free0(first); // freeing twice is harmless
+        NativeModels.free0(first);
+        NativeModels.free0(first); // freeing twice is harmless
         try (ArimaModel reusesTheSlot = new ArimaModel(fit0(ArimaModelTest.arma11(50, 3)))) {
             // A model object still holding the old handle number sees "closed", not the new model.
             ArimaModel stale = new ArimaModel(first);
             IllegalStateException e = assertThrows(IllegalStateException.class, stale::logLikelihood);
-            assertEquals("this ArimaModel is closed", e.getMessage());
+            // Every family's models share one registry, whose messages name the interface.
+            assertEquals("this FittedModel is closed", e.getMessage());
             reusesTheSlot.logLikelihood();
         }
     }

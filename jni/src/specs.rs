@@ -1,0 +1,134 @@
+//! Native side of `io.lagrs.ModelSpecs`: a model specification of any family crosses the
+//! bridge as its text (options by name, read by the core's one parser), never as positions.
+
+use jni::objects::{JClass, JDoubleArray, JIntArray, JObject, JObjectArray, JString};
+use jni::sys::{jint, jlong};
+use jni::JNIEnv;
+use lagrs_core::catalog::ModelSpec;
+use lagrs_core::engine::{batch as verbs, Spec};
+
+use crate::batch::{control, for_each_chunk_of_flat, for_each_chunk_of_rows};
+use crate::convert::{count, doubles_from_java, doubles_to_java};
+use crate::error::{BridgeError, BridgeResult};
+use crate::ffi::run_ffi_safe;
+use crate::model_batches::{object_array, BATCHES};
+use crate::{interruptible, models};
+
+/// The spec a Java string holds; the core words every rule on it.
+pub(crate) fn spec_from_java(env: &mut JNIEnv, text: &JString) -> BridgeResult<ModelSpec> {
+    if text.is_null() {
+        return Err(BridgeError::Null("spec"));
+    }
+    let text: String = env.get_string(text)?.into();
+    Ok(ModelSpec::parse(&text)?)
+}
+
+/// The canonical text of a spec text (the same spec, written as `toString` writes it).
+#[no_mangle]
+pub extern "system" fn Java_io_lagrs_ModelSpecs_canonical0<'local>(mut env: JNIEnv<'local>, _class: JClass<'local>, text: JString<'local>) -> JString<'local> {
+    run_ffi_safe(&mut env, |env| {
+        let spec = spec_from_java(env, &text)?;
+        Ok(env.new_string(spec.to_string())?)
+    })
+}
+
+#[no_mangle]
+pub extern "system" fn Java_io_lagrs_ModelSpecs_fit0<'local>(
+    mut env: JNIEnv<'local>,
+    _class: JClass<'local>,
+    text: JString<'local>,
+    y: JDoubleArray<'local>,
+    cancel: jlong,
+) -> jlong {
+    run_ffi_safe(&mut env, |env| {
+        let spec = spec_from_java(env, &text)?;
+        let y = doubles_from_java(env, &y, "y")?;
+        let cancel = interruptible::flag(cancel)?;
+        models::insert(spec.fit(&y, Some(&cancel))?)
+    })
+}
+
+#[no_mangle]
+pub extern "system" fn Java_io_lagrs_ModelSpecs_fitRows0<'local>(
+    mut env: JNIEnv<'local>,
+    _class: JClass<'local>,
+    text: JString<'local>,
+    series: JObjectArray<'local>,
+    run: jlong,
+) -> jlong {
+    run_ffi_safe(&mut env, |env| {
+        let spec = spec_from_java(env, &text)?;
+        let control = control(run)?;
+        BATCHES.insert(for_each_chunk_of_rows(env, &series, |chunk| verbs::fit_all(&spec, chunk, &control))?)
+    })
+}
+
+#[no_mangle]
+pub extern "system" fn Java_io_lagrs_ModelSpecs_fitFlat0<'local>(
+    mut env: JNIEnv<'local>,
+    _class: JClass<'local>,
+    text: JString<'local>,
+    values: JDoubleArray<'local>,
+    offsets: JIntArray<'local>,
+    run: jlong,
+) -> jlong {
+    run_ffi_safe(&mut env, |env| {
+        let spec = spec_from_java(env, &text)?;
+        let control = control(run)?;
+        BATCHES.insert(for_each_chunk_of_flat(env, &values, &offsets, |chunk| verbs::fit_all(&spec, chunk, &control))?)
+    })
+}
+
+/// Fits and forecasts every series of the flat layout, keeping no model. Returns
+/// `{double[] packed, String[] errors, String[] labels}`: series i's packed forecast (mean,
+/// then lower and upper per level, h values each) at `i * h * (1 + 2 * levels)`, NaN where it
+/// failed; its error or null; its model's label or null.
+#[no_mangle]
+pub extern "system" fn Java_io_lagrs_ModelSpecs_forecastFlat0<'local>(
+    mut env: JNIEnv<'local>,
+    _class: JClass<'local>,
+    text: JString<'local>,
+    values: JDoubleArray<'local>,
+    offsets: JIntArray<'local>,
+    h: jint,
+    levels: JDoubleArray<'local>,
+    run: jlong,
+) -> JObjectArray<'local> {
+    run_ffi_safe(&mut env, |env| {
+        let spec = spec_from_java(env, &text)?;
+        let h = count(h, "h")?;
+        let levels = models::levels_from_java(env, &levels)?;
+        lagrs_core::engine::check_request(h, &levels)?;
+        let control = control(run)?;
+        let results =
+            for_each_chunk_of_flat(env, &values, &offsets, |chunk| verbs::forecast_all(&spec, chunk, h, &levels, &control))?;
+        let stride = h * (1 + 2 * levels.len());
+        let total = stride
+            .checked_mul(results.len())
+            .filter(|&t| t <= i32::MAX as usize)
+            .ok_or_else(|| BridgeError::InvalidArgument(format!("{} series of {stride} forecast values each do not fit in one Java array", results.len())))?;
+        let mut packed = vec![f64::NAN; total];
+        let mut errors = Vec::with_capacity(results.len());
+        let mut labels = Vec::with_capacity(results.len());
+        for (i, result) in results.into_iter().enumerate() {
+            match result {
+                Ok((label, forecast)) => {
+                    packed[i * stride..(i + 1) * stride].copy_from_slice(&forecast.packed());
+                    errors.push(None);
+                    labels.push(Some(label));
+                }
+                Err(e) => {
+                    errors.push(Some(e.to_string()));
+                    labels.push(None);
+                }
+            }
+        }
+        let strings = |env: &mut JNIEnv<'local>, items: Vec<Option<String>>| {
+            object_array(env, "java/lang/String", items, |env, s| Ok(s.map(|s| env.new_string(s)).transpose()?.map(JObject::from)))
+        };
+        let packed = JObject::from(doubles_to_java(env, &packed)?);
+        let errors = JObject::from(strings(env, errors)?);
+        let labels = JObject::from(strings(env, labels)?);
+        object_array(env, "java/lang/Object", vec![packed, errors, labels], |_, o| Ok(Some(o)))
+    })
+}

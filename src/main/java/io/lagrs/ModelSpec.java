@@ -1,0 +1,137 @@
+package io.lagrs;
+
+/**
+ * A model specification of any of lagrs' families: {@link Arima}, {@link AutoArima},
+ * {@link Baseline}, or one read from its text by {@link #parse(String)}. Immutable and
+ * thread-safe. Every spec has a text form, R's notation where R has one, which
+ * {@link #toString()} writes and {@link #parse(String)} reads back to an equal spec:
+ *
+ * <pre>
+ * arima(0,1,1)(0,1,1)[12]      auto_arima[12]       auto_arima(stepwise=false,ic=bic)[12]
+ * naive    snaive[12]    mean    drift    window_average(3)    seasonal_window_average(2)[12]
+ * naive(lambda=0)    snaive(lambda=auto,biasadj=true)[12]       (Box-Cox, as R's lambda/biasadj)
+ * auto_arima[12]|snaive[12]    (a fallback: fitted to the series the first cannot fit)
+ * </pre>
+ *
+ * <p>{@code [m]} is the seasonal period. Options go in the first parentheses, by name.
+ */
+public sealed interface ModelSpec permits Arima, AutoArima, Baseline, SpecText {
+    /**
+     * Reads a spec text (see the class description). The core reads it, so the rules and the
+     * messages are the same wherever a spec comes from.
+     *
+     * @param text a spec text such as {@code "auto_arima[12]|snaive[12]"}
+     * @return the spec; its {@link #toString()} is the canonical form of {@code text}
+     * @throws NullPointerException if text is null
+     * @throws IllegalArgumentException if the text is not a spec: the message names the position
+     *     and lists the accepted forms; or an option the family does not take, named
+     */
+    static ModelSpec parse(String text) {
+        return new SpecText(ModelSpecs.canonical(text));
+    }
+
+    /**
+     * Fits this spec to one series. NaN values are missing observations, handled as the
+     * family's R function does.
+     *
+     * @param y the series, oldest first
+     * @return the fitted model: close it when done
+     * @throws NullPointerException if y is null
+     * @throws IllegalArgumentException if y cannot be fitted by this family (too short, all
+     *     missing, infinite values, a Box-Cox lambda that cannot transform a value)
+     * @throws LagrsException if the fit fails on valid input
+     * @throws java.util.concurrent.CancellationException if the calling thread is interrupted
+     */
+    default FittedModel fit(double[] y) {
+        return ModelSpecs.fit(this, y);
+    }
+
+    /**
+     * {@link #fitAll(double[][], BatchOptions)} with {@link BatchOptions#defaults()}.
+     *
+     * @param series one array per series; a null element fails only that series
+     * @return the per-series models and errors, in input order
+     * @throws NullPointerException if series is null
+     */
+    default ModelBatch fitAll(double[][] series) {
+        return fitAll(series, BatchOptions.defaults());
+    }
+
+    /**
+     * Fits every series, in parallel with the thread count, progress and cancellation of
+     * {@code options}, keeping the models. A series that cannot be fitted never fails the others.
+     *
+     * @param series one array per series; a null element fails only that series
+     * @param options threads, progress listener and cancellation token
+     * @return the per-series models and errors, in input order
+     * @throws NullPointerException if series or options is null
+     * @throws java.util.concurrent.CancellationException if the call was cancelled
+     */
+    default ModelBatch fitAll(double[][] series, BatchOptions options) {
+        return ModelSpecs.fitRows(this, series, options);
+    }
+
+    /**
+     * {@link #fitAll(double[], int[], BatchOptions)} with {@link BatchOptions#defaults()}.
+     *
+     * @param values all series, concatenated
+     * @param offsets start of each series in values, plus {@code values.length} at the end
+     * @return the per-series models and errors, in input order
+     * @throws NullPointerException if values or offsets is null
+     * @throws IllegalArgumentException if the offsets do not describe the values
+     */
+    default ModelBatch fitAll(double[] values, int[] offsets) {
+        return fitAll(values, offsets, BatchOptions.defaults());
+    }
+
+    /**
+     * Fits every series of the flat (Arrow list) layout: series {@code j} is
+     * {@code values[offsets[j] .. offsets[j+1])}; otherwise as
+     * {@link #fitAll(double[][], BatchOptions)}.
+     *
+     * @param values all series, concatenated
+     * @param offsets start of each series in values, plus {@code values.length} at the end
+     * @param options threads, progress listener and cancellation token
+     * @return the per-series models and errors, in input order
+     * @throws NullPointerException if values, offsets or options is null
+     * @throws IllegalArgumentException if the offsets do not start at 0, decrease, or do not
+     *     end at {@code values.length}
+     * @throws java.util.concurrent.CancellationException if the call was cancelled
+     */
+    default ModelBatch fitAll(double[] values, int[] offsets, BatchOptions options) {
+        return ModelSpecs.fitFlat(this, values, offsets, options);
+    }
+
+    /**
+     * Fits and forecasts every series of the flat layout and keeps no model: the path for
+     * millions of series (memory: the copies of one chunk of input and the forecasts).
+     *
+     * @param values all series, concatenated
+     * @param offsets start of each series in values, plus {@code values.length} at the end
+     * @param h the horizon, 1 to {@value ArimaModel#MAX_HORIZON} steps
+     * @param levels interval coverages, each in (0, 1), e.g. {@code {0.8, 0.95}}
+     * @param options threads, progress listener and cancellation token
+     * @return every series' forecast (or error) and model label
+     * @throws NullPointerException if an argument is null
+     * @throws IllegalArgumentException if the offsets do not describe the values, h is out of
+     *     range, or a level is not in (0, 1)
+     * @throws java.util.concurrent.CancellationException if the call was cancelled
+     */
+    default BatchForecast forecastAll(double[] values, int[] offsets, int h, double[] levels, BatchOptions options) {
+        return ModelSpecs.forecastFlat(this, values, offsets, h, levels, options);
+    }
+
+    /**
+     * This spec with {@code fallback} fitted to the series it cannot fit (statsforecast's
+     * {@code fallback_model}); the fitted model's {@link FittedModel#label()} says which one
+     * was used. Text: {@code this|fallback}.
+     *
+     * @param fallback the spec to fit where this one fails
+     * @return a new spec
+     * @throws NullPointerException if fallback is null
+     */
+    default ModelSpec withFallback(ModelSpec fallback) {
+        Checks.notNull(fallback, "fallback");
+        return parse(this + "|" + fallback);
+    }
+}

@@ -1,0 +1,64 @@
+package io.lagrs;
+
+/**
+ * The native entry points for specs of any family, which cross the bridge as their canonical
+ * text (options by name, read by the core's one parser: jni/src/specs.rs), and the calls that
+ * {@link ModelSpec}'s default methods make.
+ */
+final class ModelSpecs {
+    private ModelSpecs() {
+    }
+
+    static String canonical(String text) {
+        Checks.notNull(text, "text");
+        NativeLibrary.load();
+        return canonical0(text);
+    }
+
+    static FittedModel fit(ModelSpec spec, double[] y) {
+        Checks.notNull(y, "y");
+        String text = spec.toString();
+        return NativeModels.wrap(InterruptibleCall.run("ModelSpec.fit", cancel -> fit0(text, y, cancel)));
+    }
+
+    static ModelBatch fitRows(ModelSpec spec, double[][] series, BatchOptions options) {
+        String text = spec.toString();
+        return NativeModelBatch.fitRows("ModelSpec.fitAll", series, options, (rows, run) -> fitRows0(text, rows, run),
+                GenericBatch::new);
+    }
+
+    static ModelBatch fitFlat(ModelSpec spec, double[] values, int[] offsets, BatchOptions options) {
+        String text = spec.toString();
+        return NativeModelBatch.fitFlat("ModelSpec.fitAll", values, offsets, options,
+                (v, o, run) -> fitFlat0(text, v, o, run), GenericBatch::new);
+    }
+
+    static BatchForecast forecastFlat(ModelSpec spec, double[] values, int[] offsets, int h, double[] levels,
+            BatchOptions options) {
+        Checks.notNull(values, "values");
+        Checks.notNull(offsets, "offsets");
+        Checks.notNull(levels, "levels");
+        Checks.notNull(options, "options");
+        String text = spec.toString();
+        double[] asked = levels.clone();
+        int n = Math.max(0, offsets.length - 1);
+        // The results are Java arrays, not a native object: the run's "handle" is a placeholder.
+        Object[][] results = new Object[1][];
+        BatchRun.run("ModelSpec.forecastAll", n, options, run -> {
+            results[0] = forecastFlat0(text, values, offsets, h, asked, run);
+            return 0L;
+        }, none -> { });
+        return new BatchForecast((double[]) results[0][0], (String[]) results[0][1], (String[]) results[0][2], h, asked);
+    }
+
+    private static native String canonical0(String text);
+
+    private static native long fit0(String text, double[] y, long cancel);
+
+    private static native long fitRows0(String text, double[][] series, long run);
+
+    private static native long fitFlat0(String text, double[] values, int[] offsets, long run);
+
+    private static native Object[] forecastFlat0(String text, double[] values, int[] offsets, int h, double[] levels,
+            long run);
+}
