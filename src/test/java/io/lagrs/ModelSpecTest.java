@@ -45,7 +45,7 @@ class ModelSpecTest {
         assertEquals("window_average(4)", Baseline.windowAverage(4).toString());
         assertEquals("auto_arima|naive", AutoArima.builder().build().withFallback(Baseline.naive()).toString());
         // The Java builders write exactly the core's canonical text.
-        for (ModelSpec spec : new ModelSpec[] {Arima.order(2, 1, 0).includeMean(true), Arima.order(1, 0, 1),
+        for (ModelSpec spec : new ModelSpec[] {Arima.order(2, 0, 0).includeMean(false), Arima.order(1, 0, 1),
             AutoArima.builder().seasonalPeriod(4).maxP(3).ic(InformationCriterion.BIC).build()}) {
             assertEquals(spec.toString(), ModelSpec.parse(spec.toString()).toString());
         }
