@@ -83,14 +83,12 @@ pub extern "system" fn Java_io_lagrs_ArimaModel_vector0<'local>(
 ) -> JDoubleArray<'local> {
     run_ffi_safe(&mut env, |env| {
         let which = ModelVector::try_from(which)?;
-        let values: Vec<f64> = with_arima(handle, |model, fit| {
+        let values: Vec<f64> = with_arima(handle, |_, fit| {
             Ok(match which {
                 ModelVector::Ar => fit.ar().to_vec(),
                 ModelVector::Ma => fit.ma().to_vec(),
                 ModelVector::SeasonalAr => fit.seasonal_ar().to_vec(),
                 ModelVector::SeasonalMa => fit.seasonal_ma().to_vec(),
-                ModelVector::Residuals => model.residuals(),
-                ModelVector::Fitted => model.fitted(),
                 ModelVector::StandardErrors => fit.standard_errors().to_vec(),
                 ModelVector::Coefficients => fit.coefficients(),
             })
@@ -111,11 +109,6 @@ pub extern "system" fn Java_io_lagrs_ArimaModel_scalar0<'local>(
         with_arima(handle, |model, fit| Ok(match which {
             ModelScalar::Mean => fit.mean().unwrap_or(f64::NAN),
             ModelScalar::Drift => fit.drift().unwrap_or(f64::NAN),
-            ModelScalar::Sigma2 => fit.sigma2(),
-            ModelScalar::LogLikelihood => fit.log_likelihood(),
-            ModelScalar::Aic => fit.aic(),
-            ModelScalar::Aicc => fit.aicc(),
-            ModelScalar::Bic => fit.bic(),
             ModelScalar::Lambda => find::<Transformed>(model).map(Transformed::lambda).or(fit.lambda()).unwrap_or(f64::NAN),
             ModelScalar::Ic => fit.selection().ic.unwrap_or(f64::NAN),
             ModelScalar::Sigma => fit.sigma(),

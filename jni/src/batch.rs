@@ -13,14 +13,11 @@
 use std::sync::Arc;
 
 use jni::objects::{JClass, JDoubleArray, JIntArray, JObjectArray};
-use jni::sys::{jboolean, jint, jintArray, jlong};
+use jni::sys::{jint, jintArray, jlong};
 use jni::JNIEnv;
-use lagrs_core::arima::{self, ArimaFit};
 use lagrs_core::batch::BatchControl;
 use lagrs_core::error::{CoreError, CoreResult};
 
-use crate::arima::spec;
-use crate::model_batches::insert_fits;
 use crate::arrays::length;
 use crate::convert::doubles_from_java;
 use crate::error::{BridgeError, BridgeResult};
@@ -188,45 +185,6 @@ pub extern "system" fn Java_io_lagrs_BatchRun_cancel0<'local>(mut env: JNIEnv<'l
 #[no_mangle]
 pub extern "system" fn Java_io_lagrs_BatchRun_free0<'local>(mut env: JNIEnv<'local>, _class: JClass<'local>, handle: jlong) {
     run_ffi_safe(&mut env, |_| CONTROLS.remove(handle).map(|_| ()))
-}
-
-#[no_mangle]
-pub extern "system" fn Java_io_lagrs_ArimaBatch_fitRows0<'local>(
-    mut env: JNIEnv<'local>,
-    _class: JClass<'local>,
-    order: JIntArray<'local>,
-    include_mean: jboolean,
-    include_drift: jboolean,
-    series: JObjectArray<'local>,
-    run: jlong,
-) -> jlong {
-    run_ffi_safe(&mut env, |env| {
-        let spec = spec(env, &order, include_mean, include_drift)?;
-        let control = control(run)?;
-        let fits: Vec<CoreResult<ArimaFit>> =
-            for_each_chunk_of_rows(env, &series, |chunk| arima::fit_batch(&spec, chunk, &control))?;
-        insert_fits(fits)
-    })
-}
-
-#[no_mangle]
-pub extern "system" fn Java_io_lagrs_ArimaBatch_fitFlat0<'local>(
-    mut env: JNIEnv<'local>,
-    _class: JClass<'local>,
-    order: JIntArray<'local>,
-    include_mean: jboolean,
-    include_drift: jboolean,
-    values: JDoubleArray<'local>,
-    offsets: JIntArray<'local>,
-    run: jlong,
-) -> jlong {
-    run_ffi_safe(&mut env, |env| {
-        let spec = spec(env, &order, include_mean, include_drift)?;
-        let control = control(run)?;
-        let fits: Vec<CoreResult<ArimaFit>> =
-            for_each_chunk_of_flat(env, &values, &offsets, |chunk| arima::fit_batch(&spec, chunk, &control))?;
-        insert_fits(fits)
-    })
 }
 
 #[cfg(test)]

@@ -69,12 +69,12 @@ contract_enum!(
 contract_enum!(
     /// `io.lagrs.ArimaModel.Vector`: the arrays a fitted model hands out.
     ModelVector, java = "ArimaModel.Vector",
-    { Ar, Ma, SeasonalAr, SeasonalMa, Residuals, Fitted, StandardErrors, Coefficients }
+    { Ar, Ma, SeasonalAr, SeasonalMa, StandardErrors, Coefficients }
 );
 
 contract_enum!(
     /// `io.lagrs.ArimaModel.Scalar`: the numbers a fitted model hands out.
-    ModelScalar, java = "ArimaModel.Scalar", { Mean, Drift, Sigma2, LogLikelihood, Aic, Aicc, Bic, Lambda, Ic, Sigma }
+    ModelScalar, java = "ArimaModel.Scalar", { Mean, Drift, Lambda, Ic, Sigma }
 );
 
 contract_enum!(
@@ -187,7 +187,7 @@ mod tests {
     #[test]
     fn java_names_are_screaming_snake_case() {
         assert_eq!(ModelVector::SeasonalAr.java_name(), "SEASONAL_AR");
-        assert_eq!(ModelScalar::Sigma2.java_name(), "SIGMA2");
+        assert_eq!(FittedScalar::Sigma2.java_name(), "SIGMA2");
         assert_eq!(OrderSlot::P.java_name(), "P");
         assert_eq!(LagKind::PctChange.java_name(), "PCT_CHANGE");
         assert_eq!(SeasonalTest::CanovaHansen.java_name(), "CANOVA_HANSEN");

@@ -161,7 +161,7 @@ public final class Arima implements ModelSpec {
      *     result is kept
      */
     public ArimaBatch fitAll(double[][] series, BatchOptions options) {
-        return ArimaBatch.fitRows(this, series, options);
+        return ModelSpecs.fitRows("Arima.fitAll", this, series, options, ArimaBatch::new);
     }
 
     /**
@@ -194,7 +194,7 @@ public final class Arima implements ModelSpec {
      *     {@link BatchOptions})
      */
     public ArimaBatch fitAll(double[] values, int[] offsets, BatchOptions options) {
-        return ArimaBatch.fitFlat(this, values, offsets, options);
+        return ModelSpecs.fitFlat("Arima.fitAll", this, values, offsets, options, ArimaBatch::new);
     }
 
     /** {p, d, q, P, D, Q, period}. */

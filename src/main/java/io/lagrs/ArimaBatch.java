@@ -27,25 +27,6 @@ public final class ArimaBatch extends NativeModelBatch {
         return new ArimaModel(modelHandle(i));
     }
 
-    /** Fits every row of {@code series}; see {@link Arima#fitAll(double[][], BatchOptions)}. */
-    static ArimaBatch fitRows(Arima spec, double[][] series, BatchOptions options) {
-        return fitRows("Arima.fitAll", series, options,
-                (rows, run) -> fitRows0(spec.orderArray(), spec.meanFlag(), spec.includeDriftFlag(), rows, run),
-                ArimaBatch::new);
-    }
-
-    /** Fits every series of the flat layout; see {@link Arima#fitAll(double[], int[], BatchOptions)}. */
-    static ArimaBatch fitFlat(Arima spec, double[] values, int[] offsets, BatchOptions options) {
-        return fitFlat("Arima.fitAll", values, offsets, options, (v, o, run) ->
-                fitFlat0(spec.orderArray(), spec.meanFlag(), spec.includeDriftFlag(), v, o, run), ArimaBatch::new);
-    }
-
     /** The plain all-cores batch fit without controls (kept for the handle-validation tests). */
     static native long fitAll0(int[] order, boolean includeMean, boolean includeDrift, double[][] series);
-
-    private static native long fitRows0(int[] order, boolean includeMean, boolean includeDrift,
-            double[][] series, long run);
-
-    private static native long fitFlat0(int[] order, boolean includeMean, boolean includeDrift,
-            double[] values, int[] offsets, long run);
 }

@@ -15,15 +15,23 @@ package io.lagrs;
  * {@code ARIMA(1,0,0) with non-zero mean}), which {@link #toString()} also returns, and
  * {@link #toBytes()} writes the format every family shares.
  *
+ * <p>{@link #sigma2()} is R's {@code sigma2} in the units of the series squared. The model keeps
+ * it in the units it was fitted in, so forecasts, intervals and the likelihood are exact even
+ * where that number is not representable: for innovations near 1e154 or larger (a series at
+ * 1e160) {@code sigma2()} is {@code +Infinity}, near 1e-154 or smaller it loses precision or is
+ * 0; {@link #sigma()} is representable in both cases. {@link #residuals()} are the standardized
+ * one-step innovations (NaN where y is NaN), {@link #fitted()} {@code y - residuals}
+ * (back-transformed with a Box-Cox lambda).
+ *
  * <p>No method returns null: arrays are fresh copies (possibly empty), and {@link #mean()} and
  * {@link #drift()} are NaN when the model has no such term.
  */
 public final class ArimaModel extends NativeFittedModel {
     /** The arrays a model hands out; codes shared with the native library (NativeContractTest). */
-    enum Vector { AR, MA, SEASONAL_AR, SEASONAL_MA, RESIDUALS, FITTED, STANDARD_ERRORS, COEFFICIENTS }
+    enum Vector { AR, MA, SEASONAL_AR, SEASONAL_MA, STANDARD_ERRORS, COEFFICIENTS }
 
     /** The numbers a model hands out; codes shared with the native library (NativeContractTest). */
-    enum Scalar { MEAN, DRIFT, SIGMA2, LOG_LIKELIHOOD, AIC, AICC, BIC, LAMBDA, IC, SIGMA }
+    enum Scalar { MEAN, DRIFT, LAMBDA, IC, SIGMA }
 
     /**
      * The positions in the order array {p, d, q, P, D, Q, period} that {@link #order()} returns
@@ -126,22 +134,6 @@ public final class ArimaModel extends NativeFittedModel {
     }
 
     /**
-     * The innovations variance, as R's {@code sigma2}, in the units of the series squared.
-     * The model keeps it in the units it was fitted in, so forecasts, intervals and the
-     * likelihood are exact even where this number is not representable: for a series whose
-     * innovations are near 1e154 or larger (e.g. a series at 1e160, or one value of 1e200
-     * among ordinary ones) it is {@code +Infinity}, and near 1e-154 or smaller it loses
-     * precision or is 0. {@link #sigma()} is representable in both cases.
-     *
-     * @return the estimated innovations variance; {@code +Infinity} when it exceeds the
-     *     double range
-     */
-    @Override
-    public double sigma2() {
-        return callDouble(h -> scalar0(h, Scalar.SIGMA2.ordinal()));
-    }
-
-    /**
      * The innovations standard deviation, {@code sqrt(sigma2())}, in the units of the series
      * (R's {@code sqrt(fit$sigma2)}). Finite for every fitted model, also where
      * {@link #sigma2()} overflows.
@@ -150,46 +142,6 @@ public final class ArimaModel extends NativeFittedModel {
      */
     public double sigma() {
         return callDouble(h -> scalar0(h, Scalar.SIGMA.ordinal()));
-    }
-
-    /**
-     * The exact Gaussian log-likelihood, as R's {@code loglik}.
-     *
-     * @return the maximized log-likelihood
-     */
-    @Override
-    public double logLikelihood() {
-        return callDouble(h -> scalar0(h, Scalar.LOG_LIKELIHOOD.ordinal()));
-    }
-
-    /**
-     * Akaike's information criterion.
-     *
-     * @return the AIC
-     */
-    @Override
-    public double aic() {
-        return callDouble(h -> scalar0(h, Scalar.AIC.ordinal()));
-    }
-
-    /**
-     * AIC with the small-sample correction of {@code forecast::Arima}.
-     *
-     * @return the AICc
-     */
-    @Override
-    public double aicc() {
-        return callDouble(h -> scalar0(h, Scalar.AICC.ordinal()));
-    }
-
-    /**
-     * The Bayesian information criterion.
-     *
-     * @return the BIC
-     */
-    @Override
-    public double bic() {
-        return callDouble(h -> scalar0(h, Scalar.BIC.ordinal()));
     }
 
     /**
@@ -214,26 +166,6 @@ public final class ArimaModel extends NativeFittedModel {
      */
     public double ic() {
         return callDouble(h -> scalar0(h, Scalar.IC.ordinal()));
-    }
-
-    /**
-     * One-step-ahead residuals, length of y; NaN where y is NaN (R's {@code residuals}).
-     *
-     * @return a new array of the residuals, one per observation
-     */
-    @Override
-    public double[] residuals() {
-        return call(h -> vector0(h, Vector.RESIDUALS.ordinal()));
-    }
-
-    /**
-     * In-sample one-step-ahead fitted values, {@code y - residuals}.
-     *
-     * @return a new array of the fitted values, one per observation
-     */
-    @Override
-    public double[] fitted() {
-        return call(h -> vector0(h, Vector.FITTED.ordinal()));
     }
 
     /**

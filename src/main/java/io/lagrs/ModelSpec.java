@@ -68,7 +68,7 @@ public sealed interface ModelSpec permits Arima, AutoArima, Baseline, SpecText {
      * @throws java.util.concurrent.CancellationException if the call was cancelled
      */
     default ModelBatch fitAll(double[][] series, BatchOptions options) {
-        return ModelSpecs.fitRows(this, series, options);
+        return ModelSpecs.fitRows("ModelSpec.fitAll", this, series, options, GenericBatch::new);
     }
 
     /**
@@ -99,7 +99,7 @@ public sealed interface ModelSpec permits Arima, AutoArima, Baseline, SpecText {
      * @throws java.util.concurrent.CancellationException if the call was cancelled
      */
     default ModelBatch fitAll(double[] values, int[] offsets, BatchOptions options) {
-        return ModelSpecs.fitFlat(this, values, offsets, options);
+        return ModelSpecs.fitFlat("ModelSpec.fitAll", this, values, offsets, options, GenericBatch::new);
     }
 
     /**

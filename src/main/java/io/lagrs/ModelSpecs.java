@@ -21,16 +21,23 @@ final class ModelSpecs {
         return NativeModels.wrap(InterruptibleCall.run("ModelSpec.fit", cancel -> fit0(text, y, cancel)));
     }
 
-    static ModelBatch fitRows(ModelSpec spec, double[][] series, BatchOptions options) {
+    /**
+     * Fits every row under a {@link BatchRun}; {@code wrap} makes the batch object of the spec's
+     * family ({@link ArimaBatch} for the ARIMA builders).
+     *
+     * @param what the public call, for messages ("Arima.fitAll")
+     */
+    static <B> B fitRows(String what, ModelSpec spec, double[][] series, BatchOptions options,
+            NativeModelBatch.Wrap<B> wrap) {
         String text = spec.toString();
-        return NativeModelBatch.fitRows("ModelSpec.fitAll", series, options, (rows, run) -> fitRows0(text, rows, run),
-                GenericBatch::new);
+        return NativeModelBatch.fitRows(what, series, options, (rows, run) -> fitRows0(text, rows, run), wrap);
     }
 
-    static ModelBatch fitFlat(ModelSpec spec, double[] values, int[] offsets, BatchOptions options) {
+    /** As {@link #fitRows} for the flat layout. */
+    static <B> B fitFlat(String what, ModelSpec spec, double[] values, int[] offsets, BatchOptions options,
+            NativeModelBatch.Wrap<B> wrap) {
         String text = spec.toString();
-        return NativeModelBatch.fitFlat("ModelSpec.fitAll", values, offsets, options,
-                (v, o, run) -> fitFlat0(text, v, o, run), GenericBatch::new);
+        return NativeModelBatch.fitFlat(what, values, offsets, options, (v, o, run) -> fitFlat0(text, v, o, run), wrap);
     }
 
     static BatchForecast forecastFlat(ModelSpec spec, double[] values, int[] offsets, int h, double[] levels,
