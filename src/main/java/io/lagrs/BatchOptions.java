@@ -25,11 +25,12 @@ import java.util.function.Consumer;
  *
  * <p><b>Cancellation.</b> A call stops within a second when its {@link CancellationToken} is
  * cancelled or when the calling thread is interrupted ({@link Thread#interrupt()}), even while
- * long series are being fitted. It then throws {@link java.util.concurrent.CancellationException}
- * and keeps no result (every native state of the call is freed); an interrupted caller's
- * interrupt status stays set. A call made on an already interrupted thread, or with an already
- * cancelled token, throws at once. A cancel that arrives after every series has finished has
- * no effect.
+ * long series are being fitted and whatever its progress listener is doing. It then throws
+ * {@link java.util.concurrent.CancellationException} and keeps no result (every native state
+ * of the call is freed); an interrupted caller's interrupt status stays set. A call made on an
+ * already interrupted thread, or with an already cancelled token, throws at once. A cancel that
+ * arrives after every series has finished has no effect on the result (the call only stops
+ * waiting for a progress report still running, see {@link #onProgress(Consumer)}).
  */
 public final class BatchOptions {
     /** The most threads one call may use. */
@@ -79,11 +80,24 @@ public final class BatchOptions {
     /**
      * Tells {@code listener} the progress while the call runs: at most once per
      * {@link #progressInterval(Duration) interval} and only when the counts changed, on a
-     * daemon thread lagrs starts for the call, then once more with the final counts on the
-     * calling thread before the call returns or throws. Calls never overlap, so the listener
-     * needs no locking; keep it quick (a slow listener delays the end of the call). If it
-     * throws, the call is cancelled and its {@code CancellationException} has that exception
-     * as its cause.
+     * daemon thread lagrs starts for the call ({@code lagrs-batch-progress}), then once more
+     * with the final counts on the calling thread before the call returns. Reports never
+     * overlap, so the listener needs no locking, and lagrs holds no lock of its own while the
+     * listener runs. A slow listener gets fewer reports (only the newest counts wait for it),
+     * never a backlog.
+     *
+     * <p>A listener cannot hold the call: cancelling and interrupting work within a second
+     * whatever it does, and a cancelled call throws without a final report (its exception
+     * says how many series had finished). When every series is done, the call waits for a
+     * report still running for at most a second, and not at all once it is cancelled or
+     * interrupted; a report still running then is abandoned (it finishes on its own thread,
+     * after the call returned) and the final report is left out, so that reports still never
+     * overlap.
+     *
+     * <p>If the listener throws anything (an {@code Error} too) before the call returns, the
+     * call is cancelled, every native state of it is freed, and its
+     * {@code CancellationException} has that exception as its cause. An abandoned report's
+     * exception, thrown after the call returned, stays with the thread that ran it.
      *
      * @param listener receives the counts of series done, failed and in total
      * @return new options with this setting; these options are unchanged
@@ -95,10 +109,14 @@ public final class BatchOptions {
     }
 
     /**
-     * As {@link #onProgress(Consumer)}, but every call of the listener is handed to
-     * {@code executor} (e.g. a UI thread or the application's own pool); ordering and overlap
-     * of the calls are then the executor's, and an exception thrown by the listener stays with
-     * the executor.
+     * As {@link #onProgress(Consumer)}, but every report is handed to {@code executor} (e.g. a
+     * UI thread or the application's own pool) instead of running on lagrs' thread or the
+     * calling thread. Reports still never overlap, even on a pool of many threads: the next
+     * report is handed over only after the previous one has run. An exception thrown by a
+     * report, or by {@code executor.execute}, while the call runs cancels the call as for
+     * {@link #onProgress(Consumer)}. The final report is handed over before the call returns
+     * and may run after it; its exception stays with the executor. A report the executor has
+     * not started when the call returns is skipped.
      *
      * @param listener receives the counts of series done, failed and in total
      * @param executor runs each call of the listener
@@ -126,15 +144,22 @@ public final class BatchOptions {
     /**
      * The shortest time between two progress reports; default 200 ms.
      *
-     * @param interval minimum time between reports, at least 10 ms
+     * @param interval minimum time between reports, at least 10 ms and at most
+     *     {@link Long#MAX_VALUE} nanoseconds (about 292 years)
      * @return new options with this setting; these options are unchanged
      * @throws NullPointerException if interval is null
-     * @throws IllegalArgumentException if interval is shorter than 10 ms
+     * @throws IllegalArgumentException if interval is shorter than 10 ms or longer than
+     *     {@link Long#MAX_VALUE} nanoseconds
      */
     public BatchOptions progressInterval(Duration interval) {
         Checks.notNull(interval, "interval");
         if (interval.compareTo(Duration.ofMillis(10)) < 0) {
             throw new IllegalArgumentException("interval must be at least 10 ms, got " + interval);
+        }
+        // A call counts the interval in nanoseconds (System.nanoTime), so it must fit a long.
+        if (interval.compareTo(Duration.ofNanos(Long.MAX_VALUE)) > 0) {
+            throw new IllegalArgumentException("interval must be at most Long.MAX_VALUE ns (about 292 years), got "
+                    + interval);
         }
         return new BatchOptions(threads, listener, executor, token, interval);
     }

@@ -3,14 +3,19 @@ package io.lagrs;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
-import java.util.function.Consumer;
 import java.util.function.LongConsumer;
 import java.util.function.LongUnaryOperator;
 
 /**
  * One batch call in flight: the native counters and cancel flag of the call (its handle is
- * passed to the native fitting function), and a watcher thread that reports progress and turns
- * an interrupt of the calling thread into a cancel.
+ * passed to the native fitting function), a watcher thread that turns an interrupt of the
+ * calling thread into a native cancel (a token's cancel reaches the run directly) and takes the
+ * progress counts, and the {@link ProgressReports} that hand those counts to the listener.
+ *
+ * <p>The watcher never runs user code and never waits for it: the listener runs on a thread of
+ * its own (or the executor), so whatever it does, a cancel or an interrupt reaches the native
+ * side within the watcher's tick, and the end of the call waits for it only as
+ * {@link ProgressReports} bounds. No lock of lagrs is held while user code runs.
  *
  * <p>For any "fit all" entry point: {@code BatchRun.run("AutoArima.fitAll", n, options,
  * run -> fitAll0(..., run), ArimaBatch::free0)} returns the results' handle, or throws
@@ -48,41 +53,69 @@ final class BatchRun extends NativeHandle {
         }
         NativeLibrary.load();
         try (BatchRun run = new BatchRun(create0(total, options.threadCount()), total)) {
-            Watcher watcher = new Watcher(run, caller, options);
-            if (token != null) {
-                token.register(run);
-            }
-            long results;
+            ProgressReports reports = options.listener() == null ? null
+                    : new ProgressReports(options.listener(), options.executor(), run::cancel);
             try {
-                watcher.start();
-                results = run.call(fit::applyAsLong);
+                long results = run.fitWatched(caller, options, reports, fit);
+                return run.outcome(what, caller, token, reports, results, freeResults);
             } finally {
-                watcher.stop();
-                if (token != null) {
-                    token.unregister(run);
+                if (reports != null) {
+                    reports.end();
                 }
             }
-            BatchProgress last = run.progress();
-            RuntimeException listenerFailure = watcher.failure;
-            if (listenerFailure == null) {
-                try {
-                    watcher.deliver(last);
-                } catch (RuntimeException e) {
-                    listenerFailure = e;
-                }
+        }
+    }
+
+    /** Runs the native fit while the watcher (and the reports, if any) run. */
+    private long fitWatched(Thread caller, BatchOptions options, ProgressReports reports, LongUnaryOperator fit) {
+        CancellationToken token = options.token();
+        Watcher watcher = new Watcher(this, caller, reports, options.interval().toNanos());
+        try {
+            if (token != null) {
+                token.register(this);
             }
-            if (listenerFailure != null || run.wasCutShort()) {
+            if (reports != null) {
+                reports.start();
+            }
+            watcher.start();
+            return call(fit::applyAsLong);
+        } finally {
+            watcher.stop();
+            if (token != null) {
+                token.unregister(this);
+            }
+        }
+    }
+
+    /**
+     * The results, or the call's {@link CancellationException}; whatever happens here (a
+     * listener's {@code Error} included), results that are not returned are freed.
+     */
+    private long outcome(String what, Thread caller, CancellationToken token, ProgressReports reports, long results,
+            LongConsumer freeResults) {
+        boolean returned = false;
+        try {
+            // {done, failed, cancelled, total}
+            int[] c = call(BatchRun::progress0);
+            BatchProgress last = new BatchProgress(c[0], c[1], total);
+            boolean cutShort = c[2] > 0;
+            Throwable listenerFailure = reports == null ? null : reports.finish(cutShort, last, token);
+            if (listenerFailure == null && !cutShort) {
+                returned = true;
+                return results;
+            }
+            String why = listenerFailure != null ? "the progress listener threw"
+                    : caller.isInterrupted() ? "the calling thread was interrupted" : "it was cancelled";
+            CancellationException e = new CancellationException(what + " stopped because " + why
+                    + ": " + last.done() + " of " + total + " series had finished");
+            if (listenerFailure != null) {
+                e.initCause(listenerFailure);
+            }
+            throw e;
+        } finally {
+            if (!returned) {
                 freeResults.accept(results);
-                String why = listenerFailure != null ? "the progress listener threw"
-                        : caller.isInterrupted() ? "the calling thread was interrupted" : "it was cancelled";
-                CancellationException e = new CancellationException(what + " stopped because " + why
-                        + ": " + last.done() + " of " + total + " series had finished");
-                if (listenerFailure != null) {
-                    e.initCause(listenerFailure);
-                }
-                throw e;
             }
-            return results;
         }
     }
 
@@ -100,33 +133,27 @@ final class BatchRun extends NativeHandle {
 
     BatchProgress progress() {
         int[] c = call(BatchRun::progress0);
-        // {done, failed, cancelled, total}
         return new BatchProgress(c[0], c[1], total);
     }
 
-    private boolean wasCutShort() {
-        return call(BatchRun::progress0)[2] > 0;
-    }
-
-    /** The per-call daemon thread: progress reports and interrupt watching. */
+    /**
+     * The per-call daemon thread that watches: it cancels the run when the calling thread is
+     * interrupted and offers the progress counts to the reports. It runs no user code, so
+     * nothing a listener does can delay it; a token's cancel reaches the run directly.
+     */
     private static final class Watcher implements Runnable {
         private final BatchRun run;
         private final Thread caller;
-        private final Consumer<BatchProgress> listener;
-        private final java.util.concurrent.Executor executor;
+        private final ProgressReports reports;
         private final long intervalNanos;
-        private final Object lock = new Object();
-        private boolean stopped;
+        private volatile boolean stopped;
         private Thread thread;
-        private BatchProgress lastReported;
-        volatile RuntimeException failure;
 
-        Watcher(BatchRun run, Thread caller, BatchOptions options) {
+        Watcher(BatchRun run, Thread caller, ProgressReports reports, long intervalNanos) {
             this.run = run;
             this.caller = caller;
-            this.listener = options.listener();
-            this.executor = options.executor();
-            this.intervalNanos = options.interval().toNanos();
+            this.reports = reports;
+            this.intervalNanos = intervalNanos;
         }
 
         void start() {
@@ -137,52 +164,41 @@ final class BatchRun extends NativeHandle {
 
         @Override
         public void run() {
+            // Differences of nanoTime stay right when this sum wraps (an interval of ~292 years).
             long nextReport = System.nanoTime() + intervalNanos;
-            while (true) {
+            BatchProgress lastOffered = null;
+            while (!stopped) {
                 LockSupport.parkNanos(this, TICK_NANOS);
-                synchronized (lock) {
-                    if (stopped) {
-                        return;
-                    }
+                if (stopped) {
+                    return;
+                }
+                try {
                     if (caller.isInterrupted()) {
                         run.cancel();
                     }
                     long now = System.nanoTime();
-                    if (listener != null && now - nextReport >= 0) {
+                    if (reports != null && now - nextReport >= 0) {
                         nextReport = now + intervalNanos;
                         BatchProgress p = run.progress();
-                        if (!p.equals(lastReported)) {
-                            try {
-                                deliver(p);
-                            } catch (RuntimeException e) {
-                                failure = e;
-                                run.cancel();
-                                return;
-                            }
+                        if (!p.equals(lastOffered)) {
+                            lastOffered = p;
+                            reports.offer(p);
                         }
                     }
+                } catch (RuntimeException | Error e) {
+                    // The run was closed as the call ended (IllegalStateException), or a
+                    // failure of this tick: either way the watcher must go on until stopped,
+                    // or later interrupts would go unnoticed.
                 }
             }
         }
 
-        /** Hands one report to the listener (under the lock, so reports never overlap). */
-        void deliver(BatchProgress p) {
-            if (listener == null) {
-                return;
-            }
-            lastReported = p;
-            if (executor != null) {
-                executor.execute(() -> listener.accept(p));
-            } else {
-                listener.accept(p);
-            }
-        }
-
-        /** Ends the watcher; after this it makes no native call and no report. */
+        /**
+         * Ends the watcher without waiting for it: a tick under way may still finish, but its
+         * native calls meet a closed run and its offer finished reports, and both ignore it.
+         */
         void stop() {
-            synchronized (lock) {
-                stopped = true;
-            }
+            stopped = true;
             LockSupport.unpark(thread);
         }
     }
