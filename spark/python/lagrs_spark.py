@@ -10,6 +10,8 @@ specification and hands DataFrames across. The session needs the lagrs jars (see
     fc = lagrs_spark.forecast(df, order=(0, 1, 1), seasonal=(0, 1, 1, 12),
                               id="sku", time="month", value="sales", horizon=12, levels=(0.8, 0.95))
     auto = lagrs_spark.forecast(df, auto_period=12, id="sku", time="month", value="sales", horizon=12)
+    several = lagrs_spark.forecast(df, models=("auto_arima[12]", "snaive[12]", "naive"),
+                                   id="sku", time="month", value="sales", horizon=12)
     feats = lagrs_spark.features(df, id="sku", time="month", value="sales",
                                  lags=(1, 12), rolling=[("mean", 12), ("quantile:0.9", 12, 6)])
 """
@@ -42,19 +44,34 @@ def _doubles(df: DataFrame, values: Iterable[float]):
     return array
 
 
-def forecast_spec(df: DataFrame, *, order: Optional[Sequence[int]] = None,
+def _strings(df: DataFrame, values: Iterable[str]):
+    values = list(values)
+    gateway = df.sparkSession.sparkContext._gateway
+    array = gateway.new_array(gateway.jvm.java.lang.String, len(values))
+    for i, v in enumerate(values):
+        array[i] = str(v)
+    return array
+
+
+def forecast_spec(df: DataFrame, *, models: Optional[Sequence[str]] = None,
+                  order: Optional[Sequence[int]] = None,
                   seasonal: Optional[Sequence[int]] = None, auto_period: Optional[int] = None,
                   include_mean: Optional[bool] = None, include_drift: bool = False,
                   id: str = "id", time: str = "time", value: str = "value", horizon: int = 1,
                   levels: Sequence[float] = (0.95,), batch_size: Optional[int] = None,
                   partitions: int = 0, threads: int = 0):
-    """The JVM ForecastSpec for these arguments (see ForecastSpec's Javadoc): a fixed `order`
-    (with `seasonal` = (P, D, Q, period)), or `auto_period` for auto ARIMA with that period;
-    `threads` per native call, 0 for spark.task.cpus."""
+    """The JVM ForecastSpec for these arguments (see ForecastSpec's Javadoc): `models`, one or
+    several spec texts such as ("auto_arima[12]", "snaive[12]", "naive") (a bad text raises
+    here, naming it); or a fixed `order` (with `seasonal` = (P, D, Q, period)); or `auto_period`
+    for auto ARIMA with that period. `threads` per native call, 0 for spark.task.cpus."""
     specs = _jvm(df).io.lagrs.spark.ForecastSpec
-    if (order is None) == (auto_period is None):
-        raise ValueError("give exactly one of order=(p, d, q) and auto_period=m")
-    if auto_period is not None:
+    if sum(x is not None for x in (models, order, auto_period)) != 1:
+        raise ValueError("give exactly one of models=[spec texts], order=(p, d, q) and auto_period=m")
+    if models is not None:
+        if isinstance(models, str):
+            models = [models]
+        spec = specs.model(_strings(df, models))
+    elif auto_period is not None:
         spec = specs.autoArima(int(auto_period))
     else:
         spec = specs.arima(*[int(o) for o in order])
@@ -71,9 +88,9 @@ def forecast_spec(df: DataFrame, *, order: Optional[Sequence[int]] = None,
 
 
 def forecast(df: DataFrame, *, metrics=None, **kwargs) -> DataFrame:
-    """LagrsSpark.forecast: one row per series and step (id, time, step, mean, lower, upper,
-    model, error); keyword arguments as forecast_spec. `metrics`: a JVM ForecastMetrics from
-    register_metrics, or None."""
+    """LagrsSpark.forecast: one row per series, step and model (id, time, step, mean, lower,
+    upper, model, error, spec); keyword arguments as forecast_spec. `metrics`: a JVM
+    ForecastMetrics from register_metrics, or None."""
     spec = forecast_spec(df, **kwargs)
     return _wrap(_jvm(df).io.lagrs.spark.LagrsSpark.forecast(df._jdf, spec, metrics), df)
 

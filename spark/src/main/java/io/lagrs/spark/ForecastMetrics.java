@@ -50,23 +50,23 @@ public final class ForecastMetrics implements Serializable {
                 sc.longAccumulator("lagrs.partitionNanos"), sc.longAccumulator("lagrs.chunkNanos"));
     }
 
-    /** Series seen (each yields forecast rows or one error row). */
+    /** Series seen (each yields, for each model, forecast rows or one error row). */
     public long series() {
         return series.value();
     }
 
-    /** Series that yielded an error row. */
+    /** Series that yielded an error row (for at least one model). */
     public long failedSeries() {
         return failedSeries.value();
     }
 
-    /** Native batch fits run. */
+    /** Native batch calls run: one per batch of series and model. */
     public long batches() {
         return batches.value();
     }
 
     /**
-     * Wall-clock nanoseconds spent inside native fit and forecast calls, as the calling task
+     * Wall-clock nanoseconds spent inside native fit-and-forecast calls, as the calling task
      * thread sees them, summed over calls and tasks (not over the native worker threads: a call
      * that keeps every core busy for one second adds one second).
      */

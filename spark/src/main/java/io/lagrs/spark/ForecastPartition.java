@@ -1,41 +1,40 @@
 package io.lagrs.spark;
 
-import io.lagrs.Arima;
-import io.lagrs.ArimaBatch;
-import io.lagrs.ArimaModel;
-import io.lagrs.AutoArima;
+import io.lagrs.BatchForecast;
 import io.lagrs.BatchOptions;
-import io.lagrs.Forecast;
+import io.lagrs.IntervalForecast;
+import io.lagrs.ModelSpec;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Arrays;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.concurrent.CancellationException;
 import org.apache.spark.sql.catalyst.InternalRow;
 import org.apache.spark.sql.catalyst.expressions.GenericInternalRow;
 import org.apache.spark.sql.catalyst.expressions.UnsafeArrayData;
-import org.apache.spark.sql.catalyst.util.ArrayData;
 import org.apache.spark.sql.types.DataType;
 import org.apache.spark.unsafe.types.UTF8String;
 
 /**
  * The executor side of {@link LagrsSpark#forecast}: turns one partition of chunk rows
  * ({@link SeriesChunks}), sorted by id then first time, into forecast rows
- * {@code (id, time as long, step, mean, lower[], upper[], model, error)}, all as Spark's
+ * {@code (id, time as long, step, mean, lower[], upper[], model, error, spec)}, all as Spark's
  * internal rows (a timestamp_ntz time is a long there too).
  *
- * <p>Series are read a batch at a time and each batch is fitted by one native
- * {@link Arima#fitAll} (or {@link AutoArima#fitAll}) call, which fits its series in parallel on
- * {@code spec.threads()} threads (the cores Spark gives the task). Rows
- * are produced lazily, batch by batch, so a partition never holds more than one batch of input
- * and output. Anything wrong with one series (irregular times, a failed fit) becomes that
- * series' error row; nothing about a series can fail the task.
+ * <p>Series are read a batch at a time and each batch goes, once per model, to one native
+ * {@link ModelSpec#forecastAll} call, which fits and forecasts its series in parallel on
+ * {@code spec.threads()} threads (the cores Spark gives the task) at every level at once and
+ * keeps no fitted model. Rows are produced lazily, batch by batch, so a partition never holds
+ * more than one batch of input and output. Anything wrong with one series (irregular times, a
+ * failed fit) becomes that series' error row for that model; nothing about a series can fail
+ * the task.
  */
 final class ForecastPartition implements InternalPartitions.PartitionFunction {
-    private static final long serialVersionUID = 1L;
+    private static final long serialVersionUID = 2L;
 
     private final ForecastSpec spec; // threads() already resolved to the task's cores
     private final DataType idType;
@@ -59,11 +58,11 @@ final class ForecastPartition implements InternalPartitions.PartitionFunction {
     private final class Rows implements Iterator<InternalRow> {
         private final SeriesChunks.Reader reader;
         private final SeriesBatch batch = new SeriesBatch(spec.batchSize(), false);
-        private final Arima arima = spec.isAuto() ? null : spec.toArima();
-        private final AutoArima auto = spec.isAuto() ? spec.toAutoArima() : null;
-        private final String model = spec.modelName();
-        private final UTF8String modelUtf8 = UTF8String.fromString(model);
+        private final List<ModelSpec> models = spec.models();
+        private final UTF8String[] specTexts = spec.specs().stream().map(UTF8String::fromString)
+                .toArray(UTF8String[]::new);
         private final ZoneId zone = kind == TimeKind.TIMESTAMP_NTZ ? ZoneOffset.UTC : ZoneId.of(zoneId).normalized();
+        private final int horizon = spec.horizon();
         private final double[] levels = spec.levels();
         private final BatchOptions options = BatchOptions.defaults().threads(spec.threads());
         // One series' times and values for TimeGrid.infer (which keeps neither), reused.
@@ -126,7 +125,7 @@ final class ForecastPartition implements InternalPartitions.PartitionFunction {
                     System.arraycopy(batch.times(), from, seriesTimes, 0, n);
                     System.arraycopy(batch.values(), from, seriesValues, 0, n);
                     TimeGrid grid = TimeGrid.infer(kind, zone, seriesTimes, seriesValues, n, gridScratch);
-                    future[j] = grid.future(spec.horizon());
+                    future[j] = grid.future(horizon);
                     fitIndex[j] = toFit.size();
                     toFit.add(grid.values());
                 } catch (TimeGrid.IrregularTimeException e) {
@@ -134,92 +133,90 @@ final class ForecastPartition implements InternalPartitions.PartitionFunction {
                 }
             }
 
-            Forecast[][] byLevel = new Forecast[Math.max(levels.length, 1)][];
-            String[] fitErrors = new String[toFit.size()];
-            String[] models = new String[toFit.size()];
+            BatchForecast[] results = new BatchForecast[models.size()];
+            String[] callErrors = new String[models.size()];
             if (!toFit.isEmpty()) {
-                long start = System.nanoTime();
-                try (ArimaBatch fits = fit(toFit, arima, auto, options)) {
-                    for (int i = 0; i < fitErrors.length; i++) {
-                        fitErrors[i] = fits.error(i);
-                        if (auto != null && fitErrors[i] == null) {
-                            try (ArimaModel chosen = fits.model(i)) {
-                                models[i] = describe(chosen);
-                            }
-                        }
+                Flat flat = Flat.of(toFit);
+                for (int s = 0; s < results.length; s++) {
+                    long start = System.nanoTime();
+                    try {
+                        results[s] = models.get(s).forecastAll(flat.values, flat.offsets, horizon, levels, options);
+                    } catch (CancellationException e) {
+                        throw e; // Spark interrupted the task (job cancelled, task killed): stop, do not report
+                    } catch (RuntimeException e) {
+                        // A failure of the whole call (not of one series) is every series' error.
+                        callErrors[s] = String.valueOf(e.getMessage());
                     }
-                    // With no levels, the point forecasts still come from a forecast call.
-                    double[] asked = levels.length == 0 ? new double[] {0.95} : levels;
-                    for (int l = 0; l < asked.length; l++) {
-                        byLevel[l] = fits.forecast(spec.horizon(), asked[l]);
+                    if (metrics != null) {
+                        metrics.addBatch(System.nanoTime() - start);
                     }
-                } catch (CancellationException e) {
-                    throw e; // Spark interrupted the task (job cancelled, task killed): stop, do not report
-                } catch (RuntimeException e) {
-                    // A failure of the whole call (not of one series) is every series' error.
-                    Arrays.fill(fitErrors, String.valueOf(e.getMessage()));
-                    Arrays.fill(byLevel, null);
-                }
-                if (metrics != null) {
-                    metrics.addBatch(System.nanoTime() - start);
                 }
             }
 
+            // Most series of a batch share a handful of labels: encode each once.
+            Map<String, UTF8String> labels = new HashMap<>();
             int failed = 0;
             for (int j = 0; j < m; j++) {
                 Object id = batch.id(j);
                 int i = fitIndex[j];
-                String error = errors[j];
-                if (error == null && (fitErrors[i] != null || byLevel[0] == null || byLevel[0][i] == null)) {
-                    error = fitErrors[i] != null ? fitErrors[i] : "forecast failed";
-                }
-                if (error != null) {
-                    failed++;
-                    out.add(new GenericInternalRow(new Object[] {id, null, null, null, null, null, modelUtf8,
-                        UTF8String.fromString(error)}));
-                    continue;
-                }
-                UTF8String name = models[i] != null ? UTF8String.fromString(models[i]) : modelUtf8;
-                double[] mean = byLevel[0][i].mean();
-                for (int k = 0; k < spec.horizon(); k++) {
-                    double[] lower = new double[levels.length];
-                    double[] upper = new double[levels.length];
-                    for (int l = 0; l < levels.length; l++) {
-                        lower[l] = byLevel[l][i].lower()[k];
-                        upper[l] = byLevel[l][i].upper()[k];
+                boolean anyFailed = false;
+                for (int s = 0; s < results.length; s++) {
+                    String error = errors[j] != null ? errors[j]
+                            : callErrors[s] != null ? callErrors[s]
+                            : results[s].error(i);
+                    if (error != null) {
+                        anyFailed = true;
+                        // No model was fitted: the model column names the spec that was tried.
+                        out.add(new GenericInternalRow(new Object[] {id, null, null, null, null, null, specTexts[s],
+                            UTF8String.fromString(error), specTexts[s]}));
+                        continue;
                     }
-                    ArrayData lowerData = UnsafeArrayData.fromPrimitiveArray(lower);
-                    ArrayData upperData = UnsafeArrayData.fromPrimitiveArray(upper);
-                    out.add(new GenericInternalRow(new Object[] {id, future[j][k], k + 1, mean[k], lowerData, upperData,
-                        name, null}));
+                    UTF8String label = labels.computeIfAbsent(results[s].label(i), UTF8String::fromString);
+                    addRows(id, future[j], results[s].forecast(i), label, specTexts[s]);
+                }
+                if (anyFailed) {
+                    failed++;
                 }
             }
             if (metrics != null) {
                 metrics.addSeries(m, failed);
             }
         }
+
+        private void addRows(Object id, long[] times, IntervalForecast f, UTF8String label, UTF8String specText) {
+            double[] mean = f.mean();
+            double[][] lower = new double[levels.length][];
+            double[][] upper = new double[levels.length][];
+            for (int l = 0; l < levels.length; l++) {
+                lower[l] = f.lower(l);
+                upper[l] = f.upper(l);
+            }
+            for (int k = 0; k < horizon; k++) {
+                double[] lowerK = new double[levels.length];
+                double[] upperK = new double[levels.length];
+                for (int l = 0; l < levels.length; l++) {
+                    lowerK[l] = lower[l][k];
+                    upperK[l] = upper[l][k];
+                }
+                out.add(new GenericInternalRow(new Object[] {id, times[k], k + 1, mean[k],
+                    UnsafeArrayData.fromPrimitiveArray(lowerK), UnsafeArrayData.fromPrimitiveArray(upperK), label, null,
+                    specText}));
+            }
+        }
     }
 
-    /** One native call for the whole batch, laid out flat (values and offsets: no per-series arrays cross the bridge). */
-    private static ArimaBatch fit(List<double[]> series, Arima arima, AutoArima auto, BatchOptions options) {
-        int[] offsets = new int[series.size() + 1];
-        for (int i = 0; i < series.size(); i++) {
-            offsets[i + 1] = Math.addExact(offsets[i], series.get(i).length);
+    /** A batch laid out flat (values and offsets): no per-series arrays cross the bridge, once for every model. */
+    private record Flat(double[] values, int[] offsets) {
+        static Flat of(List<double[]> series) {
+            int[] offsets = new int[series.size() + 1];
+            for (int i = 0; i < series.size(); i++) {
+                offsets[i + 1] = Math.addExact(offsets[i], series.get(i).length);
+            }
+            double[] values = new double[offsets[series.size()]];
+            for (int i = 0; i < series.size(); i++) {
+                System.arraycopy(series.get(i), 0, values, offsets[i], series.get(i).length);
+            }
+            return new Flat(values, offsets);
         }
-        double[] values = new double[offsets[series.size()]];
-        for (int i = 0; i < series.size(); i++) {
-            System.arraycopy(series.get(i), 0, values, offsets[i], series.get(i).length);
-        }
-        return auto != null ? auto.fitAll(values, offsets, options) : arima.fitAll(values, offsets, options);
-    }
-
-    /** A chosen model named as {@link Arima#toString()} names a specification. */
-    static String describe(ArimaModel m) {
-        int[] o = m.order();
-        Arima a = Arima.order(o[0], o[1], o[2]);
-        if (o[3] + o[4] + o[5] > 0) {
-            a = a.seasonal(o[3], o[4], o[5], o[6]);
-        }
-        return a.includeMean(!Double.isNaN(m.mean())).includeDrift(!Double.isNaN(m.drift())).toString();
     }
 }

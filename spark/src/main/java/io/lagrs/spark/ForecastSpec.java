@@ -2,38 +2,52 @@ package io.lagrs.spark;
 
 import io.lagrs.Arima;
 import io.lagrs.AutoArima;
+import io.lagrs.ModelSpec;
 import java.io.Serializable;
 import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Objects;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
- * What {@link LagrsSpark#forecast} fits and forecasts: the model, the horizon, the prediction
- * interval levels, the input column names and how work is batched. Immutable and serializable
- * (it travels to the executors); each {@code with}-style method returns a new specification.
+ * What {@link LagrsSpark#forecast} fits and forecasts: one or several models, the horizon, the
+ * prediction interval levels, the input column names and how work is batched. Immutable and
+ * serializable (it travels to the executors); each {@code with}-style method returns a new
+ * specification.
  *
  * <pre>{@code
  * ForecastSpec spec = ForecastSpec.arima(0, 1, 1).seasonal(0, 1, 1, 12)
  *         .columns("sku", "month", "sales")
  *         .horizon(12)
  *         .levels(0.8, 0.95);
+ * ForecastSpec several = ForecastSpec.model("auto_arima[12]", "snaive[12]", "naive")
+ *         .columns("sku", "month", "sales")
+ *         .horizon(12);
  * }</pre>
+ *
+ * <p>Models are held as their spec texts ({@link ModelSpec#toString()}, read by
+ * {@link ModelSpec#parse(String)}), in canonical form: a text travels to the executors as it
+ * is, and the native batch call reads it there.
  *
  * <p>Defaults: columns {@code id, time, value}; horizon 1; one level, 0.95; batches of
  * {@value #DEFAULT_BATCH_SIZE} series per native call; as many partitions as
  * {@code spark.sql.shuffle.partitions}.
  */
 public final class ForecastSpec implements Serializable {
-    private static final long serialVersionUID = 1L;
+    private static final long serialVersionUID = 2L;
 
-    /** Series per native {@code fitAll} call unless {@link #batchSize(int)} says otherwise. */
+    /** Series per native call unless {@link #batchSize(int)} says otherwise. */
     public static final int DEFAULT_BATCH_SIZE = 2048;
 
-    // The model is kept as plain numbers: io.lagrs.Arima and AutoArima are not serializable.
-    private final int[] order; // p, d, q, P, D, Q, period
-    /** 0: the fixed order above; >= 1: automatic order selection with this seasonal period. */
-    private final int autoPeriod;
-    private final Boolean includeMean;
-    private final boolean includeDrift;
+    /** The canonical text {@link Arima#toString()} writes for a fixed order: what {@link #toArima()} reads. */
+    private static final Pattern ARIMA_TEXT = Pattern.compile(
+            "arima\\((\\d+),(\\d+),(\\d+)(?:,mean=(true|false))?(,drift=true)?\\)(?:\\((\\d+),(\\d+),(\\d+)\\)\\[(\\d+)])?");
+
+    // Texts, not io.lagrs specs: those are not serializable, and a text is what the native call takes.
+    private final String[] specs;
     private final String idColumn;
     private final String timeColumn;
     private final String valueColumn;
@@ -43,14 +57,9 @@ public final class ForecastSpec implements Serializable {
     private final int partitions;
     private final int threads;
 
-    private ForecastSpec(int[] order, int autoPeriod, Boolean includeMean, boolean includeDrift, String idColumn,
-            String timeColumn, String valueColumn, int horizon, double[] levels, int batchSize, int partitions,
-            int threads) {
-        this.threads = threads;
-        this.order = order;
-        this.autoPeriod = autoPeriod;
-        this.includeMean = includeMean;
-        this.includeDrift = includeDrift;
+    private ForecastSpec(String[] specs, String idColumn, String timeColumn, String valueColumn, int horizon,
+            double[] levels, int batchSize, int partitions, int threads) {
+        this.specs = specs;
         this.idColumn = idColumn;
         this.timeColumn = timeColumn;
         this.valueColumn = valueColumn;
@@ -58,32 +67,83 @@ public final class ForecastSpec implements Serializable {
         this.levels = levels;
         this.batchSize = batchSize;
         this.partitions = partitions;
+        this.threads = threads;
+    }
+
+    private static ForecastSpec ofTexts(String[] canonical) {
+        return new ForecastSpec(canonical, "id", "time", "value", 1, new double[] {0.95}, DEFAULT_BATCH_SIZE, 0, 0);
+    }
+
+    /**
+     * Every series fitted and forecast with each of these models: the output has one row per
+     * series, step and model, its {@code spec} column naming the model's text. A model may be of
+     * any family ({@link Arima}, {@link AutoArima}, {@link io.lagrs.Baseline}, a fallback made
+     * by {@link ModelSpec#withFallback}, or one read by {@link ModelSpec#parse(String)}).
+     *
+     * @throws NullPointerException if {@code specs} or one of them is null
+     * @throws IllegalArgumentException if there are none, or two have the same text
+     */
+    public static ForecastSpec model(ModelSpec... specs) {
+        Objects.requireNonNull(specs, "specs must not be null");
+        String[] texts = new String[specs.length];
+        for (int i = 0; i < specs.length; i++) {
+            texts[i] = Objects.requireNonNull(specs[i], "specs[" + i + "] must not be null").toString();
+        }
+        return model(texts);
+    }
+
+    /**
+     * {@link #model(ModelSpec...)} for spec texts such as {@code "auto_arima[12]"},
+     * {@code "snaive[12]"}, {@code "arima(0,1,1)(0,1,1)[12]"} or
+     * {@code "auto_arima[12]|snaive[12]"} (see {@link ModelSpec}); each is read at once, so a
+     * text that is not a spec fails here, on the driver, and not in a task.
+     *
+     * @throws NullPointerException if {@code texts} or one of them is null
+     * @throws IllegalArgumentException if there are none, a text is not a spec (the message
+     *     quotes it, then the reader's reason), or two texts name the same spec
+     */
+    public static ForecastSpec model(String... texts) {
+        Objects.requireNonNull(texts, "texts must not be null");
+        if (texts.length == 0) {
+            throw new IllegalArgumentException("at least one model is needed, got none");
+        }
+        Set<String> canonical = new LinkedHashSet<>();
+        for (int i = 0; i < texts.length; i++) {
+            String text = Objects.requireNonNull(texts[i], "texts[" + i + "] must not be null");
+            String read = canonicalText(text);
+            if (!canonical.add(read)) {
+                // Two rows per series and step under one spec name could not be told apart.
+                throw new IllegalArgumentException("model spec '" + text + "' is given twice (as " + read + ")");
+            }
+        }
+        return ofTexts(canonical.toArray(new String[0]));
+    }
+
+    /** The core's reader: its message quotes a bad text and says where and why it is not a spec. */
+    private static String canonicalText(String text) {
+        return ModelSpec.parse(text).toString();
     }
 
     /**
      * A fixed-order ARIMA(p, d, q) for every series, as {@link Arima#order(int, int, int)}
-     * (R's {@code forecast::Arima(y, order = c(p, d, q))}).
+     * (R's {@code forecast::Arima(y, order = c(p, d, q))}); the text {@code arima(p,d,q)}.
      *
      * @throws IllegalArgumentException if an order is negative
      */
     public static ForecastSpec arima(int p, int d, int q) {
-        Arima.order(p, d, q); // validates, with the library's own messages
-        return new ForecastSpec(new int[] {p, d, q, 0, 0, 0, 0}, 0, null, false, "id", "time", "value", 1,
-                new double[] {0.95}, DEFAULT_BATCH_SIZE, 0, 0);
+        return model(Arima.order(p, d, q)); // validates, with the library's own messages
     }
 
     /**
      * Automatic order selection for every series, as {@link AutoArima} with R's defaults and
      * this seasonal period (R's {@code forecast::auto.arima(ts(y, frequency = period))}; 1 for
-     * non-seasonal data). Each series gets its own model; the output's {@code model} column
-     * says which.
+     * non-seasonal data); the text {@code auto_arima[period]}. Each series gets its own model;
+     * the output's {@code model} column says which.
      *
      * @throws IllegalArgumentException if {@code seasonalPeriod < 1}
      */
     public static ForecastSpec autoArima(int seasonalPeriod) {
-        AutoArima.builder().seasonalPeriod(seasonalPeriod); // validates, with the library's own message
-        return new ForecastSpec(new int[7], seasonalPeriod, null, false, "id", "time", "value", 1,
-                new double[] {0.95}, DEFAULT_BATCH_SIZE, 0, 0);
+        return model(AutoArima.builder().seasonalPeriod(seasonalPeriod).build());
     }
 
     /**
@@ -91,36 +151,36 @@ public final class ForecastSpec implements Serializable {
      *
      * @throws IllegalArgumentException if an order is negative, or {@code period < 2} with a
      *     positive seasonal order
-     * @throws IllegalStateException on an {@link #autoArima} specification
+     * @throws IllegalStateException unless this specification is a single fixed-order ARIMA
+     *     ({@link #toArima()})
      */
     public ForecastSpec seasonal(int seasonalP, int seasonalD, int seasonalQ, int period) {
-        requireFixed("seasonal");
-        toArima().seasonal(seasonalP, seasonalD, seasonalQ, period);
-        int[] o = {order[0], order[1], order[2], seasonalP, seasonalD, seasonalQ, period};
-        return new ForecastSpec(o, 0, includeMean, includeDrift, idColumn, timeColumn, valueColumn, horizon, levels,
-                batchSize, partitions, threads);
+        return withArima(arimaOf("seasonal").seasonal(seasonalP, seasonalD, seasonalQ, period));
     }
 
     /**
      * Whether to estimate an intercept, as {@link Arima#includeMean(boolean)}.
      *
-     * @throws IllegalStateException on an {@link #autoArima} specification
+     * @throws IllegalArgumentException if the order cannot have one (a mean with d + D > 0)
+     * @throws IllegalStateException unless this specification is a single fixed-order ARIMA
      */
     public ForecastSpec includeMean(boolean include) {
-        requireFixed("includeMean");
-        return new ForecastSpec(order, autoPeriod, include, includeDrift, idColumn, timeColumn, valueColumn, horizon, levels,
-                batchSize, partitions, threads);
+        return withArima(arimaOf("includeMean").includeMean(include));
     }
 
     /**
      * Whether to estimate a drift, as {@link Arima#includeDrift(boolean)}.
      *
-     * @throws IllegalStateException on an {@link #autoArima} specification
+     * @throws IllegalArgumentException if the order cannot have one (d + D > 1)
+     * @throws IllegalStateException unless this specification is a single fixed-order ARIMA
      */
     public ForecastSpec includeDrift(boolean include) {
-        requireFixed("includeDrift");
-        return new ForecastSpec(order, autoPeriod, includeMean, include, idColumn, timeColumn, valueColumn, horizon, levels,
-                batchSize, partitions, threads);
+        return withArima(arimaOf("includeDrift").includeDrift(include));
+    }
+
+    private ForecastSpec withArima(Arima arima) {
+        return new ForecastSpec(new String[] {canonicalText(arima.toString())}, idColumn, timeColumn, valueColumn,
+                horizon, levels, batchSize, partitions, threads);
     }
 
     /**
@@ -134,8 +194,7 @@ public final class ForecastSpec implements Serializable {
         Objects.requireNonNull(id, "id must not be null");
         Objects.requireNonNull(time, "time must not be null");
         Objects.requireNonNull(value, "value must not be null");
-        return new ForecastSpec(order, autoPeriod, includeMean, includeDrift, id, time, value, horizon, levels, batchSize,
-                partitions, threads);
+        return new ForecastSpec(specs, id, time, value, horizon, levels, batchSize, partitions, threads);
     }
 
     /**
@@ -147,8 +206,7 @@ public final class ForecastSpec implements Serializable {
         if (h < 1) {
             throw new IllegalArgumentException("horizon must be >= 1, got " + h);
         }
-        return new ForecastSpec(order, autoPeriod, includeMean, includeDrift, idColumn, timeColumn, valueColumn, h, levels,
-                batchSize, partitions, threads);
+        return new ForecastSpec(specs, idColumn, timeColumn, valueColumn, h, levels, batchSize, partitions, threads);
     }
 
     /**
@@ -165,7 +223,7 @@ public final class ForecastSpec implements Serializable {
                 throw new IllegalArgumentException("levels must be in (0, 1), got " + level);
             }
         }
-        return new ForecastSpec(order, autoPeriod, includeMean, includeDrift, idColumn, timeColumn, valueColumn, horizon,
+        return new ForecastSpec(specs, idColumn, timeColumn, valueColumn, horizon,
                 levels.clone(), batchSize, partitions, threads);
     }
 
@@ -179,8 +237,7 @@ public final class ForecastSpec implements Serializable {
         if (n < 1) {
             throw new IllegalArgumentException("batchSize must be >= 1, got " + n);
         }
-        return new ForecastSpec(order, autoPeriod, includeMean, includeDrift, idColumn, timeColumn, valueColumn, horizon, levels,
-                n, partitions, threads);
+        return new ForecastSpec(specs, idColumn, timeColumn, valueColumn, horizon, levels, n, partitions, threads);
     }
 
     /**
@@ -195,8 +252,7 @@ public final class ForecastSpec implements Serializable {
         if (n < 0) {
             throw new IllegalArgumentException("partitions must be >= 0, got " + n);
         }
-        return new ForecastSpec(order, autoPeriod, includeMean, includeDrift, idColumn, timeColumn, valueColumn, horizon, levels,
-                batchSize, n, threads);
+        return new ForecastSpec(specs, idColumn, timeColumn, valueColumn, horizon, levels, batchSize, n, threads);
     }
 
     /**
@@ -214,8 +270,7 @@ public final class ForecastSpec implements Serializable {
             throw new IllegalArgumentException("threads must be in [0, " + io.lagrs.BatchOptions.MAX_THREADS
                     + "], got " + n);
         }
-        return new ForecastSpec(order, autoPeriod, includeMean, includeDrift, idColumn, timeColumn, valueColumn,
-                horizon, levels, batchSize, partitions, n);
+        return new ForecastSpec(specs, idColumn, timeColumn, valueColumn, horizon, levels, batchSize, partitions, n);
     }
 
     /** Threads per native batch call; 0 = {@code spark.task.cpus}. */
@@ -224,46 +279,51 @@ public final class ForecastSpec implements Serializable {
     }
 
     /**
-     * The single-JVM specification every series is fitted with. (Not an {@code arima()}
-     * overload of the static factory: Py4J, which PySpark uses, cannot call a static method that
-     * shares its name with an instance method.)
-     *
-     * @throws IllegalStateException on an {@link #autoArima} specification
+     * The models' spec texts, in canonical form and in the order given: what the output's
+     * {@code spec} column holds.
      */
-    public Arima toArima() {
-        requireFixed("toArima");
-        Arima a = Arima.order(order[0], order[1], order[2]);
-        if (order[3] + order[4] + order[5] > 0 || order[6] > 0) {
-            a = a.seasonal(order[3], order[4], order[5], order[6]);
-        }
-        if (includeMean != null) {
-            a = a.includeMean(includeMean);
-        }
-        return a.includeDrift(includeDrift);
+    public List<String> specs() {
+        return List.of(specs);
     }
 
-    /** Whether each series' order is chosen automatically ({@link #autoArima}). */
-    public boolean isAuto() {
-        return autoPeriod > 0;
+    /** The models, read back from their texts, in the order given. */
+    public List<ModelSpec> models() {
+        return Arrays.stream(specs).map(ModelSpec::parse).toList();
     }
 
     /**
-     * The single-JVM automatic specification every series is fitted with.
+     * The single-JVM specification every series is fitted with, when this specification is a
+     * single fixed-order ARIMA ({@link #arima} or its text). (Not an {@code arima()} overload of
+     * the static factory: Py4J, which PySpark uses, cannot call a static method that shares its
+     * name with an instance method.)
      *
-     * @throws IllegalStateException on a fixed-order specification
+     * @throws IllegalStateException for several models or a model of another kind
      */
-    public AutoArima toAutoArima() {
-        if (!isAuto()) {
-            throw new IllegalStateException("toAutoArima: this is a fixed-order specification, " + modelName());
-        }
-        return AutoArima.builder().seasonalPeriod(autoPeriod).build();
+    public Arima toArima() {
+        return arimaOf("toArima");
     }
 
-    private void requireFixed(String method) {
-        if (isAuto()) {
-            throw new IllegalStateException(method + " applies to a fixed-order specification, not to autoArima("
-                    + autoPeriod + ")");
+    private Arima arimaOf(String method) {
+        Matcher m = specs.length == 1 ? ARIMA_TEXT.matcher(specs[0]) : null;
+        if (m == null || !m.matches()) {
+            throw new IllegalStateException(method + " applies to a single fixed-order ARIMA specification, not to "
+                    + String.join(", ", specs));
         }
+        Arima a = Arima.order(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)),
+                Integer.parseInt(m.group(3)));
+        if (m.group(6) != null) {
+            a = a.seasonal(Integer.parseInt(m.group(6)), Integer.parseInt(m.group(7)), Integer.parseInt(m.group(8)),
+                    Integer.parseInt(m.group(9)));
+        }
+        if (m.group(4) != null) {
+            a = a.includeMean(Boolean.parseBoolean(m.group(4)));
+        }
+        a = a.includeDrift(m.group(5) != null);
+        // Arima writes its own text: reading it back must give that text, or this pattern is stale.
+        if (!a.toString().equals(specs[0])) {
+            throw new IllegalStateException(method + ": could not read '" + specs[0] + "' back (got " + a + ")");
+        }
+        return a;
     }
 
     /** The series key column. */
@@ -301,19 +361,10 @@ public final class ForecastSpec implements Serializable {
         return partitions;
     }
 
-    /**
-     * The model as it appears in the output's {@code model} column, e.g.
-     * {@code ARIMA(0,1,1)(0,1,1)[12]}; for {@link #autoArima} specifications
-     * {@code auto.arima(period=12)} (in error rows; forecast rows name the model chosen).
-     */
-    public String modelName() {
-        return isAuto() ? "auto.arima(period=" + autoPeriod + ")" : toArima().toString();
-    }
-
     @Override
     public String toString() {
-        return "ForecastSpec[" + modelName() + ", columns=(" + idColumn + ", " + timeColumn + ", " + valueColumn
-                + "), horizon=" + horizon + ", levels=" + Arrays.toString(levels) + ", batchSize=" + batchSize
-                + ", partitions=" + partitions + ", threads=" + threads + "]";
+        return "ForecastSpec[models=" + Arrays.toString(specs) + ", columns=(" + idColumn + ", " + timeColumn + ", "
+                + valueColumn + "), horizon=" + horizon + ", levels=" + Arrays.toString(levels) + ", batchSize="
+                + batchSize + ", partitions=" + partitions + ", threads=" + threads + "]";
     }
 }

@@ -23,8 +23,8 @@ import org.apache.spark.sql.types.StructType;
  * into chunk rows (one per series when the input is stored series by series), the chunks are
  * repartitioned by series key and sorted within each partition by key, and each partition is
  * streamed once: the chunks of one key form a series, series are gathered into batches of
- * {@link ForecastSpec#batchSize()} and each batch goes to one native call that works on all its
- * series in parallel. One shuffle, one sort, no per-series Spark overhead; a partition holds one
+ * {@link ForecastSpec#batchSize()} and each batch goes to one native call per model that fits
+ * and forecasts all its series in parallel. One shuffle, one sort, no per-series Spark overhead; a partition holds one
  * batch at a time. An input that is a plain scan of a columnar source (a Parquet file as read) is
  * cut into chunks straight from its column batches ({@link ColumnarChunks}). Features shuffle and
  * sort the rows themselves (one output row per input row).
@@ -35,16 +35,16 @@ import org.apache.spark.sql.types.StructType;
  */
 public final class LagrsSpark {
     /** The output columns of {@link #forecast} after the id and time columns. */
-    static final List<String> FORECAST_COLUMNS = List.of("step", "mean", "lower", "upper", "model", "error");
+    static final List<String> FORECAST_COLUMNS = List.of("step", "mean", "lower", "upper", "model", "error", "spec");
 
     private LagrsSpark() {
     }
 
     /**
-     * Fits the specified model to every series of {@code df} and forecasts
+     * Fits each model of {@code spec} to every series of {@code df} and forecasts
      * {@link ForecastSpec#horizon()} steps past each series' last time.
      *
-     * <p>The result has one row per series and step, with columns
+     * <p>The result has one row per series, step and model, with columns
      * <ul>
      * <li>the id column, under its own name and type;</li>
      * <li>the time column, under its own name and type: the future time of this step, one
@@ -53,13 +53,18 @@ public final class LagrsSpark {
      * <li>{@code mean} (double): the point forecast;</li>
      * <li>{@code lower}, {@code upper} (array&lt;double&gt;): the prediction interval bounds, one
      *     per level of {@link ForecastSpec#levels()}, in that order;</li>
-     * <li>{@code model} (string): the model fitted, e.g. {@code ARIMA(0,1,1)(0,1,1)[12]} (with
-     *     {@link ForecastSpec#autoArima}, the model chosen for this series);</li>
-     * <li>{@code error} (string): null.</li>
+     * <li>{@code model} (string): the model fitted, as R names it, e.g.
+     *     {@code ARIMA(0,1,1)(0,1,1)[12]} or {@code Seasonal naive method} (with
+     *     {@link ForecastSpec#autoArima}, the model chosen for this series; with a fallback, the
+     *     one that was fitted);</li>
+     * <li>{@code error} (string): null;</li>
+     * <li>{@code spec} (string): the text of the spec that produced the row, one of
+     *     {@link ForecastSpec#specs()}.</li>
      * </ul>
-     * A series that cannot be forecast gives exactly one row instead, with its id, its
-     * {@code model} and the reason in {@code error}, and nulls elsewhere; it never fails the
-     * job. Every input series is in the output.
+     * A series that a model cannot forecast gives exactly one row for that model instead, with
+     * its id, the reason in {@code error}, the spec text in {@code model} and {@code spec}, and
+     * nulls elsewhere; it never fails the job. Every input series is in the output, under every
+     * model.
      *
      * <p>Times: within a series, the time step is inferred from the times (calendar months when
      * every time is on the same day of the month or every one on the last day of its month;
@@ -69,9 +74,8 @@ public final class LagrsSpark {
      * row. Null values are missing values. Timestamps use the session time zone for calendar
      * arithmetic; timestamp_ntz values are wall-clock times and need none.
      *
-     * <p>Each series gets exactly what {@code spec.toArima().fitAll(...)} (or
-     * {@code spec.toAutoArima().fitAll(...)}) would give it in one JVM: the same fit, the same
-     * forecast.
+     * <p>Each series gets from each model exactly what {@code model.fit(series)} followed by
+     * {@code forecast(horizon, levels)} gives it in one JVM: the same fit, the same forecast.
      *
      * @throws NullPointerException if {@code df} or {@code spec} is null
      * @throws IllegalArgumentException if a column is missing, the time column is not int,
@@ -129,7 +133,8 @@ public final class LagrsSpark {
                 .add("lower", DataTypes.createArrayType(DataTypes.DoubleType, false), true)
                 .add("upper", DataTypes.createArrayType(DataTypes.DoubleType, false), true)
                 .add("model", DataTypes.StringType, false)
-                .add("error", DataTypes.StringType, true);
+                .add("error", DataTypes.StringType, true)
+                .add("spec", DataTypes.StringType, false);
         String zone = df.sparkSession().conf().get("spark.sql.session.timeZone");
         ForecastSpec resolved = spec.threads() > 0 ? spec : spec.threads(taskCpus(df.sparkSession()));
         Dataset<Row> raw = InternalPartitions.map(sorted,

@@ -235,7 +235,7 @@ class ForecastTest {
                 Forecast f = m.forecast(4, 0.95);
                 assertEquals(f.mean()[r.getInt(2) - 1], r.getDouble(3), 0.0, r.getString(0));
                 assertEquals(f.upper()[r.getInt(2) - 1], r.getList(5).get(0));
-                assertEquals(ForecastPartition.describe(m), r.getString(6));
+                assertEquals(m.label(), r.getString(6));
             }
             models.add(r.getString(6));
         }
@@ -348,7 +348,7 @@ class ForecastTest {
         Dataset<Row> df = monthly(Map.of("a", simulate(new Random(1), 24)), LocalDate.of(2020, 1, 1));
         StructType schema = LagrsSpark.forecast(df, ForecastSpec.arima(0, 1, 1).columns("sku", "month", "sales"))
                 .schema();
-        assertArrayEquals(new String[] {"sku", "month", "step", "mean", "lower", "upper", "model", "error"},
+        assertArrayEquals(new String[] {"sku", "month", "step", "mean", "lower", "upper", "model", "error", "spec"},
                 schema.fieldNames());
         assertEquals(DataTypes.DateType, schema.apply("month").dataType());
         assertEquals(DataTypes.createArrayType(DataTypes.DoubleType, false), schema.apply("lower").dataType());
