@@ -4,7 +4,7 @@ package io.lagrs;
  * A model specification of any of lagrs' families: {@link Arima}, {@link AutoArima},
  * {@link Baseline}, or one read from its text by {@link #parse(String)}. Immutable and
  * thread-safe. Every spec has a text form, R's notation where R has one, which
- * {@link #toString()} writes and {@link #parse(String)} reads back to an equal spec:
+ * {@code toString()} writes and {@link #parse(String)} reads back to an equal spec:
  *
  * <pre>
  * arima(0,1,1)(0,1,1)[12]      auto_arima[12]       auto_arima(stepwise=false,ic=bic)[12]
@@ -21,7 +21,7 @@ public sealed interface ModelSpec permits Arima, AutoArima, Baseline, SpecText {
      * messages are the same wherever a spec comes from.
      *
      * @param text a spec text such as {@code "auto_arima[12]|snaive[12]"}
-     * @return the spec; its {@link #toString()} is the canonical form of {@code text}
+     * @return the spec; its {@code toString()} is the canonical form of {@code text}
      * @throws NullPointerException if text is null
      * @throws IllegalArgumentException if the text is not a spec: the message names the position
      *     and lists the accepted forms; or an option the family does not take, named
