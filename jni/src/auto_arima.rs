@@ -1,95 +1,42 @@
-//! Native side of `io.lagrs.AutoArima`: the options arrive as one `int[]` and one `double[]`
-//! (layout fixed by `AutoArima.java`), the chosen model goes into the `ArimaModel` registry
-//! and a batch into the `ArimaBatch` registry, so Java uses them like any fitted model.
-//! Batches run under a `BatchRun` control (threads, progress, cancellation), chunk by chunk
-//! as `Arima.fitAll` (see `batch`).
+//! Native side of `io.lagrs.AutoArima`: the options arrive as the spec text
+//! (`auto_arima(stepwise=false,ic=bic)[12]`), read by name by the core's parser; the chosen
+//! model goes into the `ArimaModel` registry and a batch into the `ArimaBatch` registry, so Java
+//! uses them like any fitted model. Batches run under a `BatchRun` control (threads, progress,
+//! cancellation), chunk by chunk as `Arima.fitAll` (see `batch`).
 
 use jni::objects::{JClass, JDoubleArray, JIntArray, JLongArray, JObjectArray, JString};
 use jni::sys::jlong;
 use jni::JNIEnv;
 use lagrs_core::arima::ArimaFit;
-use lagrs_core::auto::{
-    self, AutoArimaFit, AutoArimaOptions, BoxCoxLambda, InformationCriterion, SeasonalTestKind, UnitRootTestKind,
-};
+use lagrs_core::auto::{self, AutoArimaFit, AutoArimaOptions};
 use lagrs_core::batch::BatchControl;
+use lagrs_core::engine::text;
 use lagrs_core::error::CoreResult;
 
 use crate::batch;
-use crate::contract::{Criterion, SeasonalTest, UnitRootTest};
-use crate::convert::{doubles_from_java, doubles_to_java, fixed_ints_from_java};
+use crate::convert::{doubles_from_java, doubles_to_java};
 use crate::error::{BridgeError, BridgeResult};
 use crate::ffi::run_ffi_safe;
+use crate::specs::text_from_java;
 use crate::{interruptible, model_batches, models};
 
-/// Number of `int` options; their order is `AutoArima.java`'s `intOptions()`.
-const INT_OPTIONS: usize = 26;
-/// Number of `double` options: unit-root alpha, lambda, seasonal-test alpha.
-const DOUBLE_OPTIONS: usize = 3;
 /// Values per trace entry: p, d, q, P, D, Q, period, constant, ic, approximate.
 const TRACE_WIDTH: usize = 10;
 
-fn options(env: &JNIEnv, ints: &JIntArray, doubles: &JDoubleArray) -> BridgeResult<AutoArimaOptions> {
-    let i = fixed_ints_from_java::<INT_OPTIONS>(env, ints, "intOptions")?;
-    let d = doubles_from_java(env, doubles, "doubleOptions")?;
-    if d.len() != DOUBLE_OPTIONS {
-        return Err(BridgeError::InvalidArgument(format!("doubleOptions must have {DOUBLE_OPTIONS} elements, got {}", d.len())));
+/// The options of an `auto_arima` spec text; the core checks and words every setting.
+fn options(env: &mut JNIEnv, spec: &JString) -> BridgeResult<AutoArimaOptions> {
+    let spec = text_from_java(env, spec)?;
+    options_of(&spec)
+}
+
+/// Exactly one `auto_arima` call: these entry points hand out ARIMA models and the search's
+/// trace, which a fallback chain or another family would not give (those go through `ModelSpecs`).
+fn options_of(spec: &str) -> BridgeResult<AutoArimaOptions> {
+    let mut calls = text::parse(spec)?;
+    match calls.pop() {
+        Some(call) if calls.is_empty() && call.name == "auto_arima" => Ok(auto::text::from_call(call)?),
+        _ => Err(BridgeError::InvalidArgument(format!("spec must be one auto_arima call, got \"{spec}\""))),
     }
-    let count = |k: usize, name: &str| {
-        usize::try_from(i[k]).map_err(|_| BridgeError::InvalidArgument(format!("{name} must be >= 0, got {}", i[k])))
-    };
-    // -1 means "chosen" (d, D) or "R's default" (approximation).
-    let optional = |k: usize, name: &str| if i[k] < 0 { Ok(None) } else { count(k, name).map(Some) };
-    let flag = |k: usize| i[k] != 0;
-    let options = AutoArimaOptions {
-        period: count(0, "seasonalPeriod")?,
-        d: optional(1, "d")?,
-        seasonal_d: optional(2, "seasonalD")?,
-        max_p: count(3, "maxP")?,
-        max_q: count(4, "maxQ")?,
-        max_seasonal_p: count(5, "maxSeasonalP")?,
-        max_seasonal_q: count(6, "maxSeasonalQ")?,
-        max_order: count(7, "maxOrder")?,
-        max_d: count(8, "maxD")?,
-        max_seasonal_d: count(9, "maxSeasonalD")?,
-        start_p: count(10, "startP")?,
-        start_q: count(11, "startQ")?,
-        start_seasonal_p: count(12, "startSeasonalP")?,
-        start_seasonal_q: count(13, "startSeasonalQ")?,
-        stationary: flag(14),
-        seasonal: flag(15),
-        ic: match Criterion::try_from(i[16])? {
-            Criterion::Aicc => InformationCriterion::Aicc,
-            Criterion::Aic => InformationCriterion::Aic,
-            Criterion::Bic => InformationCriterion::Bic,
-        },
-        stepwise: flag(17),
-        nmodels: count(18, "nmodels")?,
-        approximation: if i[19] < 0 { None } else { Some(flag(19)) },
-        allow_drift: flag(20),
-        allow_mean: flag(21),
-        alpha: d[0],
-        // 0: no transform, 1: fixed lambda (doubleOptions[1]), 2: Guerrero's lambda.
-        lambda: match i[22] {
-            0 => None,
-            1 => Some(BoxCoxLambda::Fixed(d[1])),
-            2 => Some(BoxCoxLambda::Auto),
-            other => return Err(BridgeError::InvalidArgument(format!("unknown lambda mode {other}"))),
-        },
-        biasadj: flag(23),
-        unit_root_test: match UnitRootTest::try_from(i[24])? {
-            UnitRootTest::Kpss => UnitRootTestKind::Kpss,
-            UnitRootTest::Adf => UnitRootTestKind::Adf,
-            UnitRootTest::Pp => UnitRootTestKind::Pp,
-        },
-        seasonal_test: match SeasonalTest::try_from(i[25])? {
-            SeasonalTest::SeasonalStrength => SeasonalTestKind::SeasonalStrength,
-            SeasonalTest::Ocsb => SeasonalTestKind::Ocsb,
-            SeasonalTest::CanovaHansen => SeasonalTestKind::CanovaHansen,
-        },
-        seasonal_alpha: d[2],
-    };
-    options.validate()?;
-    Ok(options)
 }
 
 /// The trace flattened for Java, [`TRACE_WIDTH`] values per candidate.
@@ -113,32 +60,17 @@ fn packed_trace(fit: &AutoArimaFit) -> Vec<f64> {
     out
 }
 
-/// The spec text of the options (`auto_arima(stepwise=false)[12]`), written by the core.
-#[no_mangle]
-pub extern "system" fn Java_io_lagrs_AutoArima_text0<'local>(
-    mut env: JNIEnv<'local>,
-    _class: JClass<'local>,
-    ints: JIntArray<'local>,
-    doubles: JDoubleArray<'local>,
-) -> JString<'local> {
-    run_ffi_safe(&mut env, |env| {
-        let options = options(env, &ints, &doubles)?;
-        Ok(env.new_string(lagrs_core::auto::text::to_text(&options))?)
-    })
-}
-
 #[no_mangle]
 pub extern "system" fn Java_io_lagrs_AutoArima_fit0<'local>(
     mut env: JNIEnv<'local>,
     _class: JClass<'local>,
-    ints: JIntArray<'local>,
-    doubles: JDoubleArray<'local>,
+    spec: JString<'local>,
     y: JDoubleArray<'local>,
     handle_out: JLongArray<'local>,
     cancel: jlong,
 ) -> JDoubleArray<'local> {
     run_ffi_safe(&mut env, |env| {
-        let options = options(env, &ints, &doubles)?;
+        let options = options(env, &spec)?;
         let y = doubles_from_java(env, &y, "y")?;
         if handle_out.is_null() || env.get_array_length(&handle_out)? != 1 {
             return Err(BridgeError::InvalidArgument("handleOut must be a long[1]".into()));
@@ -159,13 +91,12 @@ pub extern "system" fn Java_io_lagrs_AutoArima_fit0<'local>(
 pub extern "system" fn Java_io_lagrs_AutoArima_fitRows0<'local>(
     mut env: JNIEnv<'local>,
     _class: JClass<'local>,
-    ints: JIntArray<'local>,
-    doubles: JDoubleArray<'local>,
+    spec: JString<'local>,
     series: JObjectArray<'local>,
     run: jlong,
 ) -> jlong {
     run_ffi_safe(&mut env, |env| {
-        let options = options(env, &ints, &doubles)?;
+        let options = options(env, &spec)?;
         let control = batch::control(run)?;
         let fits = batch::for_each_chunk_of_rows(env, &series, |chunk| fit_chunk(chunk, &options, &control))?;
         model_batches::insert_fits(fits)
@@ -176,14 +107,13 @@ pub extern "system" fn Java_io_lagrs_AutoArima_fitRows0<'local>(
 pub extern "system" fn Java_io_lagrs_AutoArima_fitFlat0<'local>(
     mut env: JNIEnv<'local>,
     _class: JClass<'local>,
-    ints: JIntArray<'local>,
-    doubles: JDoubleArray<'local>,
+    spec: JString<'local>,
     values: JDoubleArray<'local>,
     offsets: JIntArray<'local>,
     run: jlong,
 ) -> jlong {
     run_ffi_safe(&mut env, |env| {
-        let options = options(env, &ints, &doubles)?;
+        let options = options(env, &spec)?;
         let control = batch::control(run)?;
         let fits = batch::for_each_chunk_of_flat(env, &values, &offsets, |chunk| fit_chunk(chunk, &options, &control))?;
         model_batches::insert_fits(fits)
@@ -193,4 +123,31 @@ pub extern "system" fn Java_io_lagrs_AutoArima_fitFlat0<'local>(
 /// One chunk of a batch: the chosen models (their search traces are dropped).
 fn fit_chunk(chunk: &[&[f64]], options: &AutoArimaOptions, control: &BatchControl) -> Vec<CoreResult<ArimaFit>> {
     auto::auto_arima_batch(chunk, options, control).into_iter().map(|r| r.map(|f| f.fit)).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_text_is_read_by_name() {
+        let o = options_of("auto_arima(max_p=3,stepwise=false,ic=bic,lambda=0)[12]").expect("valid");
+        let defaults = AutoArimaOptions::default();
+        assert_eq!((o.period, o.max_p, o.stepwise), (12, 3, false));
+        assert_eq!((o.max_q, o.nmodels, o.alpha), (defaults.max_q, defaults.nmodels, defaults.alpha));
+        assert_eq!(options_of("auto_arima").expect("valid"), defaults);
+    }
+
+    #[test]
+    fn anything_but_one_auto_arima_call_is_refused_with_the_cores_words() {
+        let message = |spec: &str| match options_of(spec) {
+            Err(BridgeError::InvalidArgument(m)) => m,
+            other => panic!("{spec}: expected an invalid argument, got {other:?}"),
+        };
+        assert!(message("auto_arima(max_p=50)").contains("maxP must be <= "));
+        assert!(message("auto_arima(window=3)").contains("takes no option 'window'"));
+        assert!(message("naive").contains("one auto_arima call"));
+        assert!(message("auto_arima|naive").contains("one auto_arima call"));
+        assert!(message("auto_arima(").contains("at position"));
+    }
 }

@@ -98,21 +98,6 @@ contract_enum!(
     ForecastPart, java = "Forecast.Part", { Mean, Lower, Upper }
 );
 
-contract_enum!(
-    /// `io.lagrs.InformationCriterion`: the criterion that ranks auto-ARIMA candidates.
-    Criterion, java = "InformationCriterion", { Aicc, Aic, Bic }
-);
-
-contract_enum!(
-    /// `io.lagrs.UnitRootTest`: the test auto-ARIMA chooses d with.
-    UnitRootTest, java = "UnitRootTest", { Kpss, Adf, Pp }
-);
-
-contract_enum!(
-    /// `io.lagrs.SeasonalTest`: the test auto-ARIMA chooses D with.
-    SeasonalTest, java = "SeasonalTest", { SeasonalStrength, Ocsb, CanovaHansen }
-);
-
 /// `SeasonalAr` -> `SEASONAL_AR`, `Sigma2` -> `SIGMA2`, `P` -> `P`.
 fn screaming_snake(camel: &str) -> String {
     let mut out = String::with_capacity(camel.len() + 4);
@@ -146,10 +131,7 @@ pub fn describe() -> Vec<String> {
         FittedVector,
         FittedScalar,
         OrderSlot,
-        ForecastPart,
-        Criterion,
-        UnitRootTest,
-        SeasonalTest
+        ForecastPart
     );
     lines.push(format!("ArimaModel.MAX_HORIZON={}", lagrs_core::arima::MAX_HORIZON));
     lines.push(format!("NativeModels.ARIMA_FAMILY={}", lagrs_core::arima::CODE));
@@ -190,8 +172,7 @@ mod tests {
         assert_eq!(FittedScalar::Sigma2.java_name(), "SIGMA2");
         assert_eq!(OrderSlot::P.java_name(), "P");
         assert_eq!(LagKind::PctChange.java_name(), "PCT_CHANGE");
-        assert_eq!(SeasonalTest::CanovaHansen.java_name(), "CANOVA_HANSEN");
-        assert_eq!(Criterion::Aicc.java_name(), "AICC");
+        assert_eq!(FittedScalar::LogLikelihood.java_name(), "LOG_LIKELIHOOD");
         assert_eq!(describe()[0], "RollingStatistic.Kind=MEAN,SUM,VAR,STD,MIN,MAX,MEDIAN,QUANTILE");
     }
 }

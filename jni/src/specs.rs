@@ -14,13 +14,17 @@ use crate::ffi::run_ffi_safe;
 use crate::model_batches::{object_array, BATCHES};
 use crate::{interruptible, models};
 
-/// The spec a Java string holds; the core words every rule on it.
-pub(crate) fn spec_from_java(env: &mut JNIEnv, text: &JString) -> BridgeResult<ModelSpec> {
+/// The text of a spec as a Rust string.
+pub(crate) fn text_from_java(env: &mut JNIEnv, text: &JString) -> BridgeResult<String> {
     if text.is_null() {
         return Err(BridgeError::Null("spec"));
     }
-    let text: String = env.get_string(text)?.into();
-    Ok(ModelSpec::parse(&text)?)
+    Ok(env.get_string(text)?.into())
+}
+
+/// The spec a Java string holds; the core words every rule on it.
+pub(crate) fn spec_from_java(env: &mut JNIEnv, text: &JString) -> BridgeResult<ModelSpec> {
+    Ok(ModelSpec::parse(&text_from_java(env, text)?)?)
 }
 
 /// The canonical text of a spec text (the same spec, written as `toString` writes it).
