@@ -1,24 +1,19 @@
-//! Native side of `io.lagrs.AutoArima`: the options arrive as the spec text
-//! (`auto_arima(stepwise=false,ic=bic)[12]`), read by name by the core's parser; the chosen
-//! model goes into the `ArimaModel` registry and a batch into the `ArimaBatch` registry, so Java
-//! uses them like any fitted model. Batches run under a `BatchRun` control (threads, progress,
-//! cancellation), chunk by chunk as `Arima.fitAll` (see `batch`).
+//! Native side of `io.lagrs.AutoArima`'s own call, the search with its trace: the options
+//! arrive as the spec text (`auto_arima(stepwise=false,ic=bic)[12]`), read by name by the
+//! core's parser; the chosen model goes into the registry of every fitted model. Batches take
+//! the path of every spec (`specs.rs`).
 
-use jni::objects::{JClass, JDoubleArray, JIntArray, JLongArray, JObjectArray, JString};
+use jni::objects::{JClass, JDoubleArray, JLongArray, JString};
 use jni::sys::jlong;
 use jni::JNIEnv;
-use lagrs_core::arima::ArimaFit;
 use lagrs_core::auto::{self, AutoArimaFit, AutoArimaOptions};
-use lagrs_core::batch::BatchControl;
 use lagrs_core::engine::text;
-use lagrs_core::error::CoreResult;
 
-use crate::batch;
 use crate::convert::{doubles_from_java, doubles_to_java};
 use crate::error::{BridgeError, BridgeResult};
 use crate::ffi::run_ffi_safe;
 use crate::specs::text_from_java;
-use crate::{interruptible, model_batches, models};
+use crate::{interruptible, models};
 
 /// Values per trace entry: p, d, q, P, D, Q, period, constant, ic, approximate.
 const TRACE_WIDTH: usize = 10;
@@ -85,44 +80,6 @@ pub extern "system" fn Java_io_lagrs_AutoArima_fit0<'local>(
         }
         doubles_to_java(env, &trace)
     })
-}
-
-#[no_mangle]
-pub extern "system" fn Java_io_lagrs_AutoArima_fitRows0<'local>(
-    mut env: JNIEnv<'local>,
-    _class: JClass<'local>,
-    spec: JString<'local>,
-    series: JObjectArray<'local>,
-    run: jlong,
-) -> jlong {
-    run_ffi_safe(&mut env, |env| {
-        let options = options(env, &spec)?;
-        let control = batch::control(run)?;
-        let fits = batch::for_each_chunk_of_rows(env, &series, |chunk| fit_chunk(chunk, &options, &control))?;
-        model_batches::insert_fits(fits)
-    })
-}
-
-#[no_mangle]
-pub extern "system" fn Java_io_lagrs_AutoArima_fitFlat0<'local>(
-    mut env: JNIEnv<'local>,
-    _class: JClass<'local>,
-    spec: JString<'local>,
-    values: JDoubleArray<'local>,
-    offsets: JIntArray<'local>,
-    run: jlong,
-) -> jlong {
-    run_ffi_safe(&mut env, |env| {
-        let options = options(env, &spec)?;
-        let control = batch::control(run)?;
-        let fits = batch::for_each_chunk_of_flat(env, &values, &offsets, |chunk| fit_chunk(chunk, &options, &control))?;
-        model_batches::insert_fits(fits)
-    })
-}
-
-/// One chunk of a batch: the chosen models (their search traces are dropped).
-fn fit_chunk(chunk: &[&[f64]], options: &AutoArimaOptions, control: &BatchControl) -> Vec<CoreResult<ArimaFit>> {
-    auto::auto_arima_batch(chunk, options, control).into_iter().map(|r| r.map(|f| f.fit)).collect()
 }
 
 #[cfg(test)]

@@ -119,8 +119,7 @@ public final class AutoArima implements ModelSpec {
      *     {@link BatchOptions})
      */
     public ArimaBatch fitAll(double[][] series, BatchOptions options) {
-        return ArimaBatch.fitRows("AutoArima.fitAll", series, options, (rows, run) -> fitRows0(text, rows, run),
-                ArimaBatch::new);
+        return ModelSpecs.fitRows("AutoArima.fitAll", this, series, options, ArimaBatch::new);
     }
 
     /**
@@ -151,8 +150,7 @@ public final class AutoArima implements ModelSpec {
      * @throws java.util.concurrent.CancellationException if the call was cancelled
      */
     public ArimaBatch fitAll(double[] values, int[] offsets, BatchOptions options) {
-        return ArimaBatch.fitFlat("AutoArima.fitAll", values, offsets, options,
-                (v, o, run) -> fitFlat0(text, v, o, run), ArimaBatch::new);
+        return ModelSpecs.fitFlat("AutoArima.fitAll", this, values, offsets, options, ArimaBatch::new);
     }
 
     /**
@@ -178,9 +176,7 @@ public final class AutoArima implements ModelSpec {
     // The spec crosses as its text, which the core reads by name (jni/src/auto_arima.rs).
     private static native double[] fit0(String spec, double[] y, long[] handleOut, long cancel);
 
-    private static native long fitRows0(String spec, double[][] series, long run);
 
-    private static native long fitFlat0(String spec, double[] values, int[] offsets, long run);
 
     /**
      * Settings of {@link AutoArima}, each defaulting to R's {@code auto.arima} argument of the
