@@ -16,8 +16,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -137,11 +135,11 @@ final class ForecastCommand implements Callable<Integer> {
         Report report = plots == null ? null : new Report(plots, catalogue, settings, modeler.describe(), plotLimit);
         try (AtomicFile forecastFile = AtomicFile.create(output);
                 AtomicFile modelFile = AtomicFile.create(modelsPath);
-                CSVPrinter forecasts = new CSVPrinter(forecastFile.writer(), CSVFormat.DEFAULT);
-                CSVPrinter modelTable = new CSVPrinter(modelFile.writer(), CSVFormat.DEFAULT);
                 Progress bar = new Progress("forecast", series.size(), progress && Progress.stderrIsTerminal())) {
-            forecasts.printRecord(forecastHeader(settings.levelsPercent));
-            modelTable.printRecord(modelHeader(settings));
+            CsvWriter forecasts = new CsvWriter(forecastFile.writer());
+            CsvWriter modelTable = new CsvWriter(modelFile.writer());
+            forecasts.plainRow(forecastHeader(settings.levelsPercent));
+            modelTable.plainRow(modelHeader(settings));
             ExecutorService pool = Executors.newFixedThreadPool(nThreads, r -> {
                 Thread t = new Thread(r, "lagrs-forecast");
                 t.setDaemon(true);
@@ -313,44 +311,33 @@ final class ForecastCommand implements Callable<Integer> {
         return header;
     }
 
-    private static void write(SeriesResult r, CSVPrinter forecasts, CSVPrinter models, Settings settings)
+    private static void write(SeriesResult r, CsvWriter forecasts, CsvWriter models, Settings settings)
             throws IOException {
         RegularSeries s = r.series();
         Modeler.Fit fit = r.fit();
         if (fit != null) {
-            List<String> row = new ArrayList<>();
             for (int i = 0; i < fit.mean().length; i++) {
-                row.clear();
-                row.add(s.name());
-                row.add(s.time(r.trainLength() + i));
-                row.add(Numbers.format(fit.mean()[i]));
+                forecasts.text(s.name()).plain(s.time(r.trainLength() + i)).plain(Numbers.format(fit.mean()[i]));
                 for (int k = 0; k < settings.levels.length; k++) {
-                    row.add(Numbers.format(fit.lower()[k][i]));
-                    row.add(Numbers.format(fit.upper()[k][i]));
+                    forecasts.plain(Numbers.format(fit.lower()[k][i])).plain(Numbers.format(fit.upper()[k][i]));
                 }
-                forecasts.printRecord(row);
+                forecasts.endRow();
             }
         }
-        List<String> row = new ArrayList<>();
-        row.add(s.name());
-        row.add(fit == null ? "" : fit.order());
-        row.add(fit == null ? "" : Numbers.format(fit.aicc()));
-        row.add(fit == null ? "" : Numbers.format(fit.sigma2()));
-        row.add(fit == null ? "" : Numbers.format(fit.logLikelihood()));
-        row.add(r.ok() ? "ok" : "failed");
-        row.add(r.ok() ? "" : r.error());
-        row.add(Integer.toString(s.length()));
-        row.add(Integer.toString(s.missing() + s.gaps()));
-        row.add(Integer.toString(s.gaps()));
-        row.add(s.failure() == null ? s.frequencyLabel() : "");
+        models.text(s.name()).plain(fit == null ? "" : fit.order())
+                .plain(fit == null ? "" : Numbers.format(fit.aicc()))
+                .plain(fit == null ? "" : Numbers.format(fit.sigma2()))
+                .plain(fit == null ? "" : Numbers.format(fit.logLikelihood()))
+                .plain(r.ok() ? "ok" : "failed").text(r.ok() ? "" : r.error())
+                .plain(Integer.toString(s.length())).plain(Integer.toString(s.missing() + s.gaps()))
+                .plain(Integer.toString(s.gaps())).plain(s.failure() == null ? s.frequencyLabel() : "");
         if (settings.holdout != null) {
-            row.add(Numbers.format(r.mase()));
-            row.add(Numbers.format(r.smape()));
+            models.plain(Numbers.format(r.mase())).plain(Numbers.format(r.smape()));
             for (int k = 0; k < settings.levels.length; k++) {
-                row.add(r.coverage() == null ? "" : Numbers.format(r.coverage()[k]));
+                models.plain(r.coverage() == null ? "" : Numbers.format(r.coverage()[k]));
             }
         }
-        models.printRecord(row);
+        models.endRow();
     }
 
     private static SeriesResult get(Future<SeriesResult> f) throws IOException {
