@@ -264,6 +264,10 @@ final class ForecastCommand implements Callable<Integer> {
         }
         int h = settings.holdout != null ? settings.holdout
                 : settings.horizon != null ? settings.horizon : period > 1 ? 2 * period : 10;
+        String beyond = s.cannotReach(train + h);
+        if (beyond != null) {
+            return new SeriesResult(s, train, period, null, beyond, Double.NaN, Double.NaN, null);
+        }
         double[] y = Arrays.copyOf(s.values(), train);
         if (allMissing(y)) {
             return new SeriesResult(s, train, period, null, "no observed values", Double.NaN, Double.NaN, null);
