@@ -16,8 +16,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -52,8 +50,10 @@ final class ForecastCommand implements Callable<Integer> {
     @Mixin
     InputOptions in = new InputOptions();
 
-    @Option(names = {"-o", "--output"}, paramLabel = "FILE.csv", defaultValue = "forecast.csv",
-            description = "Where to write the forecasts (default: ${DEFAULT-VALUE}).")
+    static final String DEFAULT_OUTPUT = "forecast.csv";
+
+    @Option(names = {"-o", "--output"}, paramLabel = "FILE.csv",
+            description = "Where to write the forecasts (default: " + DEFAULT_OUTPUT + ").")
     Path output;
 
     @Option(names = "--models", paramLabel = "FILE.csv",
@@ -111,11 +111,20 @@ final class ForecastCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         long startNanos = System.nanoTime();
         PrintStream err = System.err;
-        Settings settings = settings();
+        ForecastSettings settings = ForecastSettings.of(this);
+        Path output = this.output != null ? this.output : Path.of(DEFAULT_OUTPUT);
         Path modelsPath = models != null ? models : siblingWithSuffix(output, "-models.csv");
+        List<OutputPaths.Output> outputs = new ArrayList<>(List.of(
+                new OutputPaths.Output("--output", output, this.output == null),
+                new OutputPaths.Output("--models", modelsPath, models == null)));
+        if (plotDir != null) {
+            outputs.add(new OutputPaths.Output("--plot", plotDir.resolve("index.html"), false));
+        }
+        OutputPaths.check(in.input, outputs);
         AtomicFile.checkWritable(output);
         AtomicFile.checkWritable(modelsPath);
         Path plots = plotDir == null ? null : preparePlotDir(plotDir);
+        NativeCheck.require();
 
         LongCsvReader.Catalogue catalogue = LongCsvReader.read(in, progress && Progress.stderrIsTerminal());
         List<RegularSeries> series = new ArrayList<>(catalogue.series().size());
@@ -130,18 +139,19 @@ final class ForecastCommand implements Callable<Integer> {
             return 1;
         }
 
-        Modeler modeler = new Modeler(settings.order, lambda);
-        Summary summary = new Summary(settings.levelsPercent);
-        summary.holdout(settings.holdout);
-        int nThreads = threads != null ? threads : Runtime.getRuntime().availableProcessors();
+        Modeler modeler = new Modeler(settings.order(), lambda);
+        Summary summary = new Summary(settings.levelsPercent());
+        summary.holdout(settings.holdout());
+        // no more threads than series: each thread takes one series at a time
+        int nThreads = Math.min(settings.threads(), Math.max(1, series.size()));
         Report report = plots == null ? null : new Report(plots, catalogue, settings, modeler.describe(), plotLimit);
         try (AtomicFile forecastFile = AtomicFile.create(output);
                 AtomicFile modelFile = AtomicFile.create(modelsPath);
-                CSVPrinter forecasts = new CSVPrinter(forecastFile.writer(), CSVFormat.DEFAULT);
-                CSVPrinter modelTable = new CSVPrinter(modelFile.writer(), CSVFormat.DEFAULT);
                 Progress bar = new Progress("forecast", series.size(), progress && Progress.stderrIsTerminal())) {
-            forecasts.printRecord(forecastHeader(settings.levelsPercent));
-            modelTable.printRecord(modelHeader(settings));
+            CsvWriter forecasts = new CsvWriter(forecastFile.writer());
+            CsvWriter modelTable = new CsvWriter(modelFile.writer());
+            forecasts.plainRow(forecastHeader(settings.levelsPercent()));
+            modelTable.plainRow(modelHeader(settings));
             ExecutorService pool = Executors.newFixedThreadPool(nThreads, r -> {
                 Thread t = new Thread(r, "lagrs-forecast");
                 t.setDaemon(true);
@@ -194,46 +204,6 @@ final class ForecastCommand implements Callable<Integer> {
         return summary.failed() > 0 ? 1 : 0;
     }
 
-    /** The validated options. */
-    record Settings(int[] order, double[] levels, double[] levelsPercent, Integer horizon, Integer season,
-            Integer holdout) {
-    }
-
-    private Settings settings() {
-        List<Double> raw = levels == null || levels.isEmpty() ? List.of(80.0, 95.0) : levels;
-        double[] percent = raw.stream().mapToDouble(l -> l > 0 && l < 1 ? l * 100 : l).sorted().distinct().toArray();
-        for (double p : percent) {
-            if (!(p > 0 && p < 100)) {
-                throw new UserError("--level must be between 0 and 100 (percent), got " + Numbers.level(p));
-            }
-        }
-        double[] fractions = Arrays.stream(percent).map(p -> p / 100).toArray();
-        if (horizon != null && horizon < 1) {
-            throw new UserError("--horizon must be >= 1, got " + horizon);
-        }
-        if (holdout != null && holdout < 1) {
-            throw new UserError("--holdout must be >= 1, got " + holdout);
-        }
-        if (holdout != null && horizon != null && !horizon.equals(holdout)) {
-            throw new UserError("--holdout forecasts the held-back points: leave out --horizon or make it equal ("
-                    + horizon + " != " + holdout + ")");
-        }
-        if (season != null && season < 1) {
-            throw new UserError("--season must be >= 1, got " + season);
-        }
-        if (threads != null && threads < 1) {
-            throw new UserError("--threads must be >= 1, got " + threads);
-        }
-        if (lambda != null && !Double.isFinite(lambda)) {
-            throw new UserError("--lambda must be a finite number, got " + lambda);
-        }
-        if (plotLimit < 0) {
-            throw new UserError("--plot-limit must be >= 0, got " + plotLimit);
-        }
-        return new Settings(order == null ? null : Modeler.parseOrder(order), fractions, percent, horizon, season,
-                holdout);
-    }
-
     /** The result for one series: what the model tables, the forecast file and the charts need. */
     record SeriesResult(RegularSeries series, int trainLength, int period, Modeler.Fit fit, String error,
             double mase, double smape, double[] coverage) {
@@ -242,27 +212,31 @@ final class ForecastCommand implements Callable<Integer> {
         }
     }
 
-    static SeriesResult forecastOne(RegularSeries s, Modeler modeler, Settings settings) {
-        int period = settings.season != null ? settings.season : s.season();
+    static SeriesResult forecastOne(RegularSeries s, Modeler modeler, ForecastSettings settings) {
+        int period = settings.season() != null ? settings.season() : s.season();
         if (s.failure() != null) {
             return new SeriesResult(s, 0, period, null, s.failure(), Double.NaN, Double.NaN, null);
         }
         int n = s.length();
-        int train = settings.holdout != null ? n - settings.holdout : n;
+        int train = settings.holdout() != null ? n - settings.holdout() : n;
         if (train < 2) {
-            return new SeriesResult(s, Math.max(0, train), period, null, settings.holdout != null
+            return new SeriesResult(s, Math.max(0, train), period, null, settings.holdout() != null
                     ? "too short for the holdout (no more points than --holdout)"
                     : "too short to fit (fewer than 2 points)", Double.NaN, Double.NaN, null);
         }
-        int h = settings.holdout != null ? settings.holdout
-                : settings.horizon != null ? settings.horizon : period > 1 ? 2 * period : 10;
+        int h = settings.holdout() != null ? settings.holdout()
+                : settings.horizon() != null ? settings.horizon() : period > 1 ? 2 * period : 10;
+        String beyond = s.cannotReach(train + h);
+        if (beyond != null) {
+            return new SeriesResult(s, train, period, null, beyond, Double.NaN, Double.NaN, null);
+        }
         double[] y = Arrays.copyOf(s.values(), train);
         if (allMissing(y)) {
             return new SeriesResult(s, train, period, null, "no observed values", Double.NaN, Double.NaN, null);
         }
         Modeler.Fit fit;
         try {
-            fit = modeler.fit(y, period, h, settings.levels);
+            fit = modeler.fit(y, period, h, settings.levels());
         } catch (RuntimeException e) {
             String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
             return new SeriesResult(s, train, period, null, message, Double.NaN, Double.NaN, null);
@@ -270,11 +244,11 @@ final class ForecastCommand implements Callable<Integer> {
         double mase = Double.NaN;
         double smape = Double.NaN;
         double[] coverage = null;
-        if (settings.holdout != null) {
+        if (settings.holdout() != null) {
             double[] actual = Arrays.copyOfRange(s.values(), train, n);
             mase = Accuracy.mase(y, actual, fit.mean(), period);
             smape = Accuracy.smape(actual, fit.mean());
-            coverage = new double[settings.levels.length];
+            coverage = new double[settings.levels().length];
             for (int k = 0; k < coverage.length; k++) {
                 coverage[k] = Accuracy.coverage(actual, fit.lower()[k], fit.upper()[k]);
             }
@@ -300,57 +274,46 @@ final class ForecastCommand implements Callable<Integer> {
         return header;
     }
 
-    static List<String> modelHeader(Settings settings) {
+    static List<String> modelHeader(ForecastSettings settings) {
         List<String> header = new ArrayList<>(List.of("series", "order", "aicc", "sigma2", "loglik", "status", "error",
                 "n", "missing", "gaps", "frequency"));
-        if (settings.holdout != null) {
+        if (settings.holdout() != null) {
             header.add("mase");
             header.add("smape");
-            for (double p : settings.levelsPercent) {
+            for (double p : settings.levelsPercent()) {
                 header.add("coverage_" + Numbers.level(p));
             }
         }
         return header;
     }
 
-    private static void write(SeriesResult r, CSVPrinter forecasts, CSVPrinter models, Settings settings)
+    private static void write(SeriesResult r, CsvWriter forecasts, CsvWriter models, ForecastSettings settings)
             throws IOException {
         RegularSeries s = r.series();
         Modeler.Fit fit = r.fit();
         if (fit != null) {
-            List<String> row = new ArrayList<>();
             for (int i = 0; i < fit.mean().length; i++) {
-                row.clear();
-                row.add(s.name());
-                row.add(s.time(r.trainLength() + i));
-                row.add(Numbers.format(fit.mean()[i]));
-                for (int k = 0; k < settings.levels.length; k++) {
-                    row.add(Numbers.format(fit.lower()[k][i]));
-                    row.add(Numbers.format(fit.upper()[k][i]));
+                forecasts.text(s.name()).plain(s.time(r.trainLength() + i)).plain(Numbers.format(fit.mean()[i]));
+                for (int k = 0; k < settings.levels().length; k++) {
+                    forecasts.plain(Numbers.format(fit.lower()[k][i])).plain(Numbers.format(fit.upper()[k][i]));
                 }
-                forecasts.printRecord(row);
+                forecasts.endRow();
             }
         }
-        List<String> row = new ArrayList<>();
-        row.add(s.name());
-        row.add(fit == null ? "" : fit.order());
-        row.add(fit == null ? "" : Numbers.format(fit.aicc()));
-        row.add(fit == null ? "" : Numbers.format(fit.sigma2()));
-        row.add(fit == null ? "" : Numbers.format(fit.logLikelihood()));
-        row.add(r.ok() ? "ok" : "failed");
-        row.add(r.ok() ? "" : r.error());
-        row.add(Integer.toString(s.length()));
-        row.add(Integer.toString(s.missing() + s.gaps()));
-        row.add(Integer.toString(s.gaps()));
-        row.add(s.failure() == null ? s.frequencyLabel() : "");
-        if (settings.holdout != null) {
-            row.add(Numbers.format(r.mase()));
-            row.add(Numbers.format(r.smape()));
-            for (int k = 0; k < settings.levels.length; k++) {
-                row.add(r.coverage() == null ? "" : Numbers.format(r.coverage()[k]));
+        models.text(s.name()).plain(fit == null ? "" : fit.order())
+                .plain(fit == null ? "" : Numbers.format(fit.aicc()))
+                .plain(fit == null ? "" : Numbers.format(fit.sigma2()))
+                .plain(fit == null ? "" : Numbers.format(fit.logLikelihood()))
+                .plain(r.ok() ? "ok" : "failed").text(r.ok() ? "" : r.error())
+                .plain(Integer.toString(s.length())).plain(Integer.toString(s.missing() + s.gaps()))
+                .plain(Integer.toString(s.gaps())).plain(s.failure() == null ? s.frequencyLabel() : "");
+        if (settings.holdout() != null) {
+            models.plain(Numbers.format(r.mase())).plain(Numbers.format(r.smape()));
+            for (int k = 0; k < settings.levels().length; k++) {
+                models.plain(r.coverage() == null ? "" : Numbers.format(r.coverage()[k]));
             }
         }
-        models.printRecord(row);
+        models.endRow();
     }
 
     private static SeriesResult get(Future<SeriesResult> f) throws IOException {

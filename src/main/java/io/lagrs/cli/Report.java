@@ -21,7 +21,7 @@ final class Report {
 
     private final Path dir;
     private final LongCsvReader.Catalogue catalogue;
-    private final ForecastCommand.Settings settings;
+    private final ForecastSettings settings;
     private final String model;
     private final int limit;
     private final int total;
@@ -33,7 +33,7 @@ final class Report {
     /** The catalogue positions drawn in the overview. */
     private final java.util.Set<Integer> gridIndices = new java.util.HashSet<>();
 
-    Report(Path dir, LongCsvReader.Catalogue catalogue, ForecastCommand.Settings settings, String model, int limit) {
+    Report(Path dir, LongCsvReader.Catalogue catalogue, ForecastSettings settings, String model, int limit) {
         this.dir = dir;
         this.catalogue = catalogue;
         this.settings = settings;
