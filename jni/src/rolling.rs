@@ -70,7 +70,7 @@ fn plan(stat: Statistic, window: Window) -> Plan {
 }
 
 #[no_mangle]
-pub extern "system" fn Java_io_lagrs_Rolling_rolling0<'local>(
+pub extern "system" fn Java_io_lagrs_RollingNatives_rolling0<'local>(
     mut env: JNIEnv<'local>,
     _class: JClass<'local>,
     code: jint,
@@ -103,7 +103,7 @@ fn well_formed(offsets: &[i32], n: usize) -> bool {
 }
 
 #[no_mangle]
-pub extern "system" fn Java_io_lagrs_Rolling_rollingMany0<'local>(
+pub extern "system" fn Java_io_lagrs_RollingNatives_rollingMany0<'local>(
     mut env: JNIEnv<'local>,
     _class: JClass<'local>,
     code: jint,
@@ -166,7 +166,7 @@ const EWM_CHUNK: usize = 1 << 17;
 /// The exponentially weighted mean carries its state from the first value to the last:
 /// [`rolling::EwmMean`] keeps it from one copied chunk to the next, so nothing is pinned.
 #[no_mangle]
-pub extern "system" fn Java_io_lagrs_Rolling_ewmMean0<'local>(
+pub extern "system" fn Java_io_lagrs_RollingNatives_ewmMean0<'local>(
     mut env: JNIEnv<'local>,
     _class: JClass<'local>,
     x: JDoubleArray<'local>,
@@ -189,7 +189,7 @@ pub extern "system" fn Java_io_lagrs_Rolling_ewmMean0<'local>(
 }
 
 #[no_mangle]
-pub extern "system" fn Java_io_lagrs_Rolling_rollingDirect0<'local>(
+pub extern "system" fn Java_io_lagrs_RollingNatives_rollingDirect0<'local>(
     mut env: JNIEnv<'local>,
     _class: JClass<'local>,
     code: jint,
@@ -215,7 +215,7 @@ pub extern "system" fn Java_io_lagrs_Rolling_rollingDirect0<'local>(
 }
 
 #[no_mangle]
-pub extern "system" fn Java_io_lagrs_Rolling_ewmMeanDirect0<'local>(
+pub extern "system" fn Java_io_lagrs_RollingNatives_ewmMeanDirect0<'local>(
     mut env: JNIEnv<'local>,
     _class: JClass<'local>,
     x: JObject<'local>,

@@ -28,8 +28,7 @@ import java.nio.DoubleBuffer;
  * value is read or written.
  */
 public final class Rolling {
-    private Rolling() {
-    }
+    private Rolling() { } // static methods only
 
     /**
      * Rolling mean, {@code minPeriods = window}.
@@ -271,7 +270,7 @@ public final class Rolling {
         // The native code reads x while writing out; in place, it would read what it just wrote.
         double[] input = out == x ? x.clone() : x;
         NativeLibrary.load();
-        ewmMean0(input, alpha, out);
+        RollingNatives.ewmMean0(input, alpha, out);
     }
 
     /**
@@ -309,7 +308,7 @@ public final class Rolling {
         // The native code reads x while writing out; in place, it would read what it just wrote.
         double[] input = out == x ? x.clone() : x;
         NativeLibrary.load();
-        rolling0(statistic.code(), statistic.q(), input, window, minPeriods, out);
+        RollingNatives.rolling0(statistic.code(), statistic.q(), input, window, minPeriods, out);
     }
 
     /**
@@ -354,7 +353,7 @@ public final class Rolling {
         Checks.notNull(out, "out");
         double[] input = out == values ? values.clone() : values;
         NativeLibrary.load();
-        rollingMany0(statistic.code(), statistic.q(), input, offsets, window, minPeriods, out);
+        RollingNatives.rollingMany0(statistic.code(), statistic.q(), input, offsets, window, minPeriods, out);
     }
 
     /**
@@ -380,7 +379,7 @@ public final class Rolling {
         Checks.directInput(x, "x");
         Checks.directOutput(out, "out");
         NativeLibrary.load();
-        rollingDirect0(statistic.code(), statistic.q(), x, x.position(), x.remaining(), window, minPeriods,
+        RollingNatives.rollingDirect0(statistic.code(), statistic.q(), x, x.position(), x.remaining(), window, minPeriods,
                 out, out.position(), out.remaining());
     }
 
@@ -396,20 +395,6 @@ public final class Rolling {
         Checks.directInput(x, "x");
         Checks.directOutput(out, "out");
         NativeLibrary.load();
-        ewmMeanDirect0(x, x.position(), x.remaining(), alpha, out, out.position(), out.remaining());
+        RollingNatives.ewmMeanDirect0(x, x.position(), x.remaining(), alpha, out, out.position(), out.remaining());
     }
-
-    private static native void rolling0(int statistic, double q, double[] x, int window,
-            int minPeriods, double[] out);
-
-    private static native void rollingMany0(int statistic, double q, double[] values,
-            int[] offsets, int window, int minPeriods, double[] out);
-
-    private static native void ewmMean0(double[] x, double alpha, double[] out);
-
-    private static native void rollingDirect0(int statistic, double q, DoubleBuffer x, int xPosition,
-            int xLength, int window, int minPeriods, DoubleBuffer out, int outPosition, int outLength);
-
-    private static native void ewmMeanDirect0(DoubleBuffer x, int xPosition, int xLength, double alpha,
-            DoubleBuffer out, int outPosition, int outLength);
 }
