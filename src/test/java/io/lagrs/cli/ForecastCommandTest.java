@@ -89,7 +89,7 @@ class ForecastCommandTest {
         // the default model is auto.arima with the inferred season: the same choice as the API's
         try (io.lagrs.ArimaModel m = io.lagrs.AutoArima.builder().seasonalPeriod(12).build()
                 .fit(valuesOf(dir.resolve("monthly.csv"), "north"))) {
-            assertEquals(Modeler.describe(m), models.get(0).get("order"));
+            assertEquals(m.label(), models.get(0).get("order"));
         }
         assertEquals("ok", models.get(0).get("status"));
         assertEquals("monthly", models.get(0).get("frequency"));
@@ -257,9 +257,9 @@ class ForecastCommandTest {
         assertEquals("failed", models.get("one").get("status"));
         assertTrue(run.err().contains("failed 3") || run.err().contains("failed 2"), run.err());
         assertTrue(run.err().contains("1 failed: no observed values (empty)"), run.err());
-        // auto.arima's special case: a constant series is ARIMA(0,0,0) with that mean
+        // auto.arima's special case: a constant series is ARIMA(0,0,0) with that mean (R's name)
         assertEquals("ok", models.get("flat").get("status"));
-        assertEquals("ARIMA(0,0,0) with mean", models.get("flat").get("order"));
+        assertEquals("ARIMA(0,0,0) with non-zero mean", models.get("flat").get("order"));
         List<CSVRecord> rows = records(out);
         assertEquals(4, rows.size(), "only the fitted series have forecast rows");
         assertEquals(List.of("ok", "ok", "flat", "flat"), rows.stream().map(r -> r.get("series")).toList());
