@@ -55,6 +55,11 @@ final class Charts {
         XYChart chart = new XYChartBuilder().width(width).height(height).title(d.title())
                 .xAxisTitle(small ? null : d.subtitle()).yAxisTitle(null).build();
         style(chart, d.series(), small);
+        if (d.lines().size() > 3) {
+            // more entries than fit in one row under the chart: a column beside it
+            chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideE);
+            chart.getStyler().setLegendLayout(Styler.LegendLayout.Vertical);
+        }
         RegularSeries s = d.series();
         int first = Math.max(0, d.trainLength() - MAX_HISTORY);
         List<Object> x = new ArrayList<>();

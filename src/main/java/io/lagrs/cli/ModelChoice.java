@@ -71,10 +71,8 @@ final class ModelChoice {
                 throw new UserError("--model '" + name + "' is given twice");
             }
             ModelChoice choice = new ModelChoice(name, lambda == null ? name : withLambda(name, lambda));
-            try {
-                choice.spec(probeSeason);
-            } catch (IllegalArgumentException e) {
-                throw new UserError(option + " '" + name + "' is not a model spec: " + e.getMessage(), e);
+            if (choice.resolved(probeSeason) instanceof String reason) {
+                throw new UserError(option + " '" + name + "' is not a model spec: " + reason);
             }
             choices.add(choice);
         }
@@ -88,11 +86,19 @@ final class ModelChoice {
      *     for this season (a seasonal ARIMA for a series without a season)
      */
     ModelSpec spec(int m) {
-        Object spec = bySeason.computeIfAbsent(m, this::complete);
+        Object spec = resolved(m);
         if (spec instanceof String reason) {
-            throw new IllegalArgumentException(reason);
+            // the list of accepted forms helps with a typo, not with a series' season
+            int forms = reason.indexOf("; accepted forms:");
+            throw new IllegalArgumentException((forms < 0 ? reason : reason.substring(0, forms))
+                    + " (the series' season is " + m + "; --season or --freq sets it)");
         }
         return (ModelSpec) spec;
+    }
+
+    /** The spec for season m, or the engine's full reason why there is none. */
+    private Object resolved(int m) {
+        return bySeason.computeIfAbsent(m, this::complete);
     }
 
     private Object complete(int m) {

@@ -128,8 +128,9 @@ final class Report {
             SeriesResult.ModelResult m = r.models().get(k);
             String name = settings.models().get(k).name();
             if (m.ok()) {
-                lines.add(new Charts.Line(settings.severalModels() ? name + ": " + m.label() : m.label(), m.mean(),
-                        m.lower(), m.upper()));
+                // several: the legend names each model as given (their labels are in the table)
+                lines.add(new Charts.Line(settings.severalModels() ? name : m.label(), m.mean(), m.lower(),
+                        m.upper()));
             } else {
                 failures.add(settings.severalModels() ? name + " " + m.error() : m.error());
             }

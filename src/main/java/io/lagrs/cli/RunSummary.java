@@ -82,8 +82,9 @@ final class RunSummary {
                 t.maseCount, t.smapeCount == 0 ? Double.NaN : t.smapeSum / t.smapeCount));
         for (int j = 0; j < t.points.length; j++) {
             double coverage = t.points[j] == 0 ? Double.NaN : (double) t.inside[j] / t.points[j];
-            s.append(String.format(Locale.ROOT, " %s%%: %.1f%%", Numbers.level(settings.levelsPercent()[j]),
-                    100 * coverage));
+            // NaN: no held-back point had an interval (window averages have none)
+            s.append(String.format(Locale.ROOT, " %s%%: %s", Numbers.level(settings.levelsPercent()[j]),
+                    Double.isNaN(coverage) ? "none" : String.format(Locale.ROOT, "%.1f%%", 100 * coverage)));
         }
         return s.toString();
     }
@@ -131,11 +132,12 @@ final class RunSummary {
             }
             if (m.coverage() != null) {
                 // pooled: held-back points inside their interval over all held-back points
+                // (a model without intervals, NaN bounds, has no coverage, as Accuracy.coverage)
                 double[] values = r.series().values();
                 for (int k = 0; k < points.length; k++) {
                     for (int i = 0; i + r.trainLength() < r.series().length(); i++) {
                         double actual = values[r.trainLength() + i];
-                        if (!Double.isNaN(actual)) {
+                        if (!Double.isNaN(actual) && !Double.isNaN(m.lower()[k][i]) && !Double.isNaN(m.upper()[k][i])) {
                             points[k]++;
                             if (actual >= m.lower()[k][i] && actual <= m.upper()[k][i]) {
                                 inside[k]++;
