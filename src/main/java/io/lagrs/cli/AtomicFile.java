@@ -2,18 +2,26 @@ package io.lagrs.cli;
 
 import java.io.BufferedWriter;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.security.SecureRandom;
 
 /**
  * An output file written to a temporary file in the same directory and moved into place by
  * {@link #commit()}: readers never see a half-written file, and a run that fails leaves the
  * previous file (or none) behind. {@link #close()} without commit deletes the temporary file.
+ * The file gets the permissions of any newly created file (those the umask allows).
  */
 final class AtomicFile implements AutoCloseable {
+    private static final SecureRandom RANDOM = new SecureRandom();
+
     private final Path target;
     private final Path temporary;
     private final BufferedWriter writer;
@@ -30,10 +38,25 @@ final class AtomicFile implements AutoCloseable {
         Path absolute = target.toAbsolutePath();
         checkWritable(absolute);
         try {
-            Path temporary = Files.createTempFile(absolute.getParent(), "." + absolute.getFileName(), ".part");
-            // a run stopped with Ctrl-C leaves no temporary file behind either
-            temporary.toFile().deleteOnExit();
-            return new AtomicFile(absolute, temporary, Files.newBufferedWriter(temporary, StandardCharsets.UTF_8));
+            for (int attempt = 0; ; attempt++) {
+                Path temporary = absolute.resolveSibling("." + absolute.getFileName() + "."
+                        + Long.toUnsignedString(RANDOM.nextLong(), 36) + ".part");
+                OutputStream out;
+                try {
+                    // not Files.createTempFile, which makes the file private (0600): an output file
+                    // gets the permissions the umask gives any new file
+                    out = Files.newOutputStream(temporary, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+                } catch (FileAlreadyExistsException e) {
+                    if (attempt < 100) {
+                        continue;
+                    }
+                    throw e;
+                }
+                // a run stopped with Ctrl-C leaves no temporary file behind either
+                temporary.toFile().deleteOnExit();
+                return new AtomicFile(absolute, temporary,
+                        new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8)));
+            }
         } catch (IOException e) {
             throw new UserError("cannot write " + target + ": " + e.getMessage(), e);
         }

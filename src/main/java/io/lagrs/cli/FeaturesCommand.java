@@ -11,8 +11,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -89,16 +87,17 @@ final class FeaturesCommand implements Callable<Integer> {
         int failed = 0;
         long gaps = 0;
         if (toFile) {
-            try (AtomicFile file = AtomicFile.create(output); CSVPrinter out = new CSVPrinter(file.writer(), CSVFormat.DEFAULT)) {
-                out.printRecord(header);
+            try (AtomicFile file = AtomicFile.create(output)) {
+                CsvWriter out = new CsvWriter(file.writer());
+                out.plainRow(header);
                 failed = writeAll(series, out, err);
                 out.flush();
                 file.commit();
             }
         } else {
             BufferedWriter stdout = new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8));
-            CSVPrinter out = new CSVPrinter(stdout, CSVFormat.DEFAULT);
-            out.printRecord(header);
+            CsvWriter out = new CsvWriter(stdout);
+            out.plainRow(header);
             failed = writeAll(series, out, err);
             out.flush();
         }
@@ -118,7 +117,7 @@ final class FeaturesCommand implements Callable<Integer> {
         return s.frequency() != null ? s.frequency().season : 12;
     }
 
-    private int writeAll(List<RegularSeries> series, CSVPrinter out, PrintStream err) throws java.io.IOException {
+    private int writeAll(List<RegularSeries> series, CsvWriter out, PrintStream err) throws java.io.IOException {
         int failed = 0;
         for (RegularSeries s : series) {
             if (s.failure() != null) {
@@ -131,22 +130,18 @@ final class FeaturesCommand implements Callable<Integer> {
         return failed;
     }
 
-    private void write(CSVPrinter out, RegularSeries s) throws java.io.IOException {
+    private void write(CsvWriter out, RegularSeries s) throws java.io.IOException {
         double[] x = s.values();
         double[][] columns = {
             Lags.lag(x, 1), Lags.lag(x, lagOf(s)), Lags.diff(x, 1),
             Rolling.mean(x, window), Rolling.std(x, window), Rolling.min(x, window), Rolling.max(x, window),
         };
-        List<String> row = new ArrayList<>(10);
         for (int i = 0; i < x.length; i++) {
-            row.clear();
-            row.add(s.name());
-            row.add(s.time(i));
-            row.add(Numbers.format(x[i]));
+            out.text(s.name()).plain(s.time(i)).plain(Numbers.format(x[i]));
             for (double[] column : columns) {
-                row.add(Numbers.format(column[i]));
+                out.plain(Numbers.format(column[i]));
             }
-            out.printRecord(row);
+            out.endRow();
         }
     }
 }

@@ -8,8 +8,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -140,11 +138,10 @@ final class ForecastCommand implements Callable<Integer> {
         Report report = plots == null ? null : new Report(plots, catalogue, settings, plotLimit);
         try (AtomicFile forecastFile = AtomicFile.create(output);
                 AtomicFile modelFile = AtomicFile.create(modelsPath);
-                CSVPrinter forecasts = new CSVPrinter(forecastFile.writer(), CSVFormat.DEFAULT);
-                CSVPrinter modelTable = new CSVPrinter(modelFile.writer(), CSVFormat.DEFAULT);
                 Progress bar = new Progress("forecast", BatchFitter.steps(series.size(), settings),
                         progress && Progress.stderrIsTerminal())) {
-            ForecastWriter writer = new ForecastWriter(forecasts, modelTable, settings);
+            ForecastWriter writer = new ForecastWriter(new CsvWriter(forecastFile.writer()),
+                    new CsvWriter(modelFile.writer()), settings);
             BatchFitter fitter = new BatchFitter(settings, bar);
             for (int from = 0; from < series.size(); from += CHUNK) {
                 int to = Math.min(series.size(), from + CHUNK);

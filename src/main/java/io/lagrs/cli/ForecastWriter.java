@@ -4,7 +4,6 @@ import java.io.Flushable;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
-import org.apache.commons.csv.CSVPrinter;
 
 /**
  * Writes the forecast file and the model table. With one model the files are
@@ -14,16 +13,16 @@ import org.apache.commons.csv.CSVPrinter;
  * a model-table row per series and model with a {@code model} column.
  */
 final class ForecastWriter implements Flushable {
-    private final CSVPrinter forecasts;
-    private final CSVPrinter models;
+    private final CsvWriter forecasts;
+    private final CsvWriter models;
     private final ForecastSettings settings;
 
-    ForecastWriter(CSVPrinter forecasts, CSVPrinter models, ForecastSettings settings) throws IOException {
+    ForecastWriter(CsvWriter forecasts, CsvWriter models, ForecastSettings settings) throws IOException {
         this.forecasts = forecasts;
         this.models = models;
         this.settings = settings;
-        forecasts.printRecord(forecastHeader(settings));
-        models.printRecord(modelHeader(settings));
+        forecasts.plainRow(forecastHeader(settings));
+        models.plainRow(modelHeader(settings));
     }
 
     static List<String> forecastHeader(ForecastSettings settings) {
@@ -57,49 +56,42 @@ final class ForecastWriter implements Flushable {
         return header;
     }
 
-    /** The series' forecast rows (none if no model forecast it) and its model-table rows. */
+    /**
+     * The series' forecast rows (none if no model forecast it) and its model-table rows; text
+     * from the data (names, errors) as {@link CsvWriter#text}, safe in a spreadsheet.
+     */
     void write(SeriesResult r) throws IOException {
         RegularSeries s = r.series();
         int levels = settings.levels().length;
-        List<String> row = new ArrayList<>();
         for (int i = 0; i < r.horizon(); i++) {
-            row.clear();
-            row.add(s.name());
-            row.add(s.time(r.trainLength() + i));
+            forecasts.text(s.name()).plain(s.time(r.trainLength() + i));
             for (SeriesResult.ModelResult m : r.models()) {
-                row.add(m.ok() ? Numbers.format(m.mean()[i]) : "");
+                forecasts.plain(m.ok() ? Numbers.format(m.mean()[i]) : "");
                 for (int k = 0; k < levels; k++) {
-                    row.add(m.ok() ? Numbers.format(m.lower()[k][i]) : "");
-                    row.add(m.ok() ? Numbers.format(m.upper()[k][i]) : "");
+                    forecasts.plain(m.ok() ? Numbers.format(m.lower()[k][i]) : "");
+                    forecasts.plain(m.ok() ? Numbers.format(m.upper()[k][i]) : "");
                 }
             }
-            forecasts.printRecord(row);
+            forecasts.endRow();
         }
         for (int j = 0; j < r.models().size(); j++) {
             SeriesResult.ModelResult m = r.models().get(j);
-            row.clear();
-            row.add(s.name());
+            models.text(s.name());
             if (settings.severalModels()) {
-                row.add(settings.models().get(j).name());
+                models.text(settings.models().get(j).name());
             }
-            row.add(m.ok() ? m.label() : "");
-            row.add(Numbers.format(m.aicc()));
-            row.add(Numbers.format(m.sigma2()));
-            row.add(Numbers.format(m.logLikelihood()));
-            row.add(m.ok() ? "ok" : "failed");
-            row.add(m.ok() ? "" : m.error());
-            row.add(Integer.toString(s.length()));
-            row.add(Integer.toString(s.missing() + s.gaps()));
-            row.add(Integer.toString(s.gaps()));
-            row.add(s.failure() == null ? s.frequencyLabel() : "");
+            models.plain(m.ok() ? m.label() : "").plain(Numbers.format(m.aicc())).plain(Numbers.format(m.sigma2()))
+                    .plain(Numbers.format(m.logLikelihood())).plain(m.ok() ? "ok" : "failed")
+                    .text(m.ok() ? "" : m.error()).plain(Integer.toString(s.length()))
+                    .plain(Integer.toString(s.missing() + s.gaps())).plain(Integer.toString(s.gaps()))
+                    .plain(s.failure() == null ? s.frequencyLabel() : "");
             if (settings.holdout() != null) {
-                row.add(Numbers.format(m.mase()));
-                row.add(Numbers.format(m.smape()));
+                models.plain(Numbers.format(m.mase())).plain(Numbers.format(m.smape()));
                 for (int k = 0; k < levels; k++) {
-                    row.add(m.coverage() == null ? "" : Numbers.format(m.coverage()[k]));
+                    models.plain(m.coverage() == null ? "" : Numbers.format(m.coverage()[k]));
                 }
             }
-            models.printRecord(row);
+            models.endRow();
         }
     }
 
