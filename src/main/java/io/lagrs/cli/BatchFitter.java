@@ -55,7 +55,14 @@ final class BatchFitter {
                 bar.step(nModels);
                 continue;
             }
-            groups.computeIfAbsent(List.of(period[i], horizon(period[i])), k -> new ArrayList<>()).add(i);
+            int h = horizon(period[i]);
+            String beyond = s.cannotReach(train[i] + h);
+            if (beyond != null) {
+                Arrays.fill(results[i], SeriesResult.ModelResult.failed(beyond));
+                bar.step(nModels);
+                continue;
+            }
+            groups.computeIfAbsent(List.of(period[i], h), k -> new ArrayList<>()).add(i);
         }
         groups.forEach((key, members) -> {
             for (int k = 0; k < nModels; k++) {

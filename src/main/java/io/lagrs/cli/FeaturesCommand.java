@@ -59,6 +59,7 @@ final class FeaturesCommand implements Callable<Integer> {
         }
         boolean toFile = output != null && !output.toString().equals("-");
         if (toFile) {
+            OutputPaths.check(in.input, List.of(new OutputPaths.Output("--output", output, false)));
             AtomicFile.checkWritable(output);
         }
         PrintStream err = System.err;

@@ -45,8 +45,10 @@ final class ForecastCommand implements Callable<Integer> {
     @Mixin
     InputOptions in = new InputOptions();
 
-    @Option(names = {"-o", "--output"}, paramLabel = "FILE.csv", defaultValue = "forecast.csv",
-            description = "Where to write the forecasts (default: ${DEFAULT-VALUE}).")
+    static final String DEFAULT_OUTPUT = "forecast.csv";
+
+    @Option(names = {"-o", "--output"}, paramLabel = "FILE.csv",
+            description = "Where to write the forecasts (default: " + DEFAULT_OUTPUT + ").")
     Path output;
 
     @Option(names = "--models", paramLabel = "FILE.csv",
@@ -116,7 +118,15 @@ final class ForecastCommand implements Callable<Integer> {
         long startNanos = System.nanoTime();
         PrintStream err = System.err;
         ForecastSettings settings = ForecastSettings.of(this);
+        Path output = this.output != null ? this.output : Path.of(DEFAULT_OUTPUT);
         Path modelsPath = models != null ? models : siblingWithSuffix(output, "-models.csv");
+        List<OutputPaths.Output> outputs = new ArrayList<>(List.of(
+                new OutputPaths.Output("--output", output, this.output == null),
+                new OutputPaths.Output("--models", modelsPath, models == null)));
+        if (plotDir != null) {
+            outputs.add(new OutputPaths.Output("--plot", plotDir.resolve("index.html"), false));
+        }
+        OutputPaths.check(in.input, outputs);
         AtomicFile.checkWritable(output);
         AtomicFile.checkWritable(modelsPath);
         Path plots = plotDir == null ? null : preparePlotDir(plotDir);

@@ -31,6 +31,21 @@ record RegularSeries(String name, TimeFormat format, TimeFormat.Unit unit, int d
         return start + i * step;
     }
 
+    /**
+     * Why the grid cannot be extended to {@code count} points, or null if it can: the time of
+     * the last point must be representable and writable in the file's format (whole-number
+     * times stop at Long.MAX_VALUE, calendars at year 999999999).
+     */
+    String cannotReach(int count) {
+        try {
+            format.format(Math.addExact(start, Math.multiplyExact(count - 1L, step)), unit, dayOfMonth);
+            return null;
+        } catch (ArithmeticException | java.time.DateTimeException e) {
+            return "its " + (count - length()) + " forecast times after " + time(length() - 1)
+                    + " would run past the largest time that can be written";
+        }
+    }
+
     /** The seasonal period its frequency implies (1 when unknown). */
     int season() {
         return frequency == null ? 1 : frequency.season;
@@ -86,7 +101,13 @@ record RegularSeries(String name, TimeFormat format, TimeFormat.Unit unit, int d
         if (n == 0) {
             return failed(b.name, format, unit, "no observations");
         }
-        long span = (keys[n - 1] - keys[0]) / step;
+        long span;
+        try {
+            span = Math.subtractExact(keys[n - 1], keys[0]) / step;
+        } catch (ArithmeticException e) {
+            return failed(b.name, format, unit, "times too far apart: " + format.format(b.keys[0], format.unit(), 1)
+                    + " to " + format.format(b.keys[n - 1], format.unit(), 1));
+        }
         if (span + 1 > 20L * n + 1000) {
             return failed(b.name, format, unit, "times too irregular: " + n + " observations spread over "
                     + (span + 1) + " steps");

@@ -119,7 +119,11 @@ final class TimeFormat {
         throw new IllegalArgumentException("time '" + text + "' is not in the file's format (" + kind.description + ")");
     }
 
-    /** Writes a key in this format; {@code unit} is MONTHS for dates read as a monthly calendar. */
+    /**
+     * Writes a key in this format; {@code unit} is MONTHS for dates read as a monthly calendar.
+     *
+     * @throws java.time.DateTimeException or ArithmeticException for a key beyond the calendar
+     */
     String format(long key, Unit unit, int dayOfMonth) {
         return switch (kind) {
             case INTEGER -> Long.toString(key);
@@ -134,8 +138,9 @@ final class TimeFormat {
         return m.getYear() * 12L + m.getMonthValue() - 1;
     }
 
+    /** @throws java.time.DateTimeException or ArithmeticException if the year is beyond the calendar */
     static YearMonth yearMonth(long monthKey) {
-        return YearMonth.of((int) Math.floorDiv(monthKey, 12), (int) Math.floorMod(monthKey, 12) + 1);
+        return YearMonth.of(Math.toIntExact(Math.floorDiv(monthKey, 12)), (int) Math.floorMod(monthKey, 12) + 1);
     }
 
     /** The date on {@code dayOfMonth} of month m; 0 means the last day of the month. */
