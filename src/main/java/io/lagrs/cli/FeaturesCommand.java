@@ -62,6 +62,7 @@ final class FeaturesCommand implements Callable<Integer> {
             OutputPaths.check(in.input, List.of(new OutputPaths.Output("--output", output, false)));
             AtomicFile.checkWritable(output);
         }
+        NativeCheck.require();
         PrintStream err = System.err;
         LongCsvReader.Catalogue catalogue = LongCsvReader.read(in);
         List<RegularSeries> series = new ArrayList<>();

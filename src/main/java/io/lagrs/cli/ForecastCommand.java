@@ -144,6 +144,8 @@ final class ForecastCommand implements Callable<Integer> {
             return 1;
         }
 
+        // no more threads than series: a batch call never uses more either
+        int threads = Math.min(settings.threads(), Math.max(1, series.size()));
         RunSummary summary = new RunSummary(settings);
         Report report = plots == null ? null : new Report(plots, catalogue, settings, plotLimit);
         try (AtomicFile forecastFile = AtomicFile.create(output);
@@ -157,7 +159,7 @@ final class ForecastCommand implements Callable<Integer> {
                 int to = Math.min(series.size(), from + CHUNK);
                 List<SeriesResult> results = fitter.fit(series.subList(from, to), from);
                 if (report != null) {
-                    report.chart(results, settings.threads());
+                    report.chart(results, threads);
                 }
                 for (SeriesResult r : results) {
                     writer.write(r);
@@ -171,13 +173,13 @@ final class ForecastCommand implements Callable<Integer> {
             }
             writer.flush();
             if (report != null) {
-                report.finish(summary.lines(catalogue, settings.threads(), (System.nanoTime() - startNanos) / 1e9));
+                report.finish(summary.lines(catalogue, threads, (System.nanoTime() - startNanos) / 1e9));
             }
             bar.close();
             forecastFile.commit();
             modelFile.commit();
         }
-        summary.lines(catalogue, settings.threads(), (System.nanoTime() - startNanos) / 1e9).forEach(err::println);
+        summary.lines(catalogue, threads, (System.nanoTime() - startNanos) / 1e9).forEach(err::println);
         err.println("forecasts: " + output.toAbsolutePath());
         err.println("models:    " + modelsPath.toAbsolutePath());
         if (report != null) {

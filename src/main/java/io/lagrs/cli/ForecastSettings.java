@@ -1,12 +1,15 @@
 package io.lagrs.cli;
 
+import io.lagrs.ArimaModel;
 import io.lagrs.BatchOptions;
 import java.util.Arrays;
 import java.util.List;
 
 /**
  * The options of {@code forecast}, checked: every rule on the arguments in one place, so that
- * a mistake is a usage error (exit code 2) before any input is read.
+ * a mistake is a usage error (exit code 2) before any input is read; a value the library would
+ * refuse for every series (a horizon past {@link ArimaModel#MAX_HORIZON}, a season past the
+ * longest period ARIMA takes, a model text it cannot read) included.
  *
  * @param models the models, in the order given (their columns in that order)
  * @param levels interval levels as fractions, ascending
@@ -14,10 +17,13 @@ import java.util.List;
  * @param horizon --horizon, or null for the default of each series
  * @param season --season, or null for each series' own
  * @param holdout --holdout, or null
- * @param threads worker threads of the batch calls
+ * @param threads worker threads of the batch calls (at most {@link BatchOptions#MAX_THREADS}, as the library)
  */
 record ForecastSettings(List<ModelChoice> models, double[] levels, double[] levelsPercent, Integer horizon,
         Integer season, Integer holdout, int threads) {
+
+    /** The longest seasonal period ARIMA takes (hourly data over a leap year; see {@code Arima}). */
+    static final int MAX_SEASON = 366 * 24;
 
     /** The season the model texts are checked with when --season does not give one. */
     private static final int PROBE_SEASON = 12;
@@ -32,34 +38,33 @@ record ForecastSettings(List<ModelChoice> models, double[] levels, double[] leve
             }
         }
         double[] fractions = Arrays.stream(percent).map(p -> p / 100).toArray();
-        if (c.horizon != null && c.horizon < 1) {
-            throw new UserError("--horizon must be >= 1, got " + c.horizon);
-        }
-        if (c.holdout != null && c.holdout < 1) {
-            throw new UserError("--holdout must be >= 1, got " + c.holdout);
-        }
+        within("--horizon", c.horizon, ArimaModel.MAX_HORIZON);
+        within("--holdout", c.holdout, ArimaModel.MAX_HORIZON);
         if (c.holdout != null && c.horizon != null && !c.horizon.equals(c.holdout)) {
             throw new UserError("--holdout forecasts the held-back points: leave out --horizon or make it equal ("
                     + c.horizon + " != " + c.holdout + ")");
         }
-        if (c.season != null && c.season < 1) {
-            throw new UserError("--season must be >= 1, got " + c.season);
-        }
-        if (c.threads != null && c.threads < 1) {
-            throw new UserError("--threads must be >= 1, got " + c.threads);
-        }
+        within("--season", c.season, MAX_SEASON);
+        within("--threads", c.threads, BatchOptions.MAX_THREADS);
         if (c.lambda != null && !Double.isFinite(c.lambda)) {
             throw new UserError("--lambda must be a finite number, got " + c.lambda);
         }
         if (c.plotLimit < 0) {
             throw new UserError("--plot-limit must be >= 0, got " + c.plotLimit);
         }
-        // the library's own cap: more threads than that would be refused by BatchOptions
-        int threads = Math.min(BatchOptions.MAX_THREADS,
-                c.threads != null ? c.threads : Runtime.getRuntime().availableProcessors());
+        int threads = c.threads != null ? c.threads
+                : Math.min(BatchOptions.MAX_THREADS, Runtime.getRuntime().availableProcessors());
+        // the model texts are read by the library: a missing one is its own one-line error
+        NativeCheck.require();
         List<ModelChoice> models = ModelChoice.of(c.modelTexts, c.order, c.lambda,
                 c.season != null ? c.season : PROBE_SEASON);
         return new ForecastSettings(models, fractions, percent, c.horizon, c.season, c.holdout, threads);
+    }
+
+    private static void within(String option, Integer value, int max) {
+        if (value != null && (value < 1 || value > max)) {
+            throw new UserError(option + " must be between 1 and " + max + ", got " + value);
+        }
     }
 
     /** Whether the outputs have a column group (and a model-table row) per model. */

@@ -80,7 +80,7 @@ final class LongCsvReader {
         List<SeriesBuffer> series = new ArrayList<>();
         TimeFormat timeFormat = null;
         long rows = 0;
-        try (CSVParser parser = CSVParser.parse(reader, format)) {
+        try (CSVParser parser = CSVParser.parse(new RecordLimit(reader, delimiter, source), format)) {
             Map<String, Integer> header = parser.getHeaderMap();
             if (header == null || header.isEmpty()) {
                 throw new UserError(source + " is empty (expected a header line such as "
@@ -143,11 +143,19 @@ final class LongCsvReader {
                 buffer.add(key, v, line, timeText, problems);
             }
         } catch (IllegalStateException | UncheckedIOException e) {
-            // commons-csv reports unreadable input (e.g. an unterminated quote) this way
-            throw new UserError("cannot parse " + source + ": " + e.getMessage(), e);
+            // commons-csv reports unreadable input (e.g. text after a closing quote) this way
+            Throwable cause = e instanceof UncheckedIOException && e.getCause() != null ? e.getCause() : e;
+            throw new UserError("cannot parse " + source + ": " + cause.getMessage(), e);
         }
         if (rows == 0) {
             throw new UserError(source + " has a header but no data rows");
+        }
+        if (series.isEmpty()) {
+            // every row was skipped: with nothing to work on, a run cannot succeed
+            List<String> examples = problems.examples();
+            String first = examples.isEmpty() ? ""
+                    : " (" + examples.get(0) + (rows > 1 ? ", and " + (rows - 1) + " more" : "") + ")";
+            throw new UserError(source + ": none of its " + rows + " rows can be used" + first);
         }
         return new Catalogue(timeFormat, series, problems, rows, source);
     }

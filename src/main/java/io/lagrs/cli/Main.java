@@ -3,20 +3,22 @@ package io.lagrs.cli;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
+import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
  * Entry point of {@code java -jar lagrs-<v>-all.jar}. Exit codes: 0 success, 1 some series
- * failed (or, with {@code --strict}, rows were skipped), 2 bad arguments, unreadable input or
- * unwritable output (one line on standard error; {@code --verbose} adds the stack trace).
+ * failed (or, with {@code --strict}, rows were skipped), 2 bad arguments (no command among
+ * them), unreadable input or unwritable output (one line on standard error; {@code --verbose}
+ * adds the stack trace).
  */
 @Command(name = "lagrs", mixinStandardHelpOptions = true,
         versionProvider = Main.Version.class,
         description = {"Forecasts and features for many time series at once, from a long-format CSV",
             "(series,time,value). Run a command with --help for its options."},
         subcommands = {ForecastCommand.class, FeaturesCommand.class})
-public final class Main implements Runnable {
+public final class Main implements Callable<Integer> {
 
     /** Runs one command ({@code forecast}, {@code features}; {@code --help} lists them) and exits with its code. */
     public static void main(String[] args) {
@@ -53,9 +55,11 @@ public final class Main implements Runnable {
         return 2;
     }
 
+    /** No command given: a usage error, like an unknown option (help asked for is --help, exit 0). */
     @Override
-    public void run() {
-        CommandLine.usage(this, System.out);
+    public Integer call() {
+        CommandLine.usage(this, System.err);
+        return 2;
     }
 
     static final class Version implements CommandLine.IVersionProvider {
