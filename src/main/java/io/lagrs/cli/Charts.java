@@ -22,6 +22,8 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
 /**
  * Forecast charts (XChart, PNG): the history, the forecast with its interval bands, and the
  * held-back actuals; time on a date axis. Sized and lettered to stay legible as thumbnails.
+ * With several models, each model's forecast and its narrowest band in a colour of its own,
+ * named in the legend.
  */
 final class Charts {
     static final int WIDTH = 900;
@@ -31,20 +33,33 @@ final class Charts {
     private static final Color FORECAST = new Color(0x1f, 0x5f, 0xbf);
     private static final Color ACTUAL = new Color(0xd6, 0x27, 0x28);
     private static final Color[] BANDS = {new Color(0x1f, 0x5f, 0xbf, 0x30), new Color(0x1f, 0x5f, 0xbf, 0x58)};
+    /** Distinct on white and from the history's black and the held-back red (Tableau's hues). */
+    private static final Color[] MODEL_COLORS = {FORECAST, new Color(0xff, 0x7f, 0x0e), new Color(0x2c, 0xa0, 0x2c),
+        new Color(0x94, 0x67, 0xbd), new Color(0x8c, 0x56, 0x4b), new Color(0xe3, 0x77, 0xc2),
+        new Color(0x17, 0xbe, 0xcf), new Color(0xbc, 0xbd, 0x22)};
 
     private Charts() {
     }
 
-    /** What one chart shows. */
-    record Data(RegularSeries series, int trainLength, String title, String subtitle, double[] mean, double[][] lower,
-            double[][] upper, double[] levelsPercent) {
+    /** One model's forecast on a chart: its name in the legend, the mean and the bounds per level. */
+    record Line(String name, double[] mean, double[][] lower, double[][] upper) {
     }
 
-    /** One series' chart, {@code scale} 1 for a full chart, smaller lettering for grid cells. */
+    /** What one chart shows: the history, each model's forecast (none if no model forecast it). */
+    record Data(RegularSeries series, int trainLength, String title, String subtitle, List<Line> lines,
+            double[] levelsPercent) {
+    }
+
+    /** One series' chart, {@code small} for grid cells (smaller lettering, no legend). */
     static XYChart chart(Data d, int width, int height, boolean small) {
         XYChart chart = new XYChartBuilder().width(width).height(height).title(d.title())
                 .xAxisTitle(small ? null : d.subtitle()).yAxisTitle(null).build();
         style(chart, d.series(), small);
+        if (d.lines().size() > 3) {
+            // more entries than fit in one row under the chart: a column beside it
+            chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideE);
+            chart.getStyler().setLegendLayout(Styler.LegendLayout.Vertical);
+        }
         RegularSeries s = d.series();
         int first = Math.max(0, d.trainLength() - MAX_HISTORY);
         List<Object> x = new ArrayList<>();
@@ -53,42 +68,36 @@ final class Charts {
             x.add(axisValue(s, i));
             y.add(s.values()[i]);
         }
-        if (d.mean() != null) {
-            int h = d.mean().length;
-            // bands widest first, so the narrower one is drawn on top
-            for (int k = d.lower().length - 1; k >= 0; k--) {
-                List<Object> bx = new ArrayList<>();
-                List<Double> by = new ArrayList<>();
-                for (int i = 0; i < h; i++) {
-                    bx.add(axisValue(s, d.trainLength() + i));
-                    by.add(finiteOr(d.upper()[k][i], d.mean()[i]));
-                }
-                for (int i = h - 1; i >= 0; i--) {
-                    bx.add(axisValue(s, d.trainLength() + i));
-                    by.add(finiteOr(d.lower()[k][i], d.mean()[i]));
-                }
-                XYSeries band = chart.addSeries(Numbers.level(d.levelsPercent()[k]) + "% interval", bx, by);
-                band.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.PolygonArea);
-                band.setMarker(SeriesMarkers.NONE);
-                // the widest band lightest; where bands overlap their shades add up
-                band.setFillColor(BANDS[Math.min(BANDS.length - 1, d.lower().length - 1 - k)]);
-                band.setLineColor(new Color(0, 0, 0, 0));
+        boolean several = d.lines().size() > 1;
+        for (int m = 0; m < d.lines().size(); m++) {
+            Line line = d.lines().get(m);
+            if (several) {
+                // one band per model, its narrowest level, in the model's colour
+                band(chart, s, d.trainLength(), line, 0, line.name() + " " + Numbers.level(d.levelsPercent()[0]) + "%",
+                        translucent(color(m), 0x38)).setShowInLegend(false);
+                continue;
+            }
+            // bands widest first, so the narrower one is drawn on top; where they overlap their shades add up
+            for (int k = line.lower().length - 1; k >= 0; k--) {
+                band(chart, s, d.trainLength(), line, k, Numbers.level(d.levelsPercent()[k]) + "% interval",
+                        BANDS[Math.min(BANDS.length - 1, line.lower().length - 1 - k)]);
             }
         }
         XYSeries history = chart.addSeries("history", x, y);
         history.setMarker(SeriesMarkers.NONE);
         history.setLineColor(HISTORY);
         history.setLineStyle(new BasicStroke(small ? 1.6f : 1.8f));
-        if (d.mean() != null) {
+        for (int m = 0; m < d.lines().size(); m++) {
+            Line line = d.lines().get(m);
             List<Object> fx = new ArrayList<>();
             List<Double> fy = new ArrayList<>();
-            for (int i = 0; i < d.mean().length; i++) {
+            for (int i = 0; i < line.mean().length; i++) {
                 fx.add(axisValue(s, d.trainLength() + i));
-                fy.add(d.mean()[i]);
+                fy.add(line.mean()[i]);
             }
-            XYSeries forecast = chart.addSeries("forecast", fx, fy);
+            XYSeries forecast = chart.addSeries(several ? line.name() : "forecast", fx, fy);
             forecast.setMarker(SeriesMarkers.NONE);
-            forecast.setLineColor(FORECAST);
+            forecast.setLineColor(several ? color(m) : FORECAST);
             forecast.setLineStyle(new BasicStroke(small ? 2f : 2.4f));
         }
         if (d.trainLength() < s.length()) {
@@ -106,6 +115,37 @@ final class Charts {
                     new float[] {4f, 4f}, 0f));
         }
         return chart;
+    }
+
+    /** The interval band of level k of a line, as a filled polygon (NaN bounds drawn at the mean). */
+    private static XYSeries band(XYChart chart, RegularSeries s, int trainLength, Line line, int k, String name,
+            Color fill) {
+        int h = line.mean().length;
+        List<Object> bx = new ArrayList<>();
+        List<Double> by = new ArrayList<>();
+        for (int i = 0; i < h; i++) {
+            bx.add(axisValue(s, trainLength + i));
+            by.add(finiteOr(line.upper()[k][i], line.mean()[i]));
+        }
+        for (int i = h - 1; i >= 0; i--) {
+            bx.add(axisValue(s, trainLength + i));
+            by.add(finiteOr(line.lower()[k][i], line.mean()[i]));
+        }
+        XYSeries band = chart.addSeries(name, bx, by);
+        band.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.PolygonArea);
+        band.setMarker(SeriesMarkers.NONE);
+        band.setFillColor(fill);
+        band.setLineColor(new Color(0, 0, 0, 0));
+        return band;
+    }
+
+    /** The colour of model m when several are drawn: distinct hues, the first the one-model blue. */
+    static Color color(int m) {
+        return MODEL_COLORS[m % MODEL_COLORS.length];
+    }
+
+    private static Color translucent(Color c, int alpha) {
+        return new Color(c.getRed(), c.getGreen(), c.getBlue(), alpha);
     }
 
     private static void style(XYChart chart, RegularSeries s, boolean small) {

@@ -6,26 +6,31 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * The options of {@code forecast}, checked: a value the library would refuse for every series
- * (a horizon past {@link ArimaModel#MAX_HORIZON}, a season past the longest period ARIMA
- * takes) is a usage error before any work, not a failure of each series.
+ * The options of {@code forecast}, checked: every rule on the arguments in one place, so that
+ * a mistake is a usage error (exit code 2) before any input is read; a value the library would
+ * refuse for every series (a horizon past {@link ArimaModel#MAX_HORIZON}, a season past the
+ * longest period ARIMA takes, a model text it cannot read) included.
  *
- * @param order the fixed order, or null for automatic orders
+ * @param models the models, in the order given (their columns in that order)
  * @param levels interval levels as fractions, ascending
  * @param levelsPercent the same in percent
- * @param horizon --horizon, or null for the default
+ * @param horizon --horizon, or null for the default of each series
  * @param season --season, or null for each series' own
  * @param holdout --holdout, or null
- * @param threads series fitted at once (at most {@link BatchOptions#MAX_THREADS}, as the library's batches)
+ * @param threads worker threads of the batch calls (at most {@link BatchOptions#MAX_THREADS}, as the library)
  */
-record ForecastSettings(int[] order, double[] levels, double[] levelsPercent, Integer horizon, Integer season,
-        Integer holdout, int threads) {
+record ForecastSettings(List<ModelChoice> models, double[] levels, double[] levelsPercent, Integer horizon,
+        Integer season, Integer holdout, int threads) {
+
     /** The longest seasonal period ARIMA takes (hourly data over a leap year; see {@code Arima}). */
     static final int MAX_SEASON = 366 * 24;
 
-    /** @throws UserError naming the option whose value is out of range */
-    static ForecastSettings of(ForecastCommand o) {
-        List<Double> raw = o.levels == null || o.levels.isEmpty() ? List.of(80.0, 95.0) : o.levels;
+    /** The season the model texts are checked with when --season does not give one. */
+    private static final int PROBE_SEASON = 12;
+
+    /** @throws UserError naming the option that is wrong */
+    static ForecastSettings of(ForecastCommand c) {
+        List<Double> raw = c.levels == null || c.levels.isEmpty() ? List.of(80.0, 95.0) : c.levels;
         double[] percent = raw.stream().mapToDouble(l -> l > 0 && l < 1 ? l * 100 : l).sorted().distinct().toArray();
         for (double p : percent) {
             if (!(p > 0 && p < 100)) {
@@ -33,29 +38,37 @@ record ForecastSettings(int[] order, double[] levels, double[] levelsPercent, In
             }
         }
         double[] fractions = Arrays.stream(percent).map(p -> p / 100).toArray();
-        within("--horizon", o.horizon, ArimaModel.MAX_HORIZON);
-        within("--holdout", o.holdout, ArimaModel.MAX_HORIZON);
-        if (o.holdout != null && o.horizon != null && !o.horizon.equals(o.holdout)) {
+        within("--horizon", c.horizon, ArimaModel.MAX_HORIZON);
+        within("--holdout", c.holdout, ArimaModel.MAX_HORIZON);
+        if (c.holdout != null && c.horizon != null && !c.horizon.equals(c.holdout)) {
             throw new UserError("--holdout forecasts the held-back points: leave out --horizon or make it equal ("
-                    + o.horizon + " != " + o.holdout + ")");
+                    + c.horizon + " != " + c.holdout + ")");
         }
-        within("--season", o.season, MAX_SEASON);
-        within("--threads", o.threads, BatchOptions.MAX_THREADS);
-        if (o.lambda != null && !Double.isFinite(o.lambda)) {
-            throw new UserError("--lambda must be a finite number, got " + o.lambda);
+        within("--season", c.season, MAX_SEASON);
+        within("--threads", c.threads, BatchOptions.MAX_THREADS);
+        if (c.lambda != null && !Double.isFinite(c.lambda)) {
+            throw new UserError("--lambda must be a finite number, got " + c.lambda);
         }
-        if (o.plotLimit < 0) {
-            throw new UserError("--plot-limit must be >= 0, got " + o.plotLimit);
+        if (c.plotLimit < 0) {
+            throw new UserError("--plot-limit must be >= 0, got " + c.plotLimit);
         }
-        int threads = o.threads != null ? o.threads
+        int threads = c.threads != null ? c.threads
                 : Math.min(BatchOptions.MAX_THREADS, Runtime.getRuntime().availableProcessors());
-        return new ForecastSettings(o.order == null ? null : Modeler.parseOrder(o.order), fractions, percent,
-                o.horizon, o.season, o.holdout, threads);
+        // the model texts are read by the library: a missing one is its own one-line error
+        NativeCheck.require();
+        List<ModelChoice> models = ModelChoice.of(c.modelTexts, c.order, c.lambda,
+                c.season != null ? c.season : PROBE_SEASON);
+        return new ForecastSettings(models, fractions, percent, c.horizon, c.season, c.holdout, threads);
     }
 
     private static void within(String option, Integer value, int max) {
         if (value != null && (value < 1 || value > max)) {
             throw new UserError(option + " must be between 1 and " + max + ", got " + value);
         }
+    }
+
+    /** Whether the outputs have a column group (and a model-table row) per model. */
+    boolean severalModels() {
+        return models.size() > 1;
     }
 }

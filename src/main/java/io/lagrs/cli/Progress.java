@@ -31,7 +31,18 @@ final class Progress implements AutoCloseable {
 
     /** Records n more items done; shows the bar once the run is older than a second. */
     synchronized void step(long n) {
-        done += n;
+        stepTo(done + n);
+    }
+
+    /**
+     * Records that {@code count} items are done in all (a batch call's listener reports its
+     * running count); a count below the last one is ignored.
+     */
+    synchronized void stepTo(long count) {
+        if (count <= done) {
+            return;
+        }
+        done = count;
         if (!enabled) {
             return;
         }
@@ -44,6 +55,11 @@ final class Progress implements AutoCloseable {
         if (bar != null) {
             bar.stepTo(done);
         }
+    }
+
+    /** The items done so far. */
+    synchronized long done() {
+        return done;
     }
 
     @Override

@@ -5,15 +5,23 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 /**
- * The {@code --plot} directory: a PNG per series (drawn as each series is forecast), an
- * overview grid of a spread of series, and {@code index.html} with the overview, the model
- * table and every chart.
+ * The {@code --plot} directory: a PNG per series (drawn as each chunk of series is forecast),
+ * an overview grid of a spread of series, and {@code index.html} with the overview, the model
+ * table (a row per series and model) and every chart.
  */
 final class Report {
     private static final int GRID_CELLS = 12;
@@ -22,22 +30,27 @@ final class Report {
     private final Path dir;
     private final LongCsvReader.Catalogue catalogue;
     private final ForecastSettings settings;
-    private final String model;
     private final int limit;
     private final int total;
     /** Series shown in the overview: spread evenly over the catalogue. */
     private final Map<Integer, Charts.Data> grid = new ConcurrentHashMap<>();
-    private final Map<Integer, String> pngs = new ConcurrentHashMap<>();
-    private final List<String[]> rows = new ArrayList<>();
-    private int next;
+    private final Map<Integer, Png> pngs = new ConcurrentHashMap<>();
+    /** Model-table rows: catalogue index, series name, whether it failed, then the cells. */
+    private final List<Row> rows = new ArrayList<>();
+    private int seriesCount;
     /** The catalogue positions drawn in the overview. */
-    private final java.util.Set<Integer> gridIndices = new java.util.HashSet<>();
+    private final Set<Integer> gridIndices = new HashSet<>();
 
-    Report(Path dir, LongCsvReader.Catalogue catalogue, ForecastSettings settings, String model, int limit) {
+    private record Row(int index, String series, boolean failed, List<String> cells) {
+    }
+
+    private record Png(String file, String series) {
+    }
+
+    Report(Path dir, LongCsvReader.Catalogue catalogue, ForecastSettings settings, int limit) {
         this.dir = dir;
         this.catalogue = catalogue;
         this.settings = settings;
-        this.model = model;
         this.limit = limit;
         this.total = catalogue.series().size();
         // spread over the catalogue, nudged by one more each time so that a catalogue sorted
@@ -52,57 +65,111 @@ final class Report {
         return dir.resolve("index.html");
     }
 
-    /** Draws series {@code index}'s chart (called from the worker threads). */
-    void chart(int index, ForecastCommand.SeriesResult r) {
-        if (r.series().length() == 0) {
+    /**
+     * Draws the charts of a chunk of results on {@code threads} threads (drawing a PNG takes
+     * longer than fitting most series) and keeps the overview's cells.
+     */
+    void chart(List<SeriesResult> results, int threads) throws IOException {
+        List<Callable<Void>> work = new ArrayList<>();
+        for (SeriesResult r : results) {
+            if (r.series().length() > 0 && (r.index() < limit || gridIndices.contains(r.index()))) {
+                work.add(() -> {
+                    chart(r);
+                    return null;
+                });
+            }
+        }
+        if (work.isEmpty()) {
             return;
         }
+        ExecutorService pool = Executors.newFixedThreadPool(Math.min(threads, work.size()), r -> {
+            Thread t = new Thread(r, "lagrs-charts");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            for (Future<Void> f : pool.invokeAll(work)) {
+                f.get();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while drawing the charts", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof UncheckedIOException io) {
+                throw io.getCause();
+            }
+            throw new IllegalStateException(e.getCause());
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private void chart(SeriesResult r) {
         Charts.Data data = data(r);
-        if (index < limit) {
-            String file = String.format(Locale.ROOT, "series-%05d.png", index);
+        if (r.index() < limit) {
+            String file = String.format(Locale.ROOT, "series-%05d.png", r.index());
             try {
                 Charts.writePng(Charts.chart(data, Charts.WIDTH, Charts.HEIGHT, false), dir.resolve(file));
             } catch (IOException e) {
                 throw new UncheckedIOException(new IOException("cannot write the chart " + dir.resolve(file) + ": "
                         + e.getMessage(), e));
             }
-            pngs.put(index, file);
+            pngs.put(r.index(), new Png(file, r.series().name()));
         }
-        if (r.ok() && inGrid(index)) {
-            grid.put(index, data);
+        if (r.anyOk() && gridIndices.contains(r.index())) {
+            grid.put(r.index(), data);
         }
     }
 
-    private boolean inGrid(int index) {
-        return gridIndices.contains(index);
-    }
-
-    private Charts.Data data(ForecastCommand.SeriesResult r) {
-        Modeler.Fit f = r.fit();
-        String title = r.series().name() + (f == null ? " (not fitted)" : "  " + f.order());
-        String subtitle = r.series().frequencyLabel() + (r.ok() ? "" : ", " + r.error());
-        if (r.ok() && !Double.isNaN(r.mase())) {
-            subtitle += String.format(Locale.ROOT, "; holdout MASE %.2f, sMAPE %.1f%%", r.mase(), r.smape());
-        }
-        return new Charts.Data(r.series(), r.trainLength() == 0 ? r.series().length() : r.trainLength(), title,
-                subtitle, f == null ? null : f.mean(), f == null ? null : f.lower(), f == null ? null : f.upper(),
-                settings.levelsPercent());
-    }
-
-    /** Adds a model-table row, in catalogue order. */
-    void add(ForecastCommand.SeriesResult r) {
-        Modeler.Fit f = r.fit();
-        List<String> row = new ArrayList<>(List.of(Integer.toString(next++), r.series().name(),
-                f == null ? "" : f.order(), f == null ? "" : Numbers.format(round(f.aicc())), r.ok() ? "ok" : "failed",
-                r.ok() ? "" : r.error()));
-        if (settings.holdout() != null) {
-            row.add(Numbers.format(round(r.mase())));
-            row.add(Numbers.format(round(r.smape())));
-            for (int k = 0; k < settings.levels().length; k++) {
-                row.add(r.coverage() == null ? "" : Numbers.format(round(r.coverage()[k])));
+    private Charts.Data data(SeriesResult r) {
+        List<Charts.Line> lines = new ArrayList<>();
+        List<String> failures = new ArrayList<>();
+        for (int k = 0; k < r.models().size(); k++) {
+            SeriesResult.ModelResult m = r.models().get(k);
+            String name = settings.models().get(k).name();
+            if (m.ok()) {
+                // several: the legend names each model as given (their labels are in the table)
+                lines.add(new Charts.Line(settings.severalModels() ? name : m.label(), m.mean(), m.lower(),
+                        m.upper()));
+            } else {
+                failures.add(settings.severalModels() ? name + " " + m.error() : m.error());
             }
         }
-        rows.add(row.toArray(new String[0]));
+        String title = r.series().name();
+        if (lines.isEmpty()) {
+            title += " (not fitted)";
+        } else if (!settings.severalModels()) {
+            title += "  " + lines.get(0).name();
+        }
+        String subtitle = r.series().frequencyLabel() + (failures.isEmpty() ? "" : ", " + String.join("; ", failures));
+        SeriesResult.ModelResult first = r.models().get(0);
+        if (!settings.severalModels() && first.ok() && !Double.isNaN(first.mase())) {
+            subtitle += String.format(Locale.ROOT, "; holdout MASE %.2f, sMAPE %.1f%%", first.mase(), first.smape());
+        }
+        return new Charts.Data(r.series(), r.trainLength() == 0 ? r.series().length() : r.trainLength(), title,
+                subtitle, lines, settings.levelsPercent());
+    }
+
+    /** Adds the series' model-table rows (one per model), in catalogue order. */
+    void add(SeriesResult r) {
+        seriesCount++;
+        for (int k = 0; k < r.models().size(); k++) {
+            SeriesResult.ModelResult m = r.models().get(k);
+            List<String> cells = new ArrayList<>();
+            if (settings.severalModels()) {
+                cells.add(settings.models().get(k).name());
+            }
+            cells.addAll(List.of(m.ok() ? m.label() : "", Numbers.format(round(m.aicc())), m.ok() ? "ok" : "failed",
+                    m.ok() ? "" : m.error()));
+            if (settings.holdout() != null) {
+                cells.add(Numbers.format(round(m.mase())));
+                cells.add(Numbers.format(round(m.smape())));
+                for (int j = 0; j < settings.levels().length; j++) {
+                    cells.add(m.coverage() == null ? "" : Numbers.format(round(m.coverage()[j])));
+                }
+            }
+            rows.add(new Row(r.index(), r.series().name(), !m.ok(), cells));
+        }
     }
 
     private static double round(double v) {
@@ -130,8 +197,9 @@ final class Report {
                 + "tr.failed td{color:#b00}\n.grid{display:flex;flex-wrap:wrap;gap:8px}\n"
                 + ".grid figure{margin:0;width:452px}.grid img{width:450px;border:1px solid #ddd}\n"
                 + "figcaption{font-size:13px}\n</style></head><body>\n");
-        w.write("<h1>Forecasts</h1>\n<p>Input: " + esc(catalogue.source()) + ", " + rows.size() + " series. Model: "
-                + esc(model) + ". Intervals: " + levelsText() + ".</p>\n<pre>");
+        w.write("<h1>Forecasts</h1>\n<p>Input: " + esc(catalogue.source()) + ", " + seriesCount + " series. "
+                + (settings.severalModels() ? "Models: " : "Model: ") + esc(modelsText()) + ". Intervals: "
+                + levelsText() + ".</p>\n<pre>");
         for (String line : summary) {
             w.write(esc(line) + "\n");
         }
@@ -139,7 +207,9 @@ final class Report {
         if (overview) {
             w.write("<h2>Overview</h2>\n<img src=\"overview.png\" alt=\"overview of a spread of series\" style=\"max-width:100%\">\n");
         }
-        w.write("<h2>Models</h2>\n<table><tr><th>#</th><th>series</th><th>model</th><th>AICc</th><th>status</th><th>error</th>");
+        w.write("<h2>Models</h2>\n<table><tr><th>#</th><th>series</th>"
+                + (settings.severalModels() ? "<th>model</th><th>fitted</th>" : "<th>model</th>")
+                + "<th>AICc</th><th>status</th><th>error</th>");
         if (settings.holdout() != null) {
             w.write("<th>MASE</th><th>sMAPE %</th>");
             for (double p : settings.levelsPercent()) {
@@ -147,30 +217,37 @@ final class Report {
             }
         }
         w.write("</tr>\n");
-        for (String[] row : rows) {
-            int i = Integer.parseInt(row[0]);
-            String name = pngs.containsKey(i) ? "<a href=\"#s" + i + "\">" + esc(row[1]) + "</a>" : esc(row[1]);
-            w.write("<tr" + ("failed".equals(row[4]) ? " class=\"failed\"" : "") + "><td>" + (i + 1) + "</td><td>" + name
+        for (Row row : rows) {
+            int i = row.index();
+            String name = pngs.containsKey(i) ? "<a href=\"#s" + i + "\">" + esc(row.series()) + "</a>"
+                    : esc(row.series());
+            w.write("<tr" + (row.failed() ? " class=\"failed\"" : "") + "><td>" + (i + 1) + "</td><td>" + name
                     + "</td>");
-            for (int c = 2; c < row.length; c++) {
-                w.write("<td>" + esc(row[c]) + "</td>");
+            for (String cell : row.cells()) {
+                w.write("<td>" + esc(cell) + "</td>");
             }
             w.write("</tr>\n");
         }
         w.write("</table>\n<h2>Every series</h2>\n");
-        if (pngs.size() < rows.size()) {
+        if (pngs.size() < seriesCount) {
             w.write("<p>Charts of the first " + pngs.size() + " series (--plot-limit).</p>\n");
         }
         w.write("<div class=\"grid\">\n");
-        for (String[] row : rows) {
-            int i = Integer.parseInt(row[0]);
-            String png = pngs.get(i);
-            if (png != null) {
-                w.write("<figure id=\"s" + i + "\"><a href=\"" + png + "\"><img loading=\"lazy\" src=\"" + png
-                        + "\" alt=\"" + esc(row[1]) + "\"></a><figcaption>" + esc(row[1]) + "</figcaption></figure>\n");
-            }
+        for (int i : new TreeSet<>(pngs.keySet())) {
+            String png = pngs.get(i).file();
+            String name = pngs.get(i).series();
+            w.write("<figure id=\"s" + i + "\"><a href=\"" + png + "\"><img loading=\"lazy\" src=\"" + png
+                    + "\" alt=\"" + esc(name) + "\"></a><figcaption>" + esc(name) + "</figcaption></figure>\n");
         }
         w.write("</div>\n</body></html>\n");
+    }
+
+    /** The models as given; a model without [m] takes each series' season. */
+    private String modelsText() {
+        List<String> names = new ArrayList<>();
+        settings.models().forEach(m -> names.add(m.name()));
+        return String.join(", ", names) + (settings.season() != null ? " (season " + settings.season() + ")"
+                : " (each series' season where the model takes one)");
     }
 
     private String levelsText() {
