@@ -24,6 +24,10 @@ pub(super) fn fit(method: Baseline, y: &[f64], lag: usize, drift: bool) -> CoreR
     fitted[lag..].copy_from_slice(&filled[..n - lag]);
     let mut residuals: Vec<f64> = y.iter().zip(&fitted).map(|(y, f)| y - f).collect();
     let present: Vec<f64> = residuals.iter().copied().filter(|r| !r.is_nan()).collect();
+    if drift && present.is_empty() {
+        // One observed value (Baseline::fit refused none): R's lm stops, "0 (non-NA) cases".
+        return invalid("y must have at least two observed values for the drift, it has one");
+    }
     let count = present.len() as f64;
     let (b, b_se, sigma) = if drift {
         // summary(lm(y - fitted ~ 1)): the mean, its standard error and the residual sd.

@@ -4,13 +4,11 @@
 use super::fitted::{BaselineFit, Spread};
 use super::student_t;
 use super::Baseline;
-use crate::error::{invalid, CoreResult};
+use crate::error::CoreResult;
 
+/// `y` has an observed value (`Baseline::fit` checks).
 pub(super) fn fit(y: &[f64]) -> CoreResult<BaselineFit> {
     let present: Vec<f64> = y.iter().copied().filter(|v| !v.is_nan()).collect();
-    if present.is_empty() {
-        return invalid("y: all values are missing");
-    }
     let count = present.len() as f64;
     let mean = present.iter().sum::<f64>() / count;
     let sd = (present.iter().map(|v| (v - mean).powi(2)).sum::<f64>() / (count - 1.0)).sqrt();

@@ -1,5 +1,8 @@
 //! statsforecast's `WindowAverage` and `SeasonalWindowAverage`: the mean of the last k values
-//! (of the last k values of each season). They have no intervals and no fitted values.
+//! (of the last k values of each season). They have no intervals and no fitted values
+//! (statsforecast defines neither). Where statsforecast forecasts NaN, for a series shorter
+//! than the window or a missing value inside it, the fit is refused with the reason instead;
+//! missing values before the window do not matter, as there.
 
 use super::fitted::{BaselineFit, Spread};
 use super::Baseline;
@@ -11,8 +14,8 @@ pub(super) fn fit(method: Baseline, y: &[f64], window: usize, period: usize) -> 
     if n < needed {
         return invalid(format!("y must have at least {needed} values for {}, got {n}", method.label()));
     }
-    if let Some(i) = y.iter().position(|v| v.is_nan()) {
-        return invalid(format!("{} takes no missing values (y[{i}] is NaN)", method.label()));
+    if let Some(i) = (n - needed..n).find(|&i| y[i].is_nan()) {
+        return invalid(format!("{} needs the last {needed} values observed, but y[{i}] is missing", method.label()));
     }
     let last = &y[n - needed..];
     let future: Vec<f64> =

@@ -1,8 +1,15 @@
 //! Box-Cox around any family, as R's forecast functions take `lambda` and `biasadj`: the
 //! series is transformed, the family fits the transformed series, and forecasts, intervals
-//! and fitted values are transformed back (the point forecasts bias-adjusted when asked, with
-//! the forecast variance read off the widest interval, as `forecast::InvBoxCox` does with a
-//! forecast object). Residuals stay on the transformed scale, as in R.
+//! and fitted values are transformed back. Residuals stay on the transformed scale, as in R.
+//!
+//! With `biasadj` the point forecasts are adjusted by `InvBoxCox(fc, lambda, TRUE, fvar)`
+//! where `fvar` is the family's forecast variance (`se^2`, as `forecast.lagwalk` and
+//! `forecast.Arima` pass it) or, for a family without one, the variance read off the widest
+//! interval asked for (as `meanf` passes its intervals). Fitted values are adjusted with the
+//! variance the family's R function passes ([`FittedModel::fitted_bias_variance`]).
+//!
+//! Where R's `BoxCox` would silently make a value missing or infinite (a value <= 0 when
+//! lambda <= 0), the fit is refused, naming the value.
 
 use std::any::Any;
 
@@ -30,8 +37,10 @@ pub const MAX_ABS_LAMBDA: f64 = 10.0;
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub enum Lambda {
     Fixed(f64),
-    /// `BoxCox.lambda(y, method = "guerrero")` on [-0.9, 2] with the family's period, as
-    /// R's `lambda = "auto"`.
+    /// R's `lambda = "auto"`: `BoxCox(x, "auto")` calls `BoxCox.lambda(x, lower = -0.9)`,
+    /// Guerrero's method on [-0.9, 2] (the lower bound raised to 0 when a value is <= 0; 1
+    /// for a series of at most two periods). R reads the period off the series (its
+    /// `frequency`); here it is the family's period, 1 for the non-seasonal families.
     Auto,
 }
 
@@ -97,6 +106,16 @@ impl BoxCox {
     }
 }
 
+/// `InvBoxCox(fvar = list(level, upper, lower))`: the variance behind the widest interval,
+/// `((upper - lower) / qnorm(mean(c(level, 1))) / 2)^2` (a normal reading, whatever the
+/// family's interval is made of).
+fn widest_interval_variance(f: &Forecast) -> Vec<f64> {
+    let widest = f.levels.iter().copied().fold(f64::NAN, f64::max);
+    let k = f.levels.iter().position(|&l| l == widest).expect("a bias adjustment asks for a level");
+    let z = -crate::arima::qnorm(0.5 * (1.0 - widest));
+    f.upper[k].iter().zip(&f.lower[k]).map(|(u, l)| ((u - l) / z / 2.0).powi(2)).collect()
+}
+
 fn check_lambda(lambda: f64) -> CoreResult<f64> {
     if lambda.abs() > MAX_ABS_LAMBDA {
         return invalid(format!("lambda must be in [-{MAX_ABS_LAMBDA}, {MAX_ABS_LAMBDA}], got {lambda}"));
@@ -158,19 +177,12 @@ impl FittedModel for Transformed {
         // The bias adjustment needs an interval to read the forecast variance from: R's
         // forecast functions use the widest level asked for (95% by default).
         let widest = levels.iter().copied().fold(f64::NAN, f64::max);
-        let (asked, extra) = if self.biasadj && widest.is_nan() { ([levels, &[0.95]].concat(), true) } else { (levels.to_vec(), false) };
+        let asked = if self.biasadj && widest.is_nan() { vec![0.95] } else { levels.to_vec() };
         let on_scale = self.inner.forecast(h, &asked)?;
         let mean = match (self.biasadj, on_scale.variance.as_deref()) {
             (false, _) => self.back(&on_scale.mean),
             (true, Some(fvar)) => self.bias_adjusted(&on_scale.mean, fvar)?,
-            (true, None) => {
-                let k = if extra { asked.len() - 1 } else { asked.iter().position(|&l| l == widest).expect("widest is a level") };
-                // InvBoxCox(fvar = list(level, upper, lower)): the variance behind the widest interval.
-                let z = -crate::arima::qnorm(0.5 * (1.0 - asked[k]));
-                let fvar: Vec<f64> =
-                    on_scale.upper[k].iter().zip(&on_scale.lower[k]).map(|(u, l)| ((u - l) / z / 2.0).powi(2)).collect();
-                self.bias_adjusted(&on_scale.mean, &fvar)?
-            }
+            (true, None) => self.bias_adjusted(&on_scale.mean, &widest_interval_variance(&on_scale))?,
         };
         let n = levels.len();
         Ok(Forecast {

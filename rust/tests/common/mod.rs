@@ -6,12 +6,16 @@ use std::path::PathBuf;
 
 use serde_json::Value;
 
-/// The `cases` array of a fixture under `testdata/` (each set beside the script that generates it).
-pub fn fixture_cases(relative: &str) -> Vec<Value> {
+/// A whole fixture under `testdata/` (each set beside the script that generates it).
+pub fn fixture(relative: &str) -> Value {
     let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../testdata").join(relative);
     let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("read {}: {e}", path.display()));
-    let doc: Value = serde_json::from_str(&text).expect("fixture is valid JSON");
-    doc["cases"].as_array().expect("fixture has a cases array").clone()
+    serde_json::from_str(&text).expect("fixture is valid JSON")
+}
+
+/// The `cases` array of a fixture under `testdata/`.
+pub fn fixture_cases(relative: &str) -> Vec<Value> {
+    fixture(relative)["cases"].as_array().expect("fixture has a cases array").clone()
 }
 
 /// A fixture number: JSON numbers, the strings "NaN", "Infinity", "-Infinity", and null as NaN.
