@@ -5,4 +5,5 @@ pub mod auto;
 pub mod batch;
 pub mod error;
 pub mod lags;
+pub mod numerics;
 pub mod rolling;

@@ -11,7 +11,6 @@
 //! * `css` — conditional sum of squares (starting values, "CSS");
 //! * `kalman/` — state-space likelihood (R's `makeARIMA` / `ARIMA_Like`):
 //!   `stationary` (Q0), `arma_filter` (fast filters), `diffuse` (full state);
-//! * `linalg` — the one linear solver and inverse;
 //! * `regression` — intercept/drift regressors, their rotation, OLS start;
 //! * `objective` — set-up of a fit and its CSS / ML objectives, final pass;
 //! * `units` — the standardized units of a fit, the degenerate-fit rule;
@@ -28,7 +27,6 @@ mod fit;
 mod forecast;
 mod hessian;
 mod kalman;
-mod linalg;
 mod model;
 mod objective;
 mod optimize;

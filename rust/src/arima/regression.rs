@@ -1,7 +1,7 @@
 //! The regression part of the model (R's `xreg`: intercept and drift), its
 //! rotation to orthogonal regressors, and the least-squares start.
 
-use super::linalg::invert;
+use crate::numerics::linalg::invert;
 use super::polynomial::difference;
 use super::spec::ArimaSpec;
 
