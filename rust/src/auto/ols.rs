@@ -3,6 +3,8 @@
 //! combination of earlier ones is dropped (R reports its coefficient as `NA`;
 //! the rank tolerance is `lm`'s 1e-7), and the usual t statistics.
 
+use crate::numerics::linalg::{invert_upper, solve_upper_in_place};
+
 /// The parts of `summary(lm(...))` the tests read.
 #[derive(Debug, Clone)]
 pub struct OlsFit {
@@ -88,15 +90,15 @@ pub fn ols(y: &[f64], x: &[Vec<f64>]) -> Option<OlsFit> {
     let rank = kept.len();
     let mut qty = y.to_vec();
     apply(&reflectors, &mut qty);
-    // Back substitution R b = (Q'y)[..rank].
-    let mut b = vec![0.0; rank];
-    for i in (0..rank).rev() {
-        let mut s = qty[i];
-        for (jj, bj) in b.iter().enumerate().skip(i + 1) {
-            s -= r_cols[jj][i] * bj;
+    // R, row-major for the shared linear algebra.
+    let mut r = vec![0.0; rank * rank];
+    for (j, col) in r_cols.iter().enumerate() {
+        for (i, v) in col.iter().enumerate() {
+            r[i * rank + j] = *v;
         }
-        b[i] = s / r_cols[i][i];
     }
+    let mut b = qty[..rank].to_vec();
+    solve_upper_in_place(&r, &mut b, rank);
     let mut coef = vec![f64::NAN; k];
     for (i, &j) in kept.iter().enumerate() {
         coef[j] = b[i];
@@ -110,31 +112,13 @@ pub fn ols(y: &[f64], x: &[Vec<f64>]) -> Option<OlsFit> {
     if df > 0 {
         let sigma2 = rss / df as f64;
         // Diagonal of (R'R)^-1 = row norms of R^-1.
-        let rinv = invert_upper(&r_cols, rank);
+        let rinv = invert_upper(&r, rank);
         for (i, &j) in kept.iter().enumerate() {
-            let d: f64 = (i..rank).map(|c| rinv[c][i] * rinv[c][i]).sum();
+            let d: f64 = (i..rank).map(|c| rinv[i * rank + c] * rinv[i * rank + c]).sum();
             se[j] = (sigma2 * d).sqrt();
         }
     }
     Some(OlsFit { coef, se, residuals, rss, rank })
-}
-
-/// Inverse of the upper-triangular R (given by columns), returned by columns:
-/// column c solves R x = e_c.
-fn invert_upper(r_cols: &[Vec<f64>], rank: usize) -> Vec<Vec<f64>> {
-    (0..rank)
-        .map(|c| {
-            let mut x = vec![0.0; rank];
-            for i in (0..=c).rev() {
-                let mut s = if i == c { 1.0 } else { 0.0 };
-                for (j, xj) in x.iter().enumerate().take(c + 1).skip(i + 1) {
-                    s -= r_cols[j][i] * xj;
-                }
-                x[i] = s / r_cols[i][i];
-            }
-            x
-        })
-        .collect()
 }
 
 #[cfg(test)]
