@@ -8,7 +8,7 @@
 //! sample size (Hamilton 1994, as urca prints them). A p-value above alpha
 //! means a unit root is not rejected, so the series is differenced.
 
-use super::ols::ols;
+use crate::numerics::ols::ols;
 use super::unit_root::{ndiffs_by, unit_root_decision, Decision, UnitRootTest};
 use crate::error::{invalid, CoreResult};
 

@@ -23,7 +23,6 @@ pub mod adf;
 pub mod boxcox;
 pub mod ch;
 pub mod ocsb;
-pub mod ols;
 pub mod pp;
 pub mod unit_root;
 mod candidate;

@@ -9,7 +9,7 @@
 //! added back. If that lands more than half the data's range outside it, R
 //! falls back to the linear fill, and so does this.
 
-use super::ols::ols;
+use crate::numerics::ols::ols;
 use super::stl::{stl, StlParams, MSTL_S_WINDOW};
 
 /// `na.interp(ts(x, frequency = m))`: `x` with its NaNs filled. `None` when

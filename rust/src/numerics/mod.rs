@@ -8,3 +8,4 @@
 //! * `distributions` — the standard normal CDF and quantile.
 
 pub(crate) mod linalg;
+pub mod ols;

@@ -1,9 +1,12 @@
-//! Ordinary least squares as R's `lm()` computes it for the regression-based
-//! unit-root tests: Householder QR, a column that is (numerically) a linear
-//! combination of earlier ones is dropped (R reports its coefficient as `NA`;
-//! the rank tolerance is `lm`'s 1e-7), and the usual t statistics.
+//! Ordinary least squares. [`ols`] is R's `lm()` as the regression-based unit-root tests
+//! and `na.interp` use it: Householder QR, a column that is (numerically) a linear
+//! combination of earlier ones is dropped (R reports its coefficient as `NA`; the rank
+//! tolerance is `lm`'s 1e-7), and the usual t statistics. [`ols_normal_equations`] is the
+//! small fit of ARIMA's regression start, by the normal equations over complete rows. It
+//! stays a method of its own: through the QR, ARIMA's starting values, and so its fitted
+//! models, would change in their last bits.
 
-use crate::numerics::linalg::{invert_upper, solve_upper_in_place};
+use crate::numerics::linalg::{invert, invert_upper, solve_upper_in_place};
 
 /// The parts of `summary(lm(...))` the tests read.
 #[derive(Debug, Clone)]
@@ -119,6 +122,45 @@ pub fn ols(y: &[f64], x: &[Vec<f64>]) -> Option<OlsFit> {
         }
     }
     Some(OlsFit { coef, se, residuals, rss, rank })
+}
+
+/// Least squares of `dx` on the columns `cols` over the rows where all are present (R's
+/// `lm(dx ~ xreg - 1, na.action = na.omit)`) by the normal equations: coefficients and their
+/// standard errors (NaN when undefined). For a few well-conditioned columns only (ARIMA's
+/// intercept and drift, rotated): no column is dropped as aliased, as [`ols`] would.
+pub(crate) fn ols_normal_equations(dx: &[f64], cols: &[Vec<f64>]) -> (Vec<f64>, Vec<f64>) {
+    let k = cols.len();
+    let mut xtx = vec![0.0; k * k];
+    let mut xty = vec![0.0; k];
+    let mut m = 0usize;
+    let row_ok = |t: usize| !dx[t].is_nan() && cols.iter().all(|c| !c[t].is_nan());
+    for t in (0..dx.len()).filter(|&t| row_ok(t)) {
+        m += 1;
+        for i in 0..k {
+            xty[i] += cols[i][t] * dx[t];
+            for j in 0..k {
+                xtx[i * k + j] += cols[i][t] * cols[j][t];
+            }
+        }
+    }
+    let nan = vec![f64::NAN; k];
+    if m < k {
+        return (vec![0.0; k], nan);
+    }
+    // Conditioning is no issue for the few, rotated regressors this is for.
+    let Some(inv) = invert(&xtx, k) else {
+        return (vec![0.0; k], nan);
+    };
+    let beta: Vec<f64> = (0..k).map(|i| (0..k).map(|j| inv[i * k + j] * xty[j]).sum()).collect();
+    let rss: f64 = (0..dx.len())
+        .filter(|&t| row_ok(t))
+        .map(|t| {
+            let e = dx[t] - (0..k).map(|i| beta[i] * cols[i][t]).sum::<f64>();
+            e * e
+        })
+        .sum();
+    let se = if m > k { (0..k).map(|i| (rss / (m - k) as f64 * inv[i * k + i]).sqrt()).collect() } else { nan };
+    (beta, se)
 }
 
 #[cfg(test)]
