@@ -41,11 +41,11 @@ use super::hessian::{numerical_hessian, standard_errors};
 use super::model::{ArimaFit, Selection};
 use super::objective::{final_pass, setup, to_raw, Problem, Setup};
 use super::units::degenerate;
-use super::optimize::{minimize, BfgsOptions};
 use super::restart::{leave_stationary_start, restart_off_boundary};
 use super::spec::ArimaSpec;
 use super::transform::{ar_is_stationary, grad_trans, ma_invert, undo_pars};
 use crate::error::{invalid, CoreError, CoreResult};
+use crate::numerics::optim::bfgs::{minimize, BfgsOptions};
 
 /// Options of the CSS stage: R's `optim` defaults, except that gradients
 /// are forward differences (step 1e-6) until the final central-difference

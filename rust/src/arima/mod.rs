@@ -15,7 +15,6 @@
 //! * `objective` — set-up of a fit and its CSS / ML objectives, final pass;
 //! * `units` — the standardized units of a fit, the degenerate-fit rule;
 //! * `restart` — ML restarts off stationary points and the MA boundary;
-//! * `optimize` — BFGS with numerical gradients (R's `optim` "BFGS");
 //! * `hessian` — numerical Hessian and standard errors;
 //! * `fit` — the fitting procedure, step by step; `model` — [`ArimaFit`];
 //! * `forecast` — R's `KalmanForecast`, [`Forecast`] and the normal quantile;
@@ -29,7 +28,6 @@ mod hessian;
 mod kalman;
 mod model;
 mod objective;
-mod optimize;
 mod polynomial;
 mod regression;
 mod restart;

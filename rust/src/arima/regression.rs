@@ -1,5 +1,5 @@
-//! The regression part of the model (R's `xreg`: intercept and drift), its
-//! rotation to orthogonal regressors; the least-squares start is `numerics::ols`.
+//! The regression part of the model (R's `xreg`: intercept and drift) and its
+//! rotation to orthogonal regressors (the least-squares start is in `numerics::ols`).
 
 use super::polynomial::difference;
 use super::spec::ArimaSpec;

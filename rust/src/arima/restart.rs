@@ -4,10 +4,10 @@
 
 use super::fit::{check_cancel, ML_OPTIONS};
 use super::objective::Problem;
-use super::optimize::minimize;
 use super::roots::polyroot;
 use super::transform::Layout;
 use crate::error::CoreResult;
+use crate::numerics::optim::bfgs::minimize;
 
 /// ARMA coordinates of the perturbed restarts in [`leave_stationary_start`]
 /// (transformed parameters: atanh of PACF for AR, plain MA).

@@ -8,9 +8,9 @@
 //! sample size (Hamilton 1994, as urca prints them). A p-value above alpha
 //! means a unit root is not rejected, so the series is differenced.
 
-use crate::numerics::ols::ols;
 use super::unit_root::{ndiffs_by, unit_root_decision, Decision, UnitRootTest};
 use crate::error::{invalid, CoreResult};
+use crate::numerics::ols::ols;
 
 /// Deterministic terms of the test regression (`ndiffs`' `type`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -9,8 +9,8 @@
 //! added back. If that lands more than half the data's range outside it, R
 //! falls back to the linear fill, and so does this.
 
-use crate::numerics::ols::ols;
 use super::stl::{stl, StlParams, MSTL_S_WINDOW};
+use crate::numerics::ols::ols;
 
 /// `na.interp(ts(x, frequency = m))`: `x` with its NaNs filled. `None` when
 /// every value is missing.

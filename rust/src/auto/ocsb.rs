@@ -10,9 +10,9 @@
 //! that regression for p = 1, 2, 3 on a common sample, and then — as in
 //! forecast 8.20 — one less than the order with the smallest AIC is used.
 
-use crate::numerics::ols::{ols, OlsFit};
 use super::unit_root::nsdiffs_by;
 use crate::error::{invalid, CoreResult};
+use crate::numerics::ols::{ols, OlsFit};
 
 /// The largest AR order `nsdiffs` lets the test consider.
 pub const NSDIFFS_MAX_LAG: usize = 3;

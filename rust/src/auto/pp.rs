@@ -6,9 +6,9 @@
 //! weighted long-run variance of `trunc(4 (n/100)^0.25)` lags (urca's
 //! `lags = "short"`). Critical values are MacKinnon's response surfaces in n.
 
-use crate::numerics::ols::ols;
 use super::unit_root::{ndiffs_by, unit_root_decision, Decision, UnitRootTest};
 use crate::error::{invalid, CoreResult};
+use crate::numerics::ols::ols;
 
 pub use super::adf::Deterministic;
 

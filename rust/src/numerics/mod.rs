@@ -9,3 +9,4 @@
 
 pub(crate) mod linalg;
 pub mod ols;
+pub mod optim;
