@@ -17,7 +17,7 @@
 //! * `restart` — ML restarts off stationary points and the MA boundary;
 //! * `hessian` — numerical Hessian and standard errors;
 //! * `fit` — the fitting procedure, step by step; `model` — [`ArimaFit`];
-//! * `forecast` — R's `KalmanForecast`, [`Forecast`] and the normal quantile;
+//! * `forecast` — R's `KalmanForecast` and [`Forecast`];
 //! * `serialize` — versioned binary encoding; `batch` — [`fit_many`], [`fit_batch`].
 
 mod batch;

@@ -7,6 +7,7 @@
 //! * `optim/` — minimisers: `bfgs` (R's `optim(method = "BFGS")`), `brent` (R's `optimize`);
 //! * `distributions` — the standard normal CDF and quantile.
 
+pub(crate) mod distributions;
 pub(crate) mod linalg;
 pub mod ols;
 pub mod optim;
