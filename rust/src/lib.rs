@@ -7,3 +7,4 @@ pub mod error;
 pub mod lags;
 pub mod numerics;
 pub mod rolling;
+pub mod stats;

@@ -189,7 +189,7 @@ fn check(series: &Value, run: &Value) -> Outcome {
     let mut y = x[first..].to_vec();
     if let Some(l) = got.fit.lambda() {
         let mut out = vec![0.0; y.len()];
-        lagrs_core::auto::boxcox::box_cox(&y, l, &mut out).expect("lambda was usable in the search");
+        lagrs_core::stats::boxcox::box_cox(&y, l, &mut out).expect("lambda was usable in the search");
         y = out;
     }
     let (orders, mean, drift) = theirs;

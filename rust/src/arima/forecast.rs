@@ -123,7 +123,7 @@ impl ArimaFit {
         if let Some(lambda) = self.selection.lambda {
             // forecast.Arima: back-transform the intervals, and the mean
             // (bias-adjusted with the forecast variance se^2 when asked).
-            use crate::auto::boxcox::{inv_box_cox, inv_box_cox_bias_adjusted};
+            use crate::stats::boxcox::{inv_box_cox, inv_box_cox_bias_adjusted};
             let on_scale = mean.clone();
             if self.selection.biasadj {
                 let fvar: Vec<f64> = var.iter().map(|v| ((v * self.sigma2).max(0.0).sqrt() * self.scale).powi(2)).collect();

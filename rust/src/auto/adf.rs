@@ -107,7 +107,7 @@ mod tests {
     //! Against `testdata/auto_arima/unit_root_tests.json` (R 4.2.2, urca,
     //! forecast 8.20; `make_unit_root_fixtures.R`).
     use super::*;
-    use crate::auto::test_fixtures::{load, num, nums, same};
+    use crate::stats::test_fixtures::{load, num, nums, same};
     use crate::auto::unit_root::tests::{degenerate, DEGENERATE};
 
     #[test]

@@ -181,7 +181,7 @@ pub fn nsdiffs_ch(x: &[f64], m: usize, alpha: f64, max_seasonal_d: usize) -> usi
 mod tests {
     //! Against `testdata/auto_arima/unit_root_tests.json`.
     use super::*;
-    use crate::auto::test_fixtures::{load, num, nums, same};
+    use crate::stats::test_fixtures::{load, num, nums, same};
 
     /// The seasonal regression fits the series exactly (a pure seasonal pattern).
     fn exactly_seasonal(x: &[f64], m: usize) -> bool {

@@ -20,7 +20,6 @@
 //! p-value interpolation and ndiffs/nsdiffs loops).
 
 pub mod adf;
-pub mod boxcox;
 pub mod ch;
 pub mod ocsb;
 pub mod pp;
@@ -35,9 +34,6 @@ mod special;
 mod stl;
 mod util;
 
-#[cfg(test)]
-mod test_fixtures;
-
 pub use kpss::{kpss_p_value, kpss_statistic, ndiffs_kpss};
 pub use na_interp::na_interp;
 pub use options::{AutoArimaOptions, BoxCoxLambda, InformationCriterion, SeasonalTestKind, UnitRootTestKind};
@@ -50,6 +46,7 @@ use std::sync::atomic::AtomicBool;
 use crate::arima::{self, ArimaFit, ArimaSpec, Selection};
 use crate::batch::{self, BatchControl};
 use crate::error::{invalid, CoreError, CoreResult};
+use crate::stats::boxcox;
 use candidate::{Context, Model};
 use search::Limits;
 

@@ -154,7 +154,7 @@ pub fn nsdiffs_ocsb(x: &[f64], m: usize, max_seasonal_d: usize) -> usize {
 mod tests {
     //! Against `testdata/auto_arima/unit_root_tests.json`.
     use super::*;
-    use crate::auto::test_fixtures::{load, num, nums, same};
+    use crate::stats::test_fixtures::{load, num, nums, same};
 
     #[test]
     fn ocsb_matches_forecast() {

@@ -87,7 +87,7 @@ pub fn ndiffs_pp(x: &[f64], alpha: f64, deterministic: Deterministic, max_d: usi
 mod tests {
     //! Against `testdata/auto_arima/unit_root_tests.json`.
     use super::*;
-    use crate::auto::test_fixtures::{load, num, nums, same};
+    use crate::stats::test_fixtures::{load, num, nums, same};
     use crate::auto::unit_root::tests::{degenerate, DEGENERATE};
 
     #[test]

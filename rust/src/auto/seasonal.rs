@@ -46,7 +46,7 @@ mod tests {
     //! Against `forecast:::seas.heuristic` and `nsdiffs(test = "seas")` on the
     //! series with missing values of `testdata/auto_arima/missing_values.json`.
     use super::*;
-    use crate::auto::test_fixtures::{load, num, nums};
+    use crate::stats::test_fixtures::{load, num, nums};
 
     /// (x, m, R's strength, R's nsdiffs) of every fixture series.
     fn cases() -> Vec<(String, Vec<f64>, usize, f64, usize)> {

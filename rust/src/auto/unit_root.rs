@@ -224,8 +224,8 @@ pub(crate) mod tests {
     /// Box-Cox transformed, seasonally differenced before `ndiffs`).
     #[test]
     fn decisions_inside_auto_arima_match_r() {
-        use crate::auto::boxcox::box_cox_value;
-        use crate::auto::test_fixtures::{load, num, nums};
+        use crate::stats::boxcox::box_cox_value;
+        use crate::stats::test_fixtures::{load, num, nums};
         use crate::auto::{adf, ch, ocsb, pp};
         let doc = load("auto_arima.json");
         let (mut compared, mut ch_runs, mut ch_agree) = (0, 0, 0);

@@ -191,7 +191,7 @@ mod tests {
     //! Against `testdata/auto_arima/boxcox.json`, written by
     //! `testdata/auto_arima/make_boxcox_fixtures.R` (R 4.2.2, forecast 8.20).
     use super::*;
-    use crate::auto::test_fixtures::{load, num, nums, same};
+    use crate::stats::test_fixtures::{load, num, nums, same};
 
     #[test]
     fn guerrero_lambda_matches_r() {
