@@ -19,27 +19,18 @@
 //! `ocsb`, `ch` (nsdiffs), over `ols` (R's `lm`) and `unit_root` (shared
 //! p-value interpolation and ndiffs/nsdiffs loops).
 
-pub mod adf;
-pub mod ch;
-pub mod ocsb;
-pub mod pp;
-pub mod unit_root;
 mod candidate;
-mod kpss;
 mod na_interp;
 mod options;
 mod search;
 mod seasonal;
 mod special;
 mod stl;
-mod util;
 
-pub use kpss::{kpss_p_value, kpss_statistic, ndiffs_kpss};
 pub use na_interp::na_interp;
 pub use options::{AutoArimaOptions, BoxCoxLambda, InformationCriterion, SeasonalTestKind, UnitRootTestKind};
 pub use seasonal::{nsdiffs_seas, seasonal_strength, SEASONAL_STRENGTH_THRESHOLD};
 pub use stl::{stl, StlParams};
-pub use util::is_constant;
 
 use std::sync::atomic::AtomicBool;
 
@@ -47,6 +38,9 @@ use crate::arima::{self, ArimaFit, ArimaSpec, Selection};
 use crate::batch::{self, BatchControl};
 use crate::error::{invalid, CoreError, CoreResult};
 use crate::stats::boxcox;
+use crate::stats::series::{self, is_constant};
+use crate::stats::unit_root::kpss::ndiffs_kpss;
+use crate::stats::unit_root::{adf, ch, ocsb, pp};
 use candidate::{Context, Model};
 use search::Limits;
 
@@ -299,7 +293,7 @@ fn ordinary_units(x: &[f64]) -> std::borrow::Cow<'_, [f64]> {
 
 /// R's `diff(x, lag = m, differences = times)`.
 fn seasonal_diff(x: &[f64], m: usize, times: usize) -> Vec<f64> {
-    (0..times).fold(x.to_vec(), |acc, _| util::diff(&acc, m))
+    (0..times).fold(x.to_vec(), |acc, _| series::diff(&acc, m))
 }
 
 /// R's `diff(x, differences = times)`.

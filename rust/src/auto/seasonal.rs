@@ -4,8 +4,8 @@
 
 use super::na_interp::na_interp;
 use super::stl::{stl, StlParams, MSTL_S_WINDOW};
-use super::unit_root::nsdiffs_by;
-use super::util::var_na_rm;
+use crate::stats::series::var_na_rm;
+use crate::stats::unit_root::nsdiffs_by;
 
 /// The threshold of `nsdiffs(test = "seas")`.
 pub const SEASONAL_STRENGTH_THRESHOLD: f64 = 0.64;

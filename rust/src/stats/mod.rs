@@ -1,8 +1,13 @@
 //! Statistical tools on series that every model family may use (none of them fits a model):
 //!
 //! * `boxcox` — the Box-Cox transform, its inverse (bias-adjusted or not) and Guerrero's lambda;
+//! * `series` — R's `is.constant`, `diff` and `var(na.rm = TRUE)`;
+//! * `unit_root/` — the tests of `forecast::ndiffs` (KPSS, ADF, PP) and `nsdiffs` (OCSB,
+//!   Canova-Hansen), and the differencing loops around them;
 
 pub mod boxcox;
+pub mod series;
+pub mod unit_root;
 
 #[cfg(test)]
 pub(crate) mod test_fixtures;

@@ -17,7 +17,7 @@
 //! R's exactly; the decision can differ from R's when the statistic is close
 //! to the critical value (see `testdata/auto_arima/README.md`).
 
-use super::unit_root::{interpolate_clamped, nsdiffs_by};
+use super::{interpolate_clamped, nsdiffs_by};
 use crate::error::{invalid, CoreError, CoreResult};
 use crate::numerics::linalg::{cholesky, cholesky_solve};
 use crate::numerics::ols::ols;

@@ -6,7 +6,7 @@
 //! weighted long-run variance of `trunc(4 (n/100)^0.25)` lags (urca's
 //! `lags = "short"`). Critical values are MacKinnon's response surfaces in n.
 
-use super::unit_root::{ndiffs_by, unit_root_decision, Decision, UnitRootTest};
+use super::{ndiffs_by, unit_root_decision, Decision, UnitRootTest};
 use crate::error::{invalid, CoreResult};
 use crate::numerics::ols::ols;
 
@@ -88,7 +88,7 @@ mod tests {
     //! Against `testdata/auto_arima/unit_root_tests.json`.
     use super::*;
     use crate::stats::test_fixtures::{load, num, nums, same};
-    use crate::auto::unit_root::tests::{degenerate, DEGENERATE};
+    use crate::stats::unit_root::tests::{degenerate, DEGENERATE};
 
     #[test]
     fn pp_matches_urca_and_ndiffs() {

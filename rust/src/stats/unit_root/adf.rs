@@ -8,7 +8,7 @@
 //! sample size (Hamilton 1994, as urca prints them). A p-value above alpha
 //! means a unit root is not rejected, so the series is differenced.
 
-use super::unit_root::{ndiffs_by, unit_root_decision, Decision, UnitRootTest};
+use super::{ndiffs_by, unit_root_decision, Decision, UnitRootTest};
 use crate::error::{invalid, CoreResult};
 use crate::numerics::ols::ols;
 
@@ -108,7 +108,7 @@ mod tests {
     //! forecast 8.20; `make_unit_root_fixtures.R`).
     use super::*;
     use crate::stats::test_fixtures::{load, num, nums, same};
-    use crate::auto::unit_root::tests::{degenerate, DEGENERATE};
+    use crate::stats::unit_root::tests::{degenerate, DEGENERATE};
 
     #[test]
     fn adf_matches_urca_and_ndiffs() {

@@ -10,7 +10,7 @@
 //! that regression for p = 1, 2, 3 on a common sample, and then — as in
 //! forecast 8.20 — one less than the order with the smallest AIC is used.
 
-use super::unit_root::nsdiffs_by;
+use super::nsdiffs_by;
 use crate::error::{invalid, CoreResult};
 use crate::numerics::ols::{ols, OlsFit};
 
