@@ -5,32 +5,24 @@
 //! 1. drop leading missing values; a constant series gives ARIMA(0,0,0)
 //!    with that mean (`special`);
 //! 2. cap the orders by the series length;
-//! 3. choose D by seasonal strength (`seasonal`, over `stl`, with missing
-//!    values filled by `na_interp`; or `ocsb`,
-//!    `ch`) and d by KPSS tests (`kpss`; or `adf`, `pp`), unless fixed;
+//! 3. choose D by seasonal strength (`stats::seasonal`, over STL, with missing
+//!    values filled by `na.interp`; or the OCSB or Canova-Hansen test) and d by
+//!    KPSS tests (or ADF, PP; all in `stats::unit_root`), unless fixed;
 //! 4. a series constant after differencing gets a fixed-coefficient model
 //!    (`special`);
 //! 5. search the orders stepwise or fully (`search`), each candidate fitted
 //!    and scored as R's `myarima` (`candidate`).
 //!
-//! Modules: `options` (the settings), `util` (R's `is.constant`, `diff`, `var`), `kpss`, `stl`,
-//! `na_interp`, `seasonal`, `candidate`, `search`, `special`, `boxcox` (Box-Cox and
-//! Guerrero's lambda); the alternative tests `adf`, `pp` (ndiffs) and
-//! `ocsb`, `ch` (nsdiffs), over `ols` (R's `lm`) and `unit_root` (shared
-//! p-value interpolation and ndiffs/nsdiffs loops).
+//! Modules: `options` (the settings), `candidate`, `search`, `special`. The tests, the
+//! decomposition, Box-Cox and R's small helpers it uses are shared with every model family
+//! (`crate::stats`).
 
 mod candidate;
-mod na_interp;
 mod options;
 mod search;
-mod seasonal;
 mod special;
-mod stl;
 
-pub use na_interp::na_interp;
 pub use options::{AutoArimaOptions, BoxCoxLambda, InformationCriterion, SeasonalTestKind, UnitRootTestKind};
-pub use seasonal::{nsdiffs_seas, seasonal_strength, SEASONAL_STRENGTH_THRESHOLD};
-pub use stl::{stl, StlParams};
 
 use std::sync::atomic::AtomicBool;
 
@@ -38,6 +30,7 @@ use crate::arima::{self, ArimaFit, ArimaSpec, Selection};
 use crate::batch::{self, BatchControl};
 use crate::error::{invalid, CoreError, CoreResult};
 use crate::stats::boxcox;
+use crate::stats::seasonal::nsdiffs_seas;
 use crate::stats::series::{self, is_constant};
 use crate::stats::unit_root::kpss::ndiffs_kpss;
 use crate::stats::unit_root::{adf, ch, ocsb, pp};
