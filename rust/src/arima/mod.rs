@@ -15,6 +15,7 @@
 //! * `objective` — set-up of a fit and its CSS / ML objectives, final pass;
 //! * `units` — the standardized units of a fit, the degenerate-fit rule;
 //! * `restart` — ML restarts off stationary points and the MA boundary;
+//! * `stages` — the optimiser settings and cancellation check the fit's stages share;
 //! * `hessian` — numerical Hessian and standard errors;
 //! * `fit` — the fitting procedure, step by step; `model` — [`ArimaFit`];
 //! * `forecast` — R's `KalmanForecast` and [`Forecast`];
@@ -34,6 +35,7 @@ mod restart;
 mod roots;
 mod serialize;
 mod spec;
+mod stages;
 mod transform;
 mod units;
 

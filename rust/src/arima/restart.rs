@@ -2,9 +2,9 @@
 //! of the likelihood: off a start where the gradient vanishes by symmetry,
 //! and off an MA root on the unit circle (steps 4a and 4b of `fit`).
 
-use super::fit::{check_cancel, ML_OPTIONS};
 use super::objective::Problem;
 use super::roots::polyroot;
+use super::stages::{check_cancel, ML_OPTIONS};
 use super::transform::Layout;
 use crate::error::CoreResult;
 use crate::numerics::optim::bfgs::minimize;
