@@ -184,6 +184,28 @@ mod tests {
     }
 
     #[test]
+    fn normal_equations_agree_with_the_qr_on_the_complete_rows() {
+        // As R's na.omit: a row missing in the response or in any column is left out.
+        let t: Vec<f64> = (1..=8).map(f64::from).collect();
+        let mut y: Vec<f64> = t.iter().map(|v| 2.0 + 0.5 * v + (1.3 * v).sin()).collect();
+        y[2] = f64::NAN;
+        let mut drift = t.clone();
+        drift[5] = f64::NAN;
+        let ones = vec![1.0; 8];
+        let (beta, se) = ols_normal_equations(&y, &[ones.clone(), drift.clone()]);
+        let complete = |v: &[f64]| -> Vec<f64> { (0..8).filter(|&i| i != 2 && i != 5).map(|i| v[i]).collect() };
+        let qr = ols(&complete(&y), &[complete(&ones), complete(&drift)]).expect("shapes agree");
+        for j in 0..2 {
+            assert!((beta[j] - qr.coef[j]).abs() <= 1e-12 * qr.coef[j].abs().max(1.0), "{beta:?} {:?}", qr.coef);
+            assert!((se[j] - qr.se[j]).abs() <= 1e-10 * qr.se[j], "{se:?} {:?}", qr.se);
+        }
+        // Fewer complete rows than columns: zero coefficients, undefined standard errors.
+        let (beta, se) = ols_normal_equations(&[1.0, f64::NAN], &[vec![1.0, 1.0], vec![1.0, 2.0]]);
+        assert_eq!(beta, vec![0.0, 0.0]);
+        assert!(se.iter().all(|v| v.is_nan()));
+    }
+
+    #[test]
     fn aliased_column_is_dropped_as_r_does() {
         let a = vec![1.0, 2.0, 3.0, 4.0];
         let b: Vec<f64> = a.iter().map(|v| 2.0 * v).collect();
