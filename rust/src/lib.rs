@@ -8,4 +8,6 @@ pub mod catalog;
 pub mod engine;
 pub mod error;
 pub mod lags;
+pub mod numerics;
 pub mod rolling;
+pub mod stats;

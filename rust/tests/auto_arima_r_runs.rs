@@ -18,7 +18,7 @@
 //!   fixed-order fits ended at different points, one of them non-stationary, non-invertible
 //!   or without standard errors, or one of them at a lower likelihood). Where the differencing
 //!   differs the criteria are of different data and not comparable; each such run must be a
-//!   Canova-Hansen run (its p-value is not R's, see `rust/src/auto/ch.rs`). Anything else fails.
+//!   Canova-Hansen run (its p-value is not R's, see `rust/src/stats/unit_root/ch.rs`). Anything else fails.
 //! * (c) Where the model is equal, the forecasts and 80%/95% bounds agree with R's within the
 //!   tolerance of `auto_arima_search.rs` (2e-3 of the largest |value| of each array), unless
 //!   lagrs reached a higher likelihood than R (a different optimum), as the fixed-order fixture
@@ -189,7 +189,7 @@ fn check(series: &Value, run: &Value) -> Outcome {
     let mut y = x[first..].to_vec();
     if let Some(l) = got.fit.lambda() {
         let mut out = vec![0.0; y.len()];
-        lagrs_core::auto::boxcox::box_cox(&y, l, &mut out).expect("lambda was usable in the search");
+        lagrs_core::stats::boxcox::box_cox(&y, l, &mut out).expect("lambda was usable in the search");
         y = out;
     }
     let (orders, mean, drift) = theirs;

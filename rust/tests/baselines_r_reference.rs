@@ -16,7 +16,7 @@ mod common;
 use std::collections::BTreeMap;
 
 use common::{fixture, num, nums};
-use lagrs_core::auto::boxcox::box_cox_value;
+use lagrs_core::stats::boxcox::box_cox_value;
 use lagrs_core::catalog::ModelSpec;
 use lagrs_core::engine::transform::Transformed;
 use lagrs_core::engine::{find, FittedModel, Forecast, Spec};

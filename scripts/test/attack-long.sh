@@ -9,7 +9,7 @@ cases="${1:-5000}"
 scale="${2:-20}"
 seed="${3:-20261124}"
 
-PROPTEST_CASES="$cases" cargo test --release -p lagrs-core --test attack_props
+PROPTEST_CASES="$cases" cargo test --profile test-opt -p lagrs-core --test attack_props
 mvn -B -ntp -q test -Dlagrs.skipCargoTests=true -Dsurefire.failIfNoSpecifiedTests=false \
   -Dtest='ApiPropertyTest,ConcurrencyStressTest,ArimaRobustnessTest' \
   -Dlagrs.attack.scale="$scale" -Dlagrs.attack.seed="$seed"

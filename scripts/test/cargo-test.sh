@@ -12,7 +12,7 @@ if ! command -v cargo >/dev/null 2>&1; then
 fi
 mkdir -p target
 log=target/cargo-test.log
-if ! cargo test --release --workspace --locked >"$log" 2>&1; then
+if ! cargo test --profile test-opt --workspace --locked >"$log" 2>&1; then
   cat "$log" >&2
   echo "cargo test failed (log: $log)" >&2
   exit 1

@@ -41,25 +41,12 @@ use super::hessian::{numerical_hessian, standard_errors};
 use super::model::{ArimaFit, Selection};
 use super::objective::{final_pass, setup, to_raw, Problem, Setup};
 use super::units::degenerate;
-use super::optimize::{minimize, BfgsOptions};
 use super::restart::{leave_stationary_start, restart_off_boundary};
 use super::spec::ArimaSpec;
+use super::stages::{check_cancel, CSS_OPTIONS, ML_OPTIONS};
 use super::transform::{ar_is_stationary, grad_trans, ma_invert, undo_pars};
 use crate::error::{invalid, CoreError, CoreResult};
-
-/// Options of the CSS stage: R's `optim` defaults, except that gradients
-/// are forward differences (step 1e-6) until the final central-difference
-/// polish. CSS only supplies starting values; on the benchmark grid this
-/// gives the same ML optimum to 1e-12 with about a third fewer CSS
-/// objective evaluations.
-const CSS_OPTIONS: BfgsOptions =
-    BfgsOptions { max_iter: 100, reltol: 1.490_116_119_384_765_6e-8, abstol: 0.0, grad_step: 1e-3, forward_step: Some(1e-6) };
-
-/// Options of the ML stage: tighter than R's default so the optimum is at
-/// least as good as R's (and statsmodels'). Central differences throughout:
-/// forward differences with a central polish saved few evaluations here and
-/// left the optimum ~1e-9 lower.
-pub(crate) const ML_OPTIONS: BfgsOptions = BfgsOptions { max_iter: 250, reltol: 1e-12, abstol: 0.0, grad_step: 1e-4, forward_step: None };
+use crate::numerics::optim::bfgs::minimize;
 
 /// The estimation method, as R's `stats::arima(method = ...)`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -151,15 +138,6 @@ fn to_units_of_y(fit: &mut ArimaFit, factor: f64, y: &[f64]) -> CoreResult<()> {
     }
     fit.y = y.to_vec();
     Ok(())
-}
-
-/// `Err(Cancelled)` once the caller's flag is set.
-pub(crate) fn check_cancel(prob: &Problem<'_>) -> CoreResult<()> {
-    if prob.cancelled() {
-        Err(CoreError::Cancelled)
-    } else {
-        Ok(())
-    }
 }
 
 /// The CSS optimum (R's `optim(init, armaCSS)`), in the optimizer's

@@ -5,7 +5,7 @@
 //! then symmetrized) and its delta-method covariance
 //! `A' (n.used H)^{-1} A` through the Jacobian of the AR transformation.
 
-use super::linalg::invert;
+use crate::numerics::linalg::invert;
 
 /// Hessian (row-major, n x n) of `f` at `x`. `f` values that are not finite
 /// make the corresponding entries NaN.

@@ -11,15 +11,14 @@
 //! * `css` — conditional sum of squares (starting values, "CSS");
 //! * `kalman/` — state-space likelihood (R's `makeARIMA` / `ARIMA_Like`):
 //!   `stationary` (Q0), `arma_filter` (fast filters), `diffuse` (full state);
-//! * `linalg` — the one linear solver and inverse;
 //! * `regression` — intercept/drift regressors, their rotation, OLS start;
 //! * `objective` — set-up of a fit and its CSS / ML objectives, final pass;
 //! * `units` — the standardized units of a fit, the degenerate-fit rule;
 //! * `restart` — ML restarts off stationary points and the MA boundary;
-//! * `optimize` — BFGS with numerical gradients (R's `optim` "BFGS");
+//! * `stages` — the optimiser settings and cancellation check the fit's stages share;
 //! * `hessian` — numerical Hessian and standard errors;
 //! * `fit` — the fitting procedure, step by step; `model` — [`ArimaFit`];
-//! * `forecast` — R's `KalmanForecast`, [`Forecast`] and the normal quantile;
+//! * `forecast` — R's `KalmanForecast` and [`Forecast`];
 //! * `serialize` — versioned binary encoding; `batch` — [`fit_many`], [`fit_batch`];
 //! * `fitted_model` — ARIMA as the engine's `FittedModel`; `text` — its spec text.
 
@@ -30,16 +29,15 @@ mod fitted_model;
 mod forecast;
 mod hessian;
 mod kalman;
-mod linalg;
 mod model;
 mod objective;
-mod optimize;
 mod polynomial;
 mod regression;
 mod restart;
 mod roots;
 mod serialize;
 mod spec;
+mod stages;
 pub mod text;
 mod transform;
 mod units;
@@ -47,7 +45,6 @@ mod units;
 pub use batch::{fit_batch, fit_many};
 pub use fit::{fit, fit_with, FitMethod, FitOptions};
 pub use fitted_model::CODE;
-pub(crate) use forecast::qnorm;
 pub use forecast::{Forecast, MAX_HORIZON};
 pub use model::{ArimaFit, Selection};
 pub use spec::{ArimaSpec, MAX_D, MAX_EXPANDED_DEGREE, MAX_ORDER, MAX_PERIOD, MAX_SEASONAL_D, MAX_SEASONAL_ORDER};

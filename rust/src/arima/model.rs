@@ -34,7 +34,7 @@ pub struct ArimaFit {
     pub(crate) selection: Selection,
 }
 
-/// What an automatic order search (`crate::auto`) adds to a fitted model:
+/// What an automatic order search (auto-ARIMA) adds to a fitted model:
 /// the Box-Cox transform the series was fitted on, so that forecasts and
 /// fitted values are back-transformed as `forecast::Arima(lambda = ...)`
 /// does (coefficients, residuals and likelihood stay on the transformed
@@ -157,9 +157,9 @@ impl ArimaFit {
                 let mut out = vec![0.0; fitted.len()];
                 let done = if self.selection.biasadj {
                     let fvar = vec![self.sigma2(); fitted.len()];
-                    crate::auto::boxcox::inv_box_cox_bias_adjusted(&fitted, lambda, &fvar, &mut out)
+                    crate::stats::boxcox::inv_box_cox_bias_adjusted(&fitted, lambda, &fvar, &mut out)
                 } else {
-                    crate::auto::boxcox::inv_box_cox(&fitted, lambda, &mut out)
+                    crate::stats::boxcox::inv_box_cox(&fitted, lambda, &mut out)
                 };
                 done.expect("lambda is finite and the lengths match");
                 out

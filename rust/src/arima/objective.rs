@@ -8,11 +8,12 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use super::css::{css_objective, css_sums, CssScratch};
 use super::kalman::{arma_filter_states, ArmaWorkspace, FullFilter, LikSums};
 use super::polynomial::{delta as delta_poly, difference, expand_ar, expand_ma};
-use super::regression::{ols, Regression, MAX_REG};
+use super::regression::{Regression, MAX_REG};
 use super::spec::ArimaSpec;
 use super::units::{degenerate, Scale};
 use super::transform::{inv_partrans, ma_invert, undo_pars, Layout};
 use crate::error::{invalid, CoreError, CoreResult};
+use crate::numerics::ols::ols_normal_equations;
 
 /// Everything the objective functions need, with reusable buffers.
 pub(crate) struct Problem<'a> {
@@ -195,7 +196,7 @@ pub(crate) fn setup<'a>(spec: &ArimaSpec, y: &[f64], cancel: Option<&'a AtomicBo
     let mut init = vec![0.0; k];
     let mut parscale = vec![1.0; k];
     if reg.k() > 0 {
-        let (gamma, se) = ols(&dx, &reg.rotated_dcols());
+        let (gamma, se) = ols_normal_equations(&dx, &reg.rotated_dcols());
         for i in 0..reg.k() {
             init[narma + i] = gamma[i];
             parscale[narma + i] =

@@ -1,7 +1,6 @@
-//! The regression part of the model (R's `xreg`: intercept and drift), its
-//! rotation to orthogonal regressors, and the least-squares start.
+//! The regression part of the model (R's `xreg`: intercept and drift) and its
+//! rotation to orthogonal regressors (the least-squares start is in `numerics::ols`).
 
-use super::linalg::invert;
 use super::polynomial::difference;
 use super::spec::ArimaSpec;
 
@@ -81,42 +80,4 @@ impl Regression {
             })
             .collect()
     }
-}
-
-/// Least squares of `dx` on the columns `cols` (at most [`MAX_REG`]) over
-/// rows where all are present (R's `lm(dx ~ xreg - 1, na.action = na.omit)`):
-/// coefficients and their standard errors (NaN when undefined).
-pub(crate) fn ols(dx: &[f64], cols: &[Vec<f64>]) -> (Vec<f64>, Vec<f64>) {
-    let k = cols.len();
-    let mut xtx = vec![0.0; k * k];
-    let mut xty = vec![0.0; k];
-    let mut m = 0usize;
-    let row_ok = |t: usize| !dx[t].is_nan() && cols.iter().all(|c| !c[t].is_nan());
-    for t in (0..dx.len()).filter(|&t| row_ok(t)) {
-        m += 1;
-        for i in 0..k {
-            xty[i] += cols[i][t] * dx[t];
-            for j in 0..k {
-                xtx[i * k + j] += cols[i][t] * cols[j][t];
-            }
-        }
-    }
-    let nan = vec![f64::NAN; k];
-    if m < k {
-        return (vec![0.0; k], nan);
-    }
-    // k <= 2: conditioning is no issue for the rotated regressors.
-    let Some(inv) = invert(&xtx, k) else {
-        return (vec![0.0; k], nan);
-    };
-    let beta: Vec<f64> = (0..k).map(|i| (0..k).map(|j| inv[i * k + j] * xty[j]).sum()).collect();
-    let rss: f64 = (0..dx.len())
-        .filter(|&t| row_ok(t))
-        .map(|t| {
-            let e = dx[t] - (0..k).map(|i| beta[i] * cols[i][t]).sum::<f64>();
-            e * e
-        })
-        .sum();
-    let se = if m > k { (0..k).map(|i| (rss / (m - k) as f64 * inv[i * k + i]).sqrt()).collect() } else { nan };
-    (beta, se)
 }

@@ -2,12 +2,12 @@
 //! of the likelihood: off a start where the gradient vanishes by symmetry,
 //! and off an MA root on the unit circle (steps 4a and 4b of `fit`).
 
-use super::fit::{check_cancel, ML_OPTIONS};
 use super::objective::Problem;
-use super::optimize::minimize;
 use super::roots::polyroot;
+use super::stages::{check_cancel, ML_OPTIONS};
 use super::transform::Layout;
 use crate::error::CoreResult;
+use crate::numerics::optim::bfgs::minimize;
 
 /// ARMA coordinates of the perturbed restarts in [`leave_stationary_start`]
 /// (transformed parameters: atanh of PACF for AR, plain MA).

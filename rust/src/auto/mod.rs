@@ -5,53 +5,36 @@
 //! 1. drop leading missing values; a constant series gives ARIMA(0,0,0)
 //!    with that mean (`special`);
 //! 2. cap the orders by the series length;
-//! 3. choose D by seasonal strength (`seasonal`, over `stl`, with missing
-//!    values filled by `na_interp`; or `ocsb`,
-//!    `ch`) and d by KPSS tests (`kpss`; or `adf`, `pp`), unless fixed;
+//! 3. choose D by seasonal strength (`stats::seasonal`, over STL, with missing
+//!    values filled by `na.interp`; or the OCSB or Canova-Hansen test) and d by
+//!    KPSS tests (or ADF, PP; all in `stats::unit_root`), unless fixed;
 //! 4. a series constant after differencing gets a fixed-coefficient model
 //!    (`special`);
 //! 5. search the orders stepwise or fully (`search`), each candidate fitted
 //!    and scored as R's `myarima` (`candidate`).
 //!
-//! Modules: `options` (the settings), `util` (R's `is.constant`, `diff`, `var`), `kpss`, `stl`,
-//! `na_interp`, `seasonal`, `candidate`, `search`, `special`, `boxcox` (Box-Cox and
-//! Guerrero's lambda); the alternative tests `adf`, `pp` (ndiffs) and
-//! `ocsb`, `ch` (nsdiffs), over `ols` (R's `lm`) and `unit_root` (shared
-//! p-value interpolation and ndiffs/nsdiffs loops).
+//! Modules: `options` (the settings), `candidate`, `search`, `special`. The tests, the
+//! decomposition, Box-Cox and R's small helpers it uses are shared with every model family
+//! (`crate::stats`).
 
-pub mod adf;
-pub mod boxcox;
-pub mod ch;
-pub mod ocsb;
-pub mod ols;
-pub mod pp;
-pub mod unit_root;
 mod candidate;
-mod kpss;
-mod na_interp;
 mod options;
 mod search;
-mod seasonal;
 mod special;
-mod stl;
-mod util;
 pub mod text;
 
-#[cfg(test)]
-mod test_fixtures;
-
-pub use kpss::{kpss_p_value, kpss_statistic, ndiffs_kpss};
-pub use na_interp::na_interp;
 pub use options::{AutoArimaOptions, BoxCoxLambda, InformationCriterion, SeasonalTestKind, UnitRootTestKind};
-pub use seasonal::{nsdiffs_seas, seasonal_strength, SEASONAL_STRENGTH_THRESHOLD};
-pub use stl::{stl, StlParams};
-pub use util::is_constant;
 
 use std::sync::atomic::AtomicBool;
 
 use crate::arima::{self, ArimaFit, ArimaSpec, Selection};
 use crate::batch::{self, BatchControl};
 use crate::error::{invalid, CoreError, CoreResult};
+use crate::stats::boxcox;
+use crate::stats::seasonal::nsdiffs_seas;
+use crate::stats::series::{self, is_constant};
+use crate::stats::unit_root::kpss::ndiffs_kpss;
+use crate::stats::unit_root::{adf, ch, ocsb, pp};
 use candidate::{Context, Model};
 use search::Limits;
 
@@ -304,7 +287,7 @@ fn ordinary_units(x: &[f64]) -> std::borrow::Cow<'_, [f64]> {
 
 /// R's `diff(x, lag = m, differences = times)`.
 fn seasonal_diff(x: &[f64], m: usize, times: usize) -> Vec<f64> {
-    (0..times).fold(x.to_vec(), |acc, _| util::diff(&acc, m))
+    (0..times).fold(x.to_vec(), |acc, _| series::diff(&acc, m))
 }
 
 /// R's `diff(x, differences = times)`.

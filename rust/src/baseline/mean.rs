@@ -2,7 +2,7 @@
 //! `n - 1` degrees of freedom, where n counts missing values too, as R's `length(x)` does.
 
 use super::fitted::{BaselineFit, Spread};
-use super::student_t;
+use crate::numerics::student_t;
 use super::Baseline;
 use crate::error::CoreResult;
 

@@ -17,7 +17,6 @@
 mod fitted;
 mod lag_walk;
 mod mean;
-mod student_t;
 mod window;
 
 use crate::engine::text::Call;

@@ -44,7 +44,7 @@ impl Forecast {
     pub fn normal(mean: Vec<f64>, se: &[f64], levels: &[f64]) -> Forecast {
         let mut f = Forecast::symmetric(mean, levels, |level| {
             // Upper-tail quantile computed directly for accuracy: z = -qnorm((1 - level)/2).
-            let z = -crate::arima::qnorm(0.5 * (1.0 - level));
+            let z = -crate::numerics::distributions::qnorm(0.5 * (1.0 - level));
             se.iter().map(|s| z * s).collect()
         });
         f.variance = Some(se.iter().map(|s| s * s).collect());

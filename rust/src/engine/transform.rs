@@ -18,7 +18,7 @@ use super::envelope;
 use super::fitted::{Criteria, FittedModel};
 use super::forecast::Forecast;
 use super::text::Call;
-use crate::auto::boxcox::{box_cox_lambda_guerrero, box_cox_value, inv_box_cox, inv_box_cox_bias_adjusted};
+use crate::stats::boxcox::{box_cox_lambda_guerrero, box_cox_value, inv_box_cox, inv_box_cox_bias_adjusted};
 use crate::error::{invalid, CoreResult};
 
 /// The code of a transformed model in the envelope (wrappers count down from 0xFFFF, families
@@ -112,7 +112,7 @@ impl BoxCox {
 fn widest_interval_variance(f: &Forecast) -> Vec<f64> {
     let widest = f.levels.iter().copied().fold(f64::NAN, f64::max);
     let k = f.levels.iter().position(|&l| l == widest).expect("a bias adjustment asks for a level");
-    let z = -crate::arima::qnorm(0.5 * (1.0 - widest));
+    let z = -crate::numerics::distributions::qnorm(0.5 * (1.0 - widest));
     f.upper[k].iter().zip(&f.lower[k]).map(|(u, l)| ((u - l) / z / 2.0).powi(2)).collect()
 }
 

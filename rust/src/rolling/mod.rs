@@ -27,6 +27,7 @@ mod ewm;
 mod extrema;
 mod order_stat;
 mod parallel;
+mod running_sum;
 mod statistic;
 mod sum;
 mod variance;

@@ -14,7 +14,7 @@
 //! stationary, so that such points keep the outcome they always had.
 
 use super::state_dim;
-use crate::arima::linalg::solve_in_place;
+use crate::numerics::linalg::solve_in_place;
 
 /// Reusable buffers for autocovariances and the fast filter.
 #[derive(Debug, Clone, Default)]

@@ -21,9 +21,11 @@
 
 use super::{Target, Window};
 #[cfg(target_arch = "x86_64")]
-use super::{begin, steps, State, LANES, TILE};
+use super::{begin, steps, TILE};
 #[cfg(target_arch = "x86_64")]
 use crate::rolling::arch::x86_64::{avx2, avx512};
+#[cfg(target_arch = "x86_64")]
+use crate::rolling::running_sum::{State, LANES};
 
 /// The instruction set a tile runs on.
 #[cfg(target_arch = "x86_64")]

@@ -5,7 +5,7 @@ pub(crate) mod avx512;
 
 #[cfg(test)]
 pub(crate) mod tests {
-    use crate::rolling::sum::{State, LANES};
+    use crate::rolling::running_sum::{State, LANES};
 
     /// A SIMD tile must do exactly what `State::replace` + `full_mean` / `full_sum`
     /// do, lane by lane, including the cases real data rarely reaches: the sign rule

@@ -4,7 +4,7 @@
 
 use std::arch::x86_64::*;
 
-use crate::rolling::sum::{State, CANCELLATION, LANES};
+use crate::rolling::running_sum::{State, CANCELLATION, LANES};
 
 /// Four chains' state, one chain per vector lane.
 struct Group {

@@ -17,9 +17,10 @@
 //! R's exactly; the decision can differ from R's when the statistic is close
 //! to the critical value (see `testdata/auto_arima/README.md`).
 
-use super::ols::ols;
-use super::unit_root::{interpolate_clamped, nsdiffs_by};
+use super::{interpolate_clamped, nsdiffs_by};
 use crate::error::{invalid, CoreError, CoreResult};
+use crate::numerics::linalg::{cholesky, cholesky_solve};
+use crate::numerics::ols::ols;
 
 /// Result of [`ch_test`].
 #[derive(Debug, Clone, PartialEq)]
@@ -99,8 +100,8 @@ fn statistic_for(scores: &[Vec<f64>], ids: &[usize], nw_order: usize) -> CoreRes
             omega[a][b] = v;
         }
     }
-    let omega: Vec<Vec<f64>> =
-        (0..k).map(|a| (0..k).map(|b| (omega[a][b] + omega[b][a]) / n as f64).collect()).collect();
+    // Symmetrised, row-major as the shared linear algebra takes it.
+    let omega: Vec<f64> = (0..k * k).map(|ab| (omega[ab / k][ab % k] + omega[ab % k][ab / k]) / n as f64).collect();
     let mut partial = vec![0.0; k];
     let mut fcp = vec![vec![0.0; k]; k];
     for t in 0..n {
@@ -113,51 +114,18 @@ fn statistic_for(scores: &[Vec<f64>], ids: &[usize], nw_order: usize) -> CoreRes
             }
         }
     }
-    let l = cholesky(&omega)?;
+    let l = cholesky(&omega, k).map_err(|order| {
+        CoreError::Numerical(format!(
+            "the leading minor of order {order} of the long-run covariance is not positive definite"
+        ))
+    })?;
     // tr(Omega^-1 F) = sum over columns c of F of (Omega^-1 F)[c][c].
     let mut trace = 0.0;
     for c in 0..k {
         let rhs: Vec<f64> = (0..k).map(|a| fcp[a][c]).collect();
-        trace += solve_cholesky(&l, &rhs)[c];
+        trace += cholesky_solve(&l, &rhs, k)[c];
     }
     Ok(trace / (n as f64 * n as f64))
-}
-
-/// Lower Cholesky factor; an error where R's `chol` reports a leading minor
-/// that is not positive definite.
-fn cholesky(a: &[Vec<f64>]) -> CoreResult<Vec<Vec<f64>>> {
-    let k = a.len();
-    let mut l = vec![vec![0.0; k]; k];
-    for i in 0..k {
-        for j in 0..=i {
-            let s: f64 = a[i][j] - (0..j).map(|p| l[i][p] * l[j][p]).sum::<f64>();
-            if i == j {
-                if s.is_nan() || s <= 0.0 {
-                    return Err(CoreError::Numerical(format!(
-                        "the leading minor of order {} of the long-run covariance is not positive definite",
-                        i + 1
-                    )));
-                }
-                l[i][i] = s.sqrt();
-            } else {
-                l[i][j] = s / l[j][j];
-            }
-        }
-    }
-    Ok(l)
-}
-
-fn solve_cholesky(l: &[Vec<f64>], b: &[f64]) -> Vec<f64> {
-    let k = b.len();
-    let mut y = vec![0.0; k];
-    for i in 0..k {
-        y[i] = (b[i] - (0..i).map(|p| l[i][p] * y[p]).sum::<f64>()) / l[i][i];
-    }
-    let mut x = vec![0.0; k];
-    for i in (0..k).rev() {
-        x[i] = (y[i] - (i + 1..k).map(|p| l[p][i] * x[p]).sum::<f64>()) / l[i][i];
-    }
-    x
 }
 
 /// `uroot::ch.test(x, type = "trig")` for a series of integer period `m` >= 2:
@@ -213,7 +181,7 @@ pub fn nsdiffs_ch(x: &[f64], m: usize, alpha: f64, max_seasonal_d: usize) -> usi
 mod tests {
     //! Against `testdata/auto_arima/unit_root_tests.json`.
     use super::*;
-    use crate::auto::test_fixtures::{load, num, nums, same};
+    use crate::stats::test_fixtures::{load, num, nums, same};
 
     /// The seasonal regression fits the series exactly (a pure seasonal pattern).
     fn exactly_seasonal(x: &[f64], m: usize) -> bool {

@@ -9,8 +9,8 @@
 //! added back. If that lands more than half the data's range outside it, R
 //! falls back to the linear fill, and so does this.
 
-use super::ols::ols;
 use super::stl::{stl, StlParams, MSTL_S_WINDOW};
+use crate::numerics::ols::ols;
 
 /// `na.interp(ts(x, frequency = m))`: `x` with its NaNs filled. `None` when
 /// every value is missing.
@@ -116,7 +116,7 @@ fn dot(a: &[f64], b: &[f64]) -> f64 {
 mod tests {
     //! Against `testdata/auto_arima/missing_values.json` (R 4.2.2, forecast 8.20).
     use super::*;
-    use crate::auto::test_fixtures::{assert_within, load, max_abs, nums};
+    use crate::stats::test_fixtures::{assert_within, load, max_abs, nums};
 
     /// Odd lengths: R's robust STL is exact there (see `stl::robustness_weights`).
     #[test]

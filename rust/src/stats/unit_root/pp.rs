@@ -6,9 +6,9 @@
 //! weighted long-run variance of `trunc(4 (n/100)^0.25)` lags (urca's
 //! `lags = "short"`). Critical values are MacKinnon's response surfaces in n.
 
-use super::ols::ols;
-use super::unit_root::{ndiffs_by, unit_root_decision, Decision, UnitRootTest};
+use super::{ndiffs_by, unit_root_decision, Decision, UnitRootTest};
 use crate::error::{invalid, CoreResult};
+use crate::numerics::ols::ols;
 
 pub use super::adf::Deterministic;
 
@@ -87,8 +87,8 @@ pub fn ndiffs_pp(x: &[f64], alpha: f64, deterministic: Deterministic, max_d: usi
 mod tests {
     //! Against `testdata/auto_arima/unit_root_tests.json`.
     use super::*;
-    use crate::auto::test_fixtures::{load, num, nums, same};
-    use crate::auto::unit_root::tests::{degenerate, DEGENERATE};
+    use crate::stats::test_fixtures::{load, num, nums, same};
+    use crate::stats::unit_root::tests::{degenerate, DEGENERATE};
 
     #[test]
     fn pp_matches_urca_and_ndiffs() {

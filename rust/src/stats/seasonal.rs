@@ -4,8 +4,8 @@
 
 use super::na_interp::na_interp;
 use super::stl::{stl, StlParams, MSTL_S_WINDOW};
-use super::unit_root::nsdiffs_by;
-use super::util::var_na_rm;
+use crate::stats::series::var_na_rm;
+use crate::stats::unit_root::nsdiffs_by;
 
 /// The threshold of `nsdiffs(test = "seas")`.
 pub const SEASONAL_STRENGTH_THRESHOLD: f64 = 0.64;
@@ -46,7 +46,7 @@ mod tests {
     //! Against `forecast:::seas.heuristic` and `nsdiffs(test = "seas")` on the
     //! series with missing values of `testdata/auto_arima/missing_values.json`.
     use super::*;
-    use crate::auto::test_fixtures::{load, num, nums};
+    use crate::stats::test_fixtures::{load, num, nums};
 
     /// (x, m, R's strength, R's nsdiffs) of every fixture series.
     fn cases() -> Vec<(String, Vec<f64>, usize, f64, usize)> {

@@ -8,9 +8,9 @@
 //! sample size (Hamilton 1994, as urca prints them). A p-value above alpha
 //! means a unit root is not rejected, so the series is differenced.
 
-use super::ols::ols;
-use super::unit_root::{ndiffs_by, unit_root_decision, Decision, UnitRootTest};
+use super::{ndiffs_by, unit_root_decision, Decision, UnitRootTest};
 use crate::error::{invalid, CoreResult};
+use crate::numerics::ols::ols;
 
 /// Deterministic terms of the test regression (`ndiffs`' `type`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -107,8 +107,8 @@ mod tests {
     //! Against `testdata/auto_arima/unit_root_tests.json` (R 4.2.2, urca,
     //! forecast 8.20; `make_unit_root_fixtures.R`).
     use super::*;
-    use crate::auto::test_fixtures::{load, num, nums, same};
-    use crate::auto::unit_root::tests::{degenerate, DEGENERATE};
+    use crate::stats::test_fixtures::{load, num, nums, same};
+    use crate::stats::unit_root::tests::{degenerate, DEGENERATE};
 
     #[test]
     fn adf_matches_urca_and_ndiffs() {

@@ -1,8 +1,38 @@
-//! Small helpers shared by the auto-ARIMA modules.
+//! R's small helpers on a series: `forecast::is.constant`, `diff` and `var(na.rm = TRUE)`.
 
-/// `forecast::is.constant`, as R 4.x's `all.equal` decides it (one implementation, kept
-/// with the unit-root tests that share it).
-pub use super::unit_root::is_constant;
+/// `forecast:::is.constant`: `all.equal(x, rep(x[1], n))`, i.e. the mean
+/// absolute difference from the first value, relative to the mean absolute
+/// value where that exceeds the tolerance, is at most 1.5e-8. NaN positions
+/// must match (a NaN first value makes a series with any number non-constant).
+pub fn is_constant(x: &[f64]) -> bool {
+    let Some(&first) = x.first() else {
+        return true;
+    };
+    const TOL: f64 = 1.5e-8;
+    let mut diff_sum = 0.0;
+    let mut abs_sum = 0.0;
+    let mut count = 0usize;
+    for &v in x {
+        if v.is_nan() != first.is_nan() {
+            return false;
+        }
+        if v.is_nan() || v == first {
+            continue;
+        }
+        diff_sum += (v - first).abs();
+        abs_sum += v.abs();
+        count += 1;
+    }
+    if count == 0 {
+        return true;
+    }
+    let mut xy = diff_sum / count as f64;
+    let xn = abs_sum / count as f64;
+    if xn.is_finite() && xn > TOL {
+        xy /= xn;
+    }
+    xy <= TOL
+}
 
 /// R's `diff(x, lag, differences = 1)`: NaN propagates.
 pub fn diff(x: &[f64], lag: usize) -> Vec<f64> {
@@ -39,6 +69,17 @@ pub(crate) mod tests {
             let (u, v) = (self.uniform(), self.uniform());
             (-2.0 * u.ln()).sqrt() * (2.0 * std::f64::consts::PI * v).cos()
         }
+    }
+
+    #[test]
+    fn is_constant_uses_all_equal_tolerance() {
+        assert!(is_constant(&[3.0, 3.0, 3.0]));
+        assert!(is_constant(&[1e6, 1e6 + 1e-4, 1e6]));
+        assert!(!is_constant(&[1.0, 1.0 + 1e-6, 1.0]));
+        assert!(!is_constant(&[1.0, f64::NAN, 1.0]));
+        assert!(is_constant(&[f64::NAN, f64::NAN]));
+        assert!(is_constant(&[0.0, 1e-9]));
+        assert!(!is_constant(&[0.0, 1e-7]));
     }
 
     #[test]

@@ -1,7 +1,7 @@
 //! The KPSS level-stationarity test as `urca::ur.kpss(type = "mu")` and the
 //! number of first differences it asks for, as `forecast::ndiffs(test = "kpss")`.
 
-use super::unit_root::{clamp_alpha, ndiffs_by, Decision};
+use super::{clamp_alpha, ndiffs_by, Decision};
 
 /// KPSS critical values of `urca::ur.kpss(type = "mu")` at 10%, 5%, 2.5%, 1%.
 const MU_CRITICAL: [f64; 4] = [0.347, 0.463, 0.574, 0.739];
@@ -97,7 +97,7 @@ mod tests {
 
     #[test]
     fn random_walk_needs_a_difference_and_noise_does_not() {
-        let mut rng = crate::auto::util::tests::Lcg(7);
+        let mut rng = crate::stats::series::tests::Lcg(7);
         let noise: Vec<f64> = (0..200).map(|_| rng.normal()).collect();
         let walk: Vec<f64> = noise.iter().scan(0.0, |s, e| {
             *s += e;

@@ -1,9 +1,17 @@
-//! What the unit-root tests share: the result type, p-values interpolated in
-//! urca's critical-value tables the way `forecast::ndiffs` does, R's
-//! `is.constant`, and the differencing loops of `forecast::ndiffs` /
-//! `forecast::nsdiffs` around one test.
+//! The tests that choose the number of differences, as `forecast::ndiffs` (unit-root tests:
+//! `kpss`, `adf`, `pp`) and `forecast::nsdiffs` (seasonal tests: `ocsb`, `ch`; the seasonal
+//! strength heuristic is `stats::seasonal`) run them, and what they share: the result type,
+//! p-values interpolated in urca's critical-value tables the way `forecast::ndiffs` does, and
+//! the differencing loops of `ndiffs` / `nsdiffs` around one test.
+
+pub mod adf;
+pub mod ch;
+pub mod kpss;
+pub mod ocsb;
+pub mod pp;
 
 use crate::error::CoreResult;
+use crate::stats::series::is_constant;
 
 /// A test statistic with the critical values it is compared with.
 #[derive(Debug, Clone, PartialEq)]
@@ -45,40 +53,6 @@ pub fn interpolate_clamped(x: &[f64], y: &[f64], at: f64) -> f64 {
         }
     }
     last.1
-}
-
-/// `forecast:::is.constant`: `all.equal(x, rep(x[1], n))`, i.e. the mean
-/// absolute difference from the first value, relative to the mean absolute
-/// value where that exceeds the tolerance, is at most 1.5e-8. NaN positions
-/// must match (a NaN first value makes a series with any number non-constant).
-pub fn is_constant(x: &[f64]) -> bool {
-    let Some(&first) = x.first() else {
-        return true;
-    };
-    const TOL: f64 = 1.5e-8;
-    let mut diff_sum = 0.0;
-    let mut abs_sum = 0.0;
-    let mut count = 0usize;
-    for &v in x {
-        if v.is_nan() != first.is_nan() {
-            return false;
-        }
-        if v.is_nan() || v == first {
-            continue;
-        }
-        diff_sum += (v - first).abs();
-        abs_sum += v.abs();
-        count += 1;
-    }
-    if count == 0 {
-        return true;
-    }
-    let mut xy = diff_sum / count as f64;
-    let xn = abs_sum / count as f64;
-    if xn.is_finite() && xn > TOL {
-        xy /= xn;
-    }
-    xy <= TOL
 }
 
 /// The outcome of one test inside `ndiffs`/`nsdiffs`: R distinguishes a test
@@ -195,17 +169,6 @@ pub(crate) mod tests {
     }
 
     #[test]
-    fn is_constant_uses_all_equal_tolerance() {
-        assert!(is_constant(&[3.0, 3.0, 3.0]));
-        assert!(is_constant(&[1e6, 1e6 + 1e-4, 1e6]));
-        assert!(!is_constant(&[1.0, 1.0 + 1e-6, 1.0]));
-        assert!(!is_constant(&[1.0, f64::NAN, 1.0]));
-        assert!(is_constant(&[f64::NAN, f64::NAN]));
-        assert!(is_constant(&[0.0, 1e-9]));
-        assert!(!is_constant(&[0.0, 1e-7]));
-    }
-
-    #[test]
     fn ndiffs_loop_follows_r() {
         // A test that always asks for a difference stops at max_d.
         let x: Vec<f64> = (0..30).map(|t| ((t * t) as f64).sin()).collect();
@@ -224,9 +187,9 @@ pub(crate) mod tests {
     /// Box-Cox transformed, seasonally differenced before `ndiffs`).
     #[test]
     fn decisions_inside_auto_arima_match_r() {
-        use crate::auto::boxcox::box_cox_value;
-        use crate::auto::test_fixtures::{load, num, nums};
-        use crate::auto::{adf, ch, ocsb, pp};
+        use crate::stats::boxcox::box_cox_value;
+        use crate::stats::test_fixtures::{load, num, nums};
+        use crate::stats::unit_root::{adf, ch, ocsb, pp};
         let doc = load("auto_arima.json");
         let (mut compared, mut ch_runs, mut ch_agree) = (0, 0, 0);
         for s in doc["series"].as_array().expect("series") {

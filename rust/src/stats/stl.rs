@@ -323,7 +323,7 @@ mod tests {
     //! Against R's `stl(ts(x, frequency = m), s.window = 11, robust)` in
     //! `testdata/auto_arima/missing_values.json` (the complete series).
     use super::*;
-    use crate::auto::test_fixtures::{assert_within, load, max_abs, nums};
+    use crate::stats::test_fixtures::{assert_within, load, max_abs, nums};
 
     fn check(key: &str, params: fn(usize, usize) -> StlParams, lengths: fn(usize) -> bool) -> usize {
         let doc = load("missing_values.json");

@@ -1,7 +1,12 @@
-//! Ordinary least squares as R's `lm()` computes it for the regression-based
-//! unit-root tests: Householder QR, a column that is (numerically) a linear
-//! combination of earlier ones is dropped (R reports its coefficient as `NA`;
-//! the rank tolerance is `lm`'s 1e-7), and the usual t statistics.
+//! Ordinary least squares. [`ols`] is R's `lm()` as the regression-based unit-root tests
+//! and `na.interp` use it: Householder QR, a column that is (numerically) a linear
+//! combination of earlier ones is dropped (R reports its coefficient as `NA`; the rank
+//! tolerance is `lm`'s 1e-7), and the usual t statistics. [`ols_normal_equations`] is the
+//! small fit of ARIMA's regression start, by the normal equations over complete rows. It
+//! stays a method of its own: through the QR, ARIMA's starting values, and so its fitted
+//! models, would change in their last bits.
+
+use crate::numerics::linalg::{invert, invert_upper, solve_upper_in_place};
 
 /// The parts of `summary(lm(...))` the tests read.
 #[derive(Debug, Clone)]
@@ -88,15 +93,15 @@ pub fn ols(y: &[f64], x: &[Vec<f64>]) -> Option<OlsFit> {
     let rank = kept.len();
     let mut qty = y.to_vec();
     apply(&reflectors, &mut qty);
-    // Back substitution R b = (Q'y)[..rank].
-    let mut b = vec![0.0; rank];
-    for i in (0..rank).rev() {
-        let mut s = qty[i];
-        for (jj, bj) in b.iter().enumerate().skip(i + 1) {
-            s -= r_cols[jj][i] * bj;
+    // R, row-major for the shared linear algebra.
+    let mut r = vec![0.0; rank * rank];
+    for (j, col) in r_cols.iter().enumerate() {
+        for (i, v) in col.iter().enumerate() {
+            r[i * rank + j] = *v;
         }
-        b[i] = s / r_cols[i][i];
     }
+    let mut b = qty[..rank].to_vec();
+    solve_upper_in_place(&r, &mut b, rank);
     let mut coef = vec![f64::NAN; k];
     for (i, &j) in kept.iter().enumerate() {
         coef[j] = b[i];
@@ -110,31 +115,52 @@ pub fn ols(y: &[f64], x: &[Vec<f64>]) -> Option<OlsFit> {
     if df > 0 {
         let sigma2 = rss / df as f64;
         // Diagonal of (R'R)^-1 = row norms of R^-1.
-        let rinv = invert_upper(&r_cols, rank);
+        let rinv = invert_upper(&r, rank);
         for (i, &j) in kept.iter().enumerate() {
-            let d: f64 = (i..rank).map(|c| rinv[c][i] * rinv[c][i]).sum();
+            let d: f64 = (i..rank).map(|c| rinv[i * rank + c] * rinv[i * rank + c]).sum();
             se[j] = (sigma2 * d).sqrt();
         }
     }
     Some(OlsFit { coef, se, residuals, rss, rank })
 }
 
-/// Inverse of the upper-triangular R (given by columns), returned by columns:
-/// column c solves R x = e_c.
-fn invert_upper(r_cols: &[Vec<f64>], rank: usize) -> Vec<Vec<f64>> {
-    (0..rank)
-        .map(|c| {
-            let mut x = vec![0.0; rank];
-            for i in (0..=c).rev() {
-                let mut s = if i == c { 1.0 } else { 0.0 };
-                for (j, xj) in x.iter().enumerate().take(c + 1).skip(i + 1) {
-                    s -= r_cols[j][i] * xj;
-                }
-                x[i] = s / r_cols[i][i];
+/// Least squares of `dx` on the columns `cols` over the rows where all are present (R's
+/// `lm(dx ~ xreg - 1, na.action = na.omit)`) by the normal equations: coefficients and their
+/// standard errors (NaN when undefined). For a few well-conditioned columns only (ARIMA's
+/// intercept and drift, rotated): no column is dropped as aliased, as [`ols`] would.
+pub(crate) fn ols_normal_equations(dx: &[f64], cols: &[Vec<f64>]) -> (Vec<f64>, Vec<f64>) {
+    let k = cols.len();
+    let mut xtx = vec![0.0; k * k];
+    let mut xty = vec![0.0; k];
+    let mut m = 0usize;
+    let row_ok = |t: usize| !dx[t].is_nan() && cols.iter().all(|c| !c[t].is_nan());
+    for t in (0..dx.len()).filter(|&t| row_ok(t)) {
+        m += 1;
+        for i in 0..k {
+            xty[i] += cols[i][t] * dx[t];
+            for j in 0..k {
+                xtx[i * k + j] += cols[i][t] * cols[j][t];
             }
-            x
+        }
+    }
+    let nan = vec![f64::NAN; k];
+    if m < k {
+        return (vec![0.0; k], nan);
+    }
+    // Conditioning is no issue for the few, rotated regressors this is for.
+    let Some(inv) = invert(&xtx, k) else {
+        return (vec![0.0; k], nan);
+    };
+    let beta: Vec<f64> = (0..k).map(|i| (0..k).map(|j| inv[i * k + j] * xty[j]).sum()).collect();
+    let rss: f64 = (0..dx.len())
+        .filter(|&t| row_ok(t))
+        .map(|t| {
+            let e = dx[t] - (0..k).map(|i| beta[i] * cols[i][t]).sum::<f64>();
+            e * e
         })
-        .collect()
+        .sum();
+    let se = if m > k { (0..k).map(|i| (rss / (m - k) as f64 * inv[i * k + i]).sqrt()).collect() } else { nan };
+    (beta, se)
 }
 
 #[cfg(test)]
@@ -155,6 +181,28 @@ mod tests {
         assert!((rss - fit.rss).abs() < 1e-12);
         // se of the slope: sqrt(rss / 3 / sum((t - 3)^2)).
         assert!((fit.se[1] - (fit.rss / 3.0 / 10.0).sqrt()).abs() < 1e-12);
+    }
+
+    #[test]
+    fn normal_equations_agree_with_the_qr_on_the_complete_rows() {
+        // As R's na.omit: a row missing in the response or in any column is left out.
+        let t: Vec<f64> = (1..=8).map(f64::from).collect();
+        let mut y: Vec<f64> = t.iter().map(|v| 2.0 + 0.5 * v + (1.3 * v).sin()).collect();
+        y[2] = f64::NAN;
+        let mut drift = t.clone();
+        drift[5] = f64::NAN;
+        let ones = vec![1.0; 8];
+        let (beta, se) = ols_normal_equations(&y, &[ones.clone(), drift.clone()]);
+        let complete = |v: &[f64]| -> Vec<f64> { (0..8).filter(|&i| i != 2 && i != 5).map(|i| v[i]).collect() };
+        let qr = ols(&complete(&y), &[complete(&ones), complete(&drift)]).expect("shapes agree");
+        for j in 0..2 {
+            assert!((beta[j] - qr.coef[j]).abs() <= 1e-12 * qr.coef[j].abs().max(1.0), "{beta:?} {:?}", qr.coef);
+            assert!((se[j] - qr.se[j]).abs() <= 1e-10 * qr.se[j], "{se:?} {:?}", qr.se);
+        }
+        // Fewer complete rows than columns: zero coefficients, undefined standard errors.
+        let (beta, se) = ols_normal_equations(&[1.0, f64::NAN], &[vec![1.0, 1.0], vec![1.0, 2.0]]);
+        assert_eq!(beta, vec![0.0, 0.0]);
+        assert!(se.iter().all(|v| v.is_nan()));
     }
 
     #[test]

@@ -10,9 +10,9 @@
 //! that regression for p = 1, 2, 3 on a common sample, and then — as in
 //! forecast 8.20 — one less than the order with the smallest AIC is used.
 
-use super::ols::{ols, OlsFit};
-use super::unit_root::nsdiffs_by;
+use super::nsdiffs_by;
 use crate::error::{invalid, CoreResult};
+use crate::numerics::ols::{ols, OlsFit};
 
 /// The largest AR order `nsdiffs` lets the test consider.
 pub const NSDIFFS_MAX_LAG: usize = 3;
@@ -154,7 +154,7 @@ pub fn nsdiffs_ocsb(x: &[f64], m: usize, max_seasonal_d: usize) -> usize {
 mod tests {
     //! Against `testdata/auto_arima/unit_root_tests.json`.
     use super::*;
-    use crate::auto::test_fixtures::{load, num, nums, same};
+    use crate::stats::test_fixtures::{load, num, nums, same};
 
     #[test]
     fn ocsb_matches_forecast() {

@@ -1,0 +1,15 @@
+//! Numerical building blocks that every model family and test shares. None of them knows
+//! about time series or about a model: they take slices and closures.
+//!
+//! * `linalg` — the one dense linear algebra (Gaussian elimination, Cholesky, triangular);
+//! * `ols` — least squares: R's `lm` (QR with aliased columns dropped) and the small
+//!   normal-equations fit of ARIMA's regression start;
+//! * `optim/` — minimisers: `bfgs` (R's `optim(method = "BFGS")`), `brent` (R's `optimize`);
+//! * `distributions` — the standard normal CDF and quantile; `student_t` — the Student t
+//!   quantile (R's `qt`, for `meanf`).
+
+pub(crate) mod distributions;
+pub(crate) mod linalg;
+pub mod ols;
+pub mod optim;
+pub(crate) mod student_t;

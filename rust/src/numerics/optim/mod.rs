@@ -1,0 +1,4 @@
+//! Minimisers, each reproducing the R routine whose results the models are checked against.
+
+pub(crate) mod bfgs;
+pub mod brent;
