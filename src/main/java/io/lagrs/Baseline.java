@@ -26,11 +26,9 @@ package io.lagrs;
  * window averages refuse them. {@link #lambda(double)} and {@link #biasAdjust(boolean)} are R's
  * {@code lambda} and {@code biasadj}. Immutable and thread-safe.
  */
-public final class Baseline implements ModelSpec {
-    private final String text;
-
+public final class Baseline extends SpecText {
     private Baseline(String text) {
-        this.text = ModelSpecs.canonical(text);
+        super(ModelSpecs.canonical(text));
     }
 
     /**
@@ -130,6 +128,7 @@ public final class Baseline implements ModelSpec {
     /** The text with one more option in the first parentheses (a repeated one replaces). */
     private Baseline withOption(String option) {
         String key = option.substring(0, option.indexOf('=') + 1);
+        String text = toString();
         String head = text.contains("[") ? text.substring(0, text.indexOf('[')) : text;
         String period = text.substring(head.length());
         StringBuilder args = new StringBuilder();
@@ -145,21 +144,5 @@ public final class Baseline implements ModelSpec {
         }
         args.append(option);
         return new Baseline(name + "(" + args + ")" + period);
-    }
-
-    @Override
-    public boolean equals(Object o) {
-        return o instanceof Baseline b && text.equals(b.text);
-    }
-
-    @Override
-    public int hashCode() {
-        return text.hashCode();
-    }
-
-    /** The spec text, e.g. {@code snaive(lambda=0)[12]}. */
-    @Override
-    public String toString() {
-        return text;
     }
 }

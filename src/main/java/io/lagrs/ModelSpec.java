@@ -15,7 +15,7 @@ package io.lagrs;
  *
  * <p>{@code [m]} is the seasonal period. Options go in the first parentheses, by name.
  */
-public sealed interface ModelSpec permits Arima, AutoArima, Baseline, SpecText {
+public sealed interface ModelSpec permits Arima, AutoArima, SpecText {
     /**
      * Reads a spec text (see the class description). The core reads it, so the rules and the
      * messages are the same wherever a spec comes from.

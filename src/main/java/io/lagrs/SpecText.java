@@ -1,7 +1,10 @@
 package io.lagrs;
 
-/** A spec read from its text, held in canonical form (two equal specs have equal texts). */
-final class SpecText implements ModelSpec {
+/**
+ * A spec held as its canonical text (two equal specs have equal texts): what
+ * {@link ModelSpec#parse(String)} returns, and the base of the builders that are only a text.
+ */
+sealed class SpecText implements ModelSpec permits Baseline {
     private final String text;
 
     SpecText(String canonicalText) {
@@ -18,6 +21,7 @@ final class SpecText implements ModelSpec {
         return text.hashCode();
     }
 
+    /** The spec text, e.g. {@code snaive(lambda=0)[12]}. */
     @Override
     public String toString() {
         return text;

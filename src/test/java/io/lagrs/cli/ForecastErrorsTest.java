@@ -10,19 +10,9 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** {@code forecast} on input it cannot use and runs that fail: one-line errors, no half-written files. */
-class ForecastErrorsTest {
-    @TempDir
-    Path dir;
-
-    private Path write(String name, String text) throws IOException {
-        Path file = dir.resolve(name);
-        Files.writeString(file, text);
-        return file;
-    }
-
+class ForecastErrorsTest extends CliFilesTest {
     private Path monthlyCsv() throws IOException {
         return ForecastCommandTest.monthlyCsv(dir);
     }
