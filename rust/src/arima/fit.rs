@@ -39,7 +39,8 @@ use std::sync::atomic::AtomicBool;
 
 use super::hessian::{numerical_hessian, standard_errors};
 use super::model::{ArimaFit, Selection};
-use super::objective::{final_pass, setup, to_raw, Problem, Setup};
+use super::final_pass::final_pass;
+use super::objective::{setup, to_raw, Problem, Setup};
 use super::units::degenerate;
 use super::restart::{leave_stationary_start, restart_off_boundary};
 use super::spec::ArimaSpec;

@@ -12,7 +12,8 @@
 //! * `kalman/` — state-space likelihood (R's `makeARIMA` / `ARIMA_Like`):
 //!   `stationary` (Q0), `arma_filter` (fast filters), `diffuse` (full state);
 //! * `regression` — intercept/drift regressors, their rotation, OLS start;
-//! * `objective` — set-up of a fit and its CSS / ML objectives, final pass;
+//! * `objective` — set-up of a fit and its CSS / ML objectives; `final_pass` — residuals and
+//!   the forecasting state at the chosen coefficients;
 //! * `units` — the standardized units of a fit, the degenerate-fit rule;
 //! * `restart` — ML restarts off stationary points and the MA boundary;
 //! * `stages` — the optimiser settings and cancellation check the fit's stages share;
@@ -24,6 +25,7 @@
 
 mod batch;
 mod css;
+mod final_pass;
 mod fit;
 mod fitted_model;
 mod forecast;

@@ -1,18 +1,18 @@
 //! The objective functions of the fit and their set-up: validated data,
 //! regression start values and scales, R's `armaCSS` and `armafn`
-//! objectives over reusable buffers, and the final filter pass that yields
-//! residuals and the forecasting state.
+//! objectives over reusable buffers (the final filter pass that yields
+//! residuals and the forecasting state is `final_pass`).
 
 use std::sync::atomic::{AtomicBool, Ordering};
 
 use super::css::{css_objective, css_sums, CssScratch};
-use super::kalman::{arma_filter_states, ArmaWorkspace, FullFilter, LikSums};
+use super::kalman::{ArmaWorkspace, FullFilter};
 use super::polynomial::{delta as delta_poly, difference, expand_ar, expand_ma};
 use super::regression::{Regression, MAX_REG};
 use super::spec::ArimaSpec;
 use super::units::{degenerate, Scale};
 use super::transform::{inv_partrans, ma_invert, undo_pars, Layout};
-use crate::error::{invalid, CoreError, CoreResult};
+use crate::error::{invalid, CoreResult};
 use crate::numerics::ols::ols_normal_equations;
 
 /// Everything the objective functions need, with reusable buffers.
@@ -248,54 +248,6 @@ pub(crate) fn setup<'a>(spec: &ArimaSpec, y: &[f64], cancel: Option<&'a AtomicBo
     Ok(Setup { prob, init, parscale, n_used, scale })
 }
 
-/// Residuals, likelihood sums and the filtered full state at the end.
-pub(crate) struct FinalPass {
-    pub(crate) sums: LikSums,
-    pub(crate) residuals: Vec<f64>,
-    pub(crate) a: Vec<f64>,
-    pub(crate) p: Vec<f64>,
-}
-
-/// Runs the final filter at natural coefficients `coef`. With complete data
-/// (`fast`), the ARMA part is filtered on the differenced series (O(r^2) per
-/// step) and the full state is assembled: after the diffuse start the
-/// differencing states hold known past values (zero variance), and the
-/// residuals of the first d + D*s observations come from the exact diffuse
-/// full filter run over just those observations. Otherwise the full filter
-/// runs over the whole series.
-pub(crate) fn final_pass(prob: &mut Problem<'_>, coef: &[f64], fast: bool) -> CoreResult<FinalPass> {
-    prob.nat.copy_from_slice(coef);
-    prob.expand();
-    let mut adj = Vec::with_capacity(prob.y.len());
-    Problem::adjusted(&mut adj, &prob.y, &prob.reg.cols, &coef[prob.narma..]);
-    let no_state = || CoreError::Numerical("fitted model has no stationary state covariance".into());
-    let nd = prob.delta.len();
-    let mut filter = FullFilter::new(&mut prob.ws, &prob.phi, &prob.theta, &prob.delta).ok_or_else(no_state)?;
-    if !fast {
-        let out = filter.run(&adj, true);
-        let (a, p) = filter.state();
-        return Ok(FinalPass { sums: out.sums, residuals: out.residuals, a: a.to_vec(), p: p.to_vec() });
-    }
-    let mut residuals = if nd > 0 { filter.run(&adj[..nd], true).residuals } else { Vec::new() };
-    let w = difference(&adj, &prob.delta);
-    let out = arma_filter_states(&mut prob.ws, &prob.phi, &prob.theta, &w).ok_or_else(no_state)?;
-    residuals.extend_from_slice(&out.residuals);
-    let r = out.a.len();
-    let rd = r + nd;
-    let n = adj.len();
-    let mut a = vec![0.0; rd];
-    a[..r].copy_from_slice(&out.a);
-    for j in 0..nd {
-        // State r + j holds y_{n-1-j} (1-based), i.e. adj[n - 2 - j].
-        a[r + j] = adj[n - 2 - j];
-    }
-    let mut p = vec![0.0; rd * rd];
-    for i in 0..r {
-        p[i * rd..i * rd + r].copy_from_slice(&out.p[i * r..(i + 1) * r]);
-    }
-    Ok(FinalPass { sums: out.sums, residuals, a, p })
-}
-
 /// Natural coefficients to the optimizer's: AR blocks to atanh(PACF), MA
 /// blocks made invertible. `None` when an AR block is not stationary.
 pub(crate) fn to_raw(layout: &Layout, nat: &[f64]) -> Option<Vec<f64>> {
@@ -357,6 +309,7 @@ pub(crate) mod tests {
 
     #[test]
     fn final_pass_paths_agree() {
+        use crate::arima::final_pass::final_pass;
         for (spec, coef) in [
             (airline(), vec![-0.43, -0.55]),
             (ArimaSpec { p: 2, q: 1, seasonal_q: 0, seasonal_d: 0, ..airline() }, vec![0.5, -0.2, 0.3]),

@@ -23,6 +23,7 @@ use super::model::{ArimaFit, Selection};
 use super::roots::polyroot;
 use super::spec::ArimaSpec;
 use super::transform::ar_is_stationary;
+use crate::engine::bytes::fnv1a;
 use crate::error::{invalid, CoreResult};
 
 const MAGIC: &[u8; 8] = b"LAGRSARM";
@@ -31,15 +32,6 @@ const VERSION: u32 = 3;
 const VERSION_1: u32 = 1;
 /// The second format, without the scale; still decoded.
 const VERSION_2: u32 = 2;
-
-fn fnv1a(bytes: &[u8]) -> u64 {
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    for &b in bytes {
-        h ^= u64::from(b);
-        h = h.wrapping_mul(0x0000_0100_0000_01b3);
-    }
-    h
-}
 
 fn put_u32(out: &mut Vec<u8>, v: u32) {
     out.extend_from_slice(&v.to_le_bytes());
