@@ -30,8 +30,10 @@ record CliProcess(int exit, String out, String err) {
      */
     static CliProcess run(Path dir, List<String> jvmArgs, boolean natives, Consumer<OutputStream> stdin,
             String... args) throws Exception {
+        // Absolute: the child runs in another directory, and the -Xcheck:jni run's classpath is relative.
         List<String> classpath = Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
                 .filter(e -> natives || !e.contains("natives"))
+                .map(e -> Path.of(e).toAbsolutePath().toString())
                 .collect(Collectors.toList());
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
