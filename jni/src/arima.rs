@@ -15,7 +15,7 @@ use lagrs_core::engine::transform::Transformed;
 use lagrs_core::engine::{find, FittedModel};
 use lagrs_core::error::CoreResult;
 
-use crate::contract::{ForecastPart, ModelScalar, ModelVector, OrderSlot};
+use crate::contract::{ModelScalar, ModelVector, OrderSlot};
 use crate::convert::{count, doubles_from_java, doubles_to_java, fixed_ints_from_java, ints_to_java};
 use crate::error::{BridgeError, BridgeResult};
 use crate::ffi::run_ffi_safe;
@@ -135,24 +135,6 @@ pub extern "system" fn Java_io_lagrs_ArimaModel_order0<'local>(mut env: JNIEnv<'
             .map(|v| v as jint)
             .collect();
         ints_to_java(env, &order)
-    })
-}
-
-/// One level in the layout of `Forecast.Part` (mean, lower, upper), through the model itself so
-/// that a Box-Cox wrapper transforms back.
-#[no_mangle]
-pub extern "system" fn Java_io_lagrs_ArimaModel_forecast0<'local>(
-    mut env: JNIEnv<'local>,
-    _class: JClass<'local>,
-    handle: jlong,
-    h: jint,
-    level: jdouble,
-) -> JDoubleArray<'local> {
-    run_ffi_safe(&mut env, |env| {
-        let h = count(h, "h")?;
-        let forecast = with_arima(handle, |model, _| models::forecast(model, h, &[level]))?;
-        debug_assert_eq!(ForecastPart::ALL.len(), 3, "one level packs as mean, lower, upper");
-        doubles_to_java(env, &forecast.packed())
     })
 }
 

@@ -93,11 +93,6 @@ contract_enum!(
     OrderSlot, java = "ArimaModel.OrderSlot", { P, D, Q, SeasonalP, SeasonalD, SeasonalQ, Period }
 );
 
-contract_enum!(
-    /// `io.lagrs.Forecast.Part`: the blocks of a packed forecast, `h` values each, in this order.
-    ForecastPart, java = "Forecast.Part", { Mean, Lower, Upper }
-);
-
 /// `SeasonalAr` -> `SEASONAL_AR`, `Sigma2` -> `SIGMA2`, `P` -> `P`.
 fn screaming_snake(camel: &str) -> String {
     let mut out = String::with_capacity(camel.len() + 4);
@@ -130,8 +125,7 @@ pub fn describe() -> Vec<String> {
         ModelScalar,
         FittedVector,
         FittedScalar,
-        OrderSlot,
-        ForecastPart
+        OrderSlot
     );
     lines.push(format!("ArimaModel.MAX_HORIZON={}", lagrs_core::arima::MAX_HORIZON));
     lines.push(format!("NativeModels.ARIMA_FAMILY={}", lagrs_core::arima::CODE));

@@ -8,7 +8,7 @@ use jni::objects::{JByteArray, JClass, JDoubleArray, JString};
 use jni::sys::{jdouble, jint, jlong};
 use jni::JNIEnv;
 use lagrs_core::catalog;
-use lagrs_core::engine::{envelope, FittedModel, Forecast};
+use lagrs_core::engine::{envelope, FittedModel};
 
 use crate::contract::{FittedScalar, FittedVector};
 use crate::convert::{count, doubles_from_java, doubles_to_java};
@@ -31,12 +31,6 @@ pub(crate) fn get(handle: jlong) -> BridgeResult<Arc<dyn FittedModel>> {
 /// Interval levels from Java (fractions in (0, 1); the core checks them).
 pub(crate) fn levels_from_java(env: &JNIEnv, levels: &JDoubleArray) -> BridgeResult<Vec<f64>> {
     doubles_from_java(env, levels, "levels")
-}
-
-/// Forecasts `model`: the packed layout of [`Forecast::packed`].
-pub(crate) fn forecast(model: &dyn FittedModel, h: usize, levels: &[f64]) -> BridgeResult<Forecast> {
-    lagrs_core::engine::check_request(h, levels)?;
-    Ok(model.forecast(h, levels)?)
 }
 
 #[no_mangle]
@@ -78,7 +72,8 @@ pub extern "system" fn Java_io_lagrs_NativeModels_forecast0<'local>(
         let h = count(h, "h")?;
         let levels = levels_from_java(env, &levels)?;
         let model = get(handle)?;
-        let packed = forecast(model.as_ref(), h, &levels)?.packed();
+        // The family checks h and the levels (the core's rule, worded there).
+        let packed = model.forecast(h, &levels)?.packed();
         doubles_to_java(env, &packed)
     })
 }

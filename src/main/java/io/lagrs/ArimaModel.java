@@ -187,21 +187,6 @@ public final class ArimaModel extends NativeFittedModel {
         return call(ArimaModel::order0);
     }
 
-    /**
-     * Forecasts {@code h} steps ahead with central prediction intervals of coverage
-     * {@code level}, as R's {@code predict} / {@code forecast}.
-     *
-     * @param h the horizon, 1 to {@value #MAX_HORIZON} steps
-     * @param level the interval coverage, in (0, 1), e.g. 0.95
-     * @return the forecasts, never null
-     * @throws IllegalArgumentException if {@code h < 1}, {@code h > MAX_HORIZON} or level is
-     *     not in (0, 1)
-     */
-    @Override
-    public Forecast forecast(int h, double level) {
-        return Forecast.fromPacked(call(handle -> forecast0(handle, h, level)), level);
-    }
-
     static native long fit0(int[] order, boolean includeMean, boolean includeDrift, double[] y, long cancel);
 
     private static native double[] vector0(long handle, int which);
@@ -210,6 +195,5 @@ public final class ArimaModel extends NativeFittedModel {
 
     private static native int[] order0(long handle);
 
-    private static native double[] forecast0(long handle, int h, double level);
 
 }

@@ -18,9 +18,6 @@ import java.util.Objects;
  * @param level interval coverage in (0, 1)
  */
 public record Forecast(double[] mean, double[] lower, double[] upper, double level) {
-    /** The blocks of the native packed layout, h values each, in this order (NativeContractTest). */
-    enum Part { MEAN, LOWER, UPPER }
-
     /**
      * @param mean point forecasts, {@code mean[i]} for {@code i+1} steps ahead
      * @param lower lower interval bounds, as long as {@code mean}
@@ -95,16 +92,5 @@ public record Forecast(double[] mean, double[] lower, double[] upper, double lev
     public String toString() {
         return "Forecast[level=" + level + ", mean=" + Arrays.toString(mean) + ", lower="
                 + Arrays.toString(lower) + ", upper=" + Arrays.toString(upper) + "]";
-    }
-
-    /** Splits the native layout: the {@link Part} blocks in order, length 3h. */
-    static Forecast fromPacked(double[] packed, double level) {
-        int h = packed.length / Part.values().length;
-        return new Forecast(part(packed, Part.MEAN, h), part(packed, Part.LOWER, h),
-                part(packed, Part.UPPER, h), level);
-    }
-
-    private static double[] part(double[] packed, Part part, int h) {
-        return Arrays.copyOfRange(packed, part.ordinal() * h, (part.ordinal() + 1) * h);
     }
 }
