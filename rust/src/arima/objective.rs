@@ -14,6 +14,7 @@ use super::units::{degenerate, Scale};
 use super::transform::{inv_partrans, ma_invert, undo_pars, Layout};
 use crate::error::{invalid, CoreResult};
 use crate::numerics::ols::ols_normal_equations;
+use crate::stats::series;
 
 /// Everything the objective functions need, with reusable buffers.
 pub(crate) struct Problem<'a> {
@@ -135,9 +136,7 @@ pub(crate) struct Setup<'a> {
 
 pub(crate) fn setup<'a>(spec: &ArimaSpec, y: &[f64], cancel: Option<&'a AtomicBool>) -> CoreResult<Setup<'a>> {
     spec.validate()?;
-    if let Some(i) = y.iter().position(|v| v.is_infinite()) {
-        return invalid(format!("y must not contain infinite values (y[{i}] = {})", y[i]));
-    }
+    series::refuse_infinite(y)?;
     let s = spec.season();
     let delta = delta_poly(spec.d, spec.seasonal_d, s);
     let nd = delta.len();

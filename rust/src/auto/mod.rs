@@ -73,9 +73,7 @@ pub fn auto_arima(y: &[f64], options: &AutoArimaOptions) -> CoreResult<AutoArima
 /// candidate fit polls it).
 pub fn auto_arima_with(y: &[f64], options: &AutoArimaOptions, cancel: Option<&AtomicBool>) -> CoreResult<AutoArimaFit> {
     options.validate()?;
-    if let Some(i) = y.iter().position(|v| v.is_infinite()) {
-        return invalid(format!("y must not contain infinite values (y[{i}] = {})", y[i]));
-    }
+    series::refuse_infinite(y)?;
     let Some(first) = y.iter().position(|v| !v.is_nan()) else {
         return invalid(if y.is_empty() { "y is empty".to_string() } else { "y: all values are missing".to_string() });
     };

@@ -6,6 +6,7 @@
 use super::fitted::{BaselineFit, Spread};
 use super::Baseline;
 use crate::error::{invalid, CoreResult};
+use crate::stats::series;
 
 pub(super) fn fit(method: Baseline, y: &[f64], lag: usize, drift: bool) -> CoreResult<BaselineFit> {
     let n = y.len();
@@ -32,7 +33,7 @@ pub(super) fn fit(method: Baseline, y: &[f64], lag: usize, drift: bool) -> CoreR
     let (b, b_se, sigma) = if drift {
         // summary(lm(y - fitted ~ 1)): the mean, its standard error and the residual sd.
         let b = present.iter().sum::<f64>() / count;
-        let sd = (present.iter().map(|r| (r - b).powi(2)).sum::<f64>() / (count - 1.0)).sqrt();
+        let sd = series::var_na_rm(present.iter().copied()).sqrt();
         (b, sd / count.sqrt(), sd)
     } else {
         (0.0, 0.0, (present.iter().map(|r| r * r).sum::<f64>() / count).sqrt())

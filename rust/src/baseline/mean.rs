@@ -2,16 +2,17 @@
 //! `n - 1` degrees of freedom, where n counts missing values too, as R's `length(x)` does.
 
 use super::fitted::{BaselineFit, Spread};
-use crate::numerics::student_t;
 use super::Baseline;
 use crate::error::CoreResult;
+use crate::numerics::student_t;
+use crate::stats::series;
 
 /// `y` has an observed value (`Baseline::fit` checks).
 pub(super) fn fit(y: &[f64]) -> CoreResult<BaselineFit> {
     let present: Vec<f64> = y.iter().copied().filter(|v| !v.is_nan()).collect();
     let count = present.len() as f64;
     let mean = present.iter().sum::<f64>() / count;
-    let sd = (present.iter().map(|v| (v - mean).powi(2)).sum::<f64>() / (count - 1.0)).sqrt();
+    let sd = series::var_na_rm(present.iter().copied()).sqrt();
     Ok(BaselineFit {
         method: Baseline::Mean,
         future: vec![mean],

@@ -21,6 +21,7 @@ mod window;
 
 use crate::engine::text::Call;
 use crate::error::{invalid, CoreResult};
+use crate::stats::series;
 
 pub use fitted::{BaselineFit, CODE};
 
@@ -95,9 +96,7 @@ impl Baseline {
 
     /// Fits the method to `y` (NaN = missing, handled as the R function handles it).
     pub fn fit(&self, y: &[f64]) -> CoreResult<BaselineFit> {
-        if let Some(i) = y.iter().position(|v| v.is_infinite()) {
-            return invalid(format!("y must not contain infinite values (y[{i}] = {})", y[i]));
-        }
+        series::refuse_infinite(y)?;
         if y.is_empty() {
             return invalid("y is empty");
         }

@@ -1,4 +1,7 @@
-//! R's small helpers on a series: `forecast::is.constant`, `diff` and `var(na.rm = TRUE)`.
+//! R's small helpers on a series: `forecast::is.constant`, `diff` and `var(na.rm = TRUE)`, and the
+//! one rule on infinite values.
+
+use crate::error::{invalid, CoreResult};
 
 /// `forecast:::is.constant`: `all.equal(x, rep(x[1], n))`, i.e. the mean
 /// absolute difference from the first value, relative to the mean absolute
@@ -40,6 +43,15 @@ pub fn diff(x: &[f64], lag: usize) -> Vec<f64> {
         return Vec::new();
     }
     (lag..x.len()).map(|t| x[t] - x[t - lag]).collect()
+}
+
+/// Refuses a series holding +-Infinity (NaN is a missing value; infinity is never data), naming
+/// the first such value: the rule every model family applies to `y`.
+pub fn refuse_infinite(y: &[f64]) -> CoreResult<()> {
+    match y.iter().position(|v| v.is_infinite()) {
+        Some(i) => invalid(format!("y must not contain infinite values (y[{i}] = {})", y[i])),
+        None => Ok(()),
+    }
 }
 
 /// Sample variance (n - 1 denominator) over the non-missing values, as
