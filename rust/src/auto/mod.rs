@@ -85,24 +85,22 @@ pub fn auto_arima_with(y: &[f64], options: &AutoArimaOptions, cancel: Option<&At
     if is_constant(x) {
         return Ok(no_search(special::constant(x, o.allow_mean)));
     }
-    // Box-Cox after the constant check, as R.
+    // Box-Cox after the constant check, as R; the engine's rule for lambda (range, log).
     let lambda = match o.lambda {
         None => None,
-        Some(BoxCoxLambda::Fixed(l)) => Some(l),
-        Some(BoxCoxLambda::Auto) => Some(boxcox::box_cox_lambda_guerrero(
+        Some(BoxCoxLambda::Fixed(l)) => Some(boxcox::model_lambda(l)?),
+        Some(BoxCoxLambda::Auto) => Some(boxcox::model_lambda(boxcox::box_cox_lambda_guerrero(
             x,
             o.period,
             boxcox::AUTO_LAMBDA_LOWER,
             boxcox::GUERRERO_UPPER,
-        )?),
+        )?)?),
     };
     let transformed;
     let x = match lambda {
         None => x,
         Some(l) => {
-            let mut out = vec![0.0; x.len()];
-            boxcox::box_cox(x, l, &mut out)?;
-            transformed = out;
+            transformed = boxcox::box_cox_for_fit(x, l)?;
             &transformed[..]
         }
     };
@@ -160,10 +158,10 @@ pub fn auto_arima_with(y: &[f64], options: &AutoArimaOptions, cancel: Option<&At
     if is_constant(&dx) {
         // R returns this fit without its lambda (forecasts on the transformed
         // scale); here it keeps it, so forecasts are back-transformed.
-        return special::constant_after_differencing(x, &dx, d, sd, m).map(|mut fit| {
-            fit.selection = selection(None);
-            no_search(fit)
-        });
+        let mut fit = special::constant_after_differencing(x, &dx, d, sd, m)?;
+        fit.selection = selection(None);
+        refuse_non_finite(&fit)?;
+        return Ok(no_search(fit));
     }
     if m > 1 {
         if max_sp > 0 {
@@ -230,6 +228,7 @@ pub fn auto_arima_with(y: &[f64], options: &AutoArimaOptions, cancel: Option<&At
     match outcome.fit {
         Some(mut fit) if outcome.ic < f64::INFINITY => {
             fit.selection = selection(Some(outcome.ic));
+            refuse_non_finite(&fit)?;
             Ok(AutoArimaFit { fit, criterion: ic, ic: outcome.ic, trace: outcome.trace })
         }
         _ => Err(CoreError::Numerical("no suitable ARIMA model found".into())),
@@ -249,6 +248,19 @@ pub fn auto_arima_many(series: &[&[f64]], options: &AutoArimaOptions) -> Vec<Cor
 /// results are in input order. May be called once per chunk with the same control.
 pub fn auto_arima_batch(series: &[&[f64]], options: &AutoArimaOptions, control: &BatchControl) -> Vec<CoreResult<AutoArimaFit>> {
     batch::run(series.len(), control, |i, cancel| auto_arima_with(series[i], options, Some(cancel)))
+}
+
+/// Refuses a model fitted on Box-Cox transformed data whose coefficients, sigma or likelihood
+/// are not finite: the transform, not the data, made it unusable (R returns such a model).
+fn refuse_non_finite(fit: &ArimaFit) -> CoreResult<()> {
+    let Some(lambda) = fit.selection.lambda else {
+        return Ok(());
+    };
+    let numbers = fit.coefficients().into_iter().chain([fit.sigma(), fit.log_likelihood()]);
+    if numbers.into_iter().all(f64::is_finite) {
+        return Ok(());
+    }
+    invalid(format!("lambda = {lambda} gives a model that is not finite (coefficients, sigma or log-likelihood)"))
 }
 
 /// `forecast::nsdiffs(x, test = seasonal.test, max.D)` as auto.arima calls it.

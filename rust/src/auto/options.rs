@@ -165,9 +165,7 @@ impl AutoArimaOptions {
             return invalid("nmodels must be >= 1, got 0");
         }
         if let Some(BoxCoxLambda::Fixed(l)) = self.lambda {
-            if !l.is_finite() {
-                return invalid(format!("lambda must be finite, got {l}"));
-            }
+            crate::stats::boxcox::model_lambda(l)?;
         }
         for (name, value) in [("unitRootAlpha", self.alpha), ("seasonalTestAlpha", self.seasonal_alpha)] {
             if !(value > 0.0 && value < 1.0) {

@@ -18,20 +18,14 @@ use super::envelope;
 use super::fitted::{Criteria, FittedModel};
 use super::forecast::Forecast;
 use super::text::Call;
-use crate::stats::boxcox::{box_cox_lambda_guerrero, box_cox_value, inv_box_cox, inv_box_cox_bias_adjusted};
+use crate::stats::boxcox::{box_cox_for_fit, box_cox_lambda_guerrero, inv_box_cox, inv_box_cox_bias_adjusted, model_lambda};
 use crate::error::{invalid, CoreResult};
 
 /// The code of a transformed model in the envelope (wrappers count down from 0xFFFF, families
 /// up from 1).
 pub const CODE: u16 = 0xFFFF;
 
-/// Below this |lambda| the transform is the log: `(x^l - 1)/l` loses every digit to
-/// cancellation there, and the limit as l -> 0 is `ln x`.
-pub const LOG_THRESHOLD: f64 = 1e-12;
-
-/// Largest |lambda| accepted: far beyond any useful transform (R's Guerrero search stays in
-/// [-1, 2]), small enough that `x^lambda` does not overflow for ordinary data.
-pub const MAX_ABS_LAMBDA: f64 = 10.0;
+pub use crate::stats::boxcox::{LOG_THRESHOLD, MAX_ABS_LAMBDA};
 
 /// The lambda of a transform: fixed, or chosen per series by Guerrero's method.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -92,15 +86,8 @@ impl BoxCox {
             Lambda::Fixed(l) => l,
             Lambda::Auto => box_cox_lambda_guerrero(y, period.max(1), -0.9, 2.0)?,
         };
-        let lambda = if lambda.abs() < LOG_THRESHOLD { 0.0 } else { lambda };
-        let mut z = Vec::with_capacity(y.len());
-        for (i, &v) in y.iter().enumerate() {
-            let t = box_cox_value(v, lambda);
-            if !v.is_nan() && !t.is_finite() {
-                return invalid(format!("lambda = {lambda} cannot transform y[{i}] = {v} (Box-Cox gives {t})"));
-            }
-            z.push(t);
-        }
+        let lambda = model_lambda(lambda)?;
+        let z = box_cox_for_fit(y, lambda)?;
         let inner = fit_inner(&z)?;
         Ok(Box::new(Transformed { lambda, biasadj: self.biasadj, inner }))
     }
@@ -117,10 +104,7 @@ fn widest_interval_variance(f: &Forecast) -> Vec<f64> {
 }
 
 fn check_lambda(lambda: f64) -> CoreResult<f64> {
-    if lambda.abs() > MAX_ABS_LAMBDA {
-        return invalid(format!("lambda must be in [-{MAX_ABS_LAMBDA}, {MAX_ABS_LAMBDA}], got {lambda}"));
-    }
-    Ok(lambda)
+    model_lambda(lambda).map(|_| lambda)
 }
 
 /// A family's model fitted on Box-Cox transformed data.

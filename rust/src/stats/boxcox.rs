@@ -23,6 +23,40 @@ fn check_lambda(lambda: f64) -> CoreResult<()> {
     }
 }
 
+/// Below this |lambda| the transform is the log: `(x^l - 1)/l` loses every digit to
+/// cancellation there (and `x^l` is exactly 1 for |l| below about 1e-17), and the limit as
+/// l -> 0 is `ln x`.
+pub const LOG_THRESHOLD: f64 = 1e-12;
+
+/// Largest |lambda| a model is fitted with: far beyond any useful transform (R's Guerrero
+/// search stays in [-1, 2]), small enough that `x^lambda` does not overflow for ordinary data.
+pub const MAX_ABS_LAMBDA: f64 = 10.0;
+
+/// The lambda a model is fitted with, the one rule of every family (and of auto-ARIMA's own
+/// transform): refuses a lambda that is not finite or beyond [`MAX_ABS_LAMBDA`], and gives 0
+/// (the log) below [`LOG_THRESHOLD`].
+pub fn model_lambda(lambda: f64) -> CoreResult<f64> {
+    if !(lambda.abs() <= MAX_ABS_LAMBDA) {
+        return invalid(format!("lambda must be in [-{MAX_ABS_LAMBDA}, {MAX_ABS_LAMBDA}], got {lambda}"));
+    }
+    Ok(if lambda.abs() < LOG_THRESHOLD { 0.0 } else { lambda })
+}
+
+/// `BoxCox(y, lambda)` for a model to fit (`lambda` from [`model_lambda`]): refuses, naming
+/// lambda and the value, any value the transform makes infinite or missing (a value <= 0 when
+/// lambda <= 0, `x^lambda` beyond the double range) where R's `BoxCox` would go on silently.
+pub fn box_cox_for_fit(y: &[f64], lambda: f64) -> CoreResult<Vec<f64>> {
+    let mut z = Vec::with_capacity(y.len());
+    for (i, &v) in y.iter().enumerate() {
+        let t = box_cox_value(v, lambda);
+        if !v.is_nan() && !t.is_finite() {
+            return invalid(format!("lambda = {lambda} cannot transform y[{i}] = {v} (Box-Cox gives {t})"));
+        }
+        z.push(t);
+    }
+    Ok(z)
+}
+
 /// R's `sign(x) * abs(x)^p`.
 fn signed_pow(x: f64, p: f64) -> f64 {
     let sign = if x > 0.0 {

@@ -314,7 +314,10 @@ abstract sealed class AutoArimaSetters permits AutoArima.Builder {
     /**
      * Box-Cox transforms the series with this lambda before the search (R's {@code lambda};
      * 0 is the log); forecasts and fitted values are back-transformed. With a negative
-     * lambda, negative values become missing, as R.
+     * lambda, negative values become missing, as R. |lambda| below 1e-12 is the log (the
+     * model's {@link ArimaModel#lambda()} is 0); the fit refuses with an
+     * {@link IllegalArgumentException} naming lambda a |lambda| above 10, a value the transform
+     * makes infinite, and a model whose numbers are not finite.
      *
      * @param lambda the Box-Cox parameter, finite; replaces any earlier {@link #lambdaAuto()}
      * @return this builder
