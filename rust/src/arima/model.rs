@@ -125,15 +125,11 @@ impl ArimaFit {
     pub fn aic(&self) -> f64 {
         -2.0 * self.loglik + 2.0 * self.n_params()
     }
-    /// `aic + 2 (k+1)(k+2) / (n.used - k - 2)` (forecast package); NaN when
-    /// n.used <= k + 2.
+    /// `aic + 2 (k+1)(k+2) / (n.used - k - 2)`, as `forecast::Arima` computes it for
+    /// every length: +Infinity when n.used = k + 2, below the AIC when n.used < k + 2.
     pub fn aicc(&self) -> f64 {
         let k = self.spec.n_coef() as f64;
-        let denom = self.n_used as f64 - k - 2.0;
-        if denom <= 0.0 {
-            return f64::NAN;
-        }
-        self.aic() + 2.0 * (k + 1.0) * (k + 2.0) / denom
+        self.aic() + 2.0 * (k + 1.0) * (k + 2.0) / (self.n_used as f64 - k - 2.0)
     }
     /// `aic + (k + 1)(ln n.used - 2)`.
     pub fn bic(&self) -> f64 {

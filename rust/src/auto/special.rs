@@ -95,12 +95,14 @@ fn build(x: &[f64], spec: ArimaSpec, coef: Vec<f64>) -> ArimaFit {
 }
 
 /// The sum of squares of the non-missing values of `v` as `(sum (v / scale)^2, scale)`:
-/// scale 1 unless the plain sum overflows (values near 1e154 and beyond), then the largest
-/// |value|, so that the model stays usable (see `ArimaFit::sigma2`).
+/// scale 1 unless the plain sum overflows (values near 1e154 and beyond) or the squares
+/// underflow (every value below 2^-500, about 3e-151: their squares lose digits or vanish),
+/// then the largest |value|, so that sigma and the likelihood stay right (see
+/// `ArimaFit::sigma`).
 fn sum_of_squares(v: &[f64]) -> (f64, f64) {
     let plain: f64 = v.iter().filter(|x| !x.is_nan()).map(|x| x * x).sum();
     let largest = v.iter().filter(|x| !x.is_nan()).fold(0.0f64, |m, x| m.max(x.abs()));
-    if plain.is_finite() || largest == 0.0 {
+    if (plain.is_finite() && largest >= 2f64.powi(-500)) || largest == 0.0 {
         return (plain, 1.0);
     }
     (v.iter().filter(|x| !x.is_nan()).map(|x| (x / largest).powi(2)).sum(), largest)
