@@ -137,7 +137,7 @@ fn ets_matches_r() {
                 num(&r["aicc"])
             );
         }
-        let mv = match mean_var(&sel.fit, h) {
+        let mv = match mean_var(&sel.fit.origin(), h) {
             Ok(mv) => mv,
             // R simulates the intervals of these forms (no bounds in the fixture): means only.
             Err(_) if r["lower"].is_null() => {

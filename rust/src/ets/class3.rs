@@ -3,8 +3,7 @@
 //! matrix `M_h` (their outer product's expectation) and its covariance `V_h`, through the
 //! Kronecker products of the two parts' transition and gain matrices.
 
-use super::fit::EtsFit;
-use super::forecast::MeanVar;
+use super::forecast::{MeanVar, Origin};
 use super::form::Component;
 
 /// Dense row-major matrix.
@@ -81,8 +80,8 @@ impl Mat {
     }
 }
 
-pub fn class3(fit: &EtsFit, h: usize) -> MeanVar {
-    let x = fit.last_state();
+pub fn class3(fit: &Origin, h: usize) -> MeanVar {
+    let x = fit.state;
     let p = x.len();
     let m = fit.m;
     let trend = fit.form.trend != Component::None;

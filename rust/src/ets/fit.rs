@@ -40,6 +40,17 @@ impl EtsFit {
         &self.states[self.states.len() - p..]
     }
 
+    /// Where its forecasts start.
+    pub fn origin(&self) -> super::forecast::Origin<'_> {
+        super::forecast::Origin {
+            form: &self.form,
+            m: self.m,
+            par: &self.par,
+            state: self.last_state(),
+            sigma2: self.sigma2,
+        }
+    }
+
     pub fn smoothing(&self) -> Smoothing {
         Smoothing {
             alpha: self.par.alpha,

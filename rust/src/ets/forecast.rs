@@ -6,9 +6,20 @@
 //! simulation, which lagrs does not: they are refused.
 
 use super::class3::class3;
-use super::fit::EtsFit;
-use super::form::Component;
+use super::form::{Component, Form};
+use super::params::Values;
 use crate::error::{invalid, CoreResult};
+
+/// What a forecast starts from: the form, frequency, parameters, the state after the last
+/// observation and the one-step variance.
+#[derive(Debug, Clone, Copy)]
+pub struct Origin<'a> {
+    pub form: &'a Form,
+    pub m: usize,
+    pub par: &'a Values,
+    pub state: &'a [f64],
+    pub sigma2: f64,
+}
 
 /// Means and variances of the forecasts `1..=h`.
 #[derive(Debug, Clone, PartialEq)]
@@ -19,8 +30,8 @@ pub struct MeanVar {
 
 /// R's `class1`: `mu_j = H F^(j-1) x`, `var_j = sigma2 (1 + sum_{i<j} c_i^2)` with
 /// `c_i = H F^(i-1) G`. Returns the means, variances and the `c_i`.
-fn class1(fit: &EtsFit, h: usize) -> (Vec<f64>, Vec<f64>, Vec<f64>) {
-    let x = fit.last_state();
+fn class1(fit: &Origin, h: usize) -> (Vec<f64>, Vec<f64>, Vec<f64>) {
+    let x = fit.state;
     let p = x.len();
     let m = fit.m;
     let trend = fit.form.trend == Component::Additive;
@@ -72,7 +83,7 @@ fn class1(fit: &EtsFit, h: usize) -> (Vec<f64>, Vec<f64>, Vec<f64>) {
 }
 
 /// Point forecasts and their variances for `h` steps.
-pub fn mean_var(fit: &EtsFit, h: usize) -> CoreResult<MeanVar> {
+pub fn mean_var(fit: &Origin, h: usize) -> CoreResult<MeanVar> {
     use Component::*;
     let f = &fit.form;
     match (f.error, f.trend, f.season) {

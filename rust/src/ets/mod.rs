@@ -7,20 +7,25 @@
 //! * `recursion` — the state-space pass (R's `etscalc`); `init` — initial states;
 //! * `params` — starting values, bounds and the admissible region (`polyroot` for it);
 //! * `fit` — one form fitted (`etsmodel`); `select` — `ets()` itself;
-//! * `forecast` — point forecasts and variances of model classes 1 to 3.
+//! * `forecast` — point forecasts and variances of model classes 1 to 3 (`class3` apart);
+//! * `model` — the fitted model the engine holds, its payload; `text` — its spec texts.
 
 mod class3;
 pub mod fit;
 pub mod forecast;
 pub mod form;
 mod init;
+pub mod model;
 pub mod options;
 pub mod params;
 mod polyroot;
 pub mod recursion;
 pub mod select;
+pub mod text;
 
 pub use fit::EtsFit;
 pub use form::{Component, Form, Request};
+pub use model::{EtsModel, CODE};
 pub use options::{Bounds, Ic, OptCrit, Options};
 pub use select::{ets, Selected};
+pub use text::EtsSpec;

@@ -93,6 +93,12 @@ impl Options {
                 if !v.is_finite() {
                     return invalid(format!("{}: must be finite, got {v}", names[k]));
                 }
+                if self.bounds != Bounds::Admissible && (*v < self.lower[k] || *v > self.upper[k]) {
+                    return invalid(format!(
+                        "{}: {v} lies outside its bounds [{}, {}]",
+                        names[k], self.lower[k], self.upper[k]
+                    ));
+                }
             }
         }
         if self.maxit == 0 {
