@@ -3,6 +3,7 @@
 use crate::arima::{self, ArimaFit};
 use crate::baseline::{self, BaselineFit};
 use crate::engine::envelope;
+use crate::ets::{self, EtsModel};
 use crate::engine::transform::{self, Transformed};
 use crate::engine::FittedModel;
 use crate::error::{invalid, CoreResult};
@@ -18,6 +19,7 @@ pub fn decode(bytes: &[u8]) -> CoreResult<Box<dyn FittedModel>> {
     Ok(match code {
         arima::CODE => Box::new(ArimaFit::from_bytes(payload)?),
         baseline::CODE => Box::new(BaselineFit::decode(payload)?),
+        ets::CODE => Box::new(EtsModel::decode(payload)?),
         // One transform around a family's model: a nested one is refused before it is
         // decoded, so crafted bytes cannot recurse deeply.
         transform::CODE => Box::new(Transformed::decode(payload, |inner| match envelope::open(inner)?.0 {

@@ -12,6 +12,7 @@ use std::sync::atomic::AtomicBool;
 use crate::arima::{self, ArimaSpec, FitOptions};
 use crate::auto::{self, AutoArimaOptions};
 use crate::baseline::Baseline;
+use crate::ets::{self, EtsSpec};
 use crate::engine::text::{self, Call};
 use crate::engine::transform::BoxCox;
 use crate::engine::{FittedModel, Spec};
@@ -21,7 +22,7 @@ pub use decode::decode;
 
 /// Every accepted form, for the message of a text that is not one.
 const FORMS: &str = "arima(p,d,q), arima(p,d,q)(P,D,Q)[m], auto_arima, auto_arima[m], naive, snaive[m], mean, drift, \
-    window_average(k), seasonal_window_average(k)[m]; options in the first parentheses (lambda=0.5 or lambda=auto, \
+    window_average(k), seasonal_window_average(k)[m], auto_ets[m], ets(M,Ad,M)[m]; options in the first parentheses (lambda=0.5 or lambda=auto, \
     biasadj=true; arima: mean=, drift=); '|' joins a fallback, as auto_arima[12]|snaive[12]";
 
 /// One family and its settings.
@@ -30,6 +31,7 @@ pub enum Family {
     Arima(ArimaSpec),
     AutoArima(AutoArimaOptions),
     Baseline(Baseline),
+    Ets(EtsSpec),
 }
 
 /// A model specification of any family: the family, a Box-Cox transform around it, and the
@@ -66,6 +68,7 @@ impl ModelSpec {
             Family::Arima(s) => s.period.max(1),
             Family::AutoArima(o) => o.period,
             Family::Baseline(b) => b.period(),
+            Family::Ets(s) => s.period,
         }
     }
 
@@ -74,6 +77,13 @@ impl ModelSpec {
             Family::Arima(spec) => Box::new(arima::fit_with(spec, y, &FitOptions { cancel, ..FitOptions::default() })?),
             Family::AutoArima(options) => Box::new(auto::auto_arima_with(y, options, cancel)?.fit),
             Family::Baseline(method) => Box::new(method.fit(y)?),
+            // R's ets considers additive models only on a Box-Cox scale.
+            Family::Ets(spec) if self.box_cox.is_some() => {
+                let mut spec = spec.clone();
+                spec.options.additive_only = true;
+                Box::new(spec.fit(y)?)
+            }
+            Family::Ets(spec) => Box::new(spec.fit(y)?),
         })
     }
 }
@@ -101,6 +111,7 @@ fn single(mut call: Call) -> CoreResult<(Family, Option<BoxCox>)> {
     let family = match call.name.as_str() {
         "arima" => Family::Arima(arima::text::from_call(call)?),
         name if Baseline::is_name(name) => Family::Baseline(Baseline::from_call(call)?),
+        "auto_ets" | "ets" => Family::Ets(ets::text::from_call(call)?),
         name => return invalid(format!("at position {}: unknown model '{name}'", call.at)),
     };
     Ok((family, box_cox))
@@ -114,6 +125,7 @@ impl fmt::Display for ModelSpec {
             Family::Arima(spec) => f.write_str(&arima::text::to_text(spec, &extra))?,
             Family::AutoArima(options) => f.write_str(&auto::text::to_text(options))?,
             Family::Baseline(method) => f.write_str(&method.to_text(&extra))?,
+            Family::Ets(spec) => f.write_str(&ets::text::to_text(spec, &extra))?,
         }
         match &self.fallback {
             Some(fallback) => write!(f, "|{fallback}"),

@@ -19,6 +19,9 @@ fn texts_round_trip_through_parse_and_display() {
         "window_average(3)",
         "seasonal_window_average(2)[12]",
         "auto_arima[12]|snaive[12]|naive",
+        "auto_ets[12]",
+        "ets(M,Ad,M,alpha=0.3,bounds=usual)[12]",
+        "ets(A,Z,N,damped=false,opt_crit=mae,lambda=0)",
     ] {
         let spec = ModelSpec::parse(text).expect(text);
         assert_eq!(spec.to_string(), text);
@@ -60,7 +63,7 @@ fn a_cancelled_fit_does_not_fall_back() {
 #[test]
 fn every_family_round_trips_through_its_saved_form() {
     let y = airline_like();
-    for text in ["arima(0,1,1)(0,1,1)[12]", "snaive(lambda=0,biasadj=true)[12]", "mean", "drift", "seasonal_window_average(2)[12]"] {
+    for text in ["arima(0,1,1)(0,1,1)[12]", "snaive(lambda=0,biasadj=true)[12]", "mean", "drift", "seasonal_window_average(2)[12]", "auto_ets[12]"] {
         let fitted = ModelSpec::parse(text).expect(text).fit(&y, None).expect(text);
         let bytes = envelope::wrap(fitted.as_ref());
         let back = decode(&bytes).expect("decodes");

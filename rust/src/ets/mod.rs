@@ -1,0 +1,31 @@
+//! Exponential smoothing state-space models as R's `forecast::ets` (forecast 8.20): every
+//! error/trend/season form, R's likelihood, initial states, bounds and criteria, optimised
+//! by the Nelder–Mead of R's `optim`, automatic selection as `ets(y)` and forecasts with
+//! the analytic variances of `forecast.ets`.
+//!
+//! * `form` — the components and R's `method` string; `options` — R's other arguments;
+//! * `recursion` — the state-space pass (R's `etscalc`); `init` — initial states;
+//! * `params` — starting values, bounds and the admissible region (`polyroot` for it);
+//! * `fit` — one form fitted (`etsmodel`); `select` — `ets()` itself;
+//! * `forecast` — point forecasts and variances of model classes 1 to 3 (`class3` apart);
+//! * `model` — the fitted model the engine holds, its payload; `text` — its spec texts.
+
+mod class3;
+pub mod fit;
+pub mod forecast;
+pub mod form;
+mod init;
+pub mod model;
+pub mod options;
+pub mod params;
+mod polyroot;
+pub mod recursion;
+pub mod select;
+pub mod text;
+
+pub use fit::EtsFit;
+pub use form::{Component, Form, Request};
+pub use model::{EtsModel, CODE};
+pub use options::{Bounds, Ic, OptCrit, Options};
+pub use select::{ets, Selected};
+pub use text::EtsSpec;

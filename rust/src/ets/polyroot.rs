@@ -1,0 +1,96 @@
+//! The largest modulus of a polynomial's roots, for the admissibility test of seasonal
+//! models (R uses `polyroot`). Aberth–Ehrlich simultaneous iteration in complex arithmetic;
+//! the degrees here are at most 25.
+
+#[derive(Clone, Copy, Debug)]
+struct C(f64, f64);
+
+impl C {
+    fn add(self, o: C) -> C {
+        C(self.0 + o.0, self.1 + o.1)
+    }
+    fn sub(self, o: C) -> C {
+        C(self.0 - o.0, self.1 - o.1)
+    }
+    fn mul(self, o: C) -> C {
+        C(self.0 * o.0 - self.1 * o.1, self.0 * o.1 + self.1 * o.0)
+    }
+    fn div(self, o: C) -> C {
+        let d = o.0 * o.0 + o.1 * o.1;
+        C((self.0 * o.0 + self.1 * o.1) / d, (self.1 * o.0 - self.0 * o.1) / d)
+    }
+    fn abs(self) -> f64 {
+        self.0.hypot(self.1)
+    }
+}
+
+/// Largest |root| of `c[0] + c[1] z + ... + c[d] z^d` (R's `polyroot` order); leading
+/// zero coefficients are dropped. `None` when no root exists or the iteration fails.
+pub fn max_root_modulus(coef: &[f64]) -> Option<f64> {
+    let mut d = coef.len().checked_sub(1)?;
+    while d > 0 && coef[d] == 0.0 {
+        d -= 1;
+    }
+    if d == 0 {
+        return None;
+    }
+    // Monic, highest power first.
+    let a: Vec<f64> = (0..=d).map(|k| coef[d - k] / coef[d]).collect();
+    let eval = |z: C| {
+        let (mut p, mut dp) = (C(a[0], 0.0), C(0.0, 0.0));
+        for &c in &a[1..] {
+            dp = dp.mul(z).add(p);
+            p = p.mul(z).add(C(c, 0.0));
+        }
+        (p, dp)
+    };
+    // Start on a circle of Cauchy's radius bound, off the real axis.
+    let radius = 1.0 + a[1..].iter().fold(0.0_f64, |m, c| m.max(c.abs()));
+    let mut z: Vec<C> = (0..d)
+        .map(|k| {
+            let t = 2.0 * std::f64::consts::PI * k as f64 / d as f64 + 0.4;
+            C(radius * t.cos(), radius * t.sin())
+        })
+        .collect();
+    for _ in 0..500 {
+        let mut moved = 0.0_f64;
+        for i in 0..d {
+            let (p, dp) = eval(z[i]);
+            if p.abs() == 0.0 {
+                continue;
+            }
+            let ratio = p.div(dp);
+            let mut s = C(0.0, 0.0);
+            for j in 0..d {
+                if j != i {
+                    s = s.add(C(1.0, 0.0).div(z[i].sub(z[j])));
+                }
+            }
+            let w = ratio.div(C(1.0, 0.0).sub(ratio.mul(s)));
+            if w.0.is_finite() && w.1.is_finite() {
+                z[i] = z[i].sub(w);
+                moved = moved.max(w.abs() / z[i].abs().max(1e-300));
+            }
+        }
+        if moved < 1e-15 {
+            break;
+        }
+    }
+    let m = z.iter().fold(0.0_f64, |m, r| m.max(r.abs()));
+    m.is_finite().then_some(m)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn known_roots() {
+        // (z - 2)(z + 0.5)(z^2 + 1) = z^4 - 1.5 z^3 + 0 z^2 - 1.5 z - 1
+        let m = max_root_modulus(&[-1.0, -1.5, 0.0, -1.5, 1.0]).unwrap();
+        assert!((m - 2.0).abs() < 1e-12, "{m}");
+        // Roots 0.9 and 0.9 (double) and -0.3.
+        let m = max_root_modulus(&[0.243, 0.27, -1.5, 1.0]).unwrap();
+        assert!((m - 0.9).abs() < 1e-6, "{m}");
+    }
+}
