@@ -7,6 +7,7 @@ pub mod batch;
 pub mod catalog;
 pub mod engine;
 pub mod error;
+pub mod intermittent;
 pub mod lags;
 pub mod numerics;
 pub mod rolling;

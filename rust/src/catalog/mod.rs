@@ -16,12 +16,14 @@ use crate::engine::text::{self, Call};
 use crate::engine::transform::BoxCox;
 use crate::engine::{FittedModel, Spec};
 use crate::error::{invalid, CoreError, CoreResult};
+use crate::intermittent::Intermittent;
 
 pub use decode::decode;
 
 /// Every accepted form, for the message of a text that is not one.
 const FORMS: &str = "arima(p,d,q), arima(p,d,q)(P,D,Q)[m], auto_arima, auto_arima[m], naive, snaive[m], mean, drift, \
-    window_average(k), seasonal_window_average(k)[m]; options in the first parentheses (lambda=0.5 or lambda=auto, \
+    window_average(k), seasonal_window_average(k)[m], croston, croston(alpha=a), croston_optimized, croston_sba, \
+    tsb(a_d,a_p), adida, imapa; options in the first parentheses (lambda=0.5 or lambda=auto, \
     biasadj=true; arima: mean=, drift=); '|' joins a fallback, as auto_arima[12]|snaive[12]";
 
 /// One family and its settings.
@@ -30,6 +32,7 @@ pub enum Family {
     Arima(ArimaSpec),
     AutoArima(AutoArimaOptions),
     Baseline(Baseline),
+    Intermittent(Intermittent),
 }
 
 /// A model specification of any family: the family, a Box-Cox transform around it, and the
@@ -66,6 +69,7 @@ impl ModelSpec {
             Family::Arima(s) => s.period.max(1),
             Family::AutoArima(o) => o.period,
             Family::Baseline(b) => b.period(),
+            Family::Intermittent(_) => 1,
         }
     }
 
@@ -74,6 +78,7 @@ impl ModelSpec {
             Family::Arima(spec) => Box::new(arima::fit_with(spec, y, &FitOptions { cancel, ..FitOptions::default() })?),
             Family::AutoArima(options) => Box::new(auto::auto_arima_with(y, options, cancel)?.fit),
             Family::Baseline(method) => Box::new(method.fit(y)?),
+            Family::Intermittent(method) => Box::new(method.fit(y)?),
         })
     }
 }
@@ -97,6 +102,10 @@ fn single(mut call: Call) -> CoreResult<(Family, Option<BoxCox>)> {
         // auto.arima takes lambda itself: the search runs on the transformed series.
         return Ok((Family::AutoArima(auto::text::from_call(call)?), None));
     }
+    if Intermittent::is_name(&call.name) {
+        // Demand counts with zeros: the references take no Box-Cox transform.
+        return Ok((Family::Intermittent(Intermittent::from_call(call)?), None));
+    }
     let box_cox = BoxCox::take_from(&mut call)?;
     let family = match call.name.as_str() {
         "arima" => Family::Arima(arima::text::from_call(call)?),
@@ -114,6 +123,7 @@ impl fmt::Display for ModelSpec {
             Family::Arima(spec) => f.write_str(&arima::text::to_text(spec, &extra))?,
             Family::AutoArima(options) => f.write_str(&auto::text::to_text(options))?,
             Family::Baseline(method) => f.write_str(&method.to_text(&extra))?,
+            Family::Intermittent(method) => f.write_str(&method.to_text())?,
         }
         match &self.fallback {
             Some(fallback) => write!(f, "|{fallback}"),

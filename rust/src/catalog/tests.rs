@@ -19,6 +19,13 @@ fn texts_round_trip_through_parse_and_display() {
         "window_average(3)",
         "seasonal_window_average(2)[12]",
         "auto_arima[12]|snaive[12]|naive",
+        "croston",
+        "croston(alpha=0.3)|naive",
+        "croston_optimized",
+        "croston_sba",
+        "tsb(0.1,0.1)",
+        "adida",
+        "imapa",
     ] {
         let spec = ModelSpec::parse(text).expect(text);
         assert_eq!(spec.to_string(), text);
@@ -36,6 +43,7 @@ fn ill_formed_texts_name_the_position_and_the_accepted_forms() {
     assert!(e("naive(window=3)").contains("takes no option 'window'"));
     assert!(e("naive(biasadj=true)").contains("biasadj needs a lambda"));
     assert!(e("naive(lambda=50)").contains("lambda must be in"));
+    assert!(e("croston(lambda=0)").contains("croston takes no option 'lambda'"));
 }
 
 #[test]
@@ -60,7 +68,15 @@ fn a_cancelled_fit_does_not_fall_back() {
 #[test]
 fn every_family_round_trips_through_its_saved_form() {
     let y = airline_like();
-    for text in ["arima(0,1,1)(0,1,1)[12]", "snaive(lambda=0,biasadj=true)[12]", "mean", "drift", "seasonal_window_average(2)[12]"] {
+    for text in [
+        "arima(0,1,1)(0,1,1)[12]",
+        "snaive(lambda=0,biasadj=true)[12]",
+        "mean",
+        "drift",
+        "seasonal_window_average(2)[12]",
+        "croston_optimized",
+        "tsb(0.2,0.3)",
+    ] {
         let fitted = ModelSpec::parse(text).expect(text).fit(&y, None).expect(text);
         let bytes = envelope::wrap(fitted.as_ref());
         let back = decode(&bytes).expect("decodes");
