@@ -12,3 +12,4 @@ pub mod lags;
 pub mod numerics;
 pub mod rolling;
 pub mod stats;
+pub mod theta;

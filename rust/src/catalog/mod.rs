@@ -5,6 +5,7 @@
 //! serialisation changes.
 
 mod decode;
+pub mod route;
 
 use std::fmt;
 use std::sync::atomic::AtomicBool;
@@ -17,13 +18,15 @@ use crate::engine::transform::BoxCox;
 use crate::engine::{FittedModel, Spec};
 use crate::error::{invalid, CoreError, CoreResult};
 use crate::intermittent::Intermittent;
+use crate::theta::ThetaSpec;
 
 pub use decode::decode;
 
 /// Every accepted form, for the message of a text that is not one.
 const FORMS: &str = "arima(p,d,q), arima(p,d,q)(P,D,Q)[m], auto_arima, auto_arima[m], naive, snaive[m], mean, drift, \
     window_average(k), seasonal_window_average(k)[m], croston, croston(alpha=a), croston_optimized, croston_sba, \
-    tsb(a_d,a_p), adida, imapa; options in the first parentheses (lambda=0.5 or lambda=auto, \
+    tsb(a_d,a_p), adida, imapa, auto, auto[m], theta_standard[m], theta_optimized[m], theta_dynamic[m], \
+    theta_dynamic_optimized[m], auto_theta[m]; options in the first parentheses (lambda=0.5 or lambda=auto, \
     biasadj=true; arima: mean=, drift=); '|' joins a fallback, as auto_arima[12]|snaive[12]";
 
 /// One family and its settings.
@@ -33,6 +36,9 @@ pub enum Family {
     AutoArima(AutoArimaOptions),
     Baseline(Baseline),
     Intermittent(Intermittent),
+    Theta(ThetaSpec),
+    /// `auto[m]`: a family chosen per series by [`route::choose`], with this period.
+    Auto { period: usize },
 }
 
 /// A model specification of any family: the family, a Box-Cox transform around it, and the
@@ -70,6 +76,8 @@ impl ModelSpec {
             Family::AutoArima(o) => o.period,
             Family::Baseline(b) => b.period(),
             Family::Intermittent(_) => 1,
+            Family::Auto { period } => *period,
+            Family::Theta(t) => t.period,
         }
     }
 
@@ -79,6 +87,8 @@ impl ModelSpec {
             Family::AutoArima(options) => Box::new(auto::auto_arima_with(y, options, cancel)?.fit),
             Family::Baseline(method) => Box::new(method.fit(y)?),
             Family::Intermittent(method) => Box::new(method.fit(y)?),
+            Family::Auto { period } => route::choose(y, *period).fit(y, cancel)?,
+            Family::Theta(spec) => Box::new(spec.fit(y)?),
         })
     }
 }
@@ -102,6 +112,14 @@ fn single(mut call: Call) -> CoreResult<(Family, Option<BoxCox>)> {
         // auto.arima takes lambda itself: the search runs on the transformed series.
         return Ok((Family::AutoArima(auto::text::from_call(call)?), None));
     }
+    if call.name == "auto" {
+        // Each route takes its own transform, or none.
+        return Ok((Family::Auto { period: route::from_call(call)? }, None));
+    }
+    if ThetaSpec::is_name(&call.name) {
+        // statsforecast's Theta takes no Box-Cox transform.
+        return Ok((Family::Theta(ThetaSpec::from_call(call)?), None));
+    }
     if Intermittent::is_name(&call.name) {
         // Demand counts with zeros: the references take no Box-Cox transform.
         return Ok((Family::Intermittent(Intermittent::from_call(call)?), None));
@@ -124,6 +142,8 @@ impl fmt::Display for ModelSpec {
             Family::AutoArima(options) => f.write_str(&auto::text::to_text(options))?,
             Family::Baseline(method) => f.write_str(&method.to_text(&extra))?,
             Family::Intermittent(method) => f.write_str(&method.to_text())?,
+            Family::Auto { period } => f.write_str(&route::to_text(*period))?,
+            Family::Theta(spec) => f.write_str(&spec.to_text())?,
         }
         match &self.fallback {
             Some(fallback) => write!(f, "|{fallback}"),

@@ -2,3 +2,4 @@
 
 pub(crate) mod bfgs;
 pub mod brent;
+pub mod clamped_simplex;
