@@ -3,3 +3,4 @@
 pub(crate) mod bfgs;
 pub mod brent;
 pub mod clamped_simplex;
+pub mod nelder_mead;
