@@ -18,14 +18,14 @@ use crate::engine::transform::BoxCox;
 use crate::engine::{FittedModel, Spec};
 use crate::error::{invalid, CoreError, CoreResult};
 use crate::intermittent::Intermittent;
-use crate::theta::ThetaSpec;
+use crate::theta::{self, ThetaSpec};
 
 pub use decode::decode;
 
 /// Every accepted form, for the message of a text that is not one.
 const FORMS: &str = "arima(p,d,q), arima(p,d,q)(P,D,Q)[m], auto_arima, auto_arima[m], naive, snaive[m], mean, drift, \
     window_average(k), seasonal_window_average(k)[m], croston, croston(alpha=a), croston_optimized, croston_sba, \
-    tsb(a_d,a_p), adida, imapa, auto, auto[m], theta_standard[m], theta_optimized[m], theta_dynamic[m], \
+    tsb(a_d,a_p), adida, imapa, auto, auto[m], theta[m], theta_standard[m], theta_optimized[m], theta_dynamic[m], \
     theta_dynamic_optimized[m], auto_theta[m]; options in the first parentheses (lambda=0.5 or lambda=auto, \
     biasadj=true; arima: mean=, drift=); '|' joins a fallback, as auto_arima[12]|snaive[12]";
 
@@ -37,6 +37,8 @@ pub enum Family {
     Baseline(Baseline),
     Intermittent(Intermittent),
     Theta(ThetaSpec),
+    /// R's `thetaf` with its seasonal period.
+    Thetaf(usize),
     /// `auto[m]`: a family chosen per series by [`route::choose`], with this period.
     Auto { period: usize },
 }
@@ -78,6 +80,7 @@ impl ModelSpec {
             Family::Intermittent(_) => 1,
             Family::Auto { period } => *period,
             Family::Theta(t) => t.period,
+            Family::Thetaf(period) => *period,
         }
     }
 
@@ -89,6 +92,7 @@ impl ModelSpec {
             Family::Intermittent(method) => Box::new(method.fit(y)?),
             Family::Auto { period } => route::choose(y, *period).fit(y, cancel)?,
             Family::Theta(spec) => Box::new(spec.fit(y)?),
+            Family::Thetaf(period) => Box::new(theta::ThetafFit::fit(y, *period)?),
         })
     }
 }
@@ -115,6 +119,10 @@ fn single(mut call: Call) -> CoreResult<(Family, Option<BoxCox>)> {
     if call.name == "auto" {
         // Each route takes its own transform, or none.
         return Ok((Family::Auto { period: route::from_call(call)? }, None));
+    }
+    if call.name == "theta" {
+        // R's thetaf takes no lambda.
+        return Ok((Family::Thetaf(theta::thetaf_from_call(call)?), None));
     }
     if ThetaSpec::is_name(&call.name) {
         // statsforecast's Theta takes no Box-Cox transform.
@@ -144,6 +152,7 @@ impl fmt::Display for ModelSpec {
             Family::Intermittent(method) => f.write_str(&method.to_text())?,
             Family::Auto { period } => f.write_str(&route::to_text(*period))?,
             Family::Theta(spec) => f.write_str(&spec.to_text())?,
+            Family::Thetaf(period) => f.write_str(&theta::thetaf_text(*period))?,
         }
         match &self.fallback {
             Some(fallback) => write!(f, "|{fallback}"),

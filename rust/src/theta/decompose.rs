@@ -11,7 +11,7 @@ pub enum Adjustment {
 }
 
 /// statsmodels' `acf(y, nlags = m, fft = False)` at lags 1..=m (biased autocovariances).
-fn acf(y: &[f64], m: usize) -> Vec<f64> {
+pub(super) fn acf(y: &[f64], m: usize) -> Vec<f64> {
     let n = y.len();
     let mean = y.iter().sum::<f64>() / n as f64;
     let d: Vec<f64> = y.iter().map(|v| v - mean).collect();

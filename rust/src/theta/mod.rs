@@ -9,6 +9,8 @@
 //! | `theta_dynamic_optimized[m]` | `DynamicOptimizedTheta` | dynamic, optimised theta (DOTM) |
 //! | `auto_theta[m]` | `AutoTheta` | the four, least objective |
 //!
+//! `theta[m]` is R's `forecast::thetaf` ([`ThetafFit`]), a different computation.
+//!
 //! `[m]` may be left out (1). A seasonal series (statsforecast's autocorrelation test) is
 //! adjusted by classical decomposition first and re-seasonalised after. statsforecast's
 //! intervals are Monte Carlo quantiles of numpy draws, which lagrs does not reproduce: every
@@ -18,6 +20,8 @@ mod decompose;
 mod fit;
 mod fitted;
 mod pegels;
+mod ses_mse;
+mod thetaf;
 
 use crate::engine::text::Call;
 use crate::error::{invalid, CoreResult};
@@ -26,6 +30,19 @@ use crate::stats::series;
 pub use decompose::Adjustment;
 pub use fitted::{ThetaFit, CODE};
 pub use pegels::{Kind, Params};
+pub use thetaf::{ThetafFit, THETAF_CODE};
+
+/// Reads R's `thetaf` text, `theta` or `theta[m]`: its seasonal period (1 without `[m]`).
+pub fn thetaf_from_call(mut call: Call) -> CoreResult<usize> {
+    let period = call.take_period_or(1)?;
+    call.finish()?;
+    Ok(period)
+}
+
+/// The canonical text of R's `thetaf` with period `m`.
+pub fn thetaf_text(m: usize) -> String {
+    if m > 1 { format!("theta[{m}]") } else { "theta".to_string() }
+}
 
 /// The names the spec text knows, for the list of accepted forms.
 pub const FORMS: &[&str] =

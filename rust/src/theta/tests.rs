@@ -46,3 +46,25 @@ fn a_saved_model_decodes_to_the_same_forecasts_and_corrupt_bytes_are_refused() {
     assert!(f.lower[0].iter().chain(&f.upper[0]).all(|v| v.is_nan()), "no intervals");
     assert_eq!(model.label(), "Theta(STM)");
 }
+
+
+#[test]
+fn thetaf_refuses_what_it_does_not_follow_and_saves_its_model() {
+    use crate::catalog::ModelSpec;
+    use crate::engine::Spec;
+    for text in ["theta", "theta[12]"] {
+        assert_eq!(ModelSpec::parse(text).expect(text).to_string(), text);
+    }
+    assert!(ModelSpec::parse("theta(lambda=0)").expect_err("no lambda").to_string().contains("takes no option 'lambda'"));
+    let e = ThetafFit::fit(&[1.0, 2.0, 3.0, 4.0, 5.0, 6.0], 1).expect_err("short").to_string();
+    assert!(e.contains("at least 7"), "{e}");
+    assert!(ThetafFit::fit(&[1.0, 2.0, f64::NAN, 4.0, 5.0, 6.0, 7.0, 8.0], 1).expect_err("missing").to_string().contains("y[2]"));
+    let y: Vec<f64> = (0..48).map(|t| trend(48)[t] * (1.0 + 0.3 * ((t % 4) as f64 - 1.5))).collect();
+    let model = ModelSpec::parse("theta[4]").expect("spec").fit(&y, None).expect("fit");
+    let fit = crate::engine::find::<ThetafFit>(model.as_ref()).expect("thetaf");
+    assert!(fit.is_seasonal());
+    let bytes = fit.payload();
+    let back = ThetafFit::decode(&bytes).expect("decodes");
+    assert_eq!(back.forecast(8, &[0.9]).expect("f").packed(), model.forecast(8, &[0.9]).expect("f").packed());
+    assert!(ThetafFit::decode(&bytes[..bytes.len() - 3]).is_err());
+}
