@@ -93,6 +93,11 @@ contract_enum!(
     OrderSlot, java = "ArimaModel.OrderSlot", { P, D, Q, SeasonalP, SeasonalD, SeasonalQ, Period }
 );
 
+contract_enum!(
+    /// `io.lagrs.DemandPattern`: Syntetos, Boylan and Croston's demand classes.
+    DemandPattern, java = "DemandPattern", { Smooth, Erratic, Intermittent, Lumpy, NoDemand }
+);
+
 /// `SeasonalAr` -> `SEASONAL_AR`, `Sigma2` -> `SIGMA2`, `P` -> `P`.
 fn screaming_snake(camel: &str) -> String {
     let mut out = String::with_capacity(camel.len() + 4);
@@ -125,7 +130,8 @@ pub fn describe() -> Vec<String> {
         ModelScalar,
         FittedVector,
         FittedScalar,
-        OrderSlot
+        OrderSlot,
+        DemandPattern
     );
     lines.push(format!("ArimaModel.MAX_HORIZON={}", lagrs_core::arima::MAX_HORIZON));
     lines.push(format!("NativeModels.ARIMA_FAMILY={}", lagrs_core::arima::CODE));

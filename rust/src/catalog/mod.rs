@@ -5,6 +5,7 @@
 //! serialisation changes.
 
 mod decode;
+pub mod route;
 
 use std::fmt;
 use std::sync::atomic::AtomicBool;
@@ -17,12 +18,16 @@ use crate::engine::text::{self, Call};
 use crate::engine::transform::BoxCox;
 use crate::engine::{FittedModel, Spec};
 use crate::error::{invalid, CoreError, CoreResult};
+use crate::intermittent::Intermittent;
+use crate::theta::{self, ThetaSpec};
 
 pub use decode::decode;
 
 /// Every accepted form, for the message of a text that is not one.
 const FORMS: &str = "arima(p,d,q), arima(p,d,q)(P,D,Q)[m], auto_arima, auto_arima[m], naive, snaive[m], mean, drift, \
-    window_average(k), seasonal_window_average(k)[m], auto_ets[m], ets(M,Ad,M)[m]; options in the first parentheses (lambda=0.5 or lambda=auto, \
+    window_average(k), seasonal_window_average(k)[m], auto_ets[m], ets(M,Ad,M)[m], croston, croston(alpha=a), croston_optimized, croston_sba, \
+    tsb(a_d,a_p), adida, imapa, auto, auto[m], theta[m], theta_standard[m], theta_optimized[m], theta_dynamic[m], \
+    theta_dynamic_optimized[m], auto_theta[m]; options in the first parentheses (lambda=0.5 or lambda=auto, \
     biasadj=true; arima: mean=, drift=); '|' joins a fallback, as auto_arima[12]|snaive[12]";
 
 /// One family and its settings.
@@ -32,6 +37,12 @@ pub enum Family {
     AutoArima(AutoArimaOptions),
     Baseline(Baseline),
     Ets(EtsSpec),
+    Intermittent(Intermittent),
+    Theta(ThetaSpec),
+    /// R's `thetaf` with its seasonal period.
+    Thetaf(usize),
+    /// `auto[m]`: a family chosen per series by [`route::choose`], with this period.
+    Auto { period: usize },
 }
 
 /// A model specification of any family: the family, a Box-Cox transform around it, and the
@@ -69,6 +80,10 @@ impl ModelSpec {
             Family::AutoArima(o) => o.period,
             Family::Baseline(b) => b.period(),
             Family::Ets(s) => s.period,
+            Family::Intermittent(_) => 1,
+            Family::Auto { period } => *period,
+            Family::Theta(t) => t.period,
+            Family::Thetaf(period) => *period,
         }
     }
 
@@ -84,6 +99,10 @@ impl ModelSpec {
                 Box::new(spec.fit(y)?)
             }
             Family::Ets(spec) => Box::new(spec.fit(y)?),
+            Family::Intermittent(method) => Box::new(method.fit(y)?),
+            Family::Auto { period } => route::choose(y, *period).fit(y, cancel)?,
+            Family::Theta(spec) => Box::new(spec.fit(y)?),
+            Family::Thetaf(period) => Box::new(theta::ThetafFit::fit(y, *period)?),
         })
     }
 }
@@ -107,6 +126,22 @@ fn single(mut call: Call) -> CoreResult<(Family, Option<BoxCox>)> {
         // auto.arima takes lambda itself: the search runs on the transformed series.
         return Ok((Family::AutoArima(auto::text::from_call(call)?), None));
     }
+    if call.name == "auto" {
+        // Each route takes its own transform, or none.
+        return Ok((Family::Auto { period: route::from_call(call)? }, None));
+    }
+    if call.name == "theta" {
+        // R's thetaf takes no lambda.
+        return Ok((Family::Thetaf(theta::thetaf_from_call(call)?), None));
+    }
+    if ThetaSpec::is_name(&call.name) {
+        // statsforecast's Theta takes no Box-Cox transform.
+        return Ok((Family::Theta(ThetaSpec::from_call(call)?), None));
+    }
+    if Intermittent::is_name(&call.name) {
+        // Demand counts with zeros: the references take no Box-Cox transform.
+        return Ok((Family::Intermittent(Intermittent::from_call(call)?), None));
+    }
     let box_cox = BoxCox::take_from(&mut call)?;
     let family = match call.name.as_str() {
         "arima" => Family::Arima(arima::text::from_call(call)?),
@@ -126,6 +161,10 @@ impl fmt::Display for ModelSpec {
             Family::AutoArima(options) => f.write_str(&auto::text::to_text(options))?,
             Family::Baseline(method) => f.write_str(&method.to_text(&extra))?,
             Family::Ets(spec) => f.write_str(&ets::text::to_text(spec, &extra))?,
+            Family::Intermittent(method) => f.write_str(&method.to_text())?,
+            Family::Auto { period } => f.write_str(&route::to_text(*period))?,
+            Family::Theta(spec) => f.write_str(&spec.to_text())?,
+            Family::Thetaf(period) => f.write_str(&theta::thetaf_text(*period))?,
         }
         match &self.fallback {
             Some(fallback) => write!(f, "|{fallback}"),

@@ -22,6 +22,15 @@ fn texts_round_trip_through_parse_and_display() {
         "auto_ets[12]",
         "ets(M,Ad,M,alpha=0.3,bounds=usual)[12]",
         "ets(A,Z,N,damped=false,opt_crit=mae,lambda=0)",
+        "croston",
+        "croston(alpha=0.3)|naive",
+        "croston_optimized",
+        "croston_sba",
+        "tsb(0.1,0.1)",
+        "adida",
+        "imapa",
+        "auto_theta[12]",
+        "theta_dynamic_optimized",
     ] {
         let spec = ModelSpec::parse(text).expect(text);
         assert_eq!(spec.to_string(), text);
@@ -32,13 +41,14 @@ fn texts_round_trip_through_parse_and_display() {
 #[test]
 fn ill_formed_texts_name_the_position_and_the_accepted_forms() {
     let e = |t: &str| ModelSpec::parse(t).expect_err(t).to_string();
-    let unknown = e("theta[12]");
-    assert!(unknown.contains("at position 0: unknown model 'theta'") && unknown.contains("accepted forms"), "{unknown}");
+    let unknown = e("thetaf[12]");
+    assert!(unknown.contains("at position 0: unknown model 'thetaf'") && unknown.contains("accepted forms"), "{unknown}");
     assert!(e("naive|").contains("at position 6"));
     assert!(e("snaive(drift=true)[12]").contains("takes no option 'drift'"));
     assert!(e("naive(window=3)").contains("takes no option 'window'"));
     assert!(e("naive(biasadj=true)").contains("biasadj needs a lambda"));
     assert!(e("naive(lambda=50)").contains("lambda must be in"));
+    assert!(e("croston(lambda=0)").contains("croston takes no option 'lambda'"));
 }
 
 #[test]
@@ -63,7 +73,17 @@ fn a_cancelled_fit_does_not_fall_back() {
 #[test]
 fn every_family_round_trips_through_its_saved_form() {
     let y = airline_like();
-    for text in ["arima(0,1,1)(0,1,1)[12]", "snaive(lambda=0,biasadj=true)[12]", "mean", "drift", "seasonal_window_average(2)[12]", "auto_ets[12]"] {
+    for text in [
+        "arima(0,1,1)(0,1,1)[12]",
+        "snaive(lambda=0,biasadj=true)[12]",
+        "mean",
+        "drift",
+        "seasonal_window_average(2)[12]",
+        "croston_optimized",
+        "tsb(0.2,0.3)",
+        "auto_ets[12]",
+        "auto_theta[12]",
+    ] {
         let fitted = ModelSpec::parse(text).expect(text).fit(&y, None).expect(text);
         let bytes = envelope::wrap(fitted.as_ref());
         let back = decode(&bytes).expect("decodes");
@@ -103,4 +123,38 @@ fn box_cox_that_cannot_transform_a_value_names_it() {
     let spec = ModelSpec::parse("naive(lambda=0)").expect("valid");
     let e = spec.fit(&[3.0, 0.0, 2.0], None).expect_err("log of 0").to_string();
     assert!(e.contains("y[1] = 0"), "{e}");
+}
+
+#[test]
+fn auto_routes_intermittent_series_to_croston_sba_and_others_to_auto_arima() {
+    for text in ["auto", "auto[12]", "auto[4]|naive"] {
+        assert_eq!(ModelSpec::parse(text).expect(text).to_string(), text);
+    }
+    assert_eq!(ModelSpec::parse("auto[1]").expect("auto[1]").to_string(), "auto");
+    let e = ModelSpec::parse("auto(lambda=0)").expect_err("no options").to_string();
+    assert!(e.contains("auto takes no option 'lambda'"), "{e}");
+    let auto = ModelSpec::parse("auto[12]").expect("auto[12]");
+    // Demand in one period of three: ADI 3 -> intermittent.
+    let sparse: Vec<f64> = (0..48).map(|t| if t % 3 == 2 { 2.0 + (t % 5) as f64 } else { 0.0 }).collect();
+    let model = auto.fit(&sparse, None).expect("sparse");
+    assert_eq!(model.label(), "Croston's method (SBA)");
+    let direct = ModelSpec::parse(route::INTERMITTENT).expect("route").fit(&sparse, None).expect("fit");
+    assert_eq!(model.forecast(3, &[]).expect("f").mean, direct.forecast(3, &[]).expect("f").mean);
+    assert_eq!(auto.fit(&[0.0; 30], None).expect("no demand").forecast(2, &[]).expect("f").mean, vec![0.0; 2]);
+    // Demand in every period: smooth -> auto-ARIMA at the period, saved as an ARIMA.
+    let y = airline_like();
+    let model = auto.fit(&y, None).expect("smooth");
+    assert!(model.label().starts_with("ARIMA("), "{}", model.label());
+    let same = route::non_intermittent(12).fit(&y, None).expect("fit");
+    assert_eq!(model.label(), same.label());
+    assert_eq!(decode(&envelope::wrap(model.as_ref())).expect("decodes").label(), model.label());
+    // Negative or missing values are not demand: the non-intermittent route.
+    let mut signed = sparse.clone();
+    signed[5] = -1.0;
+    assert!(!auto.fit(&signed, None).expect("signed").label().starts_with("Croston"));
+    let mut gaps = sparse;
+    gaps[7] = f64::NAN;
+    assert!(!auto.fit(&gaps, None).expect("gaps").label().starts_with("Croston"));
+    assert_eq!(route::non_intermittent(1).to_string(), "auto_arima|naive");
+    assert_eq!(route::non_intermittent(12).to_string(), "auto_arima[12]|naive");
 }

@@ -2,4 +2,5 @@
 
 pub(crate) mod bfgs;
 pub mod brent;
+pub mod clamped_simplex;
 pub mod nelder_mead;

@@ -15,7 +15,8 @@ final class NativeContract {
             Map.entry("ArimaModel.Scalar", ArimaModel.Scalar.class),
             Map.entry("NativeModels.Vector", NativeModels.Vector.class),
             Map.entry("NativeModels.Scalar", NativeModels.Scalar.class),
-            Map.entry("ArimaModel.OrderSlot", ArimaModel.OrderSlot.class));
+            Map.entry("ArimaModel.OrderSlot", ArimaModel.OrderSlot.class),
+            Map.entry("DemandPattern", DemandPattern.class));
 
     /** Java constants that mirror a native limit or code, by the name the native side uses. */
     static final Map<String, Long> LIMITS = Map.of("ArimaModel.MAX_HORIZON", (long) ArimaModel.MAX_HORIZON,

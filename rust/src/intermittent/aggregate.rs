@@ -1,0 +1,92 @@
+//! statsforecast's temporal-aggregation methods and TSB:
+//! * `ADIDA`: sum the series in blocks of the mean interval between demands (rounded), smooth
+//!   the block sums with optimised SES and spread the forecast back over one block;
+//! * `IMAPA`: the same at every block length from 1 to that one, averaged;
+//! * `TSB` (Teunter, Syntetos and Babai): smoothed demand probability times smoothed size.
+//!
+//! Each takes a series without negative or missing values; with no demand each forecasts 0.
+
+use super::croston::Fit;
+use super::ses;
+
+fn no_demand(n: usize) -> Fit {
+    let mut fitted = vec![0.0; n];
+    fitted[0] = f64::NAN;
+    Fit { mean: 0.0, fitted, alphas: None }
+}
+
+/// The mean interval between demands, rounded as numpy rounds (half to even).
+fn block_length(intervals: &[f64]) -> usize {
+    let mean = intervals.iter().sum::<f64>() / intervals.len() as f64;
+    mean.round_ties_even() as usize
+}
+
+/// statsforecast's `_adida`. Fitted values: at t, the forecast from `y[..t]` with the block
+/// length of the intervals seen up to the last demand before t (1 before the first).
+pub(super) fn adida(y: &[f64]) -> Fit {
+    if y.iter().all(|&v| v == 0.0) {
+        return no_demand(y.len());
+    }
+    let intervals = ses::intervals(y);
+    let level = block_length(&intervals);
+    let mean = ses::chunk_forecast(y, level) / level as f64;
+    // statsforecast rounds the running mean interval with numpy (half to even).
+    let mut running = vec![f64::NAN];
+    let mut sum = 0.0;
+    for (k, interval) in intervals.iter().enumerate() {
+        sum += interval;
+        running.push((sum / (k + 1) as f64).round_ties_even());
+    }
+    let levels = ses::expand_intervals(&running, y);
+    let mut fitted = vec![f64::NAN; y.len()];
+    for t in 1..y.len() {
+        let level = levels[t] as usize;
+        fitted[t] = ses::chunk_forecast(&y[..t], level) / level as f64;
+    }
+    Fit { mean, fitted, alphas: None }
+}
+
+/// statsforecast's `_imapa`. Its fitted values (`imapa_fitted_vals`) round the running mean
+/// interval half away from zero and cap the largest block at t.
+pub(super) fn imapa(y: &[f64]) -> Fit {
+    if y.iter().all(|&v| v == 0.0) {
+        return no_demand(y.len());
+    }
+    let largest = block_length(&ses::intervals(y));
+    let mean = (1..=largest).map(|level| block_mean(y, level)).sum::<f64>() / largest as f64;
+    let mut fitted = vec![f64::NAN; y.len()];
+    for t in 1..y.len() {
+        let prefix = &y[..t];
+        let intervals = ses::intervals(prefix);
+        if intervals.is_empty() {
+            fitted[t] = 0.0;
+            continue;
+        }
+        let mean_interval = intervals.iter().sum::<f64>() / intervals.len() as f64;
+        let largest = (mean_interval.round() as usize).max(1).min(t);
+        let total: f64 = (1..=largest).map(|level| ses::chunk_forecast(prefix, level) / level as f64).sum();
+        fitted[t] = total / largest as f64;
+    }
+    Fit { mean, fitted, alphas: None }
+}
+
+/// IMAPA's forecast at one block length: optimised SES of the block sums, per period.
+fn block_mean(y: &[f64], level: usize) -> f64 {
+    ses::optimised(&ses::block_sums(y, level)).0 / level as f64
+}
+
+/// statsforecast's `_tsb` with its two smoothing parameters.
+pub(super) fn tsb(y: &[f64], alpha_demand: f64, alpha_probability: f64) -> Fit {
+    if y.iter().all(|&v| v == 0.0) {
+        return no_demand(y.len());
+    }
+    let demand = ses::demand(y);
+    let occurs: Vec<f64> = y.iter().map(|&v| if v != 0.0 { 1.0 } else { 0.0 }).collect();
+    let probability = ses::forecast(&occurs, alpha_probability);
+    let size = ses::forecast(&demand, alpha_demand);
+    let mut per_demand = ses::fitted(&demand, alpha_demand);
+    per_demand.push(size);
+    let sizes = ses::expand_demand(&per_demand, y);
+    let fitted = ses::fitted(&occurs, alpha_probability).iter().zip(&sizes).map(|(p, s)| p * s).collect();
+    Fit { mean: probability * size, fitted, alphas: None }
+}

@@ -1,0 +1,161 @@
+//! Intermittent demand: series that are zero in most periods (spare parts, most SKUs of a
+//! store), where the forecast is a demand rate rather than a next value.
+//!
+//! | text | reference | forecast |
+//! |---|---|---|
+//! | `croston`, `croston(alpha=a)` | R's `forecast::croston` (statsforecast's `CrostonClassic` gives the same forecasts) | smoothed size / smoothed interval, alpha 0.1 |
+//! | `croston_optimized` | statsforecast's `CrostonOptimized` | the same, each alpha chosen in [0.1, 0.3] |
+//! | `croston_sba` | statsforecast's `CrostonSBA` | Croston times 0.95 |
+//! | `tsb(a_d,a_p)` | statsforecast's `TSB(alpha_d, alpha_p)` | smoothed probability times smoothed size |
+//! | `adida` | statsforecast's `ADIDA` | SES over block sums, per period |
+//! | `imapa` | statsforecast's `IMAPA` | ADIDA averaged over block lengths |
+//!
+//! None has a likelihood, so none has intervals: every bound is NaN. Values must be >= 0 and
+//! present; a series with no demand forecasts 0. [`classify`] is Syntetos, Boylan and
+//! Croston's classification of a series' demand pattern.
+
+mod aggregate;
+pub mod classify;
+mod croston;
+mod fitted;
+mod ses;
+
+use crate::engine::text::Call;
+use crate::error::{invalid, CoreError, CoreResult};
+use crate::stats::series;
+
+pub use fitted::{IntermittentFit, CODE};
+
+/// The names the spec text knows, for the list of accepted forms.
+pub const FORMS: &[&str] = &["croston", "croston_optimized", "croston_sba", "tsb(a_d,a_p)", "adida", "imapa"];
+
+/// An intermittent-demand method and its arguments.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Intermittent {
+    Croston { alpha: f64 },
+    CrostonOptimized,
+    CrostonSba,
+    Tsb { alpha_demand: f64, alpha_probability: f64 },
+    Adida,
+    Imapa,
+}
+
+/// R's default smoothing parameter of `croston`.
+const CROSTON_ALPHA: f64 = 0.1;
+
+impl Intermittent {
+    /// Whether `name` is one of these methods' text names.
+    pub fn is_name(name: &str) -> bool {
+        matches!(name, "croston" | "croston_optimized" | "croston_sba" | "tsb" | "adida" | "imapa")
+    }
+
+    /// Reads a method from its spec text call; anything else in the call is refused by name.
+    pub fn from_call(mut call: Call) -> CoreResult<Intermittent> {
+        let method = match call.name.as_str() {
+            "croston" => match call.take("alpha") {
+                Some(a) => Intermittent::Croston { alpha: a.number("alpha")? },
+                None => Intermittent::Croston { alpha: CROSTON_ALPHA },
+            },
+            "croston_optimized" => Intermittent::CrostonOptimized,
+            "croston_sba" => Intermittent::CrostonSba,
+            "tsb" => match call.take_positional(0).as_slice() {
+                [d, p] => Intermittent::Tsb {
+                    alpha_demand: d.number("alpha_d")?,
+                    alpha_probability: p.number("alpha_p")?,
+                },
+                _ => return invalid(format!("at position {}: tsb needs two smoothing parameters, as tsb(0.1,0.1)", call.at)),
+            },
+            "adida" => Intermittent::Adida,
+            "imapa" => Intermittent::Imapa,
+            other => return invalid(format!("at position {}: {other} is not an intermittent-demand method", call.at)),
+        };
+        let at = call.at;
+        call.finish()?;
+        match method.check() {
+            Err(CoreError::InvalidArgument(m)) => invalid(format!("at position {at}: {m}")),
+            other => other.map(|()| method),
+        }
+    }
+
+    /// The rules on the arguments: smoothing parameters in [0, 1].
+    pub(crate) fn check(&self) -> CoreResult<()> {
+        let unit = |name: &str, v: f64| {
+            if (0.0..=1.0).contains(&v) {
+                Ok(())
+            } else {
+                invalid(format!("{} {name} must be in [0, 1], got {v}", self.name()))
+            }
+        };
+        match *self {
+            Intermittent::Croston { alpha } => unit("alpha", alpha),
+            Intermittent::Tsb { alpha_demand, alpha_probability } => {
+                unit("alpha_d", alpha_demand)?;
+                unit("alpha_p", alpha_probability)
+            }
+            _ => Ok(()),
+        }
+    }
+
+    /// The text name of the method.
+    pub fn name(&self) -> &'static str {
+        match self {
+            Intermittent::Croston { .. } => "croston",
+            Intermittent::CrostonOptimized => "croston_optimized",
+            Intermittent::CrostonSba => "croston_sba",
+            Intermittent::Tsb { .. } => "tsb",
+            Intermittent::Adida => "adida",
+            Intermittent::Imapa => "imapa",
+        }
+    }
+
+    /// The canonical text, which [`Intermittent::from_call`] reads back to an equal method.
+    pub fn to_text(&self) -> String {
+        match *self {
+            Intermittent::Croston { alpha } if alpha == CROSTON_ALPHA => "croston".into(),
+            Intermittent::Croston { alpha } => format!("croston(alpha={alpha})"),
+            Intermittent::Tsb { alpha_demand, alpha_probability } => format!("tsb({alpha_demand},{alpha_probability})"),
+            other => other.name().into(),
+        }
+    }
+
+    /// Fits the method to `y`: values must be >= 0 and present (R's `croston` stops on
+    /// negative and missing values; statsforecast's methods give meaningless numbers).
+    pub fn fit(&self, y: &[f64]) -> CoreResult<IntermittentFit> {
+        self.check()?;
+        series::refuse_infinite(y)?;
+        if y.is_empty() {
+            return invalid("y is empty");
+        }
+        if let Some(i) = y.iter().position(|v| v.is_nan()) {
+            return invalid(format!("{}: y[{i}] is missing; intermittent-demand methods need every value", self.name()));
+        }
+        if let Some(i) = y.iter().position(|&v| v < 0.0) {
+            return invalid(format!("{}: y[{i}] = {} is negative; demand must be >= 0", self.name(), y[i]));
+        }
+        let fit = match *self {
+            Intermittent::Croston { alpha } => croston::classic(y, alpha),
+            Intermittent::CrostonOptimized => croston::optimised(y),
+            Intermittent::CrostonSba => croston::sba(y),
+            Intermittent::Tsb { alpha_demand, alpha_probability } => aggregate::tsb(y, alpha_demand, alpha_probability),
+            Intermittent::Adida => aggregate::adida(y),
+            Intermittent::Imapa => aggregate::imapa(y),
+        };
+        let residuals = y.iter().zip(&fit.fitted).map(|(v, f)| v - f).collect();
+        Ok(IntermittentFit { method: *self, mean: fit.mean, fitted: fit.fitted, residuals, alphas: fit.alphas })
+    }
+
+    /// The method's name as its reference prints it.
+    pub fn label(&self) -> String {
+        match *self {
+            Intermittent::Croston { .. } => "Croston's method".into(),
+            Intermittent::CrostonOptimized => "Croston's method (optimized)".into(),
+            Intermittent::CrostonSba => "Croston's method (SBA)".into(),
+            Intermittent::Tsb { alpha_demand, alpha_probability } => format!("TSB({alpha_demand},{alpha_probability})"),
+            Intermittent::Adida => "ADIDA".into(),
+            Intermittent::Imapa => "IMAPA".into(),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,102 @@
+use super::classify::{classify, classify_all, DemandClass};
+use super::*;
+use crate::engine::text::parse;
+use crate::engine::FittedModel;
+
+fn spec(text: &str) -> CoreResult<Intermittent> {
+    Intermittent::from_call(parse(text)?.remove(0))
+}
+
+#[test]
+fn texts_round_trip() {
+    for text in ["croston", "croston(alpha=0.3)", "croston_optimized", "croston_sba", "tsb(0.1,0.1)", "tsb(0.3,0.05)", "adida", "imapa"] {
+        assert_eq!(spec(text).expect(text).to_text(), text);
+    }
+    assert_eq!(spec("croston(alpha=0.1)").expect("default alpha").to_text(), "croston");
+}
+
+#[test]
+fn arguments_out_of_their_rules_are_named() {
+    let e = |t: &str| spec(t).expect_err(t).to_string();
+    assert!(e("tsb").contains("tsb needs two smoothing parameters"));
+    assert!(e("tsb(0.1)").contains("tsb needs two"));
+    assert!(e("tsb(0.1,1.5)").contains("alpha_p must be in [0, 1], got 1.5"));
+    assert!(e("croston(alpha=-0.1)").contains("alpha must be in [0, 1]"));
+    assert!(e("adida(3)").contains("takes no argument '3'"));
+    assert!(e("imapa[12]").contains("no seasonal period"));
+    assert!(e("croston_sba(alpha=0.2)").contains("takes no option 'alpha'"));
+}
+
+#[test]
+fn negative_and_missing_values_are_refused_naming_the_method() {
+    for text in ["croston", "croston_optimized", "croston_sba", "tsb(0.1,0.1)", "adida", "imapa"] {
+        let method = spec(text).expect(text);
+        let e = method.fit(&[0.0, 2.0, -1.0, 0.0]).expect_err(text).to_string();
+        assert!(e.starts_with(&format!("{}: y[2] = -1 is negative", method.name())), "{e}");
+        let e = method.fit(&[0.0, f64::NAN, 1.0]).expect_err(text).to_string();
+        assert!(e.contains("y[1] is missing"), "{e}");
+        assert!(method.fit(&[]).is_err());
+        assert!(method.fit(&[1.0, f64::INFINITY]).expect_err(text).to_string().contains("infinite"));
+    }
+}
+
+#[test]
+fn an_all_zero_series_forecasts_zero_without_intervals() {
+    for text in ["croston", "croston_optimized", "croston_sba", "tsb(0.1,0.1)", "adida", "imapa"] {
+        let model = spec(text).expect(text).fit(&[0.0; 8]).expect(text);
+        let f = model.forecast(3, &[0.8, 0.95]).expect("forecast");
+        assert_eq!(f.mean, vec![0.0; 3], "{text}");
+        assert!(f.lower.iter().chain(&f.upper).flatten().all(|v| v.is_nan()), "{text}");
+    }
+}
+
+#[test]
+fn a_saved_model_decodes_to_the_same_model_and_corrupt_bytes_are_refused() {
+    let y = [0.0, 3.0, 0.0, 0.0, 5.0, 1.0, 0.0, 0.0, 0.0, 2.0];
+    for text in ["croston(alpha=0.3)", "croston_optimized", "croston_sba", "tsb(0.2,0.4)", "adida", "imapa"] {
+        let model = spec(text).expect(text).fit(&y).expect(text);
+        let bytes = model.payload();
+        assert_eq!(IntermittentFit::decode(&bytes).expect(text).payload(), bytes, "{text}");
+        assert!(IntermittentFit::decode(&bytes[..bytes.len() - 1]).is_err(), "{text}");
+        let mut wrong_method = bytes.clone();
+        wrong_method[1] = 9;
+        assert!(IntermittentFit::decode(&wrong_method).is_err(), "{text}");
+    }
+    let mut negative = spec("adida").expect("adida").fit(&y).expect("fit").payload();
+    negative[18..26].copy_from_slice(&(-1.0f64).to_le_bytes());
+    assert!(IntermittentFit::decode(&negative).expect_err("negative mean").to_string().contains("corrupt"));
+}
+
+#[test]
+fn demand_classes_follow_the_cutoffs() {
+    // Every period has demand of equal size: ADI 1, CV² 0.
+    let smooth = classify(&[4.0; 10]).expect("smooth");
+    assert_eq!((smooth.adi, smooth.cv2, smooth.class), (1.0, 0.0, DemandClass::Smooth));
+    // Sizes 1 and 9: mean 5, sample variance 32, CV² 1.28.
+    let erratic = classify(&[1.0, 9.0]).expect("erratic");
+    assert!((erratic.cv2 - 1.28).abs() < 1e-12 && erratic.class == DemandClass::Erratic);
+    // Demand every second period: ADI 2.
+    let sparse = classify(&[0.0, 5.0, 0.0, 5.0, 0.0, 6.0]).expect("intermittent");
+    assert_eq!((sparse.adi, sparse.class), (2.0, DemandClass::Intermittent));
+    let lumpy = classify(&[0.0, 1.0, 0.0, 9.0, 0.0, 1.0]).expect("lumpy");
+    assert_eq!(lumpy.class, DemandClass::Lumpy);
+    // ADI exactly at the cut-off counts as intermittent: 25 intervals summing to 33.
+    let mut y = Vec::new();
+    for k in 0..25 {
+        if k < 8 {
+            y.push(0.0);
+        }
+        y.push(3.0);
+    }
+    let at_cutoff = classify(&y).expect("cut-off");
+    assert_eq!(at_cutoff.adi, 33.0 / 25.0);
+    assert_eq!(at_cutoff.class, DemandClass::Intermittent);
+    let none = classify(&[0.0; 4]).expect("no demand");
+    assert!(none.class == DemandClass::NoDemand && none.adi.is_nan() && none.class.is_intermittent());
+    assert!(classify(&[1.0, -1.0]).expect_err("negative").to_string().contains("y[1] = -1"));
+    assert!(classify(&[1.0, f64::NAN]).expect_err("missing").to_string().contains("y[1] = NaN"));
+    let batch = classify_all(&[&[4.0; 3], &[], &[0.0, 2.0]]);
+    assert_eq!(batch[0].as_ref().expect("first").class, DemandClass::Smooth);
+    assert!(batch[1].is_err());
+    assert_eq!(batch[2].as_ref().expect("third").class, DemandClass::Intermittent);
+}
