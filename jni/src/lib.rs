@@ -16,6 +16,7 @@ mod auto_arima;
 mod batch;
 mod contract;
 mod convert;
+mod cv;
 #[cfg(feature = "test-hooks")]
 mod diagnostics;
 mod error;
