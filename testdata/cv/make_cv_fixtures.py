@@ -27,6 +27,7 @@ import pandas as pd
 import statsforecast
 from statsforecast import StatsForecast
 from statsforecast.models import Naive, SeasonalNaive, SeasonalWindowAverage, WindowAverage
+from statsforecast.utils import ConformalIntervals
 
 # lagrs spec text, statsforecast model (the alias is its column), whether it has `forward`
 # (statsforecast refuses refit=False or an integer refit for the window averages).
@@ -85,10 +86,29 @@ def main():
                 "forecasts": forecasts,
             }
         )
+    # Conformal intervals (ConformalIntervals(h, n_windows)) of naive and seasonal naive,
+    # forecast h steps past the end of each series at levels 80 and 95.
+    conformal = []
+    for text, make, h, n_windows in [
+        ("conformal(naive;h=6,windows=3)", lambda pi: Naive(prediction_intervals=pi, alias="m"), 6, 3),
+        ("conformal(snaive[12];h=12,windows=2)", lambda pi: SeasonalNaive(12, prediction_intervals=pi, alias="m"), 12, 2),
+    ]:
+        sf = StatsForecast(models=[make(ConformalIntervals(h=h, n_windows=n_windows))], freq=1, n_jobs=1)
+        fc = sf.forecast(df=df, h=h, level=[80, 95]).sort_values(["unique_id", "ds"], kind="stable")
+        conformal.append(
+            {
+                "spec": text,
+                "h": h,
+                "mean": [float(v) for v in fc["m"]],
+                "lower": {str(lv): [float(v) for v in fc[f"m-lo-{lv}"]] for lv in (80, 95)},
+                "upper": {str(lv): [float(v) for v in fc[f"m-hi-{lv}"]] for lv in (80, 95)},
+            }
+        )
     out = {
         "generator": f"statsforecast {statsforecast.__version__} cross_validation",
         "series": [[float(v) for v in y] for y in ys],
         "cases": cases,
+        "conformal": conformal,
     }
     pathlib.Path(args.out).write_text(json.dumps(out, indent=1) + "\n")
 

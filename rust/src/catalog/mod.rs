@@ -4,6 +4,7 @@
 //! to each match below; nothing else in the engine, the bridge's batch code or the
 //! serialisation changes.
 
+mod combinators;
 mod decode;
 
 use std::fmt;
@@ -12,6 +13,9 @@ use std::sync::atomic::AtomicBool;
 use crate::arima::{self, ArimaSpec, FitOptions};
 use crate::auto::{self, AutoArimaOptions};
 use crate::baseline::Baseline;
+use crate::combine::best::BestOf;
+use crate::combine::conformal::Conformal;
+use crate::combine::mean::Combine;
 use crate::engine::text::{self, Call};
 use crate::engine::transform::BoxCox;
 use crate::engine::{FittedModel, Spec};
@@ -22,7 +26,9 @@ pub use decode::decode;
 /// Every accepted form, for the message of a text that is not one.
 const FORMS: &str = "arima(p,d,q), arima(p,d,q)(P,D,Q)[m], auto_arima, auto_arima[m], naive, snaive[m], mean, drift, \
     window_average(k), seasonal_window_average(k)[m]; options in the first parentheses (lambda=0.5 or lambda=auto, \
-    biasadj=true; arima: mean=, drift=); '|' joins a fallback, as auto_arima[12]|snaive[12]";
+    biasadj=true; arima: mean=, drift=); '|' joins a fallback, as auto_arima[12]|snaive[12]; \
+    best_of(spec, spec; by=mase, h=12, windows=3, step=12), mean_of(spec, spec), median_of(spec, spec), \
+    conformal(spec; h=12, windows=3)";
 
 /// One family and its settings.
 #[derive(Debug, Clone, PartialEq)]
@@ -30,6 +36,10 @@ pub enum Family {
     Arima(ArimaSpec),
     AutoArima(AutoArimaOptions),
     Baseline(Baseline),
+    /// Specs made of other specs (`crate::combine`).
+    BestOf(BestOf<ModelSpec>),
+    Combine(Combine<ModelSpec>),
+    Conformal(Conformal<ModelSpec>),
 }
 
 /// A model specification of any family: the family, a Box-Cox transform around it, and the
@@ -51,10 +61,15 @@ impl ModelSpec {
             }
             other => other,
         };
-        let calls = text::parse(spec_text).map_err(explain)?;
+        let calls = text::parse_nested(spec_text, &combinators::is_name).map_err(explain)?;
+        ModelSpec::from_calls(calls).map_err(explain)
+    }
+
+    /// The spec of a fallback chain of calls, first choice first.
+    fn from_calls(calls: Vec<Call>) -> CoreResult<ModelSpec> {
         let mut spec: Option<ModelSpec> = None;
         for call in calls.into_iter().rev() {
-            let (family, box_cox) = single(call).map_err(explain)?;
+            let (family, box_cox) = single(call)?;
             spec = Some(ModelSpec { family, box_cox, fallback: spec.map(Box::new) });
         }
         Ok(spec.expect("the grammar gives at least one call"))
@@ -66,6 +81,9 @@ impl ModelSpec {
             Family::Arima(s) => s.period.max(1),
             Family::AutoArima(o) => o.period,
             Family::Baseline(b) => b.period(),
+            Family::BestOf(b) => b.period,
+            Family::Combine(c) => c.members.iter().map(ModelSpec::period).max().unwrap_or(1),
+            Family::Conformal(c) => c.member.period(),
         }
     }
 
@@ -74,6 +92,9 @@ impl ModelSpec {
             Family::Arima(spec) => Box::new(arima::fit_with(spec, y, &FitOptions { cancel, ..FitOptions::default() })?),
             Family::AutoArima(options) => Box::new(auto::auto_arima_with(y, options, cancel)?.fit),
             Family::Baseline(method) => Box::new(method.fit(y)?),
+            Family::BestOf(best) => best.fit(y, cancel)?,
+            Family::Combine(combine) => combine.fit(y, cancel)?,
+            Family::Conformal(conformal) => conformal.fit(y, cancel)?,
         })
     }
 }
@@ -93,6 +114,10 @@ impl Spec for ModelSpec {
 
 /// One call of the text: its family and, for the families the engine transforms, Box-Cox.
 fn single(mut call: Call) -> CoreResult<(Family, Option<BoxCox>)> {
+    if combinators::is_name(&call.name) {
+        // The members take their own transforms.
+        return Ok((combinators::from_call(call)?, None));
+    }
     if call.name == "auto_arima" {
         // auto.arima takes lambda itself: the search runs on the transformed series.
         return Ok((Family::AutoArima(auto::text::from_call(call)?), None));
@@ -114,6 +139,7 @@ impl fmt::Display for ModelSpec {
             Family::Arima(spec) => f.write_str(&arima::text::to_text(spec, &extra))?,
             Family::AutoArima(options) => f.write_str(&auto::text::to_text(options))?,
             Family::Baseline(method) => f.write_str(&method.to_text(&extra))?,
+            other => f.write_str(&combinators::to_text(other).expect("a combinator"))?,
         }
         match &self.fallback {
             Some(fallback) => write!(f, "|{fallback}"),

@@ -98,7 +98,7 @@ struct FailsOnEven;
 
 impl Spec for FailsOnEven {
     fn fit(&self, y: &[f64], cancel: Option<&AtomicBool>) -> CoreResult<Box<dyn FittedModel>> {
-        if y.len() % 2 == 0 {
+        if y.len().is_multiple_of(2) {
             Err(CoreError::Numerical(format!("even length {}", y.len())))
         } else {
             spec("mean").fit(y, cancel)
@@ -164,9 +164,9 @@ fn coverage_and_msis_read_each_level() {
         for i in 0..4 {
             let a = y[window.end + i];
             n += 1;
-            for k in 0..2 {
+            for (k, count) in inside.iter_mut().enumerate() {
                 let (lo, up) = (m.values[w * 20 + (1 + 2 * k) * 4 + i], m.values[w * 20 + (2 + 2 * k) * 4 + i]);
-                inside[k] += usize::from(a >= lo && a <= up);
+                *count += usize::from(a >= lo && a <= up);
             }
         }
     }
