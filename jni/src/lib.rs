@@ -17,6 +17,7 @@ mod batch;
 mod contract;
 mod convert;
 mod demand;
+mod cv;
 #[cfg(feature = "test-hooks")]
 mod diagnostics;
 mod error;

@@ -5,6 +5,8 @@ pub mod auto;
 pub mod baseline;
 pub mod batch;
 pub mod catalog;
+pub mod combine;
+pub mod cv;
 pub mod engine;
 pub mod error;
 pub mod ets;

@@ -115,7 +115,7 @@ pub fn fit_with(spec: &ArimaSpec, y: &[f64], options: &FitOptions<'_>) -> CoreRe
 /// the fit's units beside `factor` (`ArimaFit::scale`): in the units of y it
 /// may overflow (data at 1e160) or underflow (at 1e-160) while the standard
 /// deviation, forecasts and intervals are representable.
-fn to_units_of_y(fit: &mut ArimaFit, factor: f64, y: &[f64]) -> CoreResult<()> {
+pub(super) fn to_units_of_y(fit: &mut ArimaFit, factor: f64, y: &[f64]) -> CoreResult<()> {
     let narma = fit.spec.n_arma();
     for i in narma..fit.coef.len() {
         fit.coef[i] *= factor;

@@ -1,6 +1,7 @@
 //! ARIMA as one of the engine's families: the fitted model behind `io.lagrs.FittedModel`.
 
 use std::any::Any;
+use std::sync::atomic::AtomicBool;
 
 use super::model::ArimaFit;
 use crate::engine::{Criteria, FittedModel, Forecast};
@@ -51,6 +52,9 @@ impl FittedModel for ArimaFit {
     }
     fn criteria(&self) -> Option<Criteria> {
         Some(Criteria { log_likelihood: self.log_likelihood(), aic: self.aic(), aicc: self.aicc(), bic: self.bic() })
+    }
+    fn forward(&self, y: &[f64], cancel: Option<&AtomicBool>) -> CoreResult<Box<dyn FittedModel>> {
+        Ok(Box::new(ArimaFit::forward(self, y, cancel)?))
     }
     fn payload(&self) -> Vec<u8> {
         self.to_bytes()

@@ -28,6 +28,7 @@ mod css;
 mod final_pass;
 mod fit;
 mod fitted_model;
+mod forward;
 mod forecast;
 mod hessian;
 mod kalman;

@@ -2,6 +2,7 @@
 //! its saved form.
 
 use std::any::Any;
+use std::sync::atomic::AtomicBool;
 
 use super::{lag_walk, mean, Baseline};
 use crate::engine::bytes::{Reader, Writer};
@@ -125,6 +126,10 @@ impl FittedModel for BaselineFit {
             }),
             Spread::None => Forecast::points((0..h).map(|i| self.future[i % self.future.len()]).collect(), levels),
         })
+    }
+    fn forward(&self, y: &[f64], _cancel: Option<&AtomicBool>) -> CoreResult<Box<dyn FittedModel>> {
+        // Nothing is estimated beyond what the method repeats from the data itself.
+        Ok(Box::new(self.method.fit(y)?))
     }
     fn fitted(&self) -> Vec<f64> {
         self.fitted.clone()

@@ -4,6 +4,7 @@
 //! to each match below; nothing else in the engine, the bridge's batch code or the
 //! serialisation changes.
 
+mod combinators;
 mod decode;
 pub mod route;
 
@@ -14,6 +15,9 @@ use crate::arima::{self, ArimaSpec, FitOptions};
 use crate::auto::{self, AutoArimaOptions};
 use crate::baseline::Baseline;
 use crate::ets::{self, EtsSpec};
+use crate::combine::best::BestOf;
+use crate::combine::conformal::Conformal;
+use crate::combine::mean::Combine;
 use crate::engine::text::{self, Call};
 use crate::engine::transform::BoxCox;
 use crate::engine::{FittedModel, Spec};
@@ -28,7 +32,9 @@ const FORMS: &str = "arima(p,d,q), arima(p,d,q)(P,D,Q)[m], auto_arima, auto_arim
     window_average(k), seasonal_window_average(k)[m], auto_ets[m], ets(M,Ad,M)[m], croston, croston(alpha=a), croston_optimized, croston_sba, \
     tsb(a_d,a_p), adida, imapa, auto, auto[m], theta[m], theta_standard[m], theta_optimized[m], theta_dynamic[m], \
     theta_dynamic_optimized[m], auto_theta[m]; options in the first parentheses (lambda=0.5 or lambda=auto, \
-    biasadj=true; arima: mean=, drift=); '|' joins a fallback, as auto_arima[12]|snaive[12]";
+    biasadj=true; arima: mean=, drift=); '|' joins a fallback, as auto_arima[12]|snaive[12]; \
+    best_of(spec, spec; by=mase, h=12, windows=3, step=12), mean_of(spec, spec), median_of(spec, spec), \
+    conformal(spec; h=12, windows=3)";
 
 /// One family and its settings.
 #[derive(Debug, Clone, PartialEq)]
@@ -43,6 +49,10 @@ pub enum Family {
     Thetaf(usize),
     /// `auto[m]`: a family chosen per series by [`route::choose`], with this period.
     Auto { period: usize },
+    /// Specs made of other specs (`crate::combine`).
+    BestOf(BestOf<ModelSpec>),
+    Combine(Combine<ModelSpec>),
+    Conformal(Conformal<ModelSpec>),
 }
 
 /// A model specification of any family: the family, a Box-Cox transform around it, and the
@@ -64,10 +74,15 @@ impl ModelSpec {
             }
             other => other,
         };
-        let calls = text::parse(spec_text).map_err(explain)?;
+        let calls = text::parse_nested(spec_text, &combinators::is_name).map_err(explain)?;
+        ModelSpec::from_calls(calls).map_err(explain)
+    }
+
+    /// The spec of a fallback chain of calls, first choice first.
+    fn from_calls(calls: Vec<Call>) -> CoreResult<ModelSpec> {
         let mut spec: Option<ModelSpec> = None;
         for call in calls.into_iter().rev() {
-            let (family, box_cox) = single(call).map_err(explain)?;
+            let (family, box_cox) = single(call)?;
             spec = Some(ModelSpec { family, box_cox, fallback: spec.map(Box::new) });
         }
         Ok(spec.expect("the grammar gives at least one call"))
@@ -84,6 +99,9 @@ impl ModelSpec {
             Family::Auto { period } => *period,
             Family::Theta(t) => t.period,
             Family::Thetaf(period) => *period,
+            Family::BestOf(b) => b.period,
+            Family::Combine(c) => c.members.iter().map(ModelSpec::period).max().unwrap_or(1),
+            Family::Conformal(c) => c.member.period(),
         }
     }
 
@@ -103,6 +121,9 @@ impl ModelSpec {
             Family::Auto { period } => route::choose(y, *period).fit(y, cancel)?,
             Family::Theta(spec) => Box::new(spec.fit(y)?),
             Family::Thetaf(period) => Box::new(theta::ThetafFit::fit(y, *period)?),
+            Family::BestOf(best) => best.fit(y, cancel)?,
+            Family::Combine(combine) => combine.fit(y, cancel)?,
+            Family::Conformal(conformal) => conformal.fit(y, cancel)?,
         })
     }
 }
@@ -122,6 +143,10 @@ impl Spec for ModelSpec {
 
 /// One call of the text: its family and, for the families the engine transforms, Box-Cox.
 fn single(mut call: Call) -> CoreResult<(Family, Option<BoxCox>)> {
+    if combinators::is_name(&call.name) {
+        // The members take their own transforms.
+        return Ok((combinators::from_call(call)?, None));
+    }
     if call.name == "auto_arima" {
         // auto.arima takes lambda itself: the search runs on the transformed series.
         return Ok((Family::AutoArima(auto::text::from_call(call)?), None));
@@ -165,6 +190,7 @@ impl fmt::Display for ModelSpec {
             Family::Auto { period } => f.write_str(&route::to_text(*period))?,
             Family::Theta(spec) => f.write_str(&spec.to_text())?,
             Family::Thetaf(period) => f.write_str(&theta::thetaf_text(*period))?,
+            other => f.write_str(&combinators::to_text(other).expect("a combinator"))?,
         }
         match &self.fallback {
             Some(fallback) => write!(f, "|{fallback}"),

@@ -2,9 +2,10 @@
 
 use std::any::Any;
 use std::fmt::Debug;
+use std::sync::atomic::AtomicBool;
 
 use super::forecast::Forecast;
-use crate::error::CoreResult;
+use crate::error::{invalid, CoreResult};
 
 /// Likelihood-based criteria, for the families that define them (R's `logLik`, `AIC`,
 /// `AICc`, `BIC` of the fit).
@@ -63,6 +64,18 @@ pub trait FittedModel: Debug + Send + Sync + Any {
     /// The model a wrapper (a Box-Cox transform) wraps; `None` for a family's own model.
     fn inner(&self) -> Option<&dyn FittedModel> {
         None
+    }
+
+    /// This model's parameters, unchanged, carried over the series `y` (the data known at a
+    /// later origin, e.g. a longer or shifted window of the series it was fitted on): what
+    /// cross-validation without refitting forecasts from. ARIMA filters `y` with its
+    /// coefficients and keeps its innovation variance (R's `Arima(y, model = fit)`); the
+    /// baselines, which estimate nothing beyond the data they repeat, are the method applied
+    /// to `y`; a Box-Cox model transforms `y` with its lambda and carries its inner model.
+    /// A family that cannot says so (the default), and each such window fails alone.
+    fn forward(&self, y: &[f64], cancel: Option<&AtomicBool>) -> CoreResult<Box<dyn FittedModel>> {
+        let _ = (y, cancel);
+        invalid(format!("{} cannot be carried forward over new data without refitting", self.label()))
     }
 
     /// For [`find`]: the concrete model behind the trait object.

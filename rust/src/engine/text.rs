@@ -8,6 +8,13 @@
 //! period := '[' value ']'                       the seasonal period
 //! ```
 //!
+//! A combinator (a name the caller of [`parse_nested`] declares, as `best_of`) takes specs
+//! in its first parentheses, then its own arguments after a `;`:
+//!
+//! ```text
+//! nested := name '(' spec (',' spec)* (';' arg (',' arg)*)? ')' group* period?
+//! ```
+//!
 //! Names, keys and values are runs of letters, digits and `_ . + -`; blanks between tokens are
 //! ignored. This module only splits the text; each family reads its own arguments from a
 //! [`Call`] and [`Call::finish`] refuses whatever it did not take, naming it.
@@ -30,31 +37,77 @@ pub struct Call {
     /// The bracketed groups in order; ARIMA's second group is its seasonal order.
     pub groups: Vec<Vec<Arg>>,
     pub period: Option<Arg>,
+    /// A combinator's member specs, each a fallback chain; empty for any other call.
+    pub members: Vec<Vec<Call>>,
 }
+
+/// How deep combinators may nest: a bound on the recursion a crafted text can cause.
+pub const MAX_NESTING: usize = 8;
 
 /// Splits a whole spec text into its calls (one, or several joined by `|`).
 pub fn parse(text: &str) -> CoreResult<Vec<Call>> {
-    let mut p = Parser { chars: text.char_indices().collect(), i: 0 };
-    let mut calls = vec![p.call()?];
-    loop {
-        p.blanks();
-        match p.peek() {
-            None => return Ok(calls),
-            Some('|') => {
-                p.i += 1;
-                calls.push(p.call()?);
-            }
-            Some(c) => return p.error(&format!("expected '|' or the end, found '{c}'")),
-        }
+    parse_nested(text, &|_| false)
+}
+
+/// [`parse`] where the calls named by `nests` are combinators taking member specs.
+pub fn parse_nested(text: &str, nests: &dyn Fn(&str) -> bool) -> CoreResult<Vec<Call>> {
+    let mut p = Parser { chars: text.char_indices().collect(), i: 0, nests, depth: 0 };
+    let calls = p.chain()?;
+    p.blanks();
+    match p.peek() {
+        None => Ok(calls),
+        Some(c) => p.error(&format!("expected '|' or the end, found '{c}'")),
     }
 }
 
-struct Parser {
+struct Parser<'a> {
     chars: Vec<(usize, char)>,
     i: usize,
+    nests: &'a dyn Fn(&str) -> bool,
+    depth: usize,
 }
 
-impl Parser {
+impl Parser<'_> {
+    /// Calls joined by `|`.
+    fn chain(&mut self) -> CoreResult<Vec<Call>> {
+        let mut calls = vec![self.call()?];
+        loop {
+            self.blanks();
+            if self.peek() != Some('|') {
+                return Ok(calls);
+            }
+            self.i += 1;
+            calls.push(self.call()?);
+        }
+    }
+    /// A combinator's `(spec, spec; args)`; the args become its first group.
+    fn members(&mut self, name: &str) -> CoreResult<(Vec<Vec<Call>>, Vec<Arg>)> {
+        if self.depth >= MAX_NESTING {
+            return self.error(&format!("combinators nest at most {MAX_NESTING} deep"));
+        }
+        self.expect('(')?;
+        self.depth += 1;
+        let mut members = Vec::new();
+        loop {
+            members.push(self.chain()?);
+            self.blanks();
+            match self.peek() {
+                Some(',') => self.i += 1,
+                Some(')') => {
+                    self.i += 1;
+                    self.depth -= 1;
+                    return Ok((members, Vec::new()));
+                }
+                Some(';') => {
+                    self.i += 1;
+                    self.depth -= 1;
+                    return Ok((members, self.items()?));
+                }
+                Some(c) => return self.error(&format!("expected ',', ';' or ')' after a model of {name}, found '{c}'")),
+                None => return self.error(&format!("expected ',', ';' or ')' after a model of {name}, found the end")),
+            }
+        }
+    }
     fn peek(&self) -> Option<char> {
         self.chars.get(self.i).map(|&(_, c)| c)
     }
@@ -99,6 +152,13 @@ impl Parser {
         let (name, at) = self.word("a model name")?;
         let mut groups = Vec::new();
         let mut period = None;
+        let mut members = Vec::new();
+        self.blanks();
+        if (self.nests)(&name.to_ascii_lowercase()) && self.peek() == Some('(') {
+            let (nested, args) = self.members(&name)?;
+            members = nested;
+            groups.push(args);
+        }
         loop {
             self.blanks();
             match self.peek() {
@@ -109,18 +169,22 @@ impl Parser {
                     self.expect(']')?;
                     period = Some(Arg { key: None, value, at });
                 }
-                _ => return Ok(Call { name: name.to_ascii_lowercase(), at, groups, period }),
+                _ => return Ok(Call { name: name.to_ascii_lowercase(), at, groups, period, members }),
             }
         }
     }
     fn group(&mut self) -> CoreResult<Vec<Arg>> {
         self.expect('(')?;
-        let mut args = Vec::new();
         self.blanks();
         if self.peek() == Some(')') {
             self.i += 1;
-            return Ok(args);
+            return Ok(Vec::new());
         }
+        self.items()
+    }
+    /// Arguments up to and including the closing ')'.
+    fn items(&mut self) -> CoreResult<Vec<Arg>> {
+        let mut args = Vec::new();
         loop {
             let (first, at) = self.word("an argument")?;
             self.blanks();
@@ -219,6 +283,9 @@ impl Call {
 
     /// Refuses every argument, group and period the family did not take, naming the first.
     pub fn finish(self) -> CoreResult<()> {
+        if !self.members.is_empty() {
+            return invalid(format!("at position {}: {} takes no models", self.at, self.name));
+        }
         if let Some(arg) = self.groups.iter().flatten().next() {
             return match &arg.key {
                 Some(key) => invalid(format!("at position {}: {} takes no option '{key}'", arg.at, self.name)),
@@ -257,6 +324,29 @@ mod tests {
             let e = parse(text).expect_err(text).to_string();
             assert!(e.starts_with(&format!("at position {at}:")), "{text}: {e}");
         }
+    }
+
+    #[test]
+    fn combinators_take_member_specs_then_their_arguments() {
+        let nests = |name: &str| name == "best_of";
+        let calls = parse_nested("best_of(arima(0,1,1)[4], auto_arima[4]|snaive[4], best_of(naive, mean); by=mase) | drift", &nests)
+            .expect("valid");
+        assert_eq!(calls.len(), 2);
+        let best = &calls[0];
+        assert_eq!(best.members.len(), 3);
+        assert_eq!(best.members[0][0].groups[0].len(), 3);
+        assert_eq!(best.members[1].len(), 2);
+        assert_eq!(best.members[2][0].members.len(), 2);
+        assert_eq!(best.groups[0][0].key.as_deref(), Some("by"));
+        assert_eq!(calls[1].name, "drift");
+        // Without the declaration the same text is an error, as before.
+        assert!(parse("best_of(naive, mean; by=mase)").is_err());
+        let deep = format!("{}naive{}", "best_of(".repeat(MAX_NESTING + 1), ")".repeat(MAX_NESTING + 1));
+        assert!(parse_nested(&deep, &nests).expect_err("too deep").to_string().contains("nest at most"));
+        let e = parse_nested("best_of(naive mean)", &nests).expect_err("no comma").to_string();
+        assert!(e.contains("after a model of best_of"), "{e}");
+        let e = parse_nested("snaive[4]", &nests).and_then(|mut c| c.remove(0).finish()).expect_err("period").to_string();
+        assert!(e.contains("no seasonal period"), "{e}");
     }
 
     #[test]

@@ -12,6 +12,7 @@
 //! lambda <= 0), the fit is refused, naming the value.
 
 use std::any::Any;
+use std::sync::atomic::AtomicBool;
 
 use super::bytes::{Reader, Writer};
 use super::envelope;
@@ -183,6 +184,14 @@ impl FittedModel for Transformed {
             (true, Some(var)) => self.bias_adjusted(&z, &vec![var; z.len()]).expect("lengths match"),
             _ => self.back(&z),
         }
+    }
+    fn forward(&self, y: &[f64], cancel: Option<&AtomicBool>) -> CoreResult<Box<dyn FittedModel>> {
+        let z: Vec<f64> = y.iter().map(|&v| box_cox_value(v, self.lambda)).collect();
+        if let Some(i) = z.iter().zip(y).position(|(t, v)| !v.is_nan() && !t.is_finite()) {
+            return invalid(format!("lambda = {} cannot transform y[{i}] = {}", self.lambda, y[i]));
+        }
+        let inner = self.inner.forward(&z, cancel)?;
+        Ok(Box::new(Transformed { lambda: self.lambda, biasadj: self.biasadj, inner }))
     }
     fn residuals(&self) -> Vec<f64> {
         self.inner.residuals()
