@@ -40,12 +40,13 @@ use std::sync::atomic::AtomicBool;
 use super::hessian::{numerical_hessian, standard_errors};
 use super::model::{ArimaFit, Selection};
 use super::final_pass::final_pass;
-use super::objective::{setup, to_raw, Problem, Setup};
+use super::objective::{setup_xreg, to_raw, Problem, Setup};
 use super::units::degenerate;
 use super::restart::{leave_stationary_start, restart_off_boundary};
 use super::spec::ArimaSpec;
 use super::stages::{check_cancel, CSS_OPTIONS, ML_OPTIONS};
 use super::transform::{ar_is_stationary, grad_trans, ma_invert, undo_pars};
+use super::xreg::Regressors;
 use crate::error::{invalid, CoreError, CoreResult};
 use crate::numerics::optim::bfgs::minimize;
 
@@ -86,7 +87,16 @@ pub fn fit(spec: &ArimaSpec, y: &[f64]) -> CoreResult<ArimaFit> {
 /// Fits the model to `y` (NaN = missing) with the given method, stopping
 /// with [`CoreError::Cancelled`] when `options.cancel` is set.
 pub fn fit_with(spec: &ArimaSpec, y: &[f64], options: &FitOptions<'_>) -> CoreResult<ArimaFit> {
-    let Setup { mut prob, init, parscale, n_used, scale } = setup(spec, y, options.cancel)?;
+    fit_xreg(spec, y, &Regressors::none(), options)
+}
+
+/// Regression with ARIMA errors (R's `forecast::Arima(y, xreg = )`): `y` on the
+/// intercept and drift `spec` asks for and the columns of `xreg` (one row per value of
+/// y), the errors following `spec`'s ARIMA model. Coefficients in R's order, the
+/// regressors' after intercept and drift; forecasts need the regressors' future values
+/// ([`ArimaFit::forecast_xreg`]).
+pub fn fit_xreg(spec: &ArimaSpec, y: &[f64], xreg: &Regressors, options: &FitOptions<'_>) -> CoreResult<ArimaFit> {
+    let Setup { mut prob, init, parscale, n_used, scale } = setup_xreg(spec, y, xreg, options.cancel)?;
     let mut fit = match options.method {
         FitMethod::Css => {
             let coef = css_estimate(&mut prob, &init, &parscale)?;
@@ -105,6 +115,8 @@ pub fn fit_with(spec: &ArimaSpec, y: &[f64], options: &FitOptions<'_>) -> CoreRe
         }
     };
     to_units_of_y(&mut fit, scale.factor, y)?;
+    fit.xreg_names = xreg.names().to_vec();
+    fit.xreg = xreg.columns().to_vec();
     Ok(fit)
 }
 
@@ -255,6 +267,8 @@ fn ml_result(spec: &ArimaSpec, mut prob: Problem<'_>, mut raw: Vec<f64>, parscal
         state_a: fin.a,
         state_p: fin.p,
         selection: Selection::default(),
+        xreg_names: Vec::new(),
+        xreg: Vec::new(),
     })
 }
 
@@ -308,6 +322,8 @@ fn css_result(spec: &ArimaSpec, mut prob: Problem<'_>, est: &[f64], parscale: &[
         state_a: fin.a,
         state_p: fin.p,
         selection: Selection::default(),
+        xreg_names: Vec::new(),
+        xreg: Vec::new(),
     })
 }
 

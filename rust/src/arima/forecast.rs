@@ -100,9 +100,24 @@ impl ArimaFit {
         Ok(Forecast { mean: f.mean, lower: f.lower.swap_remove(0), upper: f.upper.swap_remove(0), level })
     }
 
-    /// [`forecast`](Self::forecast) at several levels from one Kalman forecast.
+    /// [`forecast`](Self::forecast) at several levels from one Kalman forecast. A model
+    /// with regressors needs their future values: [`forecast_xreg`](Self::forecast_xreg).
     pub fn forecast_levels(&self, h: usize, levels: &[f64]) -> CoreResult<engine::Forecast> {
+        if !self.xreg_names.is_empty() {
+            return invalid(format!(
+                "futureXreg: the model has regressors ({}): forecasting needs their {h} future values",
+                self.xreg_names.join(", ")
+            ));
+        }
+        self.forecast_xreg(h, levels, &[])
+    }
+
+    /// Forecasts of a regression with ARIMA errors (R's `forecast(fit, xreg = )`):
+    /// `future[j]` holds regressor j's values at the `h` future times, in the order of
+    /// [`xreg_names`](Self::xreg_names); empty for a model without regressors.
+    pub fn forecast_xreg(&self, h: usize, levels: &[f64], future: &[Vec<f64>]) -> CoreResult<engine::Forecast> {
         engine::check_request(h, levels)?;
+        super::xreg::check_future(&self.xreg_names, future, h)?;
         let (phi, theta) = self.expanded();
         let delta = polynomial::delta(self.spec.d, self.spec.seasonal_d, self.spec.season());
         let model = StateSpace::new(&phi, &theta, &delta);
@@ -110,7 +125,15 @@ impl ArimaFit {
         let n = self.y.len() as f64;
         let (mu, drift) = (self.mean().unwrap_or(0.0), self.drift().unwrap_or(0.0));
         // Regression part at t = n + 1 + i (R's predict with newxreg).
-        let mean: Vec<f64> = mean0.iter().enumerate().map(|(i, m)| m + mu + drift * (n + 1.0 + i as f64)).collect();
+        let beta = self.xreg_coefficients();
+        let mean: Vec<f64> = mean0
+            .iter()
+            .enumerate()
+            .map(|(i, m)| {
+                let x: f64 = future.iter().zip(beta).map(|(col, b)| b * col[i]).sum();
+                m + mu + drift * (n + 1.0 + i as f64) + x
+            })
+            .collect();
         // In the fit's units first: sigma2 in the units of y may overflow
         // where the standard error itself is representable.
         let se: Vec<f64> = var.iter().map(|v| (v * self.sigma2).max(0.0).sqrt() * self.scale).collect();

@@ -11,7 +11,8 @@
 //! * `css` — conditional sum of squares (starting values, "CSS");
 //! * `kalman/` — state-space likelihood (R's `makeARIMA` / `ARIMA_Like`):
 //!   `stationary` (Q0), `arma_filter` (fast filters), `diffuse` (full state);
-//! * `regression` — intercept/drift regressors, their rotation, OLS start;
+//! * `regression` — intercept, drift and the caller's regressors, their rotation;
+//!   `xreg` — the caller's named regressors, their checks, coefficient names;
 //! * `objective` — set-up of a fit and its CSS / ML objectives; `final_pass` — residuals and
 //!   the forecasting state at the chosen coefficients;
 //! * `units` — the standardized units of a fit, the degenerate-fit rule;
@@ -44,9 +45,11 @@ mod stages;
 pub mod text;
 mod transform;
 mod units;
+mod xreg;
 
 pub use batch::{fit_batch, fit_many};
-pub use fit::{fit, fit_with, FitMethod, FitOptions};
+pub use fit::{fit, fit_with, fit_xreg, FitMethod, FitOptions};
+pub use xreg::Regressors;
 pub use fitted_model::CODE;
 pub use forecast::{Forecast, MAX_HORIZON};
 pub use model::{ArimaFit, Selection};

@@ -10,7 +10,7 @@ use super::transform::Layout;
 #[derive(Debug, Clone, PartialEq)]
 pub struct ArimaFit {
     pub(crate) spec: ArimaSpec,
-    /// Coefficients in R order: ar, ma, sar, sma, then intercept, then drift.
+    /// Coefficients in R order: ar, ma, sar, sma, then intercept, then drift, then xreg.
     pub(crate) coef: Vec<f64>,
     pub(crate) std_errors: Vec<f64>,
     /// Innovation variance in units of `scale^2`, i.e. of the series `y / scale`
@@ -32,6 +32,10 @@ pub struct ArimaFit {
     pub(crate) state_p: Vec<f64>,
     /// What an automatic order search added (see [`Selection`]).
     pub(crate) selection: Selection,
+    /// The caller's regressors (R's `xreg` beside intercept and drift): names, and the
+    /// columns over the observations (their coefficients follow intercept and drift).
+    pub(crate) xreg_names: Vec<String>,
+    pub(crate) xreg: Vec<Vec<f64>>,
 }
 
 /// What an automatic order search (auto-ARIMA) adds to a fitted model:
@@ -85,9 +89,50 @@ impl ArimaFit {
     pub fn drift(&self) -> Option<f64> {
         self.spec.include_drift.then(|| self.coef[self.spec.n_arma() + usize::from(self.spec.include_mean)])
     }
-    /// All coefficients in R order: ar, ma, sar, sma, intercept, drift.
+    /// All coefficients in R order: ar, ma, sar, sma, intercept, drift, the regressors'.
     pub fn coefficients(&self) -> Vec<f64> {
         self.coef.clone()
+    }
+    /// R's names of [`coefficients`](Self::coefficients): `ar1`.., `ma1`.., `sar1`..,
+    /// `sma1`.., `intercept`, `drift`, then the regressors' names.
+    pub fn coefficient_names(&self) -> Vec<String> {
+        super::xreg::coefficient_names(&self.spec, &self.xreg_names)
+    }
+    /// Names of the caller's regressors the model uses, in the order of their
+    /// coefficients (empty without regressors).
+    pub fn xreg_names(&self) -> &[String] {
+        &self.xreg_names
+    }
+    /// Coefficients of the caller's regressors, in the order of [`xreg_names`](Self::xreg_names).
+    pub fn xreg_coefficients(&self) -> &[f64] {
+        &self.coef[self.coef.len() - self.xreg_names.len()..]
+    }
+    /// Number of estimated coefficients: ARMA, intercept, drift and regressors.
+    pub(crate) fn n_coef(&self) -> usize {
+        self.spec.n_coef() + self.xreg_names.len()
+    }
+    /// The regression part at observation t (0-based): intercept, drift and regressors
+    /// times their coefficients.
+    pub(crate) fn regression_at(&self, t: usize) -> f64 {
+        let mut j = self.spec.n_arma();
+        let mut sum = 0.0;
+        if self.spec.include_mean {
+            sum += self.coef[j];
+            j += 1;
+        }
+        if self.spec.include_drift {
+            sum += self.coef[j] * (t + 1) as f64;
+            j += 1;
+        }
+        for (col, b) in self.xreg.iter().zip(&self.coef[j..]) {
+            sum += b * col[t];
+        }
+        sum
+    }
+    /// R's `residuals(fit, type = "regression")`: y minus the regression part (intercept,
+    /// drift, regressors), the series the ARIMA errors model; NaN where y is missing.
+    pub fn regression_residuals(&self) -> Vec<f64> {
+        self.y.iter().enumerate().map(|(t, y)| y - self.regression_at(t)).collect()
     }
     /// Innovation variance in the units of y squared (R's `sigma2`: sum of
     /// squared standardized innovations / n.used). +Infinity when it exceeds
@@ -119,7 +164,7 @@ impl ArimaFit {
         self.loglik
     }
     fn n_params(&self) -> f64 {
-        (self.spec.n_coef() + 1) as f64
+        (self.n_coef() + 1) as f64
     }
     /// `-2 loglik + 2 (k + 1)`, k = number of coefficients.
     pub fn aic(&self) -> f64 {
@@ -128,7 +173,7 @@ impl ArimaFit {
     /// `aic + 2 (k+1)(k+2) / (n.used - k - 2)`, as `forecast::Arima` computes it for
     /// every length: +Infinity when n.used = k + 2, below the AIC when n.used < k + 2.
     pub fn aicc(&self) -> f64 {
-        let k = self.spec.n_coef() as f64;
+        let k = self.n_coef() as f64;
         self.aic() + 2.0 * (k + 1.0) * (k + 2.0) / (self.n_used as f64 - k - 2.0)
     }
     /// `aic + (k + 1)(ln n.used - 2)`.

@@ -8,8 +8,9 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use super::css::{css_objective, css_sums, CssScratch};
 use super::kalman::{ArmaWorkspace, FullFilter};
 use super::polynomial::{delta as delta_poly, difference, expand_ar, expand_ma};
-use super::regression::{Regression, MAX_REG};
+use super::regression::Regression;
 use super::spec::ArimaSpec;
+use super::xreg::{refuse_aliased, Regressors};
 use super::units::{degenerate, Scale};
 use super::transform::{inv_partrans, ma_invert, undo_pars, Layout};
 use crate::error::{invalid, CoreResult};
@@ -66,7 +67,7 @@ impl Problem<'_> {
     }
 
     /// Regression coefficients (natural) from an optimizer vector.
-    pub(crate) fn beta(&self, par: &[f64]) -> [f64; MAX_REG] {
+    pub(crate) fn beta(&self, par: &[f64]) -> Vec<f64> {
         self.reg.beta(&par[self.narma..])
     }
 
@@ -135,14 +136,25 @@ pub(crate) struct Setup<'a> {
 }
 
 pub(crate) fn setup<'a>(spec: &ArimaSpec, y: &[f64], cancel: Option<&'a AtomicBool>) -> CoreResult<Setup<'a>> {
+    setup_xreg(spec, y, &Regressors::none(), cancel)
+}
+
+/// [`setup`] with the caller's regressors beside intercept and drift.
+pub(crate) fn setup_xreg<'a>(
+    spec: &ArimaSpec,
+    y: &[f64],
+    xreg: &Regressors,
+    cancel: Option<&'a AtomicBool>,
+) -> CoreResult<Setup<'a>> {
     spec.validate()?;
     series::refuse_infinite(y)?;
+    xreg.check_rows(y.len(), "y")?;
     let s = spec.season();
     let delta = delta_poly(spec.d, spec.seasonal_d, s);
     let nd = delta.len();
     let n = y.len();
     let n_obs = y.iter().filter(|v| !v.is_nan()).count();
-    let k = spec.n_coef();
+    let k = spec.n_coef() + xreg.len();
     let narma = spec.n_arma();
     let ar_degree = spec.ar_degree();
     // At least one innovation per coefficient plus one, and enough for the
@@ -157,7 +169,7 @@ pub(crate) fn setup<'a>(spec: &ArimaSpec, y: &[f64], cancel: Option<&'a AtomicBo
     }
     let n_used = n_obs - nd;
     let layout = Layout { p: spec.p, q: spec.q, sp: spec.seasonal_p, sq: spec.seasonal_q };
-    let reg = Regression::new(spec, n, &delta);
+    let reg = Regression::new(spec, n, &delta, xreg.columns());
     let n_diff = difference(y, &delta).iter().filter(|v| !v.is_nan()).count();
     if n_diff == 0 {
         return invalid(format!(
@@ -189,6 +201,9 @@ pub(crate) fn setup<'a>(spec: &ArimaSpec, y: &[f64], cancel: Option<&'a AtomicBo
     let scale = Scale::of(y, &delta);
     let y_std = scale.apply(y);
     let dx = difference(&y_std, &delta);
+    if !xreg.is_empty() {
+        refuse_aliased(spec, xreg, &reg, &dx)?;
+    }
 
     // 1. Regression start (R: lm(dx ~ dxreg - 1) on the rotated regressors,
     //    parscale 10 * s.e.).
@@ -210,13 +225,16 @@ pub(crate) fn setup<'a>(spec: &ArimaSpec, y: &[f64], cancel: Option<&'a AtomicBo
         Problem::adjusted(&mut left, &dx, &reg.dcols, &beta);
         let left_max = left.iter().filter(|v| !v.is_nan()).fold(0.0f64, |m, v| m.max(v.abs()));
         if degenerate(left_max, y_max) {
-            let removed = match (spec.d + spec.seasonal_d > 0, spec.include_mean && spec.d + spec.seasonal_d == 0, spec.include_drift) {
+            let removed = if !xreg.is_empty() {
+                "the regression on xreg"
+            } else {
+                match (spec.d + spec.seasonal_d > 0, spec.include_mean && spec.d + spec.seasonal_d == 0, spec.include_drift) {
                 (true, _, true) => "differencing and drift",
                 (true, _, false) => "differencing",
                 (false, true, true) => "its mean and drift",
                 (false, true, false) => "its mean",
                 (false, false, _) => "its drift",
-            };
+            }};
             return invalid(format!(
                 "y is reproduced exactly by {removed}: the innovation variance of {} is zero relative to the scale \
                  of y and the model is degenerate",

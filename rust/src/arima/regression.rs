@@ -1,46 +1,52 @@
-//! The regression part of the model (R's `xreg`: intercept and drift) and its
-//! rotation to orthogonal regressors (the least-squares start is in `numerics::ols`).
+//! The regression part of the model (R's `xreg`: intercept, drift, then the caller's
+//! regressors) and its rotation to orthogonal regressors (the least-squares start is in
+//! `numerics::ols`).
 
 use super::polynomial::difference;
 use super::spec::ArimaSpec;
+use crate::numerics::svd::svd_right;
 
-/// Most regression columns: intercept and drift.
-pub(crate) const MAX_REG: usize = 2;
-
-/// The regression part `sum_j beta_j x_j` (R's `xreg`, "intercept" first,
-/// then drift = t, t = 1..n). The optimizer works on `gamma = V' beta`,
-/// where the columns of the orthogonal `V` are the right singular vectors of
-/// the regression matrix (R's `arima` rotates a multi-column `xreg` so, which
-/// decorrelates intercept and trend); `V = I` for a single column.
+/// The regression part `sum_j beta_j x_j` (R's `xreg`: "intercept" first, then drift =
+/// t, t = 1..n, then the caller's columns, as `forecast::Arima` binds them). The optimizer
+/// works on `gamma = V' beta`, where the columns of the orthogonal `V` are the right
+/// singular vectors of the regression matrix (R's `arima` rotates a multi-column `xreg`
+/// so, which decorrelates intercept, trend and regressors); `V = I` for a single column.
 pub(crate) struct Regression {
     /// Regressors over the full series.
     pub(crate) cols: Vec<Vec<f64>>,
     /// Differenced regressors.
     pub(crate) dcols: Vec<Vec<f64>>,
     /// `v[j][i] = V_{ji}`: `beta_j = sum_i v[j][i] gamma_i`.
-    pub(crate) v: [[f64; MAX_REG]; MAX_REG],
+    pub(crate) v: Vec<Vec<f64>>,
 }
 
 impl Regression {
-    pub(crate) fn new(spec: &ArimaSpec, n: usize, delta: &[f64]) -> Regression {
-        let mut cols = Vec::with_capacity(MAX_REG);
+    /// Intercept and drift as `spec` asks, then `xreg` (columns of length `n`).
+    pub(crate) fn new(spec: &ArimaSpec, n: usize, delta: &[f64], xreg: &[Vec<f64>]) -> Regression {
+        let mut cols = Vec::with_capacity(2 + xreg.len());
         if spec.include_mean {
             cols.push(vec![1.0; n]);
         }
         if spec.include_drift {
             cols.push((1..=n).map(|t| t as f64).collect());
         }
+        cols.extend(xreg.iter().cloned());
         let dcols = cols.iter().map(|c| difference(c, delta)).collect();
-        let mut v = [[1.0, 0.0], [0.0, 1.0]];
-        if cols.len() == 2 {
-            // Eigenvectors of X'X (2 x 2) by one Jacobi rotation; the first
-            // belongs to the larger eigenvalue (largest singular value first).
-            let dot = |x: &[f64], y: &[f64]| x.iter().zip(y).map(|(a, b)| a * b).sum::<f64>();
-            let (a, b, c) = (dot(&cols[0], &cols[0]), dot(&cols[0], &cols[1]), dot(&cols[1], &cols[1]));
-            let theta = 0.5 * (2.0 * b).atan2(a - c);
-            let (sin, cos) = theta.sin_cos();
-            v = [[cos, -sin], [sin, cos]];
-        }
+        let k = cols.len();
+        let v = match k {
+            2 => {
+                // Eigenvectors of X'X (2 x 2) by one Jacobi rotation; the first belongs to the
+                // larger eigenvalue (largest singular value first). Kept for two columns so
+                // that intercept-and-drift fits stay what they were to the last bit.
+                let dot = |x: &[f64], y: &[f64]| x.iter().zip(y).map(|(a, b)| a * b).sum::<f64>();
+                let (a, b, c) = (dot(&cols[0], &cols[0]), dot(&cols[0], &cols[1]), dot(&cols[1], &cols[1]));
+                let theta = 0.5 * (2.0 * b).atan2(a - c);
+                let (sin, cos) = theta.sin_cos();
+                vec![vec![cos, -sin], vec![sin, cos]]
+            }
+            k if k > 2 => svd_right(&cols).0,
+            k => (0..k).map(|j| (0..k).map(|i| if i == j { 1.0 } else { 0.0 }).collect()).collect(),
+        };
         Regression { cols, dcols, v }
     }
 
@@ -49,21 +55,13 @@ impl Regression {
     }
 
     /// `beta = V gamma`.
-    pub(crate) fn beta(&self, gamma: &[f64]) -> [f64; MAX_REG] {
-        let mut beta = [0.0; MAX_REG];
-        for (j, b) in beta.iter_mut().enumerate().take(self.k()) {
-            *b = gamma.iter().enumerate().map(|(i, g)| self.v[j][i] * g).sum();
-        }
-        beta
+    pub(crate) fn beta(&self, gamma: &[f64]) -> Vec<f64> {
+        (0..self.k()).map(|j| gamma.iter().zip(&self.v[j]).map(|(g, v)| v * g).sum()).collect()
     }
 
     /// `gamma = V' beta`.
-    pub(crate) fn gamma(&self, beta: &[f64]) -> [f64; MAX_REG] {
-        let mut gamma = [0.0; MAX_REG];
-        for (i, g) in gamma.iter_mut().enumerate().take(self.k()) {
-            *g = beta.iter().enumerate().map(|(j, b)| self.v[j][i] * b).sum();
-        }
-        gamma
+    pub(crate) fn gamma(&self, beta: &[f64]) -> Vec<f64> {
+        (0..self.k()).map(|i| beta.iter().enumerate().map(|(j, b)| self.v[j][i] * b).sum()).collect()
     }
 
     /// Differenced regressors in the optimizer's (rotated) coordinates.

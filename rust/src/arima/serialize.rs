@@ -8,9 +8,11 @@
 //! errors, y, residuals, final state, final state covariance), since version
 //! 2 the automatic-search information (Box-Cox lambda as f64, NaN = none;
 //! biasadj u8 flag; choosing criterion as f64, NaN = none), and an FNV-1a
+//! since version 4 the caller's regressors (their count as u32, each name as a u32 byte
+//! length and UTF-8 bytes, then each column as a length-prefixed f64 array), and an FNV-1a
 //! 64-bit checksum of everything before it. Versions 1 (no search
-//! information) and 2 (no scale: sigma2 in the units of y, scale 1) are
-//! still read. f64 values are stored as their
+//! information), 2 (no scale: sigma2 in the units of y, scale 1) and 3 (no regressors)
+//! are still read. f64 values are stored as their
 //! bit patterns, so a round trip is exact.
 //!
 //! The checksum only catches accidents: anyone can recompute it. So decoding
@@ -27,7 +29,11 @@ use crate::engine::bytes::fnv1a;
 use crate::error::{invalid, CoreResult};
 
 const MAGIC: &[u8; 8] = b"LAGRSARM";
-const VERSION: u32 = 3;
+const VERSION: u32 = 4;
+/// The third format, without regressors; still decoded.
+const VERSION_3: u32 = 3;
+/// Longest regressor name stored, in bytes.
+const MAX_NAME_BYTES: usize = 1 << 16;
 /// The first format, without the search information; still decoded.
 const VERSION_1: u32 = 1;
 /// The second format, without the scale; still decoded.
@@ -72,6 +78,14 @@ pub(crate) fn to_bytes(fit: &ArimaFit) -> Vec<u8> {
     put_f64(&mut out, sel.lambda.unwrap_or(f64::NAN));
     out.push(u8::from(sel.biasadj));
     put_f64(&mut out, sel.ic.unwrap_or(f64::NAN));
+    put_u32(&mut out, u32::try_from(fit.xreg_names.len()).unwrap_or(u32::MAX));
+    for name in &fit.xreg_names {
+        put_u32(&mut out, u32::try_from(name.len()).unwrap_or(u32::MAX));
+        out.extend_from_slice(name.as_bytes());
+    }
+    for col in &fit.xreg {
+        put_vec(&mut out, col);
+    }
     let sum = fnv1a(&out);
     put_u64(&mut out, sum);
     out
@@ -138,7 +152,7 @@ pub(crate) fn from_bytes(bytes: &[u8]) -> CoreResult<ArimaFit> {
     }
     let mut r = Reader { buf: &bytes[..body_len], pos: MAGIC.len() };
     let version = r.u32()?;
-    if !matches!(version, VERSION | VERSION_1 | VERSION_2) {
+    if !matches!(version, VERSION | VERSION_1 | VERSION_2 | VERSION_3) {
         return invalid(format!("bytes: unsupported ARIMA model format version {version}"));
     }
     let mut o = [0usize; 7];
@@ -161,7 +175,7 @@ pub(crate) fn from_bytes(bytes: &[u8]) -> CoreResult<ArimaFit> {
     }
     let n_used = usize::try_from(r.u64()?).unwrap_or(usize::MAX);
     let sigma2 = r.f64()?;
-    let scale = if version == VERSION { r.f64()? } else { 1.0 };
+    let scale = if version >= VERSION_3 { r.f64()? } else { 1.0 };
     let loglik = r.f64()?;
     let coef = r.vec()?;
     let std_errors = r.vec()?;
@@ -180,12 +194,51 @@ pub(crate) fn from_bytes(bytes: &[u8]) -> CoreResult<ArimaFit> {
         }
         Selection { lambda: (!lambda.is_nan()).then_some(lambda), biasadj, ic: (!ic.is_nan()).then_some(ic) }
     };
+    let (xreg_names, xreg) = if version >= VERSION { read_xreg(&mut r)? } else { (Vec::new(), Vec::new()) };
     if r.pos != body_len {
         return invalid("bytes: corrupt ARIMA model (trailing data)");
     }
-    let fit = ArimaFit { spec, coef, std_errors, sigma2, scale, loglik, n_used, y, residuals, state_a, state_p, selection };
+    let fit = ArimaFit {
+        spec,
+        coef,
+        std_errors,
+        sigma2,
+        scale,
+        loglik,
+        n_used,
+        y,
+        residuals,
+        state_a,
+        state_p,
+        selection,
+        xreg_names,
+        xreg,
+    };
     validate(&fit).map_err(|why| crate::error::CoreError::InvalidArgument(format!("bytes: corrupt ARIMA model ({why})")))?;
     Ok(fit)
+}
+
+/// The regressors' names and columns (version 4 on).
+fn read_xreg(r: &mut Reader<'_>) -> CoreResult<(Vec<String>, Vec<Vec<f64>>)> {
+    let count = r.u32()? as usize;
+    if count > (r.buf.len() - r.pos) / 4 {
+        return invalid("bytes: corrupt ARIMA model (regressor count exceeds the data)");
+    }
+    let mut names = Vec::with_capacity(count);
+    for _ in 0..count {
+        let len = r.u32()? as usize;
+        if len > MAX_NAME_BYTES {
+            return invalid("bytes: corrupt ARIMA model (regressor name too long)");
+        }
+        let name = std::str::from_utf8(r.take(len)?)
+            .map_err(|_| crate::error::CoreError::InvalidArgument("bytes: corrupt ARIMA model (regressor name not UTF-8)".into()))?;
+        names.push(name.to_string());
+    }
+    let columns = (0..count).map(|_| r.vec()).collect::<CoreResult<Vec<_>>>()?;
+    // The same rules as for a fit's input.
+    super::xreg::Regressors::new(names.clone(), columns.clone())
+        .map_err(|e| crate::error::CoreError::InvalidArgument(format!("bytes: corrupt ARIMA model ({e})")))?;
+    Ok((names, columns))
 }
 
 /// An MA polynomial counts as invertible when no root lies inside the unit circle by more
@@ -205,13 +258,15 @@ fn invertible(ma: &[f64]) -> bool {
 /// Everything a fitted model satisfies, checked on a decoded one. Returns why not.
 fn validate(fit: &ArimaFit) -> Result<(), &'static str> {
     let spec = &fit.spec;
-    let k = spec.n_coef();
+    let k = fit.n_coef();
     let rd = state_dim(spec.ar_degree(), spec.ma_degree()) + spec.diff_degree();
     let sizes = fit.coef.len() == k
         && fit.std_errors.len() == k
         && fit.residuals.len() == fit.y.len()
         && fit.state_a.len() == rd
-        && fit.state_p.len() == rd * rd;
+        && fit.state_p.len() == rd * rd
+        && fit.xreg.len() == fit.xreg_names.len()
+        && fit.xreg.iter().all(|c| c.len() == fit.y.len());
     if !sizes {
         return Err("inconsistent sizes");
     }
@@ -256,139 +311,15 @@ fn validate(fit: &ArimaFit) -> Result<(), &'static str> {
         return Err("negative state variance");
     }
     // What the state is for: a one-step forecast must come out finite.
-    match fit.forecast(1, 0.95) {
-        Ok(f) if f.mean.iter().chain(&f.lower).chain(&f.upper).all(|v| v.is_finite()) => Ok(()),
+    let future = vec![vec![0.0]; fit.xreg.len()];
+    match fit.forecast_xreg(1, &[0.95], &future) {
+        Ok(f) if f.mean.iter().chain(f.lower.iter().flatten()).chain(f.upper.iter().flatten()).all(|v| v.is_finite()) => {
+            Ok(())
+        }
         _ => Err("the state does not give a finite forecast"),
     }
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::arima::fit;
-
-    fn spec(p: usize, q: usize, include_mean: bool) -> ArimaSpec {
-        ArimaSpec { p, d: 0, q, seasonal_p: 0, seasonal_d: 0, seasonal_q: 0, period: 0, include_mean, include_drift: false }
-    }
-
-    fn series() -> Vec<f64> {
-        let mut state = 7u64;
-        let (mut prev, mut e_prev) = (0.0, 0.0);
-        (0..120)
-            .map(|_| {
-                state = state.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
-                let e = (state >> 11) as f64 / (1u64 << 53) as f64 - 0.5;
-                prev = 10.0 + 0.5 * (prev - 10.0) + e + 0.4 * e_prev;
-                e_prev = e;
-                prev
-            })
-            .collect()
-    }
-
-    /// Re-encodes `fit` after `tamper`, with a correct checksum.
-    fn tampered(fit: &ArimaFit, tamper: impl FnOnce(&mut ArimaFit)) -> Vec<u8> {
-        let mut copy = fit.clone();
-        tamper(&mut copy);
-        to_bytes(&copy)
-    }
-
-    #[test]
-    fn fitted_models_round_trip() {
-        for (p, q) in [(1, 1), (2, 0), (0, 2)] {
-            let f = fit(&spec(p, q, true), &series()).expect("fit");
-            assert_eq!(from_bytes(&to_bytes(&f)).expect("valid"), f);
-        }
-    }
-
-    /// Byte offset of the scale in version 3 (after magic, version, orders,
-    /// flags, n.used and sigma2).
-    const SCALE_AT: usize = 8 + 4 + 7 * 4 + 2 + 8 + 8;
-
-    /// `fit` encoded in an earlier format: version 2 (no scale) or 1 (no
-    /// scale, no search information), as those versions wrote it.
-    fn older_format(fit: &ArimaFit, version: u32) -> Vec<u8> {
-        let mut in_units_of_y = fit.clone();
-        in_units_of_y.sigma2 = fit.sigma2();
-        in_units_of_y.scale = 1.0;
-        let mut bytes = to_bytes(&in_units_of_y);
-        bytes.truncate(bytes.len() - 8);
-        if version == VERSION_1 {
-            bytes.truncate(bytes.len() - (8 + 1 + 8));
-        }
-        bytes.drain(SCALE_AT..SCALE_AT + 8);
-        bytes[8..12].copy_from_slice(&version.to_le_bytes());
-        let sum = fnv1a(&bytes);
-        put_u64(&mut bytes, sum);
-        bytes
-    }
-
-    #[test]
-    fn earlier_versions_are_still_read() {
-        let f = fit(&spec(1, 1, true), &series()).expect("fit");
-        for version in [VERSION_1, VERSION_2] {
-            let old = from_bytes(&older_format(&f, version)).unwrap_or_else(|e| panic!("version {version}: {e}"));
-            assert_eq!(old.scale, 1.0);
-            assert_eq!(old.sigma2(), f.sigma2(), "version {version}");
-            assert_eq!((old.coef.clone(), old.loglik, old.state_a.clone()), (f.coef.clone(), f.loglik, f.state_a.clone()));
-            let (a, b) = (old.forecast(5, 0.9).expect("old"), f.forecast(5, 0.9).expect("new"));
-            for h in 0..5 {
-                assert_eq!(a.mean[h], b.mean[h]);
-                assert!((a.upper[h] - b.upper[h]).abs() <= 1e-12 * b.upper[h].abs(), "version {version}");
-            }
-            // Re-saved, an old model is written in the current format and reads back equal.
-            let again = to_bytes(&old);
-            assert_eq!(u32::from_le_bytes([again[8], again[9], again[10], again[11]]), VERSION);
-            assert_eq!(from_bytes(&again).expect("current format"), old);
-        }
-    }
-
-    #[test]
-    fn models_too_large_for_sigma2_round_trip() {
-        let y: Vec<f64> = series().iter().map(|v| v * 1e160).collect();
-        let f = fit(&spec(1, 1, true), &y).expect("fit at 1e160");
-        assert_eq!(f.sigma2(), f64::INFINITY);
-        let back = from_bytes(&to_bytes(&f)).expect("valid");
-        assert_eq!(back, f);
-        let fc = back.forecast(3, 0.95).expect("forecast");
-        assert!(fc.mean.iter().chain(&fc.lower).chain(&fc.upper).all(|v| v.is_finite()));
-    }
-
-    #[test]
-    fn rechecksummed_tampering_is_rejected() {
-        let f = fit(&spec(1, 1, true), &series()).expect("fit");
-        let cases: Vec<(&str, Vec<u8>)> = vec![
-            ("loglik NaN", tampered(&f, |m| m.loglik = f64::NAN)),
-            ("sigma2 negative", tampered(&f, |m| m.sigma2 = -1.0)),
-            ("sigma2 infinite", tampered(&f, |m| m.sigma2 = f64::INFINITY)),
-            ("scale zero", tampered(&f, |m| m.scale = 0.0)),
-            ("scale negative", tampered(&f, |m| m.scale = -2.0)),
-            ("scale NaN", tampered(&f, |m| m.scale = f64::NAN)),
-            ("scale infinite", tampered(&f, |m| m.scale = f64::INFINITY)),
-            ("AR explosive", tampered(&f, |m| m.coef[0] = 1.5)),
-            ("MA not invertible", tampered(&f, |m| m.coef[1] = 3.0)),
-            ("mean NaN", tampered(&f, |m| m.coef[2] = f64::NAN)),
-            ("std error negative", tampered(&f, |m| m.std_errors[0] = -0.1)),
-            ("std error infinite", tampered(&f, |m| m.std_errors[1] = f64::INFINITY)),
-            ("state NaN", tampered(&f, |m| m.state_a[0] = f64::NAN)),
-            ("state covariance infinite", tampered(&f, |m| m.state_p[1] = f64::INFINITY)),
-            ("state variance negative", tampered(&f, |m| m.state_p[0] = -5.0)),
-            ("y infinite", tampered(&f, |m| m.y[3] = f64::NEG_INFINITY)),
-            ("residual infinite", tampered(&f, |m| m.residuals[3] = f64::INFINITY)),
-            ("n.used zero", tampered(&f, |m| m.n_used = 0)),
-            ("n.used beyond the data", tampered(&f, |m| m.n_used = 121)),
-            ("series shorter than residuals", tampered(&f, |m| {
-                m.y.pop();
-            })),
-            ("state too short", tampered(&f, |m| {
-                m.state_a.pop();
-            })),
-            ("one coefficient too many", tampered(&f, |m| m.coef.push(0.0))),
-        ];
-        for (what, bytes) in cases {
-            match from_bytes(&bytes) {
-                Err(crate::error::CoreError::InvalidArgument(m)) => assert!(m.starts_with("bytes: corrupt"), "{what}: {m}"),
-                other => panic!("{what}: accepted or wrong error: {other:?}"),
-            }
-        }
-    }
-}
+#[path = "serialize_tests.rs"]
+mod tests;

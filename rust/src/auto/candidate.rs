@@ -8,7 +8,7 @@
 use std::sync::atomic::{AtomicBool, Ordering};
 
 use super::InformationCriterion;
-use crate::arima::{self, ArimaFit, ArimaSpec, FitMethod, FitOptions};
+use crate::arima::{self, ArimaFit, ArimaSpec, FitMethod, FitOptions, Regressors};
 
 /// Orders and constant of one candidate; d, D and the period are fixed for
 /// the whole search.
@@ -26,6 +26,8 @@ pub struct Model {
 pub(crate) struct Context<'a> {
     /// The series searched (leading missing values removed, Box-Cox transformed).
     pub x: &'a [f64],
+    /// The regressors every candidate carries (none: an empty set).
+    pub xreg: &'a Regressors,
     pub d: usize,
     pub seasonal_d: usize,
     pub period: usize,
@@ -73,11 +75,11 @@ impl Context<'_> {
             return Scored { fit: None, ic: f64::INFINITY };
         }
         let method = if approximate { FitMethod::Css } else { FitMethod::CssMlStrict };
-        let fitted = arima::fit_with(&spec, self.x, &FitOptions { method, cancel: self.cancel });
+        let fitted = arima::fit_xreg(&spec, self.x, self.xreg, &FitOptions { method, cancel: self.cancel });
         let Ok(mut fit) = fitted else { return Scored { fit: None, ic: f64::INFINITY } };
         let nd = self.d + self.seasonal_d * self.period;
         let nstar = self.n_obs as f64 - nd as f64;
-        let npar = (spec.n_coef() + 1) as f64;
+        let npar = (spec.n_coef() + self.xreg.len() + 1) as f64;
         let aic = if approximate {
             self.offset + nstar * fit.ln_sigma2() + 2.0 * npar
         } else {

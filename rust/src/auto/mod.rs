@@ -22,12 +22,13 @@ mod options;
 mod search;
 mod special;
 pub mod text;
+mod xreg;
 
 pub use options::{AutoArimaOptions, BoxCoxLambda, InformationCriterion, SeasonalTestKind, UnitRootTestKind};
 
 use std::sync::atomic::AtomicBool;
 
-use crate::arima::{self, ArimaFit, ArimaSpec, Selection};
+use crate::arima::{self, ArimaFit, ArimaSpec, FitOptions, Regressors, Selection};
 use crate::batch::{self, BatchControl};
 use crate::error::{invalid, CoreError, CoreResult};
 use crate::stats::boxcox;
@@ -72,12 +73,29 @@ pub fn auto_arima(y: &[f64], options: &AutoArimaOptions) -> CoreResult<AutoArima
 /// [`auto_arima`] that stops with [`CoreError::Cancelled`] soon after `cancel` is set (each
 /// candidate fit polls it).
 pub fn auto_arima_with(y: &[f64], options: &AutoArimaOptions, cancel: Option<&AtomicBool>) -> CoreResult<AutoArimaFit> {
+    auto_arima_xreg(y, &Regressors::none(), options, cancel)
+}
+
+/// `forecast::auto.arima(y, xreg = )`: the order search for a regression with ARIMA
+/// errors. As R, the differencing tests run on the residuals of `lm(y ~ xreg)` (constant
+/// columns left out), no differencing may make a regressor constant, a rank-deficient
+/// `xreg` is an error, and every candidate carries all the regressors (a constant column
+/// then rules out the candidates with a mean or differencing: see `arima::fit_xreg`).
+/// A constant y gets R's constant model without regressors.
+pub fn auto_arima_xreg(
+    y: &[f64],
+    xreg: &Regressors,
+    options: &AutoArimaOptions,
+    cancel: Option<&AtomicBool>,
+) -> CoreResult<AutoArimaFit> {
     options.validate()?;
     series::refuse_infinite(y)?;
+    xreg.check_rows(y.len(), "y")?;
     let Some(first) = y.iter().position(|v| !v.is_nan()) else {
         return invalid(if y.is_empty() { "y is empty".to_string() } else { "y: all values are missing".to_string() });
     };
     let x = &y[first..];
+    let xreg = &xreg.from_row(first);
     let n_obs = x.iter().filter(|v| !v.is_nan()).count();
     let o = options;
     let no_search = |fit: ArimaFit| AutoArimaFit { fit, criterion: o.ic, ic: f64::NAN, trace: Vec::new() };
@@ -113,8 +131,12 @@ pub fn auto_arima_with(y: &[f64], options: &AutoArimaOptions, cancel: Option<&At
     let mut max_sp = o.max_seasonal_p.min(n_obs / 3 / m);
     let mut max_sq = o.max_seasonal_q.min(n_obs / 3 / m);
 
-    // Differencing orders, from tests on x in ordinary units (see `ordinary_units`).
-    let xt = ordinary_units(x);
+    // With regressors the tests see the residuals of the regression on them.
+    let xregg = xreg::varying(xreg);
+    xreg::check_rank(&xregg, xreg.names())?;
+    let xx = xreg::regression_residuals(x, &xregg);
+    // Differencing orders, from tests on xx in ordinary units (see `ordinary_units`).
+    let xt = ordinary_units(&xx);
     let (mut d, mut sd) = (o.d, o.seasonal_d);
     if o.stationary {
         d = Some(0);
@@ -130,6 +152,9 @@ pub fn auto_arima_with(y: &[f64], options: &AutoArimaOptions, cancel: Option<&At
             None if x.len() <= 2 * m => 0,
             None => {
                 let mut v = nsdiffs(&xt, m, o);
+                if v > 0 && !xreg::keeps_varying(&xregg, m, v).0 {
+                    v -= 1;
+                }
                 if v > 0 && seasonal_diff(x, m, v).iter().all(|z| z.is_nan()) {
                     v -= 1;
                 }
@@ -137,11 +162,14 @@ pub fn auto_arima_with(y: &[f64], options: &AutoArimaOptions, cancel: Option<&At
             }
         }
     };
-    let dx = seasonal_diff(x, m, sd);
+    let dx = seasonal_diff(&xx, m, sd);
     let d = match d {
         Some(v) => v,
         None => {
             let mut v = ndiffs(&seasonal_diff(&xt, m, sd), o);
+            if v > 0 && !xreg::keeps_varying(&xreg::keeps_varying(&xregg, m, sd).1, 1, v).0 {
+                v -= 1;
+            }
             if v > 0 && difference(&dx, v).iter().all(|z| z.is_nan()) {
                 v -= 1;
             }
@@ -154,6 +182,14 @@ pub fn auto_arima_with(y: &[f64], options: &AutoArimaOptions, cancel: Option<&At
             "y is too short: {} values leave none after {d} differences and {sd} seasonal differences",
             x.len()
         )));
+    }
+    if is_constant(&dx) && !xreg.is_empty() {
+        // R: Arima(x, order = c(0, d, 0), seasonal = c(0, D, 0), xreg = xreg), a mean when
+        // undifferenced, no search.
+        let spec = ArimaSpec { p: 0, d, q: 0, seasonal_p: 0, seasonal_d: sd, seasonal_q: 0, period: m.max(1), include_mean: d + sd == 0, include_drift: false };
+        let mut fit = arima::fit_xreg(&spec, x, xreg, &FitOptions { cancel, ..FitOptions::default() })?;
+        fit.selection = selection(None);
+        return Ok(no_search(fit));
     }
     if is_constant(&dx) {
         // R returns this fit without its lambda (forecasts on the transformed
@@ -185,7 +221,7 @@ pub fn auto_arima_with(y: &[f64], options: &AutoArimaOptions, cancel: Option<&At
             include_mean: d + sd == 0,
             include_drift: false,
         };
-        match arima::fit(&spec, x) {
+        match arima::fit_xreg(&spec, x, xreg, &FitOptions::default()) {
             Ok(f) => -2.0 * f.log_likelihood() - n_obs as f64 * f.ln_sigma2(),
             Err(_) => 0.0,
         }
@@ -197,7 +233,7 @@ pub fn auto_arima_with(y: &[f64], options: &AutoArimaOptions, cancel: Option<&At
     let constant = allow_drift || allow_mean;
     // myarima counts the observations of the (transformed) series it fits.
     let n_fit = x.iter().filter(|v| !v.is_nan()).count();
-    let ctx = Context { x, d, seasonal_d: sd, period, n_obs: n_fit, ic, offset, cancel };
+    let ctx = Context { x, xreg, d, seasonal_d: sd, period, n_obs: n_fit, ic, offset, cancel };
     let (mut sp0, mut sq0, mut p0, mut q0) = (o.start_seasonal_p, o.start_seasonal_q, o.start_p, o.start_q);
     if x.len() < 10 {
         p0 = p0.min(1);

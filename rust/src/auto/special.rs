@@ -91,6 +91,8 @@ fn build(x: &[f64], spec: ArimaSpec, coef: Vec<f64>) -> ArimaFit {
         state_a,
         state_p: vec![0.0; rd * rd],
         selection: Selection::default(),
+        xreg_names: Vec::new(),
+        xreg: Vec::new(),
     }
 }
 

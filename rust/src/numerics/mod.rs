@@ -5,6 +5,7 @@
 //! * `ols` — least squares: R's `lm` (QR with aliased columns dropped) and the small
 //!   normal-equations fit of ARIMA's regression start;
 //! * `optim/` — minimisers: `bfgs` (R's `optim(method = "BFGS")`), `brent` (R's `optimize`);
+//! * `svd` — singular values and right singular vectors of a few columns (one-sided Jacobi);
 //! * `distributions` — the standard normal CDF and quantile; `student_t` — the Student t
 //!   quantile (R's `qt`, for `meanf`).
 
@@ -13,3 +14,4 @@ pub(crate) mod linalg;
 pub mod ols;
 pub mod optim;
 pub(crate) mod student_t;
+pub(crate) mod svd;
