@@ -102,6 +102,11 @@ pub fn auto_arima_with(y: &[f64], options: &AutoArimaOptions, cancel: Option<&At
         Some(l) => {
             let mut out = vec![0.0; x.len()];
             boxcox::box_cox(x, l, &mut out)?;
+            // the engine's wording for a value the transform cannot take (log of 0, say), not
+            // the later "infinite values" of the transformed series, which the user never wrote
+            if let Some(i) = (0..x.len()).find(|&i| !x[i].is_nan() && !out[i].is_finite()) {
+                return invalid(format!("lambda = {l} cannot transform y[{i}] = {} (Box-Cox gives {})", x[i], out[i]));
+            }
             transformed = out;
             &transformed[..]
         }
