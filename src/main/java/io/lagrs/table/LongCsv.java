@@ -25,6 +25,7 @@ public final class LongCsv {
     /** A header lacks a column the read needs; {@link #role()} says which. */
     public static final class MissingColumnException extends IllegalArgumentException {
         private static final long serialVersionUID = 1L;
+        /** "id", "time" or "value". */
         private final String role;
 
         MissingColumnException(String message, String role) {
@@ -51,7 +52,14 @@ public final class LongCsv {
      */
     public record Options(String idColumn, String timeColumn, String valueColumn, char delimiter,
             Frequency frequency) {
-        /** @throws NullPointerException if a column name is null */
+        /**
+         * @param idColumn the column naming the series
+         * @param timeColumn the column with the time
+         * @param valueColumn the column with the value
+         * @param delimiter the field delimiter, or 0 to detect it
+         * @param frequency every series' frequency, or null to infer each one's grid
+         * @throws NullPointerException if a column name is null
+         */
         public Options {
             Objects.requireNonNull(idColumn, "idColumn");
             Objects.requireNonNull(timeColumn, "timeColumn");
