@@ -66,4 +66,22 @@ class DemandOptionsTest extends CliFilesTest {
         CSVRecord falling = records(dir.resolve("f-models.csv")).get(0);
         assertTrue(!falling.get("mase").isEmpty(), "the long series is scored");
     }
+
+    @Test
+    void lambdaZeroOnAZeroNamesTheSeriesTheValueAndItsTime() throws Exception {
+        Path out = dir.resolve("f.csv");
+        CliRun run = CliRun.of("forecast", "--input", demand().toString(), "--output", out.toString(), "--lambda", "0",
+                "--model", "auto_arima", "--model", "naive", "--horizon", "2");
+        assertEquals(0, run.exit(), run.toString());
+        // the falling series reaches 0 in 2024-12 (t = 35); "new" has no zero and is forecast
+        for (CSVRecord r : records(dir.resolve("f-models.csv"))) {
+            if (r.get("series").equals("falling")) {
+                assertEquals("failed", r.get("status"));
+                assertTrue(r.get("error").contains("lambda = 0 cannot transform the value 0 at 20"), r.get("error"));
+            } else {
+                assertEquals("ok", r.get("status"), r.toString());
+            }
+        }
+        assertTrue(run.err().contains("(falling)"), "the summary names the series: " + run.err());
+    }
 }
