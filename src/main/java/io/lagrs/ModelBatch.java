@@ -76,6 +76,30 @@ public interface ModelBatch extends AutoCloseable {
     FittedModel model(int i);
 
     /**
+     * The whole batch (every model and every series' error) in a versioned binary format, for
+     * {@link #fromBytes(byte[])}: each model as {@link FittedModel#toBytes()} saves it.
+     *
+     * @return a new array of the saved batch
+     * @throws IllegalStateException if the batch is closed
+     */
+    default byte[] toBytes() {
+        return SavedBatch.toBytes(this);
+    }
+
+    /**
+     * Restores a batch saved by {@link #toBytes()}: the same size, errors and labels, and
+     * forecasts equal to the original's.
+     *
+     * @param bytes the output of {@link #toBytes()}, unchanged
+     * @return a new batch, which holds native memory: close it when done
+     * @throws NullPointerException if bytes is null
+     * @throws IllegalArgumentException if the bytes are not a saved batch, are corrupt or truncated
+     */
+    static ModelBatch fromBytes(byte[] bytes) {
+        return SavedBatch.fromBytes(bytes);
+    }
+
+    /**
      * Whether {@link #close()} has been called.
      *
      * @return true once closed

@@ -5,6 +5,7 @@ import io.lagrs.FittedModel;
 import io.lagrs.IntervalForecast;
 import io.lagrs.ModelBatch;
 import io.lagrs.ModelSpec;
+import io.lagrs.table.Defaults;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -48,6 +49,9 @@ final class BatchFitter {
             period[i] = settings.season() != null ? settings.season() : s.season();
             int n = s.length();
             train[i] = s.failure() != null ? 0 : settings.holdout() != null ? n - settings.holdout() : n;
+            if (s.failure() == null && settings.holdout() != null && train[i] < 2) {
+                train[i] = n; // too short to hold points back: forecast from all of them, unscored
+            }
             String failure = failure(s, train[i]);
             if (failure != null) {
                 train[i] = Math.max(0, train[i]);
@@ -82,8 +86,7 @@ final class BatchFitter {
             return s.failure();
         }
         if (train < 2) {
-            return settings.holdout() != null ? "too short for the holdout (no more points than --holdout)"
-                    : "too short to fit (fewer than 2 points)";
+            return "too short to fit (fewer than 2 points)";
         }
         for (int i = 0; i < train; i++) {
             if (!Double.isNaN(s.values()[i])) {
@@ -93,10 +96,10 @@ final class BatchFitter {
         return "no observed values";
     }
 
-    /** As R's forecast(): the holdout, --horizon, or twice the season, or 10 without one. */
+    /** The holdout, --horizon, or the library's default (as R's forecast(): twice the season, or 10). */
     private int horizon(int period) {
         return settings.holdout() != null ? settings.holdout()
-                : settings.horizon() != null ? settings.horizon() : period > 1 ? 2 * period : 10;
+                : settings.horizon() != null ? settings.horizon() : Defaults.horizon(period);
     }
 
     private void fitGroup(int k, int period, int h, List<Integer> members, List<RegularSeries> chunk, int[] train,
@@ -129,15 +132,16 @@ final class BatchFitter {
             for (int j = 0; j < members.size(); j++) {
                 int i = members.get(j);
                 if (!batch.succeeded(j)) {
-                    results[i][k] = SeriesResult.ModelResult.failed(batch.error(j));
+                    results[i][k] = SeriesResult.ModelResult.failed(chunk.get(i).inUserTerms(batch.error(j)));
                     continue;
                 }
                 RegularSeries s = chunk.get(i);
                 double[] y = Arrays.copyOfRange(values, offsets[j], offsets[j + 1]);
-                double[] actual = settings.holdout() == null ? null
+                double[] actual = settings.holdout() == null || train[i] == s.length() ? null
                         : Arrays.copyOfRange(s.values(), train[i], s.length());
                 try (FittedModel fitted = batch.model(j)) {
-                    results[i][k] = SeriesResult.ModelResult.of(fitted, forecasts[j], y, actual, period);
+                    results[i][k] = SeriesResult.ModelResult.of(fitted, forecasts[j], y, actual, period,
+                            settings.nonNegative());
                 }
             }
         }

@@ -50,10 +50,16 @@ final class Charts {
             double[] levelsPercent) {
     }
 
-    /** One series' chart, {@code small} for grid cells (smaller lettering, no legend). */
+    /** One series' chart, {@code small} for grid cells (smaller lettering and legend). */
     static XYChart chart(Data d, int width, int height, boolean small) {
+        int first = Math.max(0, d.trainLength() - MAX_HISTORY);
+        // a long series shows its last MAX_HISTORY points: the axis says so
+        String shown = first == 0 ? "" : String.format(Locale.ROOT, "last %,d of %,d points shown", MAX_HISTORY,
+                d.trainLength());
+        String xTitle = small ? (shown.isEmpty() ? "time" : "time, " + shown)
+                : d.subtitle() + (shown.isEmpty() ? "" : (d.subtitle().isEmpty() ? "" : "; ") + shown);
         XYChart chart = new XYChartBuilder().width(width).height(height).title(d.title())
-                .xAxisTitle(small ? null : d.subtitle()).yAxisTitle(null).build();
+                .xAxisTitle(xTitle).yAxisTitle("value").build();
         style(chart, d.series(), small);
         if (d.lines().size() > 3) {
             // more entries than fit in one row under the chart: a column beside it
@@ -61,7 +67,6 @@ final class Charts {
             chart.getStyler().setLegendLayout(Styler.LegendLayout.Vertical);
         }
         RegularSeries s = d.series();
-        int first = Math.max(0, d.trainLength() - MAX_HISTORY);
         List<Object> x = new ArrayList<>();
         List<Double> y = new ArrayList<>();
         for (int i = first; i < d.trainLength(); i++) {
@@ -159,7 +164,11 @@ final class Charts {
         st.setAxisTickLabelsFont(new Font(Font.SANS_SERIF, Font.PLAIN, small ? 12 : 15));
         st.setAxisTitleFont(new Font(Font.SANS_SERIF, Font.PLAIN, small ? 12 : 14));
         st.setLegendFont(new Font(Font.SANS_SERIF, Font.PLAIN, 13));
-        st.setLegendVisible(!small);
+        st.setLegendVisible(true);
+        if (small) {
+            st.setLegendFont(new Font(Font.SANS_SERIF, Font.PLAIN, 10));
+            st.setLegendPadding(2);
+        }
         st.setLegendPosition(Styler.LegendPosition.OutsideS);
         st.setLegendLayout(Styler.LegendLayout.Horizontal);
         st.setLegendBorderColor(new Color(0xcc, 0xcc, 0xcc));
@@ -179,15 +188,17 @@ final class Charts {
      * tick is labelled with the date it stands for.
      */
     private static String tickLabel(RegularSeries s, double x) {
-        switch (s.unit()) {
+        switch (s.axis()) {
             case MONTHS: {
                 long months = Math.round(x * 12);
-                java.time.YearMonth m = TimeFormat.yearMonth(months);
+                java.time.YearMonth m = (java.time.YearMonth) io.lagrs.table.TimeType.MONTH.value(months);
                 return m.getMonthValue() == 1 ? Integer.toString(m.getYear())
                         : m.getMonth().getDisplayName(java.time.format.TextStyle.SHORT, Locale.ENGLISH) + " " + m.getYear();
             }
             case DAYS:
                 return LocalDate.ofEpochDay(Math.round(x)).toString();
+            case WEEKS:
+                return LocalDate.ofEpochDay(Math.round(x * 7) + MONDAY).toString();
             case SECONDS: {
                 java.time.LocalDateTime t = java.time.LocalDateTime.ofEpochSecond(Math.round(x * 86_400), 0, ZoneOffset.UTC);
                 return t.getHour() == 0 && t.getMinute() == 0 ? t.toLocalDate().toString()
@@ -200,13 +211,17 @@ final class Charts {
 
     /** The x value of grid point i: a Date for calendar times, a number otherwise. */
     private static Object axisValue(RegularSeries s, int i) {
-        long key = s.key(i);
-        return switch (s.unit()) {
+        long key = s.axisKey(i);
+        return switch (s.axis()) {
             case NUMBER, DAYS -> (double) key;
+            case WEEKS -> (key - MONDAY) / 7.0;
             case MONTHS -> key / 12.0;
             case SECONDS -> key / 86_400.0;
         };
     }
+
+    /** 1970-01-05, the first Monday of the epoch: weeks counted from it make whole ticks Mondays. */
+    private static final long MONDAY = 4;
 
     private static double finiteOr(double v, double fallback) {
         return Double.isFinite(v) ? v : fallback;

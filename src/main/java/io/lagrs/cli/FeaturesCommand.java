@@ -28,8 +28,9 @@ import picocli.CommandLine.Option;
             "regular time grid first: a time missing from the file gets a row with an empty value, so",
             "lags never reach across a gap. With no --input it runs on the bundled sample data.",
             ""},
-        footer = {"", "Exit codes: 0 success; 1 some series could not be placed on a time grid, or",
-            "rows were skipped with --strict; 2 bad arguments, unreadable input, unwritable output."})
+        footer = {"", "Exit codes: 0 done (a series that fits no time grid is reported and left out);",
+            "1 with --strict only: a series fits no grid or rows were skipped; 2 bad arguments,",
+            "unreadable input, unwritable output."})
 final class FeaturesCommand implements Callable<Integer> {
     @Mixin
     InputOptions in = new InputOptions();
@@ -64,13 +65,8 @@ final class FeaturesCommand implements Callable<Integer> {
         }
         NativeCheck.require();
         PrintStream err = System.err;
-        LongCsvReader.Catalogue catalogue = LongCsvReader.read(in);
-        List<RegularSeries> series = new ArrayList<>();
-        for (LongCsvReader.SeriesBuffer b : catalogue.series()) {
-            b.finish(catalogue.problems(), catalogue.format());
-            series.add(RegularSeries.of(b, catalogue.format(), in.frequency, catalogue.problems()));
-            b.release();
-        }
+        io.lagrs.table.SeriesTable catalogue = LongCsvReader.read(in);
+        List<RegularSeries> series = LongCsvReader.series(catalogue);
         catalogue.problems().report().forEach(err::println);
         if (in.strict && catalogue.problems().skipped() > 0) {
             err.println("--strict: " + catalogue.problems().skipped() + " rows were skipped; nothing written");
@@ -109,14 +105,14 @@ final class FeaturesCommand implements Callable<Integer> {
         err.printf(Locale.ROOT, "features for %d series written%s (%d gaps in time filled as missing values)%s%n",
                 series.size() - failed, toFile ? " to " + output.toAbsolutePath() : "", gaps,
                 failed > 0 ? "; " + failed + " series failed" : "");
-        return failed > 0 ? 1 : 0;
+        return in.strict && failed > 0 ? 1 : 0;
     }
 
     private int lagOf(RegularSeries s) {
         if (season != null) {
             return season;
         }
-        return s.frequency() != null ? s.frequency().season : 12;
+        return s.frequency() != null ? s.frequency().season() : 12;
     }
 
     private int writeAll(List<RegularSeries> series, CsvWriter out, PrintStream err) throws java.io.IOException {

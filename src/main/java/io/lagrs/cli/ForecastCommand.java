@@ -24,7 +24,8 @@ import picocli.CommandLine.Option;
             "point forecasts with prediction intervals, one row per series and future time,",
             "plus a table of the fitted models. With no --input it runs on the bundled sample data.",
             "",
-            "Model: auto ARIMA (R's forecast::auto.arima, its defaults) with each series' season;",
+            "Model: auto ARIMA (R's forecast::auto.arima, its defaults) with each series' season, and the",
+            "seasonal naive method for a series it cannot fit (" + io.lagrs.table.Defaults.MODEL + ");",
             "--model SPEC chooses another (repeatable: several side by side), --order fixes an ARIMA order.",
             "Gaps in time become missing values, which ARIMA handles as R does.",
             ""},
@@ -36,8 +37,9 @@ import picocli.CommandLine.Option;
             "                   (several models: a row per series and model, a model column)",
             "  DIR/index.html   (--plot) a chart per series, an overview, the model table",
             "",
-            "Exit codes: 0 every series forecast; 1 some series failed, or rows were",
-            "skipped with --strict; 2 bad arguments, unreadable input, unwritable output.",
+            "Exit codes: 0 done (series that failed are listed in the summary and the model",
+            "table); 1 with --strict only: some series failed or rows were skipped;",
+            "2 bad arguments, unreadable input, unwritable output.",
             "",
             "Example:",
             "  java -jar lagrs-all.jar forecast --input sales.csv --holdout 12 --plot plots"})
@@ -68,7 +70,7 @@ final class ForecastCommand implements Callable<Integer> {
                 "auto_arima, arima(p,d,q), arima(p,d,q)(P,D,Q), naive, snaive, mean, drift,",
                 "window_average(k), seasonal_window_average(k), options as auto_arima(ic=bic),",
                 "snaive(lambda=0), fallbacks as auto_arima|snaive. A model without [m] takes each",
-                "series' season where its family has one; an explicit [m] wins. Default: auto_arima."})
+                "series' season where its family has one; an explicit [m] wins. Default: " + io.lagrs.table.Defaults.MODEL + "."})
     List<String> modelTexts;
 
     @Option(names = "--order", paramLabel = "p,d,q[,P,D,Q]",
@@ -84,8 +86,12 @@ final class ForecastCommand implements Callable<Integer> {
     Double lambda;
 
     @Option(names = "--holdout", paramLabel = "H",
-            description = "Hold back the last H points of every series, forecast them and report MASE, sMAPE and interval coverage per series and overall.")
+            description = "Hold back the last H points of every series, forecast them and report MASE, sMAPE and interval coverage per series and overall. A series too short to keep 2 points is forecast from all its points and reported unscored.")
     Integer holdout;
+
+    @Option(names = "--non-negative",
+            description = "Clip forecasts and interval bounds at zero (demand that cannot be negative): values below 0 are written as 0; the models are unchanged.")
+    boolean nonNegative;
 
     @Option(names = "--plot", paramLabel = "DIR",
             description = "Write charts to DIR: one PNG per series, overview.png (a grid of series) and index.html showing them all with the model table.")
@@ -131,13 +137,8 @@ final class ForecastCommand implements Callable<Integer> {
         AtomicFile.checkWritable(modelsPath);
         Path plots = plotDir == null ? null : preparePlotDir(plotDir);
 
-        LongCsvReader.Catalogue catalogue = LongCsvReader.read(in, progress && Progress.stderrIsTerminal());
-        List<RegularSeries> series = new ArrayList<>(catalogue.series().size());
-        for (LongCsvReader.SeriesBuffer b : catalogue.series()) {
-            b.finish(catalogue.problems(), catalogue.format());
-            series.add(RegularSeries.of(b, catalogue.format(), in.frequency, catalogue.problems()));
-            b.release();
-        }
+        io.lagrs.table.SeriesTable catalogue = LongCsvReader.read(in, progress && Progress.stderrIsTerminal());
+        List<RegularSeries> series = LongCsvReader.series(catalogue);
         catalogue.problems().report().forEach(line -> err.println(line));
         if (in.strict && catalogue.problems().skipped() > 0) {
             err.println("--strict: " + catalogue.problems().skipped() + " rows were skipped; nothing written");
@@ -185,7 +186,7 @@ final class ForecastCommand implements Callable<Integer> {
         if (report != null) {
             err.println("charts:    " + report.index().toAbsolutePath());
         }
-        return summary.anyFailed() ? 1 : 0;
+        return in.strict && summary.anyFailed() ? 1 : 0;
     }
 
     static Path siblingWithSuffix(Path file, String suffix) {

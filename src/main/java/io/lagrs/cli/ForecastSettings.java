@@ -2,6 +2,7 @@ package io.lagrs.cli;
 
 import io.lagrs.ArimaModel;
 import io.lagrs.BatchOptions;
+import io.lagrs.table.Defaults;
 import java.util.Arrays;
 import java.util.List;
 
@@ -18,9 +19,10 @@ import java.util.List;
  * @param season --season, or null for each series' own
  * @param holdout --holdout, or null
  * @param threads worker threads of the batch calls (at most {@link BatchOptions#MAX_THREADS}, as the library)
+ * @param nonNegative whether forecasts and bounds are clipped at zero (--non-negative)
  */
 record ForecastSettings(List<ModelChoice> models, double[] levels, double[] levelsPercent, Integer horizon,
-        Integer season, Integer holdout, int threads) {
+        Integer season, Integer holdout, int threads, boolean nonNegative) {
 
     /** The longest seasonal period ARIMA takes (hourly data over a leap year; see {@code Arima}). */
     static final int MAX_SEASON = 366 * 24;
@@ -30,7 +32,8 @@ record ForecastSettings(List<ModelChoice> models, double[] levels, double[] leve
 
     /** @throws UserError naming the option that is wrong */
     static ForecastSettings of(ForecastCommand c) {
-        List<Double> raw = c.levels == null || c.levels.isEmpty() ? List.of(80.0, 95.0) : c.levels;
+        List<Double> raw = c.levels == null || c.levels.isEmpty()
+                ? Arrays.stream(Defaults.levels()).boxed().toList() : c.levels;
         double[] percent = raw.stream().mapToDouble(l -> l > 0 && l < 1 ? l * 100 : l).sorted().distinct().toArray();
         for (double p : percent) {
             if (!(p > 0 && p < 100)) {
@@ -58,7 +61,7 @@ record ForecastSettings(List<ModelChoice> models, double[] levels, double[] leve
         NativeCheck.require();
         List<ModelChoice> models = ModelChoice.of(c.modelTexts, c.order, c.lambda,
                 c.season != null ? c.season : PROBE_SEASON);
-        return new ForecastSettings(models, fractions, percent, c.horizon, c.season, c.holdout, threads);
+        return new ForecastSettings(models, fractions, percent, c.horizon, c.season, c.holdout, threads, c.nonNegative);
     }
 
     private static void within(String option, Integer value, int max) {

@@ -1,5 +1,6 @@
 package io.lagrs.cli;
 
+import io.lagrs.table.Frequency;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
 
@@ -26,11 +27,11 @@ final class InputOptions {
     String delimiter;
 
     @Option(names = "--freq", paramLabel = "FREQ",
-            description = "Frequency of every series (hourly, daily, weekly, monthly, quarterly or yearly); default: inferred per series from its smallest time step. Sets the time step (a missing step is a missing value) and the default season: hourly 24, daily 7, weekly 52, monthly 12, quarterly 4, yearly 1. Whole-number times: step 1, no season.")
+            description = "Frequency of every series (hourly, daily, weekly, monthly, quarterly or yearly); default: inferred per series by the library's one rule (the most frequent time step; a time off it fails the series). Sets the time step (a missing step is a missing value) and the default season: hourly 24, daily 7, weekly 52, monthly 12, quarterly 4, yearly 1. Whole-number times: step 1, no season.")
     Frequency frequency;
 
     @Option(names = "--strict",
-            description = "Treat any skipped row (malformed, duplicate time, off the time step) as a failure: report it, write nothing and exit with code 1.")
+            description = "Treat any skipped row (malformed, duplicate time) as a failure: report it, write nothing and exit with code 1; with forecast, also exit with code 1 when a series failed.")
     boolean strict;
 
     /** The delimiter as a character, or 0 to detect it. */

@@ -1,6 +1,8 @@
 package io.lagrs.cli;
 
 import io.lagrs.ModelSpec;
+import io.lagrs.table.Defaults;
+import io.lagrs.table.SeasonalSpec;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -27,12 +29,15 @@ final class ModelChoice {
 
     private final String name;
     private final String text;
+    /** The library's completion of the text per season (one rule for the API, the CLI and Spark). */
+    private final SeasonalSpec seasonal;
     /** Completed specs per season; a String is the reason the text cannot be made for it. */
     private final Map<Integer, Object> bySeason = new ConcurrentHashMap<>();
 
     private ModelChoice(String name, String text) {
         this.name = name;
         this.text = text;
+        this.seasonal = new SeasonalSpec(text);
     }
 
     /** The name in the outputs: the text as the user gave it. */
@@ -56,7 +61,7 @@ final class ModelChoice {
             texts.add(orderText(order));
             option = "--order";
         } else if (models == null || models.isEmpty()) {
-            texts.add("auto_arima");
+            texts.add(Defaults.MODEL);
         } else {
             texts.addAll(models);
         }
@@ -70,7 +75,12 @@ final class ModelChoice {
             if (!seen.add(name)) {
                 throw new UserError("--model '" + name + "' is given twice");
             }
-            ModelChoice choice = new ModelChoice(name, lambda == null ? name : withLambda(name, lambda));
+            ModelChoice choice;
+            try {
+                choice = new ModelChoice(name, lambda == null ? name : withLambda(name, lambda));
+            } catch (IllegalArgumentException e) {
+                throw new UserError(option + " '" + name + "' is not a model spec: " + reasonOf(e.getMessage(), name));
+            }
             if (choice.resolved(probeSeason) instanceof String reason) {
                 throw new UserError(option + " '" + name + "' is not a model spec: " + reason);
             }
@@ -91,46 +101,21 @@ final class ModelChoice {
             // the list of accepted forms helps with a typo, not with a series' season
             int forms = reason.indexOf("; accepted forms:");
             throw new IllegalArgumentException((forms < 0 ? reason : reason.substring(0, forms))
-                    + " (the series' season is " + m + "; --season or --freq sets it)");
+                    .replace("(the series' season is " + m + ")", "(the series' season is " + m
+                            + "; --season or --freq sets it)"));
         }
         return (ModelSpec) spec;
     }
 
-    /** The spec for season m, or the engine's full reason why there is none. */
+    /** The spec for season m, or the library's full reason why there is none. */
     private Object resolved(int m) {
-        return bySeason.computeIfAbsent(m, this::complete);
-    }
-
-    private Object complete(int m) {
-        List<String> calls = new ArrayList<>();
-        for (String raw : text.split("\\|", -1)) {
-            String call = raw.strip();
-            String seasonal = call + "[" + m + "]";
-            // each model of the text alone, so that a failure names the model it is about
-            String reason = call.contains("[") ? check(call) : check(seasonal);
-            if (reason == null) {
-                calls.add(call.contains("[") ? call : seasonal);
-            } else if (!call.contains("[") && check(call) == null) {
-                calls.add(call); // a family without a season
-            } else {
-                // for m = 1, "arima(0,1,1)(0,1,1)[1]" says why better than the text without [m]
-                return reason;
+        return bySeason.computeIfAbsent(m, season -> {
+            try {
+                return seasonal.forSeason(season);
+            } catch (IllegalArgumentException e) {
+                return e.getMessage();
             }
-        }
-        try {
-            return ModelSpec.parse(String.join("|", calls));
-        } catch (IllegalArgumentException e) {
-            return e.getMessage();
-        }
-    }
-
-    private static String check(String text) {
-        try {
-            ModelSpec.parse(text);
-            return null;
-        } catch (IllegalArgumentException e) {
-            return e.getMessage();
-        }
+        });
     }
 
     /** {@code lambda=L} into the first parentheses of each model of the text without one. */
@@ -186,6 +171,12 @@ final class ModelChoice {
             text += String.format(Locale.ROOT, "(%d,%d,%d)", o[3], o[4], o[5]);
         }
         return text;
+    }
+
+    /** The library's reason without the "'text' is not a model spec: " it starts with. */
+    private static String reasonOf(String message, String name) {
+        int colon = message.indexOf("is not a model spec: ");
+        return colon < 0 ? message : message.substring(colon + "is not a model spec: ".length());
     }
 
     @Override

@@ -28,7 +28,7 @@ final class Report {
     private static final int GRID_COLUMNS = 3;
 
     private final Path dir;
-    private final LongCsvReader.Catalogue catalogue;
+    private final io.lagrs.table.SeriesTable catalogue;
     private final ForecastSettings settings;
     private final int limit;
     private final int total;
@@ -47,12 +47,12 @@ final class Report {
     private record Png(String file, String series) {
     }
 
-    Report(Path dir, LongCsvReader.Catalogue catalogue, ForecastSettings settings, int limit) {
+    Report(Path dir, io.lagrs.table.SeriesTable catalogue, ForecastSettings settings, int limit) {
         this.dir = dir;
         this.catalogue = catalogue;
         this.settings = settings;
         this.limit = limit;
-        this.total = catalogue.series().size();
+        this.total = catalogue.size();
         // spread over the catalogue, nudged by one more each time so that a catalogue sorted
         // by store and product does not show the same product in every cell
         int step = Math.max(1, total / GRID_CELLS);
@@ -107,7 +107,7 @@ final class Report {
     private void chart(SeriesResult r) {
         Charts.Data data = data(r);
         if (r.index() < limit) {
-            String file = String.format(Locale.ROOT, "series-%05d.png", r.index());
+            String file = pngName(r.series().name(), r.index());
             try {
                 Charts.writePng(Charts.chart(data, Charts.WIDTH, Charts.HEIGHT, false), dir.resolve(file));
             } catch (IOException e) {
@@ -119,6 +119,22 @@ final class Report {
         if (r.anyOk() && gridIndices.contains(r.index())) {
             grid.put(r.index(), data);
         }
+    }
+
+    /**
+     * The chart file of a series: its id with every character but letters, digits, '.', '_'
+     * and '-' made '_' (and no leading '.'); an id that had to change gets its catalogue
+     * position appended, so two ids that change alike ("a/b", "a:b") never share a file.
+     */
+    static String pngName(String id, int index) {
+        StringBuilder s = new StringBuilder();
+        for (int i = 0; i < id.length() && s.length() < 100; i++) {
+            char c = id.charAt(i);
+            boolean plain = c < 128 && (Character.isLetterOrDigit(c) || c == '_' || c == '-' || c == '.' && i > 0);
+            s.append(plain ? c : '_');
+        }
+        String name = s.toString();
+        return (name.equals(id) ? name : name + "-" + index) + ".png";
     }
 
     private Charts.Data data(SeriesResult r) {

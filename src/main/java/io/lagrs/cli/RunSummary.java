@@ -16,6 +16,8 @@ final class RunSummary {
     private int series;
     private long gaps;
     private long missing;
+    private int unscored;
+    private final List<String> unscoredNames = new ArrayList<>();
 
     RunSummary(ForecastSettings settings) {
         this.settings = settings;
@@ -28,6 +30,12 @@ final class RunSummary {
         series++;
         gaps += r.series().gaps();
         missing += r.series().missing();
+        if (r.unscored(settings.holdout())) {
+            unscored++;
+            if (unscoredNames.size() < 5) {
+                unscoredNames.add(r.series().name());
+            }
+        }
         for (int k = 0; k < tallies.size(); k++) {
             tallies.get(k).add(r, r.models().get(k));
         }
@@ -45,13 +53,18 @@ final class RunSummary {
     }
 
     /** The run in a few lines: what was read, fitted and failed (reasons grouped), accuracy. */
-    List<String> lines(LongCsvReader.Catalogue c, int threads, double seconds) {
+    List<String> lines(io.lagrs.table.SeriesTable c, int threads, double seconds) {
         List<String> lines = new ArrayList<>();
         lines.add(String.format(Locale.ROOT, "read %d rows, %d series (times as %s) from %s", c.rows(), series,
-                c.format() == null ? "?" : c.format().kind.description, c.source()));
+                c.timeType().description(), c.source()));
         if (gaps > 0 || missing > 0) {
             lines.add(String.format(Locale.ROOT,
                     "missing values: %d gaps in time filled with NaN, %d missing values in rows", gaps, missing));
+        }
+        if (unscored > 0) {
+            lines.add(String.format(Locale.ROOT, "%d series too short for --holdout %d: forecast from all their points,"
+                    + " not scored (%s%s)", unscored, settings.holdout(), String.join(", ", unscoredNames),
+                    unscored > unscoredNames.size() ? ", ..." : ""));
         }
         String time = String.format(Locale.ROOT, "in %.1f s (%d thread%s)", seconds, threads, threads == 1 ? "" : "s");
         boolean several = settings.severalModels();

@@ -18,6 +18,11 @@ import java.util.List;
  */
 record SeriesResult(int index, RegularSeries series, int trainLength, int period, List<ModelResult> models) {
 
+    /** Whether the run held points back but this series was too short to: forecast, not scored. */
+    boolean unscored(Integer holdout) {
+        return holdout != null && series.failure() == null && trainLength == series.length();
+    }
+
     /** Whether at least one model forecast the series. */
     boolean anyOk() {
         return models.stream().anyMatch(ModelResult::ok);
@@ -52,15 +57,16 @@ record SeriesResult(int index, RegularSeries series, int trainLength, int period
          * The result of a fitted model and its forecast; with {@code actual} (the held-back
          * points) its MASE against {@code train}, sMAPE and coverage per level.
          */
-        static ModelResult of(FittedModel model, IntervalForecast f, double[] train, double[] actual, int period) {
+        static ModelResult of(FittedModel model, IntervalForecast f, double[] train, double[] actual, int period,
+                boolean nonNegative) {
             int levels = f.levels().length;
             double[][] lower = new double[levels][];
             double[][] upper = new double[levels][];
             for (int k = 0; k < levels; k++) {
-                lower[k] = f.lower(k);
-                upper[k] = f.upper(k);
+                lower[k] = clip(f.lower(k), nonNegative);
+                upper[k] = clip(f.upper(k), nonNegative);
             }
-            double[] mean = f.mean();
+            double[] mean = clip(f.mean(), nonNegative);
             double mase = Double.NaN;
             double smape = Double.NaN;
             double[] coverage = null;
@@ -74,6 +80,14 @@ record SeriesResult(int index, RegularSeries series, int trainLength, int period
             }
             return new ModelResult(model.label(), model.aicc(), model.sigma2(), model.logLikelihood(), mean, lower,
                     upper, null, mase, smape, coverage);
+        }
+
+        /** With {@code on}, values below zero become zero (--non-negative: clipping, in place). */
+        private static double[] clip(double[] v, boolean on) {
+            for (int i = 0; on && i < v.length; i++) {
+                v[i] = v[i] < 0 ? 0 : v[i];
+            }
+            return v;
         }
 
         @Override

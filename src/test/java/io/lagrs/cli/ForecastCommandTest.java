@@ -237,24 +237,39 @@ class ForecastCommandTest {
     @Test
     void freqOptionOverridesTheInferredFrequency() throws Exception {
         Path out = dir.resolve("f.csv");
-        CliRun run = CliRun.of("forecast", "--input", monthlyCsv().toString(), "--output", out.toString(),
-                "--freq", "quarterly", "--horizon", "2");
+        // half-yearly months, inferred step 6; --freq quarterly makes it 3, every other quarter a gap
+        StringBuilder rows = new StringBuilder("series,time,value\n");
+        for (int t = 0; t < 16; t++) {
+            rows.append("h,").append(java.time.YearMonth.of(2016, 1).plusMonths(6L * t)).append(',').append(10 + t % 3)
+                    .append('\n');
+        }
+        Path input = write("halfyearly.csv", rows.toString());
+        CliRun run = CliRun.of("forecast", "--input", input.toString(), "--output", out.toString(),
+                "--freq", "quarterly", "--horizon", "2", "--model", "naive");
         assertEquals(0, run.exit(), run.toString());
         CSVRecord model = records(dir.resolve("f-models.csv")).get(0);
         assertEquals("quarterly", model.get("frequency"));
-        // 2020-01, 2020-04, ..., 2023-10 are on the quarterly grid; the months between are not
-        assertEquals("2024-01", records(out).get(0).get("time"), "quarterly steps of three months");
-        assertEquals("2024-04", records(out).get(1).get("time"));
-        assertTrue(run.err().contains("64 rows skipped (time off the series' step)"), run.err());
+        assertEquals("15", model.get("gaps"));
+        assertEquals("2023-10", records(out).get(0).get("time"), "quarterly steps of three months after 2023-07");
+        assertEquals("2024-01", records(out).get(1).get("time"));
+
+        // monthly rows off a quarterly step fail their series, naming the first time off it
+        CliRun monthly = CliRun.of("forecast", "--input", monthlyCsv().toString(), "--output", out.toString(),
+                "--freq", "quarterly", "--horizon", "2");
+        assertEquals(0, monthly.exit(), "a failed series is reported, not an exit code without --strict: " + monthly);
+        assertTrue(monthly.err().contains("time 2020-02 (line 3) is not a whole number of steps (3 months) after the"
+                + " first time 2020-01 (line 2)"), monthly.err());
     }
 
     @Test
-    void seriesThatCannotBeFittedAreReportedAndGiveExitCode1() throws Exception {
+    void seriesThatCannotBeFittedAreReportedAndGiveExitCode1OnlyWithStrict() throws Exception {
         Path input = write("mixed.csv", "series,time,value\nok,1,1\nok,2,3\nok,3,2\nok,4,5\nok,5,4\nok,6,6\n"
                 + "flat,1,5\nflat,2,5\nflat,3,5\nflat,4,5\nflat,5,5\nempty,1,NA\nempty,2,\none,1,3\n");
         Path out = dir.resolve("f.csv");
         CliRun run = CliRun.of("forecast", "--input", input.toString(), "--output", out.toString(), "--horizon", "2");
-        assertEquals(1, run.exit(), run.toString());
+        assertEquals(0, run.exit(), "failed series are reported, exit 1 is for --strict: " + run);
+        assertEquals(1, CliRun.of("forecast", "--input", input.toString(), "--output", dir.resolve("s.csv").toString(),
+                "--horizon", "2", "--strict").exit());
         Map<String, CSVRecord> models = records(dir.resolve("f-models.csv")).stream()
                 .collect(Collectors.toMap(r -> r.get("series"), r -> r));
         assertEquals("ok", models.get("ok").get("status"));
@@ -310,7 +325,7 @@ class ForecastCommandTest {
         CliRun run = CliRun.of("forecast", "--input", monthlyCsv().toString(), "--output", out.toString(),
                 "--holdout", "6", "--plot", plots.toString());
         assertEquals(0, run.exit(), run.toString());
-        for (String png : List.of("series-00000.png", "series-00001.png", "overview.png")) {
+        for (String png : List.of("north.png", "south.png", "overview.png")) {
             BufferedImage image = ImageIO.read(plots.resolve(png).toFile());
             assertNotNull(image, png + " is a readable PNG");
             assertTrue(image.getWidth() >= 400 && image.getHeight() >= 250, png);
@@ -318,7 +333,7 @@ class ForecastCommandTest {
             assertArrayEquals(new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'}, head);
         }
         String html = Files.readString(plots.resolve("index.html"));
-        assertTrue(html.contains("series-00001.png") && html.contains("overview.png"), html);
+        assertTrue(html.contains("south.png") && html.contains("overview.png"), html);
         assertTrue(html.contains("<td>north</td>") || html.contains(">north</a>"), html);
         assertTrue(html.contains("MASE"), "the model table shows the holdout accuracy");
         assertTrue(run.err().contains("charts:    " + plots.resolve("index.html").toAbsolutePath()), run.err());
@@ -332,7 +347,8 @@ class ForecastCommandTest {
             args.addAll(List.of("--plot", dir.resolve("plots").toString(), "--plot-limit", "3"));
         }
         CliRun run = CliRun.of(args.toArray(new String[0]));
-        assertEquals(1, run.exit(), "the sample has short, constant and empty series that cannot be fitted: " + run);
+        assertEquals(0, run.exit(), "the README's first command: the sample's series that cannot be fitted are"
+                + " reported, not an exit code: " + run);
         List<CSVRecord> models = records(dir.resolve("f-models.csv"));
         assertTrue(models.size() >= 290, "a few hundred series: " + models.size());
         long ok = models.stream().filter(r -> r.get("status").equals("ok")).count();

@@ -1,4 +1,4 @@
-package io.lagrs.cli;
+package io.lagrs.table;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -6,22 +6,25 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Rows that were skipped or noted while reading, counted by kind, with the first few of each
- * kind kept verbatim (line number and reason) so that a file with millions of bad rows does
- * not fill the heap or the terminal.
+ * Rows that were skipped or noted while building a {@link SeriesTable}, counted by kind, with
+ * the first few of each kind kept verbatim (line or row number and reason) so that a file with
+ * millions of bad rows does not fill the heap or the terminal. Thread-safe.
  */
-final class Problems {
-    static final int EXAMPLES_PER_KIND = 5;
+public final class ReadProblems {
+    /** How many examples of each kind are kept. */
+    public static final int EXAMPLES_PER_KIND = 5;
 
     /** Kinds of problem; skipped rows are left out of the data, notes are not. */
-    enum Kind {
+    public enum Kind {
+        /** A row that cannot be read (wrong field count, empty id, bad time or value): skipped. */
         BAD_ROW("rows skipped (malformed)", true),
+        /** A second row for one series and time: skipped, the first is kept. */
         DUPLICATE("rows skipped (duplicate time in a series)", true),
-        OFF_GRID("rows skipped (time off the series' step)", true),
+        /** A row earlier than the one before it in its series: sorted and kept. */
         UNSORTED("rows out of time order (sorted, kept)", false);
 
-        final String label;
-        final boolean skipped;
+        private final String label;
+        private final boolean skipped;
 
         Kind(String label, boolean skipped) {
             this.label = label;
@@ -29,23 +32,43 @@ final class Problems {
         }
     }
 
+    private final String where;
     private final Map<Kind, Long> counts = new LinkedHashMap<>();
     private final Map<Kind, List<String>> examples = new LinkedHashMap<>();
+
+    /** @param where what numbers the examples: "line" (a file) or "row" (columns) */
+    ReadProblems(String where) {
+        this.where = where;
+    }
+
+    /** Adds every count and example of this one to {@code other}. */
+    synchronized void copyInto(ReadProblems other) {
+        counts.forEach((k, n) -> other.counts.merge(k, n, Long::sum));
+        examples.forEach((k, list) -> other.examples.computeIfAbsent(k, x -> new ArrayList<>()).addAll(list));
+    }
+
+    String where() {
+        return where;
+    }
 
     synchronized void add(Kind kind, long line, String reason) {
         counts.merge(kind, 1L, Long::sum);
         List<String> list = examples.computeIfAbsent(kind, k -> new ArrayList<>());
         if (list.size() < EXAMPLES_PER_KIND) {
-            list.add("line " + line + ": " + reason);
+            list.add(where + " " + line + ": " + reason);
         }
     }
 
-    synchronized long count(Kind kind) {
+    /**
+     * @param kind a kind of problem
+     * @return how many rows had it
+     */
+    public synchronized long count(Kind kind) {
         return counts.getOrDefault(kind, 0L);
     }
 
-    /** The number of rows left out of the data. */
-    synchronized long skipped() {
+    /** @return the number of rows left out of the data */
+    public synchronized long skipped() {
         long n = 0;
         for (Map.Entry<Kind, Long> e : counts.entrySet()) {
             if (e.getKey().skipped) {
@@ -55,8 +78,8 @@ final class Problems {
         return n;
     }
 
-    /** Every kept example, in kind order. */
-    synchronized List<String> examples() {
+    /** @return every kept example ("line 7: reason"), in kind order */
+    public synchronized List<String> examples() {
         List<String> all = new ArrayList<>();
         for (Kind kind : Kind.values()) {
             all.addAll(examples.getOrDefault(kind, List.of()));
@@ -64,8 +87,8 @@ final class Problems {
         return all;
     }
 
-    /** Report lines: a count per kind, then its examples, and how many more there were. */
-    synchronized List<String> report() {
+    /** @return report lines: a count per kind, then its examples, and how many more there were */
+    public synchronized List<String> report() {
         List<String> lines = new ArrayList<>();
         for (Kind kind : Kind.values()) {
             long n = counts.getOrDefault(kind, 0L);
