@@ -12,19 +12,21 @@ use super::model::ArimaFit;
 use super::objective::{setup, Setup};
 use super::stages::check_cancel;
 use crate::error::{invalid, CoreResult};
-use crate::stats::boxcox::box_cox_value;
+use crate::stats::boxcox::box_cox_for_fit;
 
 impl ArimaFit {
     /// This model over `y` (NaN = missing) with every coefficient fixed; an auto-ARIMA model
     /// with a Box-Cox lambda transforms `y` with it first, as its fit did.
     pub fn forward(&self, y: &[f64], cancel: Option<&AtomicBool>) -> CoreResult<ArimaFit> {
+        if !self.xreg_names.is_empty() {
+            // The new observations' regressors are not given: carrying such a model forward
+            // would silently drop its regression.
+            return invalid("a model with regressors cannot be carried forward without their new values".to_string());
+        }
         let x: Vec<f64> = match self.selection.lambda {
-            Some(lambda) => y.iter().map(|&v| box_cox_value(v, lambda)).collect(),
+            Some(lambda) => box_cox_for_fit(y, lambda)?,
             None => y.to_vec(),
         };
-        if let Some(i) = x.iter().zip(y).position(|(t, v)| !v.is_nan() && !t.is_finite()) {
-            return invalid(format!("the model's lambda cannot transform y[{i}] = {}", y[i]));
-        }
         let Setup { mut prob, n_used, scale, .. } = setup(&self.spec, &x, cancel)?;
         let narma = self.spec.n_arma();
         // The filter runs in the units of y / factor, as a fit of this series would.
@@ -52,6 +54,8 @@ impl ArimaFit {
             state_a: fin.a,
             state_p: fin.p,
             selection: self.selection,
+            xreg_names: Vec::new(),
+            xreg: Vec::new(),
         };
         to_units_of_y(&mut fit, scale.factor, &x)?;
         Ok(fit)

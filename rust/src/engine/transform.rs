@@ -186,10 +186,7 @@ impl FittedModel for Transformed {
         }
     }
     fn forward(&self, y: &[f64], cancel: Option<&AtomicBool>) -> CoreResult<Box<dyn FittedModel>> {
-        let z: Vec<f64> = y.iter().map(|&v| box_cox_value(v, self.lambda)).collect();
-        if let Some(i) = z.iter().zip(y).position(|(t, v)| !v.is_nan() && !t.is_finite()) {
-            return invalid(format!("lambda = {} cannot transform y[{i}] = {}", self.lambda, y[i]));
-        }
+        let z = box_cox_for_fit(y, self.lambda)?;
         let inner = self.inner.forward(&z, cancel)?;
         Ok(Box::new(Transformed { lambda: self.lambda, biasadj: self.biasadj, inner }))
     }

@@ -14,7 +14,7 @@ use crate::engine::{Criteria, FittedModel, Forecast};
 use crate::error::{invalid, CoreResult};
 
 /// ETS's code in a saved model's envelope.
-pub const CODE: u16 = 5;
+pub const CODE: u16 = 3;
 
 const PAYLOAD_VERSION: u8 = 1;
 
