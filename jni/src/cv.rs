@@ -76,12 +76,20 @@ pub extern "system" fn Java_io_lagrs_CrossValidation_run0<'local>(
         let dyn_specs: Vec<&dyn Spec> = specs.iter().map(|s| s as &dyn Spec).collect();
         let n_columns = 1 + 2 * s.levels.len();
         let n_measures = s.levels.len() * 2 + lagrs_core::cv::accuracy::NAMES.len();
-        let mut window_series: Vec<i32> = Vec::new();
-        let mut window_start: Vec<i32> = Vec::new();
-        let mut window_end: Vec<i32> = Vec::new();
-        let mut actual: Vec<f64> = Vec::new();
+        // Sized for every series succeeding: growing by doubling would hold up to twice the table.
+        let n_series = crate::arrays::length(env, &offsets, "offsets")?.saturating_sub(1);
+        let n_windows = n_series.saturating_mul(s.windows);
+        let n_rows = n_windows.saturating_mul(s.h).min(i32::MAX as usize);
+        let mut window_series: Vec<i32> = Vec::with_capacity(n_windows);
+        let mut window_start: Vec<i32> = Vec::with_capacity(n_windows);
+        let mut window_end: Vec<i32> = Vec::with_capacity(n_windows);
+        let mut actual: Vec<f64> = Vec::with_capacity(n_rows);
         let mut per_model: Vec<ModelColumns> = (0..specs.len())
-            .map(|_| ModelColumns { columns: vec![Vec::new(); n_columns], window_errors: Vec::new(), accuracy: Vec::new() })
+            .map(|_| ModelColumns {
+                columns: (0..n_columns).map(|_| Vec::with_capacity(n_rows)).collect(),
+                window_errors: Vec::with_capacity(n_windows),
+                accuracy: Vec::with_capacity(n_series.saturating_mul(n_measures)),
+            })
             .collect();
         let mut next_series = 0usize;
         let results = for_each_chunk_of_flat(env, &values, &offsets, |chunk| {

@@ -17,7 +17,7 @@ import picocli.CommandLine.Command;
         versionProvider = Main.Version.class,
         description = {"Forecasts and features for many time series at once, from a long-format CSV",
             "(series,time,value). Run a command with --help for its options."},
-        subcommands = {ForecastCommand.class, FeaturesCommand.class})
+        subcommands = {ForecastCommand.class, FeaturesCommand.class, CvCommand.class})
 public final class Main implements Callable<Integer> {
 
     /** Runs one command ({@code forecast}, {@code features}; {@code --help} lists them) and exits with its code. */

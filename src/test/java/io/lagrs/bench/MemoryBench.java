@@ -3,9 +3,13 @@ package io.lagrs.bench;
 import io.lagrs.Arima;
 import io.lagrs.ArimaBatch;
 import io.lagrs.ArimaModel;
+import io.lagrs.CrossValidation;
+import io.lagrs.CrossValidationResult;
+import io.lagrs.ModelSpec;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Random;
 
 /**
@@ -15,6 +19,7 @@ import java.util.Random;
  * <ul>
  *   <li>{@code cycles close|forget N}: N fits of an AR(1) on 200 values, each model closed at
  *       once, or never closed (left to the Cleaner). Prints the peak and final RSS.</li>
+ *   <li>{@code cv N LENGTH}: one {@code CrossValidation.run} over N series (3 windows, 2 models);
  *   <li>{@code fitall N LENGTH}: one {@code Arima.fitAll(values, offsets)} over N series of
  *       LENGTH values in the flat layout. Prints the peak RSS.</li>
  * </ul>
@@ -27,6 +32,7 @@ public final class MemoryBench {
         switch (args[0]) {
             case "cycles" -> cycles(args[1].equals("close"), Integer.parseInt(args[2]));
             case "fitall" -> fitAll(Integer.parseInt(args[1]), Integer.parseInt(args[2]));
+            case "cv" -> crossValidate(Integer.parseInt(args[1]), Integer.parseInt(args[2]));
             default -> throw new IllegalArgumentException("usage: cycles close|forget N | fitall N LENGTH");
         }
     }
@@ -79,6 +85,37 @@ public final class MemoryBench {
             System.out.printf("RESULT fitall n=%d length=%d failed=%d seconds=%.1f rss_mib=%.1f peak_rss_mib=%.1f%n",
                     n, length, failed, (System.nanoTime() - start) / 1e9, mib("VmRSS"), mib("VmHWM"));
         }
+    }
+
+    /**
+     * One {@code CrossValidation.run} over N monthly series: 3 windows of h = 12, 12 apart, two
+     * models (arima(0,1,1)(0,1,1)[12] and snaive[12]) with 80% and 95% intervals.
+     */
+    private static void crossValidate(int n, int length) throws IOException {
+        Random random = new Random(3);
+        double[] values = new double[n * length];
+        int[] offsets = new int[n + 1];
+        for (int j = 0; j < n; j++) {
+            offsets[j + 1] = offsets[j] + length;
+            double level = 100;
+            for (int t = 0; t < length; t++) {
+                level += random.nextGaussian();
+                values[offsets[j] + t] = level + 5 * Math.sin(2 * Math.PI * t / 12);
+            }
+        }
+        System.out.printf("input ready: rss_mib=%.1f%n", mib("VmRSS"));
+        long start = System.nanoTime();
+        CrossValidationResult r = CrossValidation.builder().horizon(12).stepSize(12).windows(3).levels(0.8, 0.95)
+                .period(12).build()
+                .run(List.of(ModelSpec.parse("arima(0,1,1)(0,1,1)[12]"), ModelSpec.parse("snaive[12]")), values, offsets);
+        int failed = 0;
+        for (int j = 0; j < r.seriesCount(); j++) {
+            failed += r.seriesError(j) == null ? 0 : 1;
+        }
+        System.out.printf("RESULT cv n=%d length=%d rows=%d failed=%d mase=%.4f,%.4f seconds=%.1f rss_mib=%.1f "
+                + "peak_rss_mib=%.1f%n", n, length, r.rowCount(), failed,
+                r.overall(0, CrossValidationResult.Measure.MASE), r.overall(1, CrossValidationResult.Measure.MASE),
+                (System.nanoTime() - start) / 1e9, mib("VmRSS"), mib("VmHWM"));
     }
 
     /** A /proc/self/status field in MiB. */
