@@ -121,6 +121,33 @@ class SameInputEverywhereTest {
         assertEquals(14, d);
     }
 
+    @Test
+    void nonNegativeClipsSparksMeansAndBoundsAtZeroAsTheApiDoes() throws Exception {
+        List<String> rows = new ArrayList<>(List.of("series,time,value"));
+        for (int t = 0; t < 30; t++) {
+            rows.add("falling," + LocalDate.of(2022, 1, 1).plusMonths(t) + "," + Math.max(0, 60 - 2 * t + (t * 5) % 7));
+        }
+        Path file = dir.resolve("falling.csv");
+        Files.write(file, rows);
+        var df = SparkTestSession.get().read().option("header", "true")
+                .schema("series STRING, time DATE, value DOUBLE").csv(file.toString());
+        ForecastSpec drift = ForecastSpec.model("drift").columns("series", "time", "value").horizon(30).levels(0.95);
+        List<Row> raw = LagrsSpark.forecast(df, drift).orderBy("step").collectAsList();
+        List<Row> clipped = LagrsSpark.forecast(df, drift.nonNegative(true)).orderBy("step").collectAsList();
+        ForecastTable api = Forecaster.of("drift").horizon(30).levels(0.95).nonNegative(true)
+                .forecast(LongCsv.read(file));
+        int negative = 0;
+        for (int k = 0; k < 30; k++) {
+            double lower = raw.get(k).<Double>getList(raw.get(k).fieldIndex("lower")).get(0);
+            negative += lower < 0 ? 1 : 0;
+            double clippedLower = clipped.get(k).<Double>getList(clipped.get(k).fieldIndex("lower")).get(0);
+            assertEquals(Math.max(0, lower), clippedLower, 0.0);
+            assertEquals(Math.max(0, (double) raw.get(k).getAs("mean")), (double) clipped.get(k).getAs("mean"), 0.0);
+            assertEquals(api.lower(k, 0), clippedLower, 1e-9 * Math.max(1, Math.abs(clippedLower)));
+        }
+        assertTrue(negative > 5, "drift takes the bounds below zero unclipped: " + negative);
+    }
+
     private static String java() {
         return Path.of(System.getProperty("java.home"), "bin", "java").toString();
     }
