@@ -105,7 +105,9 @@ pub fn auto_arima_with(y: &[f64], options: &AutoArimaOptions, cancel: Option<&At
             // the engine's wording for a value the transform cannot take (log of 0, say), not
             // the later "infinite values" of the transformed series, which the user never wrote
             if let Some(i) = (0..x.len()).find(|&i| !x[i].is_nan() && !out[i].is_finite()) {
-                return invalid(format!("lambda = {l} cannot transform y[{i}] = {} (Box-Cox gives {})", x[i], out[i]));
+                // x starts at y's first observation: the position in y is the user's
+                let at = i + first;
+                return invalid(format!("lambda = {l} cannot transform y[{at}] = {} (Box-Cox gives {})", x[i], out[i]));
             }
             transformed = out;
             &transformed[..]
@@ -296,4 +298,21 @@ fn seasonal_diff(x: &[f64], m: usize, times: usize) -> Vec<f64> {
 /// R's `diff(x, differences = times)`.
 fn difference(x: &[f64], times: usize) -> Vec<f64> {
     seasonal_diff(x, 1, times)
+}
+
+#[cfg(test)]
+mod lambda_tests {
+    use super::*;
+
+    #[test]
+    fn a_value_the_box_cox_cannot_take_is_named_not_reported_as_infinite() {
+        let y = [3.0, 5.0, 4.0, 6.0, 0.0, 5.0, 7.0, 6.0, 8.0, 7.0, f64::NAN, 9.0];
+        let options = AutoArimaOptions { lambda: Some(BoxCoxLambda::Fixed(0.0)), ..AutoArimaOptions::default() };
+        let message = auto_arima(&y, &options).unwrap_err().to_string();
+        assert!(message.contains("lambda = 0 cannot transform y[4] = 0"), "{message}");
+        let negative = [f64::NAN, 3.0, 5.0, -1.0, 6.0, 4.0, 5.0, 7.0, 6.0];
+        let options = AutoArimaOptions { lambda: Some(BoxCoxLambda::Fixed(-0.5)), ..AutoArimaOptions::default() };
+        let message = auto_arima(&negative, &options).unwrap_err().to_string();
+        assert!(message.contains("cannot transform y[3] = -1"), "{message}");
+    }
 }
