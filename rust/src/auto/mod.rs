@@ -118,7 +118,8 @@ pub fn auto_arima_xreg(
     let x = match lambda {
         None => x,
         Some(l) => {
-            transformed = boxcox::box_cox_for_fit(x, l)?;
+            // x starts at y's first observation: positions in messages are the user's
+            transformed = boxcox::box_cox_for_fit_from(x, l, first)?;
             &transformed[..]
         }
     };
@@ -339,4 +340,21 @@ fn seasonal_diff(x: &[f64], m: usize, times: usize) -> Vec<f64> {
 /// R's `diff(x, differences = times)`.
 fn difference(x: &[f64], times: usize) -> Vec<f64> {
     seasonal_diff(x, 1, times)
+}
+
+#[cfg(test)]
+mod lambda_tests {
+    use super::*;
+
+    #[test]
+    fn a_value_the_box_cox_cannot_take_is_named_not_reported_as_infinite() {
+        let y = [3.0, 5.0, 4.0, 6.0, 0.0, 5.0, 7.0, 6.0, 8.0, 7.0, f64::NAN, 9.0];
+        let options = AutoArimaOptions { lambda: Some(BoxCoxLambda::Fixed(0.0)), ..AutoArimaOptions::default() };
+        let message = auto_arima(&y, &options).unwrap_err().to_string();
+        assert!(message.contains("lambda = 0 cannot transform y[4] = 0"), "{message}");
+        let negative = [f64::NAN, 3.0, 5.0, -1.0, 6.0, 4.0, 5.0, 7.0, 6.0];
+        let options = AutoArimaOptions { lambda: Some(BoxCoxLambda::Fixed(-0.5)), ..AutoArimaOptions::default() };
+        let message = auto_arima(&negative, &options).unwrap_err().to_string();
+        assert!(message.contains("cannot transform y[3] = -1"), "{message}");
+    }
 }

@@ -46,11 +46,18 @@ pub fn model_lambda(lambda: f64) -> CoreResult<f64> {
 /// lambda and the value, any value the transform makes infinite or missing (a value <= 0 when
 /// lambda <= 0, `x^lambda` beyond the double range) where R's `BoxCox` would go on silently.
 pub fn box_cox_for_fit(y: &[f64], lambda: f64) -> CoreResult<Vec<f64>> {
+    box_cox_for_fit_from(y, lambda, 0)
+}
+
+/// [`box_cox_for_fit`] of a part of the user's series that starts at position `first`,
+/// naming positions in the user's series.
+pub fn box_cox_for_fit_from(y: &[f64], lambda: f64, first: usize) -> CoreResult<Vec<f64>> {
     let mut z = Vec::with_capacity(y.len());
     for (i, &v) in y.iter().enumerate() {
         let t = box_cox_value(v, lambda);
         if !v.is_nan() && !t.is_finite() {
-            return invalid(format!("lambda = {lambda} cannot transform y[{i}] = {v} (Box-Cox gives {t})"));
+            let at = i + first;
+            return invalid(format!("lambda = {lambda} cannot transform y[{at}] = {v} (Box-Cox gives {t})"));
         }
         z.push(t);
     }

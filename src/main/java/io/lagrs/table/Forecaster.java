@@ -187,9 +187,21 @@ public final class Forecaster {
         int total = n * m;
         AtomicInteger done = new AtomicInteger(total - groups.values().stream().mapToInt(List::size).sum() * m);
         AtomicInteger failed = new AtomicInteger();
+        double[] all = table.values();
+        int[] tableOffsets = table.offsets();
         groups.forEach((key, members) -> {
+            // the group's series laid out flat once, for every model
+            int[] offsets = new int[members.size() + 1];
+            for (int j = 0; j < members.size(); j++) {
+                offsets[j + 1] = offsets[j] + table.length(members.get(j));
+            }
+            double[] values = new double[offsets[members.size()]];
+            for (int j = 0; j < members.size(); j++) {
+                System.arraycopy(all, tableOffsets[members.get(j)], values, offsets[j], table.length(members.get(j)));
+            }
             for (int k = 0; k < m; k++) {
-                run(table, key.get(0), key.get(1), members, k, forecasts, labels, errors, done, failed, total);
+                run(table, key.get(0), key.get(1), members, values, offsets, k, forecasts, labels, errors, done, failed,
+                        total);
             }
         });
         return collect(table, forecasts, labels, errors);
@@ -214,8 +226,9 @@ public final class Forecaster {
         return HoldoutScores.of(table, train, horizon(h).forecast(train), h);
     }
 
-    private void run(SeriesTable table, int season, int h, List<Integer> members, int k, IntervalForecast[] forecasts,
-            String[] labels, String[] errors, AtomicInteger done, AtomicInteger failed, int total) {
+    private void run(SeriesTable table, int season, int h, List<Integer> members, double[] values, int[] offsets, int k,
+            IntervalForecast[] forecasts, String[] labels, String[] errors, AtomicInteger done, AtomicInteger failed,
+            int total) {
         int m = models.size();
         ModelSpec spec;
         try {
@@ -226,17 +239,6 @@ public final class Forecaster {
             }
             report(done.addAndGet(members.size()), failed.addAndGet(members.size()), total);
             return;
-        }
-        int[] offsets = new int[members.size() + 1];
-        for (int j = 0; j < members.size(); j++) {
-            offsets[j + 1] = offsets[j] + table.length(members.get(j));
-        }
-        double[] values = new double[offsets[members.size()]];
-        double[] all = table.values();
-        int[] tableOffsets = table.offsets();
-        for (int j = 0; j < members.size(); j++) {
-            int i = members.get(j);
-            System.arraycopy(all, tableOffsets[i], values, offsets[j], table.length(i));
         }
         int before = done.get();
         int failedBefore = failed.get();

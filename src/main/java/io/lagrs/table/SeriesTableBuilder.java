@@ -85,7 +85,8 @@ public final class SeriesTableBuilder {
 
     /**
      * Builds the table: every series laid on its regular grid by {@link RegularGrid}'s rule; a
-     * series no grid fits stays in the table with its {@link SeriesTable#error(int)}.
+     * series no grid fits stays in the table with its {@link SeriesTable#error(int)}. The
+     * builder hands its rows over: afterwards it is empty.
      *
      * @return the table, series in order of first appearance
      */

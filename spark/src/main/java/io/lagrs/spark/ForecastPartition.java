@@ -4,11 +4,14 @@ import io.lagrs.BatchForecast;
 import io.lagrs.BatchOptions;
 import io.lagrs.IntervalForecast;
 import io.lagrs.ModelSpec;
+import io.lagrs.table.Defaults;
+import io.lagrs.table.SeasonalSpec;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
@@ -58,7 +61,9 @@ final class ForecastPartition implements InternalPartitions.PartitionFunction {
     private final class Rows implements Iterator<InternalRow> {
         private final SeriesChunks.Reader reader;
         private final SeriesBatch batch = new SeriesBatch(spec.batchSize(), false);
-        private final List<ModelSpec> models = spec.models();
+        private final List<ModelSpec> models = spec.perSeason() ? List.of() : spec.models();
+        private final List<SeasonalSpec> seasonal = spec.perSeason()
+                ? spec.specs().stream().map(SeasonalSpec::new).toList() : List.of();
         private final UTF8String[] specTexts = spec.specs().stream().map(UTF8String::fromString)
                 .toArray(UTF8String[]::new);
         private final ZoneId zone = kind == TimeKind.TIMESTAMP_NTZ ? ZoneOffset.UTC : ZoneId.of(zoneId).normalized();
@@ -107,8 +112,10 @@ final class ForecastPartition implements InternalPartitions.PartitionFunction {
             int m = batch.size();
             String[] errors = new String[m];
             long[][] future = new long[m][];
-            List<double[]> toFit = new ArrayList<>(m);
+            // Series sharing a season and a horizon go to one native call per model.
+            Map<List<Integer>, List<Integer>> groups = new LinkedHashMap<>();
             int[] fitIndex = new int[m];
+            double[][] grids = new double[m][];
             for (int j = 0; j < m; j++) {
                 fitIndex[j] = -1;
                 int from = batch.offset(j);
@@ -125,33 +132,48 @@ final class ForecastPartition implements InternalPartitions.PartitionFunction {
                     System.arraycopy(batch.times(), from, seriesTimes, 0, n);
                     System.arraycopy(batch.values(), from, seriesValues, 0, n);
                     TimeGrid grid = TimeGrid.infer(kind, zone, seriesTimes, seriesValues, n, gridScratch);
-                    future[j] = grid.future(horizon);
-                    fitIndex[j] = toFit.size();
-                    toFit.add(grid.values());
+                    int season = spec.perSeason() ? grid.season() : 1;
+                    int h = horizon > 0 ? horizon : Defaults.horizon(grid.season());
+                    future[j] = grid.future(h);
+                    grids[j] = grid.values();
+                    groups.computeIfAbsent(List.of(season, h), k -> new ArrayList<>()).add(j);
                 } catch (TimeGrid.IrregularTimeException e) {
                     errors[j] = e.getMessage();
                 }
             }
 
-            BatchForecast[] results = new BatchForecast[models.size()];
-            String[] callErrors = new String[models.size()];
-            if (!toFit.isEmpty()) {
+            // results[s][j], callErrors[s][j]: model s on series j (null where not run)
+            BatchForecast[][] results = new BatchForecast[specTexts.length][m];
+            String[][] callErrors = new String[specTexts.length][m];
+            groups.forEach((key, members) -> {
+                List<double[]> toFit = new ArrayList<>(members.size());
+                for (int g = 0; g < members.size(); g++) {
+                    fitIndex[members.get(g)] = g;
+                    toFit.add(grids[members.get(g)]);
+                }
                 Flat flat = Flat.of(toFit);
-                for (int s = 0; s < results.length; s++) {
+                for (int s = 0; s < specTexts.length; s++) {
                     long start = System.nanoTime();
+                    BatchForecast r = null;
+                    String callError = null;
                     try {
-                        results[s] = models.get(s).forecastAll(flat.values, flat.offsets, horizon, levels, options);
+                        ModelSpec model = spec.perSeason() ? seasonal.get(s).forSeason(key.get(0)) : models.get(s);
+                        r = model.forecastAll(flat.values, flat.offsets, key.get(1), levels, options);
                     } catch (CancellationException e) {
                         throw e; // Spark interrupted the task (job cancelled, task killed): stop, do not report
                     } catch (RuntimeException e) {
                         // A failure of the whole call (not of one series) is every series' error.
-                        callErrors[s] = String.valueOf(e.getMessage());
+                        callError = String.valueOf(e.getMessage());
+                    }
+                    for (int j : members) {
+                        results[s][j] = r;
+                        callErrors[s][j] = callError;
                     }
                     if (metrics != null) {
                         metrics.addBatch(System.nanoTime() - start);
                     }
                 }
-            }
+            });
 
             // Most series of a batch share a handful of labels: encode each once.
             Map<String, UTF8String> labels = new HashMap<>();
@@ -162,8 +184,8 @@ final class ForecastPartition implements InternalPartitions.PartitionFunction {
                 boolean anyFailed = false;
                 for (int s = 0; s < results.length; s++) {
                     String error = errors[j] != null ? errors[j]
-                            : callErrors[s] != null ? callErrors[s]
-                            : results[s].error(i);
+                            : callErrors[s][j] != null ? callErrors[s][j]
+                            : results[s][j].error(i);
                     if (error != null) {
                         anyFailed = true;
                         // No model was fitted: the model column names the spec that was tried.
@@ -171,8 +193,8 @@ final class ForecastPartition implements InternalPartitions.PartitionFunction {
                             UTF8String.fromString(error), specTexts[s]}));
                         continue;
                     }
-                    UTF8String label = labels.computeIfAbsent(results[s].label(i), UTF8String::fromString);
-                    addRows(id, future[j], results[s].forecast(i), label, specTexts[s]);
+                    UTF8String label = labels.computeIfAbsent(results[s][j].label(i), UTF8String::fromString);
+                    addRows(id, future[j], results[s][j].forecast(i), label, specTexts[s]);
                 }
                 if (anyFailed) {
                     failed++;
@@ -184,14 +206,14 @@ final class ForecastPartition implements InternalPartitions.PartitionFunction {
         }
 
         private void addRows(Object id, long[] times, IntervalForecast f, UTF8String label, UTF8String specText) {
-            double[] mean = f.mean();
+            double[] mean = clip(f.mean());
             double[][] lower = new double[levels.length][];
             double[][] upper = new double[levels.length][];
             for (int l = 0; l < levels.length; l++) {
-                lower[l] = f.lower(l);
-                upper[l] = f.upper(l);
+                lower[l] = clip(f.lower(l));
+                upper[l] = clip(f.upper(l));
             }
-            for (int k = 0; k < horizon; k++) {
+            for (int k = 0; k < times.length; k++) {
                 double[] lowerK = new double[levels.length];
                 double[] upperK = new double[levels.length];
                 for (int l = 0; l < levels.length; l++) {
@@ -203,6 +225,14 @@ final class ForecastPartition implements InternalPartitions.PartitionFunction {
                     specText}));
             }
         }
+    }
+
+    /** With {@link ForecastSpec#nonNegative}, values below zero become zero (clipping, in place). */
+    private double[] clip(double[] v) {
+        for (int i = 0; spec.isNonNegative() && i < v.length; i++) {
+            v[i] = v[i] < 0 ? 0 : v[i];
+        }
+        return v;
     }
 
     /** A batch laid out flat (values and offsets): no per-series arrays cross the bridge, once for every model. */

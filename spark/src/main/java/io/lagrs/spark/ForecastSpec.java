@@ -3,14 +3,14 @@ package io.lagrs.spark;
 import io.lagrs.Arima;
 import io.lagrs.AutoArima;
 import io.lagrs.ModelSpec;
+import io.lagrs.table.Defaults;
+import io.lagrs.table.SeasonalSpec;
 import java.io.Serializable;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * What {@link LagrsSpark#forecast} fits and forecasts: one or several models, the horizon, the
@@ -37,14 +37,11 @@ import java.util.regex.Pattern;
  * {@code spark.sql.shuffle.partitions}.
  */
 public final class ForecastSpec implements Serializable {
-    private static final long serialVersionUID = 2L;
+    private static final long serialVersionUID = 3L;
 
     /** Series per native call unless {@link #batchSize(int)} says otherwise. */
     public static final int DEFAULT_BATCH_SIZE = 2048;
 
-    /** The canonical text {@link Arima#toString()} writes for a fixed order: what {@link #toArima()} reads. */
-    private static final Pattern ARIMA_TEXT = Pattern.compile(
-            "arima\\((\\d+),(\\d+),(\\d+)(?:,mean=(true|false))?(,drift=true)?\\)(?:\\((\\d+),(\\d+),(\\d+)\\)\\[(\\d+)])?");
 
     // Texts, not io.lagrs specs: those are not serializable, and a text is what the native call takes.
     private final String[] specs;
@@ -56,9 +53,13 @@ public final class ForecastSpec implements Serializable {
     private final int batchSize;
     private final int partitions;
     private final int threads;
+    /** {@link #PER_SEASON}, {@link #NON_NEGATIVE}. */
+    private final int flags;
+    private static final int PER_SEASON = 1;
+    private static final int NON_NEGATIVE = 2;
 
     private ForecastSpec(String[] specs, String idColumn, String timeColumn, String valueColumn, int horizon,
-            double[] levels, int batchSize, int partitions, int threads) {
+            double[] levels, int batchSize, int partitions, int threads, int flags) {
         this.specs = specs;
         this.idColumn = idColumn;
         this.timeColumn = timeColumn;
@@ -68,10 +69,47 @@ public final class ForecastSpec implements Serializable {
         this.batchSize = batchSize;
         this.partitions = partitions;
         this.threads = threads;
+        this.flags = flags;
+    }
+
+    /**
+     * The library's defaults ({@link Defaults}), the same as the command line's and
+     * {@link io.lagrs.table.Forecaster}'s: the model {@value Defaults#MODEL} completed with each
+     * series' season (from its time grid), twice the season as horizon (10 steps without one),
+     * levels 0.8 and 0.95.
+     *
+     * @return the default specification, columns {@code id, time, value}
+     */
+    public static ForecastSpec defaults() {
+        new SeasonalSpec(Defaults.MODEL); // read at once, on the driver
+        return new ForecastSpec(new String[] {Defaults.MODEL}, "id", "time", "value", 0, Defaults.levels(),
+                DEFAULT_BATCH_SIZE, 0, 0, PER_SEASON);
+    }
+
+    /**
+     * Bounds forecasts and interval bounds at zero (demand that cannot be negative): values below
+     * zero are clipped to 0 after forecasting; the models are unchanged.
+     *
+     * @param on whether to clip
+     * @return a new specification
+     */
+    public ForecastSpec nonNegative(boolean on) {
+        return new ForecastSpec(specs, idColumn, timeColumn, valueColumn, horizon, levels, batchSize, partitions,
+                threads, on ? flags | NON_NEGATIVE : flags & ~NON_NEGATIVE);
+    }
+
+    /** @return whether forecasts are clipped at zero ({@link #nonNegative(boolean)}) */
+    public boolean isNonNegative() {
+        return (flags & NON_NEGATIVE) != 0;
+    }
+
+    /** Whether the model texts are completed with each series' season ({@link #defaults()}). */
+    boolean perSeason() {
+        return (flags & PER_SEASON) != 0;
     }
 
     private static ForecastSpec ofTexts(String[] canonical) {
-        return new ForecastSpec(canonical, "id", "time", "value", 1, new double[] {0.95}, DEFAULT_BATCH_SIZE, 0, 0);
+        return new ForecastSpec(canonical, "id", "time", "value", 1, new double[] {0.95}, DEFAULT_BATCH_SIZE, 0, 0, 0);
     }
 
     /**
@@ -180,7 +218,7 @@ public final class ForecastSpec implements Serializable {
 
     private ForecastSpec withArima(Arima arima) {
         return new ForecastSpec(new String[] {canonicalText(arima.toString())}, idColumn, timeColumn, valueColumn,
-                horizon, levels, batchSize, partitions, threads);
+                horizon, levels, batchSize, partitions, threads, flags);
     }
 
     /**
@@ -194,7 +232,7 @@ public final class ForecastSpec implements Serializable {
         Objects.requireNonNull(id, "id must not be null");
         Objects.requireNonNull(time, "time must not be null");
         Objects.requireNonNull(value, "value must not be null");
-        return new ForecastSpec(specs, id, time, value, horizon, levels, batchSize, partitions, threads);
+        return new ForecastSpec(specs, id, time, value, horizon, levels, batchSize, partitions, threads, flags);
     }
 
     /**
@@ -206,7 +244,7 @@ public final class ForecastSpec implements Serializable {
         if (h < 1) {
             throw new IllegalArgumentException("horizon must be >= 1, got " + h);
         }
-        return new ForecastSpec(specs, idColumn, timeColumn, valueColumn, h, levels, batchSize, partitions, threads);
+        return new ForecastSpec(specs, idColumn, timeColumn, valueColumn, h, levels, batchSize, partitions, threads, flags);
     }
 
     /**
@@ -224,7 +262,7 @@ public final class ForecastSpec implements Serializable {
             }
         }
         return new ForecastSpec(specs, idColumn, timeColumn, valueColumn, horizon,
-                levels.clone(), batchSize, partitions, threads);
+                levels.clone(), batchSize, partitions, threads, flags);
     }
 
     /**
@@ -237,7 +275,7 @@ public final class ForecastSpec implements Serializable {
         if (n < 1) {
             throw new IllegalArgumentException("batchSize must be >= 1, got " + n);
         }
-        return new ForecastSpec(specs, idColumn, timeColumn, valueColumn, horizon, levels, n, partitions, threads);
+        return new ForecastSpec(specs, idColumn, timeColumn, valueColumn, horizon, levels, n, partitions, threads, flags);
     }
 
     /**
@@ -252,7 +290,7 @@ public final class ForecastSpec implements Serializable {
         if (n < 0) {
             throw new IllegalArgumentException("partitions must be >= 0, got " + n);
         }
-        return new ForecastSpec(specs, idColumn, timeColumn, valueColumn, horizon, levels, batchSize, n, threads);
+        return new ForecastSpec(specs, idColumn, timeColumn, valueColumn, horizon, levels, batchSize, n, threads, flags);
     }
 
     /**
@@ -270,7 +308,7 @@ public final class ForecastSpec implements Serializable {
             throw new IllegalArgumentException("threads must be in [0, " + io.lagrs.BatchOptions.MAX_THREADS
                     + "], got " + n);
         }
-        return new ForecastSpec(specs, idColumn, timeColumn, valueColumn, horizon, levels, batchSize, partitions, n);
+        return new ForecastSpec(specs, idColumn, timeColumn, valueColumn, horizon, levels, batchSize, partitions, n, flags);
     }
 
     /** Threads per native batch call; 0 = {@code spark.task.cpus}. */
@@ -304,26 +342,7 @@ public final class ForecastSpec implements Serializable {
     }
 
     private Arima arimaOf(String method) {
-        Matcher m = specs.length == 1 ? ARIMA_TEXT.matcher(specs[0]) : null;
-        if (m == null || !m.matches()) {
-            throw new IllegalStateException(method + " applies to a single fixed-order ARIMA specification, not to "
-                    + String.join(", ", specs));
-        }
-        Arima a = Arima.order(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)),
-                Integer.parseInt(m.group(3)));
-        if (m.group(6) != null) {
-            a = a.seasonal(Integer.parseInt(m.group(6)), Integer.parseInt(m.group(7)), Integer.parseInt(m.group(8)),
-                    Integer.parseInt(m.group(9)));
-        }
-        if (m.group(4) != null) {
-            a = a.includeMean(Boolean.parseBoolean(m.group(4)));
-        }
-        a = a.includeDrift(m.group(5) != null);
-        // Arima writes its own text: reading it back must give that text, or this pattern is stale.
-        if (!a.toString().equals(specs[0])) {
-            throw new IllegalStateException(method + ": could not read '" + specs[0] + "' back (got " + a + ")");
-        }
-        return a;
+        return ArimaText.read(specs, method);
     }
 
     /** The series key column. */
@@ -341,7 +360,7 @@ public final class ForecastSpec implements Serializable {
         return valueColumn;
     }
 
-    /** The forecast horizon in steps. */
+    /** The forecast horizon in steps; 0 for the default of each series (twice its season, {@link #defaults()}). */
     public int horizon() {
         return horizon;
     }
@@ -365,6 +384,7 @@ public final class ForecastSpec implements Serializable {
     public String toString() {
         return "ForecastSpec[models=" + Arrays.toString(specs) + ", columns=(" + idColumn + ", " + timeColumn + ", "
                 + valueColumn + "), horizon=" + horizon + ", levels=" + Arrays.toString(levels) + ", batchSize="
-                + batchSize + ", partitions=" + partitions + ", threads=" + threads + "]";
+                + batchSize + ", partitions=" + partitions + ", threads=" + threads
+                + (perSeason() ? ", per-season" : "") + (isNonNegative() ? ", non-negative" : "") + "]";
     }
 }
