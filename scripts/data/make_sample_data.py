@@ -9,6 +9,9 @@ A retail-like catalogue of monthly unit sales, long format `series,time,value`, 
   a product with constant sales (a fixed contract), a product whose early months are missing
   from the file (gaps in time), one with a stretch of empty values, one with no sales recorded
   at all (every value missing) and one with a single month;
+- intermittent spare parts (zero in most months): zero-heavy SKUs with small, steady orders
+  and lumpy SKUs with rare, large and varying orders, drawn from a generator of their own
+  so the series above do not change;
 - two classic public-domain series from R's datasets package: AirPassengers (1949-1960) and
   USAccDeaths (1973-1978).
 Deterministic (seeded), standard library only. Run from the repository root:
@@ -87,6 +90,21 @@ def regular_series(rng: random.Random, slow: bool) -> list:
     return values
 
 
+def intermittent_series(rng: random.Random, lumpy: bool) -> list:
+    # Demand in about one month of four (zero-heavy) or one of five (lumpy); sizes of 1 to 3
+    # units, or lognormal orders of widely varying size.
+    p = 0.2 if lumpy else 0.25
+    values = []
+    for _ in range(MONTHS):
+        if rng.random() >= p:
+            values.append(0.0)
+        elif lumpy:
+            values.append(float(max(1, round(math.exp(rng.gauss(2.5, 1.1))))))
+        else:
+            values.append(float(rng.randint(1, 3)))
+    return values
+
+
 def main() -> None:
     rng = random.Random(20261124)
     rows = []
@@ -113,6 +131,11 @@ def main() -> None:
     for t in range(24):
         rows.append(("store05/sku903-never-recorded", month(START_YEAR + 6, t), "NA"))
     rows.append(("store09/sku904-one-month", month(START_YEAR + 7, 11), "17"))
+    spares = random.Random(20261207)
+    for k in range(6):
+        for t, v in enumerate(intermittent_series(spares, lumpy=k >= 3)):
+            kind = "lumpy" if k >= 3 else "zero-heavy"
+            rows.append((f"spares/part{k + 1:02d}-{kind}", month(START_YEAR, t), f"{v:g}"))
     for t, v in enumerate(AIR_PASSENGERS):
         rows.append(("AirPassengers", month(1949, t), str(v)))
     for t, v in enumerate(US_ACC_DEATHS):

@@ -156,5 +156,5 @@ fn auto_routes_intermittent_series_to_croston_sba_and_others_to_auto_arima() {
     gaps[7] = f64::NAN;
     assert!(!auto.fit(&gaps, None).expect("gaps").label().starts_with("Croston"));
     assert_eq!(route::non_intermittent(1).to_string(), "auto_arima|naive");
-    assert_eq!(route::non_intermittent(12).to_string(), "auto_arima[12]|naive");
+    assert_eq!(route::non_intermittent(12).to_string(), "auto_arima[12]|snaive[12]");
 }

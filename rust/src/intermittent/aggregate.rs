@@ -22,14 +22,18 @@ fn block_length(intervals: &[f64]) -> usize {
 }
 
 /// statsforecast's `_adida`. Fitted values: at t, the forecast from `y[..t]` with the block
-/// length of the intervals seen up to the last demand before t (1 before the first).
-pub(super) fn adida(y: &[f64]) -> Fit {
+/// length of the intervals seen up to the last demand before t (1 before the first); O(n²),
+/// so only when `with_fitted` (otherwise `fitted` is empty).
+pub(super) fn adida(y: &[f64], with_fitted: bool) -> Fit {
     if y.iter().all(|&v| v == 0.0) {
         return no_demand(y.len());
     }
     let intervals = ses::intervals(y);
     let level = block_length(&intervals);
     let mean = ses::chunk_forecast(y, level) / level as f64;
+    if !with_fitted {
+        return Fit { mean, fitted: Vec::new(), alphas: None };
+    }
     // statsforecast rounds the running mean interval with numpy (half to even).
     let mut running = vec![f64::NAN];
     let mut sum = 0.0;
@@ -47,13 +51,17 @@ pub(super) fn adida(y: &[f64]) -> Fit {
 }
 
 /// statsforecast's `_imapa`. Its fitted values (`imapa_fitted_vals`) round the running mean
-/// interval half away from zero and cap the largest block at t.
-pub(super) fn imapa(y: &[f64]) -> Fit {
+/// interval half away from zero and cap the largest block at t; O(n²), so only when
+/// `with_fitted` (otherwise `fitted` is empty).
+pub(super) fn imapa(y: &[f64], with_fitted: bool) -> Fit {
     if y.iter().all(|&v| v == 0.0) {
         return no_demand(y.len());
     }
     let largest = block_length(&ses::intervals(y));
     let mean = (1..=largest).map(|level| block_mean(y, level)).sum::<f64>() / largest as f64;
+    if !with_fitted {
+        return Fit { mean, fitted: Vec::new(), alphas: None };
+    }
     let mut fitted = vec![f64::NAN; y.len()];
     for t in 1..y.len() {
         let prefix = &y[..t];

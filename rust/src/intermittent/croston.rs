@@ -42,8 +42,9 @@ pub(super) fn sba(y: &[f64]) -> Fit {
 }
 
 /// statsforecast's `CrostonOptimized`: sizes and intervals each smoothed with the alpha in
-/// [0.1, 0.3] of least squared one-step error; the fitted values refit every prefix.
-pub(super) fn optimised(y: &[f64]) -> Fit {
+/// [0.1, 0.3] of least squared one-step error; the fitted values refit every prefix (O(n²),
+/// so only when `with_fitted`; otherwise `fitted` is empty).
+pub(super) fn optimised(y: &[f64], with_fitted: bool) -> Fit {
     let demand = ses::demand(y);
     if demand.is_empty() {
         // statsforecast's naive method for a series without demand.
@@ -55,6 +56,9 @@ pub(super) fn optimised(y: &[f64]) -> Fit {
     let (size, alpha_demand) = ses::optimised(&demand);
     let (interval, alpha_interval) = ses::optimised(&intervals);
     let mean = if interval != 0.0 { size / interval } else { size };
+    if !with_fitted {
+        return Fit { mean, fitted: Vec::new(), alphas: Some((alpha_demand, alpha_interval)) };
+    }
     let prefix_forecasts = |x: &[f64], zero_as_one: bool| {
         let mut out = vec![f64::NAN];
         out.extend((1..=x.len()).map(|k| {

@@ -20,8 +20,9 @@ pub struct IntermittentFit {
     pub(super) method: Intermittent,
     /// The forecast of every future period.
     pub(super) mean: f64,
-    pub(super) fitted: Vec<f64>,
-    pub(super) residuals: Vec<f64>,
+    /// The series: the fitted values are computed from it when asked for (for some methods
+    /// they cost O(n²), which a forecast should not pay).
+    pub(super) y: Vec<f64>,
     /// `croston_optimized`: the smoothing parameters chosen for the sizes and the intervals.
     pub(super) alphas: Option<(f64, f64)>,
 }
@@ -70,20 +71,20 @@ impl IntermittentFit {
             1 => Some((r.f64()?, r.f64()?)),
             k => return invalid(format!("saved intermittent-demand model has an unknown parameter flag {k}")),
         };
-        let (fitted, residuals) = (r.f64s()?, r.f64s()?);
+        let y = r.f64s()?;
         r.end()?;
         let corrupt = |what: &str| invalid(format!("saved intermittent-demand model is corrupt: {what}"));
         if !(mean.is_finite() && mean >= 0.0) {
             return corrupt("its forecast is not a finite value >= 0");
         }
-        if fitted.is_empty() || fitted.len() != residuals.len() {
-            return corrupt("its fitted values and residuals do not match");
+        if y.is_empty() || y.iter().any(|v| !(v.is_finite() && *v >= 0.0)) {
+            return corrupt("its series is empty or holds a value that is not demand");
         }
         let in_bounds = |x: f64| (0.1..=0.3).contains(&x);
         if alphas.is_some_and(|(x, y)| method != Intermittent::CrostonOptimized || !in_bounds(x) || !in_bounds(y)) {
             return corrupt("its smoothing parameters do not fit its method");
         }
-        Ok(IntermittentFit { method, mean, fitted, residuals, alphas })
+        Ok(IntermittentFit { method, mean, y, alphas })
     }
 
     fn method_code(&self) -> (u8, f64, f64) {
@@ -110,10 +111,10 @@ impl FittedModel for IntermittentFit {
         Ok(Forecast::points(vec![self.mean; h], levels))
     }
     fn fitted(&self) -> Vec<f64> {
-        self.fitted.clone()
+        self.method.run(&self.y, true).fitted
     }
     fn residuals(&self) -> Vec<f64> {
-        self.residuals.clone()
+        self.y.iter().zip(self.fitted()).map(|(v, f)| v - f).collect()
     }
     fn payload(&self) -> Vec<u8> {
         let (kind, a, b) = self.method_code();
@@ -123,11 +124,11 @@ impl FittedModel for IntermittentFit {
             Some((x, y)) => w.u8(1).f64(x).f64(y),
             None => w.u8(0),
         };
-        w.f64s(&self.fitted).f64s(&self.residuals);
+        w.f64s(&self.y);
         w.finish()
     }
     fn heap_bytes(&self) -> usize {
-        std::mem::size_of::<Self>() + 8 * (self.fitted.capacity() + self.residuals.capacity())
+        std::mem::size_of::<Self>() + 8 * self.y.capacity()
     }
     fn as_any(&self) -> &dyn Any {
         self

@@ -132,16 +132,21 @@ impl Intermittent {
         if let Some(i) = y.iter().position(|&v| v < 0.0) {
             return invalid(format!("{}: y[{i}] = {} is negative; demand must be >= 0", self.name(), y[i]));
         }
-        let fit = match *self {
+        let fit = self.run(y, false);
+        Ok(IntermittentFit { method: *self, mean: fit.mean, y: y.to_vec(), alphas: fit.alphas })
+    }
+
+    /// The forecast and, with `with_fitted`, the in-sample values of a checked series (the
+    /// refits that make some methods' fitted values cost O(n²) run only then).
+    fn run(&self, y: &[f64], with_fitted: bool) -> croston::Fit {
+        match *self {
             Intermittent::Croston { alpha } => croston::classic(y, alpha),
-            Intermittent::CrostonOptimized => croston::optimised(y),
+            Intermittent::CrostonOptimized => croston::optimised(y, with_fitted),
             Intermittent::CrostonSba => croston::sba(y),
             Intermittent::Tsb { alpha_demand, alpha_probability } => aggregate::tsb(y, alpha_demand, alpha_probability),
-            Intermittent::Adida => aggregate::adida(y),
-            Intermittent::Imapa => aggregate::imapa(y),
-        };
-        let residuals = y.iter().zip(&fit.fitted).map(|(v, f)| v - f).collect();
-        Ok(IntermittentFit { method: *self, mean: fit.mean, fitted: fit.fitted, residuals, alphas: fit.alphas })
+            Intermittent::Adida => aggregate::adida(y, with_fitted),
+            Intermittent::Imapa => aggregate::imapa(y, with_fitted),
+        }
     }
 
     /// The method's name as its reference prints it.

@@ -11,6 +11,8 @@ package io.lagrs;
  * naive    snaive[12]    mean    drift    window_average(3)    seasonal_window_average(2)[12]
  * naive(lambda=0)    snaive(lambda=auto,biasadj=true)[12]       (Box-Cox, as R's lambda/biasadj)
  * auto_arima[12]|snaive[12]    (a fallback: fitted to the series the first cannot fit)
+ * croston  croston_optimized  croston_sba  tsb(0.1,0.1)  adida  imapa   ({@link Intermittent})
+ * auto[12]     (intermittent series: croston_sba; the others: auto_arima[12]|naive)
  * </pre>
  *
  * <p>{@code [m]} is the seasonal period. Options go in the first parentheses, by name.

@@ -70,7 +70,8 @@ final class ForecastCommand implements Callable<Integer> {
                 "auto_arima, arima(p,d,q), arima(p,d,q)(P,D,Q), naive, snaive, mean, drift,",
                 "window_average(k), seasonal_window_average(k), options as auto_arima(ic=bic),",
                 "snaive(lambda=0), fallbacks as auto_arima|snaive. A model without [m] takes each",
-                "series' season where its family has one; an explicit [m] wins. Default: " + io.lagrs.table.Defaults.MODEL + "."})
+                "series' season where its family has one; an explicit [m] wins. Default: " + io.lagrs.table.Defaults.MODEL,
+                "(intermittent series: croston_sba, others: auto_arima; see docs/API.md)."})
     List<String> modelTexts;
 
     @Option(names = "--order", paramLabel = "p,d,q[,P,D,Q]",

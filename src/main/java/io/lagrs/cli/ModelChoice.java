@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
 
 /**
  * One model of the run: a spec text from {@code --model} (or {@code --order}, or the default
- * {@code auto_arima}), named in the outputs by that text as given.
+ * {@code auto}), named in the outputs by that text as given.
  *
  * <p>A series' season differs from series to series, so the text is completed per season
  * {@code m}: each model of the text ({@code a|b} has two) that has no {@code [m]} of its own

@@ -6,10 +6,11 @@ package io.lagrs.table;
  */
 public final class Defaults {
     /**
-     * The model: auto-ARIMA with the series' season, and for a series it cannot fit the seasonal
-     * naive method (the naive method without a season).
+     * The model: {@code auto} with the series' season, which sends an intermittent series to an
+     * intermittent-demand method and every other one to auto-ARIMA with a fallback (the rule is
+     * in docs/API.md, "The automatic choice").
      */
-    public static final String MODEL = "auto_arima|snaive";
+    public static final String MODEL = "auto";
 
     private static final double[] LEVELS = {0.8, 0.95};
 

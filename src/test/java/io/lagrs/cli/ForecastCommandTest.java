@@ -358,6 +358,12 @@ class ForecastCommandTest {
         assertTrue(names.contains("AirPassengers") && names.contains("USAccDeaths"), names.toString());
         CSVRecord air = models.stream().filter(r -> r.get("series").equals("AirPassengers")).findFirst().orElseThrow();
         assertTrue(Double.parseDouble(air.get("mase")) < 1, "the airline model beats the seasonal naive on its own data");
+        // The default model is auto: intermittent spare parts get Croston (SBA), the others auto-ARIMA.
+        assertTrue(air.get("order").startsWith("ARIMA("), air.get("order"));
+        for (String part : List.of("spares/part01-zero-heavy", "spares/part04-lumpy")) {
+            CSVRecord spare = models.stream().filter(r -> r.get("series").equals(part)).findFirst().orElseThrow();
+            assertEquals("Croston's method (SBA)", spare.get("order"), part);
+        }
         assertTrue(run.err().contains("gaps in time filled with NaN"), run.err());
         if (!underCheckJni()) {
             try (Stream<Path> pngs = Files.list(dir.resolve("plots"))) {

@@ -185,6 +185,18 @@ public final class ForecastSpec implements Serializable {
     }
 
     /**
+     * The recommended default: each series' family chosen from its demand pattern, the spec
+     * text {@code auto[period]} ({@code auto} for period 1): intermittent series (Syntetos,
+     * Boylan and Croston's ADI of at least 1.32, or no demand) get {@code croston_sba}, the
+     * others {@code auto_arima[period]|naive}. The output's {@code model} column says which.
+     *
+     * @throws IllegalArgumentException if {@code seasonalPeriod < 1}
+     */
+    public static ForecastSpec auto(int seasonalPeriod) {
+        return model(seasonalPeriod == 1 ? "auto" : "auto[" + seasonalPeriod + "]");
+    }
+
+    /**
      * Adds a seasonal part, as {@link Arima#seasonal(int, int, int, int)}.
      *
      * @throws IllegalArgumentException if an order is negative, or {@code period < 2} with a

