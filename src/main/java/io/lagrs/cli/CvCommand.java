@@ -83,12 +83,9 @@ final class CvCommand implements Callable<Integer> {
             }
         }
         PrintStream err = System.err;
-        LongCsvReader.Catalogue catalogue = LongCsvReader.read(in);
+        io.lagrs.table.SeriesTable catalogue = LongCsvReader.read(in);
         List<RegularSeries> series = new ArrayList<>();
-        for (LongCsvReader.SeriesBuffer b : catalogue.series()) {
-            b.finish(catalogue.problems(), catalogue.format());
-            RegularSeries s = RegularSeries.of(b, catalogue.format(), in.frequency, catalogue.problems());
-            b.release();
+        for (RegularSeries s : LongCsvReader.series(catalogue)) {
             if (s.failure() != null) {
                 err.println("series " + s.name() + " failed: " + s.failure());
             } else {
