@@ -19,6 +19,7 @@ mod convert;
 #[cfg(feature = "test-hooks")]
 mod diagnostics;
 mod error;
+mod ets;
 mod ffi;
 mod handles;
 mod interruptible;
