@@ -135,6 +135,7 @@ pub fn describe() -> Vec<String> {
     );
     lines.push(format!("ArimaModel.MAX_HORIZON={}", lagrs_core::arima::MAX_HORIZON));
     lines.push(format!("NativeModels.ARIMA_FAMILY={}", lagrs_core::arima::CODE));
+    lines.push(format!("NativeModels.ETS_FAMILY={}", lagrs_core::ets::CODE));
     lines
 }
 

@@ -21,6 +21,7 @@ mod cv;
 #[cfg(feature = "test-hooks")]
 mod diagnostics;
 mod error;
+mod ets;
 mod ffi;
 mod handles;
 mod interruptible;

@@ -108,3 +108,17 @@ fn a_bad_series_fails_alone_in_a_batch() {
     assert_eq!(out[0].as_ref().unwrap().0, "ETS(M,Ad,M)");
     let _ = spec.fit(&good, None).unwrap();
 }
+
+#[test]
+fn a_constant_series_is_rs_simple_exponential_smoothing() {
+    // R: f <- ets(ts(rep(5, 30), frequency = 12)); f$method is "Simple exponential smoothing",
+    // forecast(f, h = 3): mean 5 5 5, 80% and 95% bounds 5.
+    let model = ModelSpec::parse("auto_ets[12]").unwrap().fit(&[5.0; 30], None).unwrap();
+    assert_eq!(model.label(), "Simple exponential smoothing");
+    let f = model.forecast(3, &[0.8, 0.95]).unwrap();
+    assert_eq!(f.mean, vec![5.0; 3]);
+    assert_eq!(f.lower[1], vec![5.0; 3]);
+    assert_eq!(f.upper[0], vec![5.0; 3]);
+    let back = decode(&envelope::wrap(model.as_ref())).unwrap();
+    assert_eq!(back.label(), "Simple exponential smoothing");
+}

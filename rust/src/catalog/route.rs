@@ -19,9 +19,14 @@ use crate::intermittent::classify::classify;
 pub const INTERMITTENT: &str = "croston_sba";
 
 /// The spec for a series that is not intermittent: the one place the non-intermittent choice
-/// is made (auto-ARIMA at the series' period, the (seasonal) naive method where auto-ARIMA fails).
+/// is made: auto-ARIMA at the series' period; where it fails, R's automatic ETS; where both
+/// fail, the (seasonal) naive method.
 pub fn non_intermittent(period: usize) -> ModelSpec {
-    let text = if period > 1 { format!("auto_arima[{period}]|snaive[{period}]") } else { "auto_arima|naive".to_string() };
+    let text = if period > 1 {
+        format!("auto_arima[{period}]|auto_ets[{period}]|snaive[{period}]")
+    } else {
+        "auto_arima|auto_ets|naive".to_string()
+    };
     ModelSpec::parse(&text).expect("the non-intermittent route is a valid spec")
 }
 

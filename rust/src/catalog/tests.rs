@@ -155,6 +155,6 @@ fn auto_routes_intermittent_series_to_croston_sba_and_others_to_auto_arima() {
     let mut gaps = sparse;
     gaps[7] = f64::NAN;
     assert!(!auto.fit(&gaps, None).expect("gaps").label().starts_with("Croston"));
-    assert_eq!(route::non_intermittent(1).to_string(), "auto_arima|naive");
-    assert_eq!(route::non_intermittent(12).to_string(), "auto_arima[12]|snaive[12]");
+    assert_eq!(route::non_intermittent(1).to_string(), "auto_arima|auto_ets|naive");
+    assert_eq!(route::non_intermittent(12).to_string(), "auto_arima[12]|auto_ets[12]|snaive[12]");
 }

@@ -35,6 +35,8 @@ pub struct EtsModel {
     pub sigma2: f64,
     /// R's warnings on the way to the model.
     pub notes: Vec<&'static str>,
+    /// R's special case of a constant series (label "Simple exponential smoothing").
+    pub constant: bool,
 }
 
 impl EtsModel {
@@ -61,6 +63,7 @@ impl EtsModel {
             },
             sigma2: fit.sigma2,
             notes: sel.notes,
+            constant: sel.constant,
         }
     }
 
@@ -122,6 +125,10 @@ impl EtsModel {
         if flags & 2 != 0 {
             notes.push(HIGH_FREQUENCY_NOTE);
         }
+        if flags > 7 {
+            return invalid("saved ETS model is corrupt: unknown flags");
+        }
+        let constant = flags & 4 != 0;
         let model = EtsModel {
             form,
             m,
@@ -133,6 +140,7 @@ impl EtsModel {
             criteria,
             sigma2,
             notes,
+            constant,
         };
         model.validate()?;
         Ok(model)
@@ -178,7 +186,11 @@ impl FittedModel for EtsModel {
         CODE
     }
     fn label(&self) -> String {
-        self.form.label()
+        if self.constant {
+            "Simple exponential smoothing".to_string()
+        } else {
+            self.form.label()
+        }
     }
     fn forecast(&self, h: usize, levels: &[f64]) -> CoreResult<Forecast> {
         crate::engine::check_request(h, levels)?;
@@ -220,7 +232,7 @@ impl FittedModel for EtsModel {
         Some(self.sigma2)
     }
     fn criteria(&self) -> Option<Criteria> {
-        Some(self.criteria)
+        (!self.constant).then_some(self.criteria)
     }
     fn payload(&self) -> Vec<u8> {
         let code = |c: Component| c as u8;
@@ -249,7 +261,7 @@ impl FittedModel for EtsModel {
             .f64(self.sigma2);
         let flags =
             u8::from(self.notes.contains(&MISSING_NOTE)) | (u8::from(self.notes.contains(&HIGH_FREQUENCY_NOTE)) << 1);
-        w.u8(flags);
+        w.u8(flags | (u8::from(self.constant) << 2));
         w.finish()
     }
     fn heap_bytes(&self) -> usize {

@@ -3,7 +3,7 @@
 //! admissible region of Hyndman, Akram & Archibald (2008) (`admissible`).
 
 use super::options::{Bounds, Options};
-use super::polyroot::max_root_modulus;
+use super::polyroot::{max_root_modulus, roots_within};
 
 /// Which parameters a model has; `Some` of a fixed value, `None` when estimated.
 #[derive(Debug, Clone, Copy)]
@@ -172,7 +172,7 @@ pub fn admissible(v: &Values, m: usize) -> bool {
             p.extend(std::iter::repeat(alpha + beta - alpha * phi).take(m - 2));
             p.push(alpha + beta - phi);
             p.push(1.0);
-            matches!(max_root_modulus(&p), Some(r) if r <= 1.0 + 1e-10)
+            roots_within(&p, 1.0 + 1e-10) || matches!(max_root_modulus(&p), Some(r) if r <= 1.0 + 1e-10)
         }
     }
 }

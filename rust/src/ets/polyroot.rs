@@ -1,6 +1,8 @@
-//! The largest modulus of a polynomial's roots, for the admissibility test of seasonal
-//! models (R uses `polyroot`). Aberth–Ehrlich simultaneous iteration in complex arithmetic;
-//! the degrees here are at most 25.
+//! Whether a polynomial's roots all lie within a radius, for the admissibility test of
+//! seasonal models (R finds the roots with `polyroot` and compares the largest modulus with
+//! 1 + 1e-10). [`roots_within`] is the Schur–Cohn test, O(d^2) and run at every evaluation of
+//! the optimiser's target; [`max_root_modulus`] (Aberth–Ehrlich iteration) finds the roots
+//! themselves and checks it in the tests.
 
 #[derive(Clone, Copy, Debug)]
 struct C(f64, f64);
@@ -22,6 +24,45 @@ impl C {
     fn abs(self) -> f64 {
         self.0.hypot(self.1)
     }
+}
+
+/// True when every root of `c[0] + c[1] z + ... + c[d] z^d` has modulus below `radius`
+/// (Schur–Cohn: with `a` the coefficients of `p(radius z)`, `|a_0| < |a_d|` and the same for
+/// `(a_d p(z) - a_0 z^d p(1/z)) / z`, one degree lower).
+pub fn roots_within(coef: &[f64], radius: f64) -> bool {
+    let mut a: Vec<f64> = Vec::with_capacity(coef.len());
+    if coef.is_empty() {
+        return true;
+    }
+    let mut scale = 1.0;
+    for c in coef {
+        a.push(c * scale);
+        scale *= radius;
+    }
+    while a.len() > 1 && *a.last().expect("not empty") == 0.0 {
+        a.pop();
+    }
+    let mut d = a.len() - 1;
+    let mut prev = vec![0.0; a.len()];
+    while d > 0 {
+        let (a0, ad) = (a[0], a[d]);
+        if !(a0.abs() < ad.abs()) {
+            return false;
+        }
+        prev[..=d].copy_from_slice(&a[..=d]);
+        for j in 0..d {
+            a[j] = ad * prev[j + 1] - a0 * prev[d - 1 - j];
+        }
+        d -= 1;
+        // Keep the numbers in range: the test only compares moduli.
+        let top = a[..=d].iter().fold(0.0_f64, |m, v| m.max(v.abs()));
+        if top > 0.0 && top.is_finite() {
+            for v in a[..=d].iter_mut() {
+                *v /= top;
+            }
+        }
+    }
+    true
 }
 
 /// Largest |root| of `c[0] + c[1] z + ... + c[d] z^d` (R's `polyroot` order); leading
@@ -83,6 +124,31 @@ pub fn max_root_modulus(coef: &[f64]) -> Option<f64> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn schur_cohn_agrees_with_the_roots() {
+        let mut state = 12345u64;
+        let mut next = || {
+            state = state
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            ((state >> 11) as f64 / (1u64 << 53) as f64) * 2.0 - 1.0
+        };
+        let mut checked = 0;
+        for d in 2..=14 {
+            for _ in 0..200 {
+                let mut c: Vec<f64> = (0..d).map(|k| next() * 0.6f64.powi((d - k) as i32)).collect();
+                c.push(1.0);
+                let r = max_root_modulus(&c).unwrap();
+                if (r - 1.0).abs() < 1e-6 {
+                    continue;
+                }
+                assert_eq!(roots_within(&c, 1.0 + 1e-10), r < 1.0, "{c:?}: largest root {r}");
+                checked += 1;
+            }
+        }
+        assert!(checked > 2000);
+    }
 
     #[test]
     fn known_roots() {

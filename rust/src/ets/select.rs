@@ -23,6 +23,41 @@ pub struct Selected {
     pub notes: Vec<&'static str>,
     /// Index of the first value of the stretch that was fitted.
     pub offset: usize,
+    /// R's answer for a constant series: simple exponential smoothing with alpha 0.99999.
+    pub constant: bool,
+}
+
+/// R's `ses(y, alpha = 0.99999, initial = "simple")` for a constant series asked for with
+/// R's default model: every state, fitted value and forecast is the value, all errors 0.
+fn constant_fit(y: &[f64], freq: usize) -> EtsFit {
+    use super::params::Values;
+    let n = y.len();
+    EtsFit {
+        form: Form {
+            error: Component::Additive,
+            trend: Component::None,
+            damped: false,
+            season: Component::None,
+        },
+        m: freq,
+        par: Values {
+            alpha: 0.99999,
+            beta: Option::None,
+            gamma: Option::None,
+            phi: Option::None,
+        },
+        initial_states: vec![y[0]],
+        states: vec![y[0]; n + 1],
+        residuals: vec![0.0; n],
+        fitted: y.to_vec(),
+        loglik: f64::NAN,
+        aic: f64::NAN,
+        bic: f64::NAN,
+        aicc: f64::NAN,
+        mse: 0.0,
+        amse: 0.0,
+        sigma2: 0.0,
+    }
 }
 
 /// `na.contiguous`: the longest stretch without missing values (the first of equals).
@@ -58,13 +93,22 @@ pub fn ets(y_all: &[f64], freq: usize, req: &Request, opts: &Options) -> CoreRes
     if y_all.iter().any(|v| v.is_infinite()) {
         return invalid("y: contains infinite values");
     }
+    if freq == 0 {
+        return invalid("m: the seasonal period must be at least 1");
+    }
+    if *req == Request::auto() && !y_all.is_empty() && crate::stats::series::is_constant(y_all) && !y_all[0].is_nan() {
+        let fit = constant_fit(y_all, freq.max(1));
+        return Ok(Selected {
+            fit,
+            notes: Vec::new(),
+            offset: 0,
+            constant: true,
+        });
+    }
     let mut notes = Vec::new();
     let (offset, y) = na_contiguous(y_all)?;
     if y.len() != y_all.len() {
         notes.push(MISSING_NOTE);
-    }
-    if freq == 0 {
-        return invalid("m: the seasonal period must be at least 1");
     }
     let mut req = *req;
     let n = y.len();
@@ -187,7 +231,12 @@ pub fn ets(y_all: &[f64], freq: usize, req: &Request, opts: &Options) -> CoreRes
         }
     }
     match best {
-        Some((_, fit)) => Ok(Selected { fit, notes, offset }),
+        Some((_, fit)) => Ok(Selected {
+            fit,
+            notes,
+            offset,
+            constant: false,
+        }),
         Option::None => Err(match last_err {
             Some(CoreError::InvalidArgument(m)) if req.is_fixed() => CoreError::InvalidArgument(m),
             _ => CoreError::Numerical("ets: no model able to be fitted".into()),

@@ -128,9 +128,6 @@ pub fn from_call(mut call: Call) -> CoreResult<EtsSpec> {
     }
     call.finish()?;
     o.validate()?;
-    if request.season.is_some_and(|s| s != Component::None) && period == 1 {
-        return invalid("season: a seasonal model needs a period m > 1, as ets(A,N,A)[12]");
-    }
     if o.phi.is_some() && (request.trend == Some(Component::None) || request.damped == Some(false)) {
         return invalid("phi: a damping parameter needs a damped trend");
     }

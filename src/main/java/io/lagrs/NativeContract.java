@@ -20,7 +20,8 @@ final class NativeContract {
 
     /** Java constants that mirror a native limit or code, by the name the native side uses. */
     static final Map<String, Long> LIMITS = Map.of("ArimaModel.MAX_HORIZON", (long) ArimaModel.MAX_HORIZON,
-            "NativeModels.ARIMA_FAMILY", (long) NativeModels.ARIMA_FAMILY);
+            "NativeModels.ARIMA_FAMILY", (long) NativeModels.ARIMA_FAMILY,
+            "NativeModels.ETS_FAMILY", (long) NativeModels.ETS_FAMILY);
 
     static {
         NativeLibrary.load();

@@ -14,6 +14,9 @@ final class NativeModels {
     /** ARIMA's family code, whose models Java wraps as {@link ArimaModel} (NativeContractTest). */
     static final int ARIMA_FAMILY = 1;
 
+    /** ETS's family code, whose models Java wraps as {@link EtsModel} (NativeContractTest). */
+    static final int ETS_FAMILY = 3;
+
     private NativeModels() {
     }
 
@@ -25,6 +28,9 @@ final class NativeModels {
         } catch (RuntimeException | Error e) {
             free0(handle);
             throw e;
+        }
+        if (family == ETS_FAMILY) {
+            return new EtsModel(handle);
         }
         return family == ARIMA_FAMILY ? new ArimaModel(handle) : new GenericModel(handle);
     }

@@ -4,7 +4,7 @@ package io.lagrs;
  * A spec held as its canonical text (two equal specs have equal texts): what
  * {@link ModelSpec#parse(String)} returns, and the base of the builders that are only a text.
  */
-sealed class SpecText implements ModelSpec permits Baseline, Intermittent, Theta {
+sealed class SpecText implements ModelSpec permits Baseline, Ets, Intermittent, Theta {
     private final String text;
 
     SpecText(String canonicalText) {
