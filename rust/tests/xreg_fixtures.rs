@@ -40,8 +40,12 @@ fn num(v: &Value) -> f64 {
         other => common::num(other),
     }
 }
+/// A number array; a single number (R's jsonlite unboxes length-one vectors) is one value.
 fn nums(v: &Value) -> Vec<f64> {
-    v.as_array().map(|a| a.iter().map(num).collect()).unwrap_or_default()
+    match v {
+        Value::Number(_) => vec![num(v)],
+        _ => v.as_array().map(|a| a.iter().map(num).collect()).unwrap_or_default(),
+    }
 }
 fn columns(v: &Value) -> Vec<Vec<f64>> {
     v.as_array().map(|a| a.iter().map(nums).collect()).unwrap_or_default()
@@ -228,4 +232,38 @@ fn xreg_fixtures_against_r() {
     assert!(rate >= 0.95, "auto.arima(xreg) agreement {:.1}% < 95%:\n{}", 100.0 * rate, failures.join("\n"));
     let other: Vec<&String> = failures.iter().filter(|f| !f.contains("(order differs)")).collect();
     assert!(other.is_empty(), "{} problems ({order_misses} order differences within the 95% allowance):\n{}", other.len(), failures.join("\n"));
+}
+
+/// `stats::fourier` against R's `fourier(x, K)` and `fourier(x, K, h)` on the weekly (52.18)
+/// and daily (7 and 365.25) fixtures: the same columns, names and values within 1e-12.
+#[test]
+fn fourier_terms_equal_rs() {
+    use lagrs_core::stats::fourier::{fourier, fourier_future, FourierTerm};
+    let mut checked = 0;
+    for case in common::fixture_cases("xreg/xreg.json") {
+        let spec = &case["fourier"];
+        if spec.is_null() {
+            continue;
+        }
+        let periods = nums(&spec["periods"]);
+        let ks = nums(&spec["K"]);
+        let terms: Vec<FourierTerm> = periods.iter().zip(&ks).map(|(&period, &k)| FourierTerm { period, k: k as usize }).collect();
+        let n = nums(&case["y"]).len();
+        let h = spec["h"].as_u64().expect("h") as usize;
+        let (names, cols) = fourier(&terms, n).expect("fit terms");
+        let (future_names, future) = fourier_future(&terms, n, h).expect("future terms");
+        assert_eq!(names, strings(&case["xreg_names"]));
+        assert_eq!(future_names, names);
+        for (ours, theirs) in [(cols, columns(&case["xreg"])), (future, columns(&case["future"]))] {
+            assert_eq!(ours.len(), theirs.len());
+            for (a, b) in ours.iter().zip(&theirs) {
+                assert_eq!(a.len(), b.len());
+                for (x, y) in a.iter().zip(b) {
+                    assert!((x - y).abs() <= 1e-12, "{x} vs R {y}");
+                }
+            }
+        }
+        checked += 1;
+    }
+    assert_eq!(checked, 2);
 }

@@ -115,10 +115,11 @@ add("constant_column_auto", "auto", yc[1:n], 1, Xk[1:n, ], Xk[n + 1:6, ], list()
 
 # Fourier terms: weekly (52.18) and daily (7 and 365.25) series, K chosen by hand.
 fourier_case <- function(name, y, periods, K, h, args) {
-  yt <- msts(y, seasonal.periods = periods)
+  # One period: a ts of that (non-integer) frequency, as R's documentation does; msts()
+  # would make a single period its floor.
+  yt <- if (length(periods) == 1) ts(y, frequency = periods) else msts(y, seasonal.periods = periods)
   F <- fourier(yt, K = K)
   Ff <- fourier(yt, K = K, h = h)
-  m <- if (length(periods) == 1) periods else max(periods)
   add(name, "auto", y, 1, F, Ff, args)
   cases[[length(cases)]]$fourier <<- list(periods = periods, K = K, h = h)
 }

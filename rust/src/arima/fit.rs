@@ -269,6 +269,8 @@ fn ml_result(spec: &ArimaSpec, mut prob: Problem<'_>, mut raw: Vec<f64>, parscal
         selection: Selection::default(),
         xreg_names: Vec::new(),
         xreg: Vec::new(),
+        fourier: Vec::new(),
+        fourier_end: 0,
     })
 }
 
@@ -324,6 +326,8 @@ fn css_result(spec: &ArimaSpec, mut prob: Problem<'_>, est: &[f64], parscale: &[
         selection: Selection::default(),
         xreg_names: Vec::new(),
         xreg: Vec::new(),
+        fourier: Vec::new(),
+        fourier_end: 0,
     })
 }
 

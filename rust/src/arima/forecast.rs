@@ -103,21 +103,43 @@ impl ArimaFit {
     /// [`forecast`](Self::forecast) at several levels from one Kalman forecast. A model
     /// with regressors needs their future values: [`forecast_xreg`](Self::forecast_xreg).
     pub fn forecast_levels(&self, h: usize, levels: &[f64]) -> CoreResult<engine::Forecast> {
-        if !self.xreg_names.is_empty() {
+        let given = self.given_xreg_names();
+        if !given.is_empty() {
             return invalid(format!(
                 "futureXreg: the model has regressors ({}): forecasting needs their {h} future values",
-                self.xreg_names.join(", ")
+                given.join(", ")
             ));
         }
         self.forecast_xreg(h, levels, &[])
     }
 
+    /// How many regressors the caller gave (beside the Fourier terms the fit built).
+    pub(crate) fn given_xreg_count(&self) -> usize {
+        self.given_xreg_names().len()
+    }
+
+    /// The regressors the caller gave (the Fourier terms the fit built are last).
+    fn given_xreg_names(&self) -> &[String] {
+        let built = if self.fourier.is_empty() {
+            0
+        } else {
+            crate::stats::fourier::fourier(&self.fourier, 0).map_or(0, |(names, _)| names.len())
+        };
+        &self.xreg_names[..self.xreg_names.len() - built]
+    }
+
     /// Forecasts of a regression with ARIMA errors (R's `forecast(fit, xreg = )`):
     /// `future[j]` holds regressor j's values at the `h` future times, in the order of
-    /// [`xreg_names`](Self::xreg_names); empty for a model without regressors.
+    /// [`xreg_names`](Self::xreg_names) (the Fourier terms the fit built excepted: it builds
+    /// their future values itself); empty for a model without regressors.
     pub fn forecast_xreg(&self, h: usize, levels: &[f64], future: &[Vec<f64>]) -> CoreResult<engine::Forecast> {
         engine::check_request(h, levels)?;
-        super::xreg::check_future(&self.xreg_names, future, h)?;
+        super::xreg::check_future(self.given_xreg_names(), future, h)?;
+        let mut all = future.to_vec();
+        if !self.fourier.is_empty() {
+            all.extend(crate::stats::fourier::fourier_future(&self.fourier, self.fourier_end, h)?.1);
+        }
+        let future = &all[..];
         let (phi, theta) = self.expanded();
         let delta = polynomial::delta(self.spec.d, self.spec.seasonal_d, self.spec.season());
         let model = StateSpace::new(&phi, &theta, &delta);

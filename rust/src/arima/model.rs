@@ -36,6 +36,11 @@ pub struct ArimaFit {
     /// columns over the observations (their coefficients follow intercept and drift).
     pub(crate) xreg_names: Vec<String>,
     pub(crate) xreg: Vec<Vec<f64>>,
+    /// Fourier terms among the regressors (their columns last), built by the fit, and the
+    /// time (R's `fourier` times, 1-based) of the last observation: forecasts build the
+    /// terms' future values from them.
+    pub(crate) fourier: Vec<crate::stats::fourier::FourierTerm>,
+    pub(crate) fourier_end: usize,
 }
 
 /// What an automatic order search (auto-ARIMA) adds to a fitted model:
@@ -102,6 +107,10 @@ impl ArimaFit {
     /// coefficients (empty without regressors).
     pub fn xreg_names(&self) -> &[String] {
         &self.xreg_names
+    }
+    /// The Fourier terms the fit built among its regressors (empty: none).
+    pub fn fourier_terms(&self) -> &[crate::stats::fourier::FourierTerm] {
+        &self.fourier
     }
     /// Coefficients of the caller's regressors, in the order of [`xreg_names`](Self::xreg_names).
     pub fn xreg_coefficients(&self) -> &[f64] {

@@ -9,7 +9,9 @@
 //! 2 the automatic-search information (Box-Cox lambda as f64, NaN = none;
 //! biasadj u8 flag; choosing criterion as f64, NaN = none), and an FNV-1a
 //! since version 4 the caller's regressors (their count as u32, each name as a u32 byte
-//! length and UTF-8 bytes, then each column as a length-prefixed f64 array), and an FNV-1a
+//! length and UTF-8 bytes, then each column as a length-prefixed f64 array; then the Fourier
+//! terms among them: their count as u32, each period as f64 and K as u64, and the time of
+//! the last observation as u64), and an FNV-1a
 //! 64-bit checksum of everything before it. Versions 1 (no search
 //! information), 2 (no scale: sigma2 in the units of y, scale 1) and 3 (no regressors)
 //! are still read. f64 values are stored as their
@@ -26,6 +28,7 @@ use super::roots::polyroot;
 use super::spec::ArimaSpec;
 use super::transform::ar_is_stationary;
 use crate::engine::bytes::fnv1a;
+use crate::stats::fourier::{fourier, FourierTerm};
 use crate::error::{invalid, CoreResult};
 
 const MAGIC: &[u8; 8] = b"LAGRSARM";
@@ -86,6 +89,12 @@ pub(crate) fn to_bytes(fit: &ArimaFit) -> Vec<u8> {
     for col in &fit.xreg {
         put_vec(&mut out, col);
     }
+    put_u32(&mut out, u32::try_from(fit.fourier.len()).unwrap_or(u32::MAX));
+    for term in &fit.fourier {
+        put_f64(&mut out, term.period);
+        put_u64(&mut out, term.k as u64);
+    }
+    put_u64(&mut out, fit.fourier_end as u64);
     let sum = fnv1a(&out);
     put_u64(&mut out, sum);
     out
@@ -195,6 +204,7 @@ pub(crate) fn from_bytes(bytes: &[u8]) -> CoreResult<ArimaFit> {
         Selection { lambda: (!lambda.is_nan()).then_some(lambda), biasadj, ic: (!ic.is_nan()).then_some(ic) }
     };
     let (xreg_names, xreg) = if version >= VERSION { read_xreg(&mut r)? } else { (Vec::new(), Vec::new()) };
+    let (fourier, fourier_end) = if version >= VERSION { read_fourier(&mut r, &xreg_names)? } else { (Vec::new(), 0) };
     if r.pos != body_len {
         return invalid("bytes: corrupt ARIMA model (trailing data)");
     }
@@ -213,6 +223,8 @@ pub(crate) fn from_bytes(bytes: &[u8]) -> CoreResult<ArimaFit> {
         selection,
         xreg_names,
         xreg,
+        fourier,
+        fourier_end,
     };
     validate(&fit).map_err(|why| crate::error::CoreError::InvalidArgument(format!("bytes: corrupt ARIMA model ({why})")))?;
     Ok(fit)
@@ -239,6 +251,30 @@ fn read_xreg(r: &mut Reader<'_>) -> CoreResult<(Vec<String>, Vec<Vec<f64>>)> {
     super::xreg::Regressors::new(names.clone(), columns.clone())
         .map_err(|e| crate::error::CoreError::InvalidArgument(format!("bytes: corrupt ARIMA model ({e})")))?;
     Ok((names, columns))
+}
+
+/// The Fourier terms among the regressors and the time of the last observation; their
+/// names must be the last regressors' (version 4 on).
+fn read_fourier(r: &mut Reader<'_>, xreg_names: &[String]) -> CoreResult<(Vec<FourierTerm>, usize)> {
+    let count = r.u32()? as usize;
+    if count > (r.buf.len() - r.pos) / 16 {
+        return invalid("bytes: corrupt ARIMA model (Fourier term count exceeds the data)");
+    }
+    let mut terms = Vec::with_capacity(count);
+    for _ in 0..count {
+        let period = r.f64()?;
+        let k = usize::try_from(r.u64()?).unwrap_or(usize::MAX);
+        terms.push(FourierTerm { period, k });
+    }
+    let end = usize::try_from(r.u64()?).unwrap_or(usize::MAX);
+    if !terms.is_empty() {
+        let corrupt = || crate::error::CoreError::InvalidArgument("bytes: corrupt ARIMA model (Fourier terms)".into());
+        let (names, _) = fourier(&terms, 0).map_err(|_| corrupt())?;
+        if names.len() > xreg_names.len() || names[..] != xreg_names[xreg_names.len() - names.len()..] || end == usize::MAX {
+            return Err(corrupt());
+        }
+    }
+    Ok((terms, end))
 }
 
 /// An MA polynomial counts as invertible when no root lies inside the unit circle by more
@@ -311,7 +347,7 @@ fn validate(fit: &ArimaFit) -> Result<(), &'static str> {
         return Err("negative state variance");
     }
     // What the state is for: a one-step forecast must come out finite.
-    let future = vec![vec![0.0]; fit.xreg.len()];
+    let future = vec![vec![0.0]; fit.given_xreg_count()];
     match fit.forecast_xreg(1, &[0.95], &future) {
         Ok(f) if f.mean.iter().chain(f.lower.iter().flatten()).chain(f.upper.iter().flatten()).all(|v| v.is_finite()) => {
             Ok(())

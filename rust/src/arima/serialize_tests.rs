@@ -50,8 +50,8 @@ fn older_format(fit: &ArimaFit, version: u32) -> Vec<u8> {
         in_units_of_y.scale = 1.0;
     }
     let mut bytes = to_bytes(&in_units_of_y);
-    // The checksum and the regressor count (0).
-    bytes.truncate(bytes.len() - 8 - 4);
+    // The checksum, the regressor count (0), the Fourier term count (0) and end time.
+    bytes.truncate(bytes.len() - 8 - 4 - 4 - 8);
     if version == VERSION_1 {
         bytes.truncate(bytes.len() - (8 + 1 + 8));
     }

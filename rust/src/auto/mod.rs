@@ -81,7 +81,8 @@ pub fn auto_arima_with(y: &[f64], options: &AutoArimaOptions, cancel: Option<&At
 /// columns left out), no differencing may make a regressor constant, a rank-deficient
 /// `xreg` is an error, and every candidate carries all the regressors (a constant column
 /// then rules out the candidates with a mean or differencing: see `arima::fit_xreg`).
-/// A constant y gets R's constant model without regressors.
+/// A constant y gets R's constant model without regressors. The Fourier terms of
+/// `options.fourier` join `xreg` (last), and the fit builds their future values.
 pub fn auto_arima_xreg(
     y: &[f64],
     xreg: &Regressors,
@@ -89,6 +90,24 @@ pub fn auto_arima_xreg(
     cancel: Option<&AtomicBool>,
 ) -> CoreResult<AutoArimaFit> {
     options.validate()?;
+    if options.fourier.is_empty() {
+        return search_xreg(y, xreg, options, cancel);
+    }
+    let (names, cols) = crate::stats::fourier::fourier(&options.fourier, y.len())?;
+    xreg.check_rows(y.len(), "y")?;
+    let all = Regressors::new(
+        xreg.names().iter().cloned().chain(names).collect(),
+        xreg.columns().iter().cloned().chain(cols).collect(),
+    )?;
+    let mut out = search_xreg(y, &all, options, cancel)?;
+    if !out.fit.xreg_names.is_empty() {
+        out.fit.fourier = options.fourier.clone();
+        out.fit.fourier_end = y.len();
+    }
+    Ok(out)
+}
+
+fn search_xreg(y: &[f64], xreg: &Regressors, options: &AutoArimaOptions, cancel: Option<&AtomicBool>) -> CoreResult<AutoArimaFit> {
     series::refuse_infinite(y)?;
     xreg.check_rows(y.len(), "y")?;
     let Some(first) = y.iter().position(|v| !v.is_nan()) else {

@@ -1,5 +1,6 @@
 //! The settings of the search (`forecast::auto.arima`'s arguments) and their rules.
 
+use crate::stats::fourier::FourierTerm;
 use crate::arima;
 use crate::error::{invalid, CoreResult};
 
@@ -94,6 +95,10 @@ pub struct AutoArimaOptions {
     pub lambda: Option<BoxCoxLambda>,
     /// Bias-adjusted back-transform of point forecasts (R's `biasadj`).
     pub biasadj: bool,
+    /// Fourier terms added as regressors (R's `auto.arima(y, xreg = fourier(y, K))`), the
+    /// way to long (52.18) and multiple (7 and 365.25) seasonal periods; the fit builds
+    /// their future values itself. Empty: none.
+    pub fourier: Vec<FourierTerm>,
 }
 
 impl Default for AutoArimaOptions {
@@ -127,6 +132,7 @@ impl Default for AutoArimaOptions {
             allow_mean: true,
             lambda: None,
             biasadj: false,
+            fourier: Vec::new(),
         }
     }
 }
@@ -160,6 +166,9 @@ impl AutoArimaOptions {
         }
         if let Some(d) = self.seasonal_d.filter(|&d| d > arima::MAX_SEASONAL_D) {
             return invalid(format!("seasonalD must be <= {}, got {d}", arima::MAX_SEASONAL_D));
+        }
+        for term in &self.fourier {
+            term.validate()?;
         }
         if self.nmodels == 0 {
             return invalid("nmodels must be >= 1, got 0");

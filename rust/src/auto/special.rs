@@ -93,6 +93,8 @@ fn build(x: &[f64], spec: ArimaSpec, coef: Vec<f64>) -> ArimaFit {
         selection: Selection::default(),
         xreg_names: Vec::new(),
         xreg: Vec::new(),
+        fourier: Vec::new(),
+        fourier_end: 0,
     }
 }
 

@@ -5,6 +5,7 @@
 //! call   := name group* period?                 naive, arima(0,1,1)(0,1,1)[12]
 //! group  := '(' (arg (',' arg)*)? ')'
 //! arg    := (key '=')? value                    1, drift=true, lambda=auto
+//!         | key '=' '[' item (',' item)* ']'    fourier=[7:3,365.25:10] (value "7:3,365.25:10")
 //! period := '[' value ']'                       the seasonal period
 //! ```
 //!
@@ -173,6 +174,28 @@ impl Parser<'_> {
             }
         }
     }
+    /// A bracketed list of items (words that may hold ':'), as one value: the items joined
+    /// by ','.
+    fn list(&mut self) -> CoreResult<String> {
+        self.expect('[')?;
+        let mut items = Vec::new();
+        loop {
+            let mut item = self.word("a list item")?.0;
+            while self.peek() == Some(':') {
+                self.i += 1;
+                item.push(':');
+                item.push_str(&self.word("a list item")?.0);
+            }
+            items.push(item);
+            self.blanks();
+            match self.peek() {
+                Some(',') => self.i += 1,
+                _ => break,
+            }
+        }
+        self.expect(']')?;
+        Ok(items.join(","))
+    }
     fn group(&mut self) -> CoreResult<Vec<Arg>> {
         self.expect('(')?;
         self.blanks();
@@ -190,7 +213,8 @@ impl Parser<'_> {
             self.blanks();
             let arg = if self.peek() == Some('=') {
                 self.i += 1;
-                let (value, _) = self.word("a value")?;
+                self.blanks();
+                let value = if self.peek() == Some('[') { self.list()? } else { self.word("a value")?.0 };
                 Arg { key: Some(first.to_ascii_lowercase()), value, at }
             } else {
                 Arg { key: None, value: first, at }
