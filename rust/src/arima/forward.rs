@@ -18,7 +18,7 @@ impl ArimaFit {
     /// This model over `y` (NaN = missing) with every coefficient fixed; an auto-ARIMA model
     /// with a Box-Cox lambda transforms `y` with it first, as its fit did.
     pub fn forward(&self, y: &[f64], cancel: Option<&AtomicBool>) -> CoreResult<ArimaFit> {
-        if !self.xreg_names.is_empty() {
+        if !self.xreg_names.is_empty() || !self.fourier.is_empty() {
             // The new observations' regressors are not given: carrying such a model forward
             // would silently drop its regression.
             return invalid("a model with regressors cannot be carried forward without their new values".to_string());
@@ -56,6 +56,8 @@ impl ArimaFit {
             selection: self.selection,
             xreg_names: Vec::new(),
             xreg: Vec::new(),
+            fourier: Vec::new(),
+            fourier_end: 0,
         };
         to_units_of_y(&mut fit, scale.factor, &x)?;
         Ok(fit)
