@@ -137,6 +137,7 @@ pub fn auto_arima_with(y: &[f64], options: &AutoArimaOptions, cancel: Option<&At
             }
         }
     };
+    refuse_cancelled(cancel)?;
     let dx = seasonal_diff(x, m, sd);
     let d = match d {
         Some(v) => v,
@@ -148,6 +149,7 @@ pub fn auto_arima_with(y: &[f64], options: &AutoArimaOptions, cancel: Option<&At
             v
         }
     };
+    refuse_cancelled(cancel)?;
     let dx = difference(&dx, d);
     if dx.is_empty() {
         return Err(CoreError::InvalidArgument(format!(
@@ -185,8 +187,9 @@ pub fn auto_arima_with(y: &[f64], options: &AutoArimaOptions, cancel: Option<&At
             include_mean: d + sd == 0,
             include_drift: false,
         };
-        match arima::fit(&spec, x) {
+        match arima::fit_with(&spec, x, &arima::FitOptions { cancel, ..Default::default() }) {
             Ok(f) => -2.0 * f.log_likelihood() - n_obs as f64 * f.ln_sigma2(),
+            Err(CoreError::Cancelled) => return Err(CoreError::Cancelled),
             Err(_) => 0.0,
         }
     } else {
@@ -261,6 +264,15 @@ fn refuse_non_finite(fit: &ArimaFit) -> CoreResult<()> {
         return Ok(());
     }
     invalid(format!("lambda = {lambda} gives a model that is not finite (coefficients, sigma or log-likelihood)"))
+}
+
+/// `Err(Cancelled)` once `cancel` is set: checked between the phases of the procedure (each
+/// bounded on its own: the tests are O(n) passes, the fits poll the flag).
+fn refuse_cancelled(cancel: Option<&AtomicBool>) -> CoreResult<()> {
+    if cancel.is_some_and(|c| c.load(std::sync::atomic::Ordering::Relaxed)) {
+        return Err(CoreError::Cancelled);
+    }
+    Ok(())
 }
 
 /// `forecast::nsdiffs(x, test = seasonal.test, max.D)` as auto.arima calls it.
