@@ -4,6 +4,8 @@
 use super::kalman::{arma_filter_states, FullFilter, LikSums};
 use super::objective::Problem;
 use super::polynomial::difference;
+use std::sync::atomic::Ordering;
+
 use crate::error::{CoreError, CoreResult};
 
 /// Residuals, likelihood sums and the filtered full state at the end.
@@ -27,16 +29,25 @@ pub(crate) fn final_pass(prob: &mut Problem<'_>, coef: &[f64], fast: bool) -> Co
     let mut adj = Vec::with_capacity(prob.y.len());
     Problem::adjusted(&mut adj, &prob.y, &prob.reg.cols, &coef[prob.narma..]);
     let no_state = || CoreError::Numerical("fitted model has no stationary state covariance".into());
+    // A pass over a long series, or with a long period, takes seconds: it stops on the
+    // caller's cancellation as the optimiser's objective does.
+    let cancel = prob.cancel;
+    let stop = move || cancel.is_some_and(|c| c.load(Ordering::Relaxed));
+    let cancelled = || CoreError::Cancelled;
     let nd = prob.delta.len();
     let mut filter = FullFilter::new(&mut prob.ws, &prob.phi, &prob.theta, &prob.delta).ok_or_else(no_state)?;
     if !fast {
-        let out = filter.run(&adj, true);
+        let out = filter.run_until(&adj, true, &stop).ok_or_else(cancelled)?;
         let (a, p) = filter.state();
         return Ok(FinalPass { sums: out.sums, residuals: out.residuals, a: a.to_vec(), p: p.to_vec() });
     }
-    let mut residuals = if nd > 0 { filter.run(&adj[..nd], true).residuals } else { Vec::new() };
+    let mut residuals = if nd > 0 { filter.run_until(&adj[..nd], true, &stop).ok_or_else(cancelled)?.residuals } else { Vec::new() };
     let w = difference(&adj, &prob.delta);
-    let out = arma_filter_states(&mut prob.ws, &prob.phi, &prob.theta, &w).ok_or_else(no_state)?;
+    let out = match arma_filter_states(&mut prob.ws, &prob.phi, &prob.theta, &w, &stop) {
+        Some(out) => out,
+        None if stop() => return Err(CoreError::Cancelled),
+        None => return Err(no_state()),
+    };
     residuals.extend_from_slice(&out.residuals);
     let r = out.a.len();
     let rd = r + nd;

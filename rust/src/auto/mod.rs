@@ -182,6 +182,7 @@ fn search_xreg(y: &[f64], xreg: &Regressors, options: &AutoArimaOptions, cancel:
             }
         }
     };
+    refuse_cancelled(cancel)?;
     let dx = seasonal_diff(&xx, m, sd);
     let d = match d {
         Some(v) => v,
@@ -196,6 +197,7 @@ fn search_xreg(y: &[f64], xreg: &Regressors, options: &AutoArimaOptions, cancel:
             v
         }
     };
+    refuse_cancelled(cancel)?;
     let dx = difference(&dx, d);
     if dx.is_empty() {
         return Err(CoreError::InvalidArgument(format!(
@@ -241,8 +243,9 @@ fn search_xreg(y: &[f64], xreg: &Regressors, options: &AutoArimaOptions, cancel:
             include_mean: d + sd == 0,
             include_drift: false,
         };
-        match arima::fit_xreg(&spec, x, xreg, &FitOptions::default()) {
+        match arima::fit_xreg(&spec, x, xreg, &FitOptions { cancel, ..FitOptions::default() }) {
             Ok(f) => -2.0 * f.log_likelihood() - n_obs as f64 * f.ln_sigma2(),
+            Err(CoreError::Cancelled) => return Err(CoreError::Cancelled),
             Err(_) => 0.0,
         }
     } else {
@@ -317,6 +320,15 @@ fn refuse_non_finite(fit: &ArimaFit) -> CoreResult<()> {
         return Ok(());
     }
     invalid(format!("lambda = {lambda} gives a model that is not finite (coefficients, sigma or log-likelihood)"))
+}
+
+/// `Err(Cancelled)` once `cancel` is set: checked between the phases of the procedure (each
+/// bounded on its own: the tests are O(n) passes, the fits poll the flag).
+fn refuse_cancelled(cancel: Option<&AtomicBool>) -> CoreResult<()> {
+    if cancel.is_some_and(|c| c.load(std::sync::atomic::Ordering::Relaxed)) {
+        return Err(CoreError::Cancelled);
+    }
+    Ok(())
 }
 
 /// `forecast::nsdiffs(x, test = seasonal.test, max.D)` as auto.arima calls it.

@@ -173,8 +173,15 @@ pub(crate) struct ArmaFilterOutput {
 /// The standard Kalman filter for the stationary ARMA on a complete series,
 /// O(r^2) per step using the companion structure of T (R's `ARIMA_Like`
 /// branch for d = 0), keeping residuals and the final filtered state. Used
-/// once per fit; the optimizer uses the cheaper [`ArmaWorkspace::loglik`].
-pub(crate) fn arma_filter_states(ws: &mut ArmaWorkspace, phi: &[f64], theta: &[f64], w: &[f64]) -> Option<ArmaFilterOutput> {
+/// once per fit; the optimizer uses the cheaper [`ArmaWorkspace::loglik`]. Polls `stop` as
+/// the full filter does, and returns `None` once it says so.
+pub(crate) fn arma_filter_states(
+    ws: &mut ArmaWorkspace,
+    phi: &[f64],
+    theta: &[f64],
+    w: &[f64],
+    stop: &dyn Fn() -> bool,
+) -> Option<ArmaFilterOutput> {
     if !ws.prepare(phi, theta) {
         return None;
     }
@@ -187,7 +194,11 @@ pub(crate) fn arma_filter_states(ws: &mut ArmaWorkspace, phi: &[f64], theta: &[f
     let mut m = vec![0.0; r];
     let mut sums = LikSums::default();
     let mut residuals = Vec::with_capacity(w.len());
+    let every = super::diffuse::poll_interval(r * r);
     for (l, &y) in w.iter().enumerate() {
+        if l % every == every - 1 && stop() {
+            return None;
+        }
         if l > 0 {
             // a <- T a
             let a0 = a[0];

@@ -40,8 +40,18 @@ const KAPPA: f64 = 1e6;
 /// Below this (relative) the diffuse part of an innovation variance is zero.
 const DIFFUSE_TOL: f64 = 1e-8;
 
-/// Observations between two polls of the stop flag in [`FullFilter::run_until`].
+/// Most observations between two polls of the stop flag in [`FullFilter::run_until`].
 const STOP_POLL: usize = 4096;
+
+/// About this many multiply-adds between two polls of the stop flag: a few milliseconds, so
+/// that a cancelled fit returns at once also where one step costs O((r + d)^3) (a period of
+/// 365 makes that 5e7 per observation).
+const STOP_WORK: usize = 1 << 22;
+
+/// Steps between two polls of a filter whose step costs about `step_work` multiply-adds.
+pub(crate) fn poll_interval(step_work: usize) -> usize {
+    (STOP_WORK / step_work.max(1)).clamp(1, STOP_POLL)
+}
 
 /// Output of a full filter pass.
 #[derive(Debug, Clone)]
@@ -111,13 +121,14 @@ impl FullFilter {
 
     /// Runs the filter over `y` (NaN = missing) from the initial state,
     /// leaving the filtered state `a_{n|n}`, `P_{n|n}` for forecasting.
+    #[cfg(test)]
     pub(crate) fn run(&mut self, y: &[f64], want_residuals: bool) -> FullFilterResult {
         self.run_until(y, want_residuals, &|| false).expect("never stopped")
     }
 
-    /// [`run`](Self::run) that polls `stop` every [`STOP_POLL`] observations
+    /// [`run`](Self::run) that polls `stop` every [`poll_interval`] observations
     /// and returns `None` as soon as it says so (a cancelled fit on a long
-    /// series must not wait for a whole O(n (r + d)^2) pass).
+    /// series, or with a long period, must not wait for a whole pass).
     pub(crate) fn run_until(&mut self, y: &[f64], want_residuals: bool, stop: &dyn Fn() -> bool) -> Option<FullFilterResult> {
         let rd = self.rd();
         let r = self.r;
@@ -131,8 +142,9 @@ impl FullFilter {
         let mut diffuse = d > 0;
         let mut sums = LikSums::default();
         let mut residuals = if want_residuals { Vec::with_capacity(y.len()) } else { Vec::new() };
+        let every = poll_interval(rd * rd * (d + 1));
         for (l, &yl) in y.iter().enumerate() {
-            if l % STOP_POLL == STOP_POLL - 1 && stop() {
+            if l % every == every - 1 && stop() {
                 return None;
             }
             // Prediction (the prior at l = 0 is the initial state itself).
