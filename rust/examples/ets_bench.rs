@@ -1,7 +1,7 @@
 //! Single-threaded automatic ETS benchmark.
 //!
 //! Usage: `ets_bench IN.csv [PASSES]` where IN.csv has the columns
-//! `source,id,m,h,train,test` of `testdata/ets/export_competition_series.py` (train
+//! `source,id,m,h,train,test` of `testdata/auto_arima/export_competition_series.py` (train
 //! space-separated). Runs R's `ets(y)` defaults with the series' period on every series, one
 //! after another on the calling thread, PASSES times (default 1) after one untimed warm-up
 //! over the first 20 series, and prints `{"seconds_per_series": [...], "failed": n}`.

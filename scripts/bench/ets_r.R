@@ -1,5 +1,5 @@
 # Times R's forecast::ets(y) (defaults) on the series of a CSV with the columns
-# source,id,m,h,train,test (testdata/ets/export_competition_series.py), one after another,
+# source,id,m,h,train,test (testdata/auto_arima/export_competition_series.py), one after another,
 # after one warm-up fit; prints seconds per series (elapsed and CPU).
 #   Rscript scripts/bench/ets_r.R testdata/ets/competition_subset.csv
 suppressMessages(library(forecast))

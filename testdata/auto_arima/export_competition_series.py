@@ -7,6 +7,8 @@ as space-separated numbers.
 
   python3 export_competition_series.py OUT.csv               # every monthly/quarterly series
   python3 export_competition_series.py OUT.csv --every 10    # every 10th series of each group
+  python3 export_competition_series.py ../ets/competition_subset.csv --every 8 --periods 12,4,1
+                                                             # the ETS fixtures' subset
 
 The fixture generator uses the `--every` subset written to competition_subset.csv (committed);
 the benchmark exports the full sets.
@@ -28,12 +30,13 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("out")
     parser.add_argument("--every", type=int, default=1, help="keep every k-th series of each source/period group")
+    parser.add_argument("--periods", default="12,4", help="the seasonal periods to export (the ETS fixtures add 1: yearly)")
     args = parser.parse_args()
     with open(args.out, "w", newline="") as fh:
         writer = csv.writer(fh)
         writer.writerow(["source", "id", "m", "h", "train", "test"])
         for source, data in GROUPS:
-            for m in (12, 4):
+            for m in (int(p) for p in args.periods.split(",")):
                 keys = [k for k in sorted(data.keys()) if data[k].period == m]
                 for k in keys[:: args.every]:
                     s = data[k]

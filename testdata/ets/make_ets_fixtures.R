@@ -1,13 +1,14 @@
 # Fixtures for lagrs' ETS family: R's forecast::ets (8.20) on R's data sets, on series
 # simulated from every model class, on every 8th monthly/quarterly/yearly series of M1 and
-# Tourism (competition_subset.csv, from export_competition_series.py), on series with
+# Tourism (competition_subset.csv, from ../auto_arima/export_competition_series.py --every 8
+# --periods 12,4,1), on series with
 # missing and non-positive values, and with R's options (fixed models and parameters,
 # criteria, bounds). For each: R's chosen model, AICc, log-likelihood, parameters, initial
 # and final states, sigma^2, forecasts and 80/95% bounds.
 #
 #   Rscript make_ets_fixtures.R      (writes ets.json beside this script)
 suppressMessages(library(forecast))
-source("json.R")
+source("../auto_arima/json.R")
 
 cases <- list()
 add <- function(name, y, m, args = list(), h = NULL) {

@@ -125,24 +125,7 @@ public final class Baseline extends SpecText {
         return withOption("biasadj=" + adjust);
     }
 
-    /** The text with one more option in the first parentheses (a repeated one replaces). */
     private Baseline withOption(String option) {
-        String key = option.substring(0, option.indexOf('=') + 1);
-        String text = toString();
-        String head = text.contains("[") ? text.substring(0, text.indexOf('[')) : text;
-        String period = text.substring(head.length());
-        StringBuilder args = new StringBuilder();
-        String name = head;
-        int open = head.indexOf('(');
-        if (open >= 0) {
-            name = head.substring(0, open);
-            for (String arg : head.substring(open + 1, head.length() - 1).split(",")) {
-                if (!arg.startsWith(key)) {
-                    args.append(arg).append(',');
-                }
-            }
-        }
-        args.append(option);
-        return new Baseline(name + "(" + args + ")" + period);
+        return new Baseline(withOption(toString(), option));
     }
 }

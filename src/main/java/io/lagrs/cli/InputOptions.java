@@ -31,7 +31,7 @@ final class InputOptions {
     Frequency frequency;
 
     @Option(names = "--strict",
-            description = "Treat any skipped row (malformed, duplicate time) as a failure: report it, write nothing and exit with code 1; with forecast, also exit with code 1 when a series failed.")
+            description = "Treat any skipped row (malformed, duplicate time) as a failure: report it, write nothing and exit with code 1; with forecast and cv, also exit with code 1 when a series (or a cv window) failed.")
     boolean strict;
 
     /** The delimiter as a character, or 0 to detect it. */

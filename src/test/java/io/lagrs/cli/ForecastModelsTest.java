@@ -172,8 +172,9 @@ class ForecastModelsTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> choices.get(2).spec(1));
         assertTrue(e.getMessage().contains("arima(0,1,1)(0,1,1)"), e.getMessage());
         assertEquals("snaive[1]", choices.get(0).spec(1).toString());
-        // the default, defined once in the library: auto ARIMA with a seasonal naive fallback
-        assertEquals("auto_arima[12]|snaive[12]", ModelChoice.of(null, null, null, 12).get(0).spec(12).toString());
+        // the default, defined once in the library: the automatic choice, with the series' season
+        assertEquals("auto[12]", ModelChoice.of(null, null, null, 12).get(0).spec(12).toString());
+        assertEquals("auto", ModelChoice.of(null, null, null, 12).get(0).spec(1).toString());
         assertEquals(io.lagrs.table.Defaults.MODEL, ModelChoice.of(null, null, null, 12).get(0).name());
         assertEquals("arima(1,1,0)", ModelChoice.of(null, "1,1,0,0,0,0", null, 12).get(0).spec(12).toString());
     }

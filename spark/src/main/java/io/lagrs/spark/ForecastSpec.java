@@ -188,7 +188,8 @@ public final class ForecastSpec implements Serializable {
      * The recommended default: each series' family chosen from its demand pattern, the spec
      * text {@code auto[period]} ({@code auto} for period 1): intermittent series (Syntetos,
      * Boylan and Croston's ADI of at least 1.32, or no demand) get {@code croston_sba}, the
-     * others {@code auto_arima[period]|naive}. The output's {@code model} column says which.
+     * others auto-ARIMA with fallbacks (the rule of docs/API.md, "auto and auto[m]"). The
+     * output's {@code model} column says which.
      *
      * @throws IllegalArgumentException if {@code seasonalPeriod < 1}
      */
