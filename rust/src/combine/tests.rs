@@ -39,7 +39,7 @@ fn ill_formed_combinators_name_what_is_wrong() {
     assert!(e("conformal(naive, mean)").contains("conformal takes one model"));
     assert!(e("conformal(naive; windows=1)").contains("windows >= 2"));
     assert!(e("mean_of(naive; h=3)").contains("takes no option 'h'"));
-    assert!(e("mean_of(naive, theta)").contains("unknown model 'theta'"));
+    assert!(e("mean_of(naive, no_such_model)").contains("unknown model 'no_such_model'"));
     assert!(e("mean_of()").contains("expected a model name"));
     assert!(e("naive(mean)").contains("takes no argument"));
 }
