@@ -16,7 +16,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The README's consumer program, examples/QuickStart.java, compiled and run as a user would run it. */
 class QuickStartExampleTest {
-    private static final Path EXAMPLE = Path.of("examples", "QuickStart.java");
+    /** The checkout's file, whatever the working directory (the -Xcheck:jni run starts in target/). */
+    private static final Path EXAMPLE = Path.of(System.getProperty("lagrs.test.root", "."), "examples", "QuickStart.java")
+            .toAbsolutePath();
 
     @TempDir
     Path dir;
