@@ -7,10 +7,8 @@ import io.lagrs.table.Defaults;
 import io.lagrs.table.SeasonalSpec;
 import java.io.Serializable;
 import java.util.Arrays;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
-import java.util.Set;
 
 /**
  * What {@link LagrsSpark#forecast} fits and forecasts: one or several models, the horizon, the
@@ -141,25 +139,7 @@ public final class ForecastSpec implements Serializable {
      *     quotes it, then the reader's reason), or two texts name the same spec
      */
     public static ForecastSpec model(String... texts) {
-        Objects.requireNonNull(texts, "texts must not be null");
-        if (texts.length == 0) {
-            throw new IllegalArgumentException("at least one model is needed, got none");
-        }
-        Set<String> canonical = new LinkedHashSet<>();
-        for (int i = 0; i < texts.length; i++) {
-            String text = Objects.requireNonNull(texts[i], "texts[" + i + "] must not be null");
-            String read = canonicalText(text);
-            if (!canonical.add(read)) {
-                // Two rows per series and step under one spec name could not be told apart.
-                throw new IllegalArgumentException("model spec '" + text + "' is given twice (as " + read + ")");
-            }
-        }
-        return ofTexts(canonical.toArray(new String[0]));
-    }
-
-    /** The core's reader: its message quotes a bad text and says where and why it is not a spec. */
-    private static String canonicalText(String text) {
-        return ModelSpec.parse(text).toString();
+        return ofTexts(ModelTexts.canonical(texts));
     }
 
     /**
@@ -230,7 +210,7 @@ public final class ForecastSpec implements Serializable {
     }
 
     private ForecastSpec withArima(Arima arima) {
-        return new ForecastSpec(new String[] {canonicalText(arima.toString())}, idColumn, timeColumn, valueColumn,
+        return new ForecastSpec(new String[] {ModelTexts.canonical(arima.toString())}, idColumn, timeColumn, valueColumn,
                 horizon, levels, batchSize, partitions, threads, flags);
     }
 
