@@ -4,6 +4,7 @@ pub mod arima;
 pub mod auto;
 pub mod baseline;
 pub mod batch;
+pub mod cancel_scope;
 pub mod catalog;
 pub mod combine;
 pub mod cv;

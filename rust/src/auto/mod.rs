@@ -90,6 +90,17 @@ pub fn auto_arima_xreg(
     cancel: Option<&AtomicBool>,
 ) -> CoreResult<AutoArimaFit> {
     options.validate()?;
+    // The seasonal-strength test's decomposition polls the flag through the scope.
+    let fitted = crate::cancel_scope::run_with(cancel, || fourier_and_search(y, xreg, options, cancel));
+    crate::cancel_scope::unless_cancelled(cancel, fitted)
+}
+
+fn fourier_and_search(
+    y: &[f64],
+    xreg: &Regressors,
+    options: &AutoArimaOptions,
+    cancel: Option<&AtomicBool>,
+) -> CoreResult<AutoArimaFit> {
     if options.fourier.is_empty() {
         return search_xreg(y, xreg, options, cancel);
     }

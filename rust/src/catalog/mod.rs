@@ -18,6 +18,7 @@ use crate::ets::{self, EtsSpec};
 use crate::combine::best::BestOf;
 use crate::combine::conformal::Conformal;
 use crate::combine::mean::Combine;
+use crate::cancel_scope;
 use crate::engine::text::{self, Call};
 use crate::engine::transform::BoxCox;
 use crate::engine::{FittedModel, Spec};
@@ -130,10 +131,11 @@ impl ModelSpec {
 
 impl Spec for ModelSpec {
     fn fit(&self, y: &[f64], cancel: Option<&AtomicBool>) -> CoreResult<Box<dyn FittedModel>> {
-        let fitted = match &self.box_cox {
+        let fitted = cancel_scope::run_with(cancel, || match &self.box_cox {
             Some(transform) => transform.fit(y, self.period(), |z| self.fit_family(z, cancel)),
             None => self.fit_family(y, cancel),
-        };
+        });
+        let fitted = cancel_scope::unless_cancelled(cancel, fitted);
         match (fitted, &self.fallback) {
             (Err(e), Some(fallback)) if e != CoreError::Cancelled => fallback.fit(y, cancel),
             (fitted, _) => fitted,

@@ -71,6 +71,15 @@ fn a_cancelled_fit_does_not_fall_back() {
 }
 
 #[test]
+fn a_set_flag_cancels_every_family_including_those_that_poll_it_through_the_scope() {
+    let cancel = AtomicBool::new(true);
+    for text in ["auto_ets[12]", "auto_theta[12]", "theta[12]", "croston_optimized", "naive", "auto[12]", "auto_arima[12]"] {
+        let spec = ModelSpec::parse(text).expect(text);
+        assert_eq!(spec.fit(&airline_like(), Some(&cancel)).expect_err(text), CoreError::Cancelled, "{text}");
+    }
+}
+
+#[test]
 fn every_family_round_trips_through_its_saved_form() {
     let y = airline_like();
     for text in [

@@ -181,6 +181,10 @@ pub fn fit_form(y: &[f64], form: Form, freq: usize, opts: &Options) -> CoreResul
         ..Default::default()
     };
     let res = minimize(&mut target, &par0, &nm);
+    // The final pass keeps every state (n times the state size): not for a cancelled fit.
+    if res.status == NelderMeadStatus::Cancelled {
+        return Err(CoreError::Cancelled);
+    }
     if res.status == NelderMeadStatus::NonFiniteStart {
         return Err(CoreError::Numerical(format!(
             "ets: {} cannot be evaluated at its starting values",

@@ -103,6 +103,10 @@ pub fn stl(y: &[f64], params: &StlParams) -> (Vec<f64>, Vec<f64>) {
             for i in 0..n {
                 detrended[i] = y[i] - trend[i];
             }
+            // A cancelled caller discards this decomposition (see `cancel_scope`).
+            if crate::cancel_scope::requested() {
+                return (season, trend);
+            }
             cycle_subseries(&detrended, rw, np, ns, params.s_degree, params.s_jump, &mut cycle);
             low_pass(&cycle, np, &mut low, &mut scratch);
             // The low-pass filter of the seasonal is never weighted (Fortran `stlstp`).

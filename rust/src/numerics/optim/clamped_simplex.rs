@@ -36,6 +36,10 @@ pub fn minimise(mut f: impl FnMut(&[f64]) -> f64, x0: &[f64], lower: &[f64], upp
     let (reflect, expand, contract, shrink) = (1.0, 1.0 + 2.0 / nf, 0.75 - 1.0 / (2.0 * nf), 1.0 - 1.0 / nf);
     let mut start = x0.to_vec();
     clamp(&mut start, lower, upper);
+    // The later candidates of a cancelled selection cost no evaluation.
+    if crate::cancel_scope::requested() {
+        return Minimum { x: start, value: f64::NAN };
+    }
     let mut simplex = vec![start; n + 1];
     for (i, vertex) in simplex.iter_mut().take(n).enumerate() {
         let v = vertex[i];
@@ -50,7 +54,8 @@ pub fn minimise(mut f: impl FnMut(&[f64]) -> f64, x0: &[f64], lower: &[f64], upp
         order.sort_by(|&a, &b| values[a].partial_cmp(&values[b]).unwrap_or(std::cmp::Ordering::Equal));
         best = order[0];
         let (worst, second) = (order[n], order[n - 1]);
-        if population_sd(&values) < s.tol_std {
+        // A cancelled fit discards this result (see `cancel_scope`).
+        if population_sd(&values) < s.tol_std || crate::cancel_scope::requested() {
             break;
         }
         let centroid: Vec<f64> = (0..n)
@@ -127,5 +132,23 @@ mod tests {
         let mut seen = Vec::new();
         minimise(|x: &[f64]| { seen.push(x.to_vec()); x[0] * x[0] }, &[0.0], &[-1.0], &[1.0], Settings { max_iter: 0, ..S });
         assert_eq!(seen, vec![vec![1e-4], vec![0.0]]);
+    }
+
+    #[test]
+    fn a_cancelled_fit_stops_the_search_at_the_next_iteration() {
+        let flag = std::sync::atomic::AtomicBool::new(false);
+        let mut calls = 0;
+        crate::cancel_scope::run_with(Some(&flag), || {
+            let f = |x: &[f64]| {
+                calls += 1;
+                if calls == 10 {
+                    flag.store(true, std::sync::atomic::Ordering::Relaxed);
+                }
+                (x[0] - 1.5).powi(2) + 2.0 * (x[1] + 0.5).powi(4)
+            };
+            minimise(f, &[1.0, 1.0], &[-10.0, -10.0], &[10.0, 10.0], S)
+        });
+        // One iteration takes at most n + 2 = 4 evaluations after the flag.
+        assert!(calls <= 14, "{calls} evaluations");
     }
 }

@@ -52,6 +52,8 @@ pub enum NelderMeadStatus {
     Degenerate,
     /// The objective is not finite at the start; R's `optim` raises an error there.
     NonFiniteStart,
+    /// The fit on this thread was cancelled (see `cancel_scope`); the result is not a minimum.
+    Cancelled,
 }
 
 /// Result of [`minimize`]: the best vertex, its value and R's evaluation count.
@@ -70,6 +72,10 @@ pub fn minimize<F: FnMut(&[f64]) -> f64>(
     opts: &NelderMeadOptions,
 ) -> NelderMeadResult {
     let n = start.len();
+    // The later candidates of a cancelled selection cost no evaluation.
+    if crate::cancel_scope::requested() {
+        return NelderMeadResult { x: start.to_vec(), f: f64::NAN, evaluations: 0, status: NelderMeadStatus::Cancelled };
+    }
     let f0 = f(start);
     if opts.maxit == 0 {
         return NelderMeadResult {
@@ -122,6 +128,10 @@ pub fn minimize<F: FnMut(&[f64]) -> f64>(
     let mut trial = vec![0.0; n];
     let mut status = NelderMeadStatus::Converged;
     loop {
+        if crate::cancel_scope::requested() {
+            status = NelderMeadStatus::Cancelled;
+            break;
+        }
         if recompute {
             for j in 0..=n {
                 if j != best {
@@ -358,5 +368,27 @@ mod tests {
     fn non_finite_start_is_reported() {
         let r = minimize(|_: &[f64]| f64::NAN, &[1.0], &NelderMeadOptions::default());
         assert_eq!(r.status, NelderMeadStatus::NonFiniteStart);
+    }
+
+    #[test]
+    fn a_cancelled_fit_stops_the_search_at_the_next_iteration() {
+        let flag = std::sync::atomic::AtomicBool::new(false);
+        let mut calls = 0;
+        let r = crate::cancel_scope::run_with(Some(&flag), || {
+            minimize(
+                |x: &[f64]| {
+                    calls += 1;
+                    if calls == 10 {
+                        flag.store(true, std::sync::atomic::Ordering::Relaxed);
+                    }
+                    (x[0] - 3.0).powi(2) + (x[1] + 1.0).powi(4)
+                },
+                &[0.0, 0.0],
+                &NelderMeadOptions::default(),
+            )
+        });
+        assert_eq!(r.status, NelderMeadStatus::Cancelled);
+        // One iteration takes at most n + 2 = 4 evaluations after the flag.
+        assert!(r.evaluations <= 14, "{r:?}");
     }
 }

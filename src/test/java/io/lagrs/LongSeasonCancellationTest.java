@@ -10,10 +10,11 @@ import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 
 /**
- * Auto-ARIMA on long series with long seasons stops soon after a cancel or an interrupt, in
- * every phase: before, the fit that gives the approximation's offset ran without the flag, and
- * the final filter pass of every fit (seconds with a period of 365: each step of the diffuse
- * start costs O((r + d)^3)) did not poll it, so a cancel at 1 to 4 s returned after 6 to 30 s.
+ * Fits of long series (auto-ARIMA with long seasons, ETS, Theta) stop soon after a cancel or an
+ * interrupt, in every phase. For auto-ARIMA: before, the fit that gives the approximation's
+ * offset ran without the flag, and the final filter pass of every fit (seconds with a period of
+ * 365: each step of the diffuse start costs O((r + d)^3)) did not poll it, so a cancel at 1 to
+ * 4 s returned after 6 to 30 s.
  * The bound here (2 s from the cancel to the return) is generous for a loaded 2-core machine
  * and far below what the old code took.
  */
@@ -72,6 +73,19 @@ class LongSeasonCancellationTest {
         AutoArima auto = AutoArima.builder().seasonalPeriod(168).build();
         for (long at : new long[] {500, 3000}) {
             assertStopsWithinTheBound("AutoArima.fit, period 168", () -> auto.fit(y), at, Thread::interrupt);
+        }
+    }
+
+    /**
+     * ETS and Theta fits spend their time in the shared simplex optimisers, which before polled
+     * no flag: an interrupt waited for the whole selection (seconds on long series).
+     */
+    @Test
+    void interruptingEtsAndThetaOnALongSeriesReturnsWithinTheBound() throws Exception {
+        double[] y = seasonal(300_000, 24, 5);
+        for (String text : new String[] {"auto_ets[24]", "auto_theta[24]"}) {
+            ModelSpec spec = ModelSpec.parse(text);
+            assertStopsWithinTheBound(text + ", 300,000 values", () -> spec.fit(y), 500, Thread::interrupt);
         }
     }
 
