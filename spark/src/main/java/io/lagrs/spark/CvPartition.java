@@ -33,17 +33,15 @@ final class CvPartition implements InternalPartitions.PartitionFunction {
     private final DataType idType;
     private final TimeKind kind;
     private final String zoneId;
+    /** Columns per row: id, time, cutoff, actual, the model columns, error. */
+    private final int width;
 
     CvPartition(CvSpec spec, DataType idType, TimeKind kind, String zoneId) {
         this.spec = spec;
         this.idType = idType;
         this.kind = kind;
         this.zoneId = zoneId;
-    }
-
-    /** Columns per row: id, time, cutoff, actual, the model columns, error. */
-    int width() {
-        return 5 + spec.modelColumns().size();
+        this.width = 5 + spec.modelColumns().size();
     }
 
     @Override
@@ -158,7 +156,7 @@ final class CvPartition implements InternalPartitions.PartitionFunction {
             }
             for (int i = 0; i < actual.length; i++) {
                 int j = runIndex.get(owner[i]);
-                Object[] row = new Object[width()];
+                Object[] row = new Object[width];
                 row[0] = batch.id(j);
                 try {
                     row[1] = grids[j].at(time[i]);
@@ -185,7 +183,7 @@ final class CvPartition implements InternalPartitions.PartitionFunction {
         }
 
         private void errorRow(Object id, String message) {
-            Object[] row = new Object[width()];
+            Object[] row = new Object[width];
             row[0] = id;
             row[row.length - 1] = UTF8String.fromString(message);
             out.add(new GenericInternalRow(row));
