@@ -12,6 +12,8 @@ specification and hands DataFrames across. The session needs the lagrs jars (see
     auto = lagrs_spark.forecast(df, auto_period=12, id="sku", time="month", value="sales", horizon=12)
     several = lagrs_spark.forecast(df, models=("auto_arima[12]", "snaive[12]", "naive"),
                                    id="sku", time="month", value="sales", horizon=12)
+    cv = lagrs_spark.cross_validate(df, models=("auto_arima[12]", "snaive[12]"),
+                                    id="sku", time="month", value="sales", horizon=12, windows=3)
     feats = lagrs_spark.features(df, id="sku", time="month", value="sales",
                                  lags=(1, 12), rolling=[("mean", 12), ("quantile:0.9", 12, 6)])
 """
@@ -57,13 +59,15 @@ def forecast_spec(df: DataFrame, *, models: Optional[Sequence[str]] = None,
                   order: Optional[Sequence[int]] = None,
                   seasonal: Optional[Sequence[int]] = None, auto_period: Optional[int] = None,
                   include_mean: Optional[bool] = None, include_drift: bool = False,
-                  id: str = "id", time: str = "time", value: str = "value", horizon: int = 1,
-                  levels: Sequence[float] = (0.95,), batch_size: Optional[int] = None,
+                  id: str = "id", time: str = "time", value: str = "value", horizon: Optional[int] = None,
+                  levels: Optional[Sequence[float]] = None, batch_size: Optional[int] = None,
                   partitions: int = 0, threads: int = 0):
     """The JVM ForecastSpec for these arguments (see ForecastSpec's Javadoc): `models`, one or
     several spec texts such as ("auto_arima[12]", "snaive[12]", "naive") (a bad text raises
     here, naming it); or a fixed `order` (with `seasonal` = (P, D, Q, period)); or `auto_period`
-    for auto ARIMA with that period. `threads` per native call, 0 for spark.task.cpus."""
+    for auto ARIMA with that period. `horizon` and `levels` default to the library's: twice each
+    series' season (10 steps without one), levels (0.8, 0.95). `threads` per native call, 0 for
+    spark.task.cpus."""
     specs = _jvm(df).io.lagrs.spark.ForecastSpec
     if sum(x is not None for x in (models, order, auto_period)) != 1:
         raise ValueError("give exactly one of models=[spec texts], order=(p, d, q) and auto_period=m")
@@ -80,8 +84,12 @@ def forecast_spec(df: DataFrame, *, models: Optional[Sequence[str]] = None,
         if include_mean is not None:
             spec = spec.includeMean(bool(include_mean))
         spec = spec.includeDrift(bool(include_drift))
-    spec = spec.columns(id, time, value).horizon(int(horizon))
-    spec = spec.levels(_doubles(df, levels)).partitions(int(partitions)).threads(int(threads))
+    spec = spec.columns(id, time, value)
+    if horizon is not None:
+        spec = spec.horizon(int(horizon))
+    if levels is not None:
+        spec = spec.levels(_doubles(df, levels))
+    spec = spec.partitions(int(partitions)).threads(int(threads))
     if batch_size is not None:
         spec = spec.batchSize(int(batch_size))
     return spec
@@ -93,6 +101,36 @@ def forecast(df: DataFrame, *, metrics=None, **kwargs) -> DataFrame:
     ForecastMetrics from register_metrics, or None."""
     spec = forecast_spec(df, **kwargs)
     return _wrap(_jvm(df).io.lagrs.spark.LagrsSpark.forecast(df._jdf, spec, metrics), df)
+
+
+def cross_validate(df: DataFrame, *, models: Sequence[str], id: str = "id", time: str = "time",
+                   value: str = "value", horizon: Optional[int] = None, windows: Optional[int] = None,
+                   step_size: Optional[int] = None, input_size: Optional[int] = None,
+                   refit: Optional[int] = None, levels: Optional[Sequence[float]] = None,
+                   batch_size: Optional[int] = None, partitions: int = 0, threads: int = 0) -> DataFrame:
+    """LagrsSpark.crossValidate: the long table of the cv command (id, time, cutoff, actual, per
+    model its mean and "-lo-80"/"-hi-80" bounds, error). Unset arguments keep CvSpec's defaults
+    (horizon 12, 3 windows, a step of the horizon, levels (0.8, 0.95)); `refit` = k refits every
+    k windows, 0 only at the first; `input_size` caps each window's training data."""
+    if isinstance(models, str):
+        models = [models]
+    spec = _jvm(df).io.lagrs.spark.CvSpec.model(_strings(df, models)).columns(id, time, value)
+    if horizon is not None:
+        spec = spec.horizon(int(horizon))
+    if windows is not None:
+        spec = spec.windows(int(windows))
+    if step_size is not None:
+        spec = spec.stepSize(int(step_size))
+    if input_size is not None:
+        spec = spec.inputSize(int(input_size))
+    if refit is not None:
+        spec = spec.noRefit() if int(refit) == 0 else spec.refitEvery(int(refit))
+    if levels is not None:
+        spec = spec.levels(_doubles(df, levels))
+    if batch_size is not None:
+        spec = spec.batchSize(int(batch_size))
+    spec = spec.partitions(int(partitions)).threads(int(threads))
+    return _wrap(_jvm(df).io.lagrs.spark.LagrsSpark.crossValidate(df._jdf, spec), df)
 
 
 def register_metrics(spark):

@@ -7,8 +7,6 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -21,7 +19,8 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /**
  * Forecast charts (XChart, PNG): the history, the forecast with its interval bands, and the
- * held-back actuals; time on a date axis. Sized and lettered to stay legible as thumbnails.
+ * held-back actuals; time on a numeric axis whose ticks fall on calendar boundaries
+ * ({@link TimeAxis}). Sized and lettered to stay legible as thumbnails.
  * With several models, each model's forecast and its narrowest band in a colour of its own,
  * named in the legend.
  */
@@ -60,17 +59,23 @@ final class Charts {
                 : d.subtitle() + (shown.isEmpty() ? "" : (d.subtitle().isEmpty() ? "" : "; ") + shown);
         XYChart chart = new XYChartBuilder().width(width).height(height).title(d.title())
                 .xAxisTitle(xTitle).yAxisTitle("value").build();
-        style(chart, d.series(), small);
+        RegularSeries s = d.series();
+        int last = Math.max(s.length(), d.trainLength() + d.lines().stream().mapToInt(l -> l.mean().length).max()
+                .orElse(0)) - 1;
+        TimeAxis axis = TimeAxis.of(s, first, last);
+        style(chart, small);
+        double span = last > first ? axis.position(s, last) - axis.position(s, first) : 0;
+        chart.getStyler().setXAxisTickMarkSpacingHint(axis.spacingHint(small ? 90 : 110, width, span));
+        chart.getStyler().setxAxisTickLabelsFormattingFunction(axis::label);
         if (d.lines().size() > 3) {
             // more entries than fit in one row under the chart: a column beside it
             chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideE);
             chart.getStyler().setLegendLayout(Styler.LegendLayout.Vertical);
         }
-        RegularSeries s = d.series();
         List<Object> x = new ArrayList<>();
         List<Double> y = new ArrayList<>();
         for (int i = first; i < d.trainLength(); i++) {
-            x.add(axisValue(s, i));
+            x.add(axis.position(s, i));
             y.add(s.values()[i]);
         }
         boolean several = d.lines().size() > 1;
@@ -78,13 +83,13 @@ final class Charts {
             Line line = d.lines().get(m);
             if (several) {
                 // one band per model, its narrowest level, in the model's colour
-                band(chart, s, d.trainLength(), line, 0, line.name() + " " + Numbers.level(d.levelsPercent()[0]) + "%",
-                        translucent(color(m), 0x38)).setShowInLegend(false);
+                band(chart, axis, s, d.trainLength(), line, 0,
+                        line.name() + " " + Numbers.level(d.levelsPercent()[0]) + "%", translucent(color(m), 0x38)).setShowInLegend(false);
                 continue;
             }
             // bands widest first, so the narrower one is drawn on top; where they overlap their shades add up
             for (int k = line.lower().length - 1; k >= 0; k--) {
-                band(chart, s, d.trainLength(), line, k, Numbers.level(d.levelsPercent()[k]) + "% interval",
+                band(chart, axis, s, d.trainLength(), line, k, Numbers.level(d.levelsPercent()[k]) + "% interval",
                         BANDS[Math.min(BANDS.length - 1, line.lower().length - 1 - k)]);
             }
         }
@@ -97,7 +102,7 @@ final class Charts {
             List<Object> fx = new ArrayList<>();
             List<Double> fy = new ArrayList<>();
             for (int i = 0; i < line.mean().length; i++) {
-                fx.add(axisValue(s, d.trainLength() + i));
+                fx.add(axis.position(s, d.trainLength() + i));
                 fy.add(line.mean()[i]);
             }
             XYSeries forecast = chart.addSeries(several ? line.name() : "forecast", fx, fy);
@@ -109,7 +114,7 @@ final class Charts {
             List<Object> ax = new ArrayList<>();
             List<Double> ay = new ArrayList<>();
             for (int i = d.trainLength(); i < s.length(); i++) {
-                ax.add(axisValue(s, i));
+                ax.add(axis.position(s, i));
                 ay.add(s.values()[i]);
             }
             XYSeries actual = chart.addSeries("held back", ax, ay);
@@ -123,17 +128,17 @@ final class Charts {
     }
 
     /** The interval band of level k of a line, as a filled polygon (NaN bounds drawn at the mean). */
-    private static XYSeries band(XYChart chart, RegularSeries s, int trainLength, Line line, int k, String name,
-            Color fill) {
+    private static XYSeries band(XYChart chart, TimeAxis axis, RegularSeries s, int trainLength, Line line, int k,
+            String name, Color fill) {
         int h = line.mean().length;
         List<Object> bx = new ArrayList<>();
         List<Double> by = new ArrayList<>();
         for (int i = 0; i < h; i++) {
-            bx.add(axisValue(s, trainLength + i));
+            bx.add(axis.position(s, trainLength + i));
             by.add(finiteOr(line.upper()[k][i], line.mean()[i]));
         }
         for (int i = h - 1; i >= 0; i--) {
-            bx.add(axisValue(s, trainLength + i));
+            bx.add(axis.position(s, trainLength + i));
             by.add(finiteOr(line.lower()[k][i], line.mean()[i]));
         }
         XYSeries band = chart.addSeries(name, bx, by);
@@ -153,7 +158,7 @@ final class Charts {
         return new Color(c.getRed(), c.getGreen(), c.getBlue(), alpha);
     }
 
-    private static void style(XYChart chart, RegularSeries s, boolean small) {
+    private static void style(XYChart chart, boolean small) {
         var st = chart.getStyler();
         st.setChartBackgroundColor(Color.WHITE);
         st.setPlotBackgroundColor(Color.WHITE);
@@ -178,50 +183,7 @@ final class Charts {
         st.setAntiAlias(true);
         st.setLocale(Locale.ROOT);
         st.setYAxisDecimalPattern("#,##0.##");
-        st.setXAxisTickMarkSpacingHint(small ? 90 : 110);
-        st.setxAxisTickLabelsFormattingFunction(x -> tickLabel(s, x));
     }
-
-    /**
-     * Calendar times are drawn on a numeric axis, as R's plot of a ts: months as decimal years
-     * (ticks on whole years read "2019"), days and timestamps as (fractional) epoch days; each
-     * tick is labelled with the date it stands for.
-     */
-    private static String tickLabel(RegularSeries s, double x) {
-        switch (s.axis()) {
-            case MONTHS: {
-                long months = Math.round(x * 12);
-                java.time.YearMonth m = (java.time.YearMonth) io.lagrs.table.TimeType.MONTH.value(months);
-                return m.getMonthValue() == 1 ? Integer.toString(m.getYear())
-                        : m.getMonth().getDisplayName(java.time.format.TextStyle.SHORT, Locale.ENGLISH) + " " + m.getYear();
-            }
-            case DAYS:
-                return LocalDate.ofEpochDay(Math.round(x)).toString();
-            case WEEKS:
-                return LocalDate.ofEpochDay(Math.round(x * 7) + MONDAY).toString();
-            case SECONDS: {
-                java.time.LocalDateTime t = java.time.LocalDateTime.ofEpochSecond(Math.round(x * 86_400), 0, ZoneOffset.UTC);
-                return t.getHour() == 0 && t.getMinute() == 0 ? t.toLocalDate().toString()
-                        : t.toLocalDate() + String.format(Locale.ROOT, " %02d:%02d", t.getHour(), t.getMinute());
-            }
-            default:
-                return x == Math.rint(x) ? Long.toString((long) x) : Double.toString(x);
-        }
-    }
-
-    /** The x value of grid point i: a Date for calendar times, a number otherwise. */
-    private static Object axisValue(RegularSeries s, int i) {
-        long key = s.axisKey(i);
-        return switch (s.axis()) {
-            case NUMBER, DAYS -> (double) key;
-            case WEEKS -> (key - MONDAY) / 7.0;
-            case MONTHS -> key / 12.0;
-            case SECONDS -> key / 86_400.0;
-        };
-    }
-
-    /** 1970-01-05, the first Monday of the epoch: weeks counted from it make whole ticks Mondays. */
-    private static final long MONDAY = 4;
 
     private static double finiteOr(double v, double fallback) {
         return Double.isFinite(v) ? v : fallback;

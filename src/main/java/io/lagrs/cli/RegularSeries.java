@@ -122,6 +122,11 @@ final class RegularSeries {
         };
     }
 
+    /** For a {@link Axis#MONTHS} axis: the grid's step in months (3 for quarters). */
+    long monthStep() {
+        return table.grid(index).step();
+    }
+
     /** Grid point i on the chart's axis: months, epoch days, seconds or the number itself. */
     long axisKey(int i) {
         return axis() == Axis.MONTHS ? table.grid(index).index(i) : table.key(index, i);

@@ -30,9 +30,11 @@ import java.util.Objects;
  * {@link ModelSpec#parse(String)}), in canonical form: a text travels to the executors as it
  * is, and the native batch call reads it there.
  *
- * <p>Defaults: columns {@code id, time, value}; horizon 1; one level, 0.95; batches of
- * {@value #DEFAULT_BATCH_SIZE} series per native call; as many partitions as
- * {@code spark.sql.shuffle.partitions}.
+ * <p>Defaults, whichever factory made the specification: columns {@code id, time, value}; the
+ * library's horizon and levels ({@link Defaults}, the same as the command line's and
+ * {@link io.lagrs.table.Forecaster}'s): twice each series' season (from its time grid; 10 steps
+ * without one) and levels 0.8 and 0.95; batches of {@value #DEFAULT_BATCH_SIZE} series per native
+ * call; as many partitions as {@code spark.sql.shuffle.partitions}.
  */
 public final class ForecastSpec implements Serializable {
     private static final long serialVersionUID = 3L;
@@ -107,7 +109,8 @@ public final class ForecastSpec implements Serializable {
     }
 
     private static ForecastSpec ofTexts(String[] canonical) {
-        return new ForecastSpec(canonical, "id", "time", "value", 1, new double[] {0.95}, DEFAULT_BATCH_SIZE, 0, 0, 0);
+        // horizon 0: each series' own default, from its season (ForecastPartition)
+        return new ForecastSpec(canonical, "id", "time", "value", 0, Defaults.levels(), DEFAULT_BATCH_SIZE, 0, 0, 0);
     }
 
     /**
@@ -229,7 +232,8 @@ public final class ForecastSpec implements Serializable {
     }
 
     /**
-     * The number of steps to forecast past each series' last time.
+     * The number of steps to forecast past each series' last time, the same for every series;
+     * without it, each series gets the default, twice its season ({@link Defaults#horizon}).
      *
      * @throws IllegalArgumentException if {@code h < 1}
      */
@@ -353,7 +357,10 @@ public final class ForecastSpec implements Serializable {
         return valueColumn;
     }
 
-    /** The forecast horizon in steps; 0 for the default of each series (twice its season, {@link #defaults()}). */
+    /**
+     * The forecast horizon in steps; 0, unless {@link #horizon(int)} set it: each series' default,
+     * twice its season.
+     */
     public int horizon() {
         return horizon;
     }

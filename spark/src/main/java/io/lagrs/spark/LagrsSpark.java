@@ -109,21 +109,7 @@ public final class LagrsSpark {
             throw new IllegalArgumentException("the id and time columns must differ, got '" + idField.name() + "' twice");
         }
 
-        Dataset<Row> chunks = ColumnarChunks.of(df, idField.name(), timeField.name(), valueField.name(), kind,
-                metrics);
-        if (chunks == null) {
-            Dataset<Row> input = df.select(
-                    col(quoted(idField.name())).as("id"),
-                    kind.toLong(col(quoted(timeField.name()))).as("t"),
-                    col(quoted(valueField.name())).cast(DataTypes.DoubleType).as("v"));
-            chunks = InternalPartitions.map(input, new SeriesChunks.Cut(idField.dataType(), metrics),
-                    SeriesChunks.schema(idField.dataType()));
-        }
-        // Exactly this many partitions: a fixed number keeps adaptive execution from merging them,
-        // and it would (one chunk row per series makes a small shuffle of hours of fitting).
-        int partitions = spec.partitions() > 0 ? spec.partitions()
-                : Integer.parseInt(df.sparkSession().conf().get("spark.sql.shuffle.partitions"));
-        Dataset<Row> sorted = chunks.repartition(partitions, col("id")).sortWithinPartitions(col("id"), col("t0"));
+        Dataset<Row> sorted = sortedChunks(df, idField, timeField, valueField, kind, spec.partitions(), metrics);
 
         StructType out = new StructType()
                 .add("id", idField.dataType(), true)
@@ -146,6 +132,96 @@ public final class LagrsSpark {
         for (String name : FORECAST_COLUMNS) {
             columns.add(col(name));
         }
+        return raw.select(columns.toArray(new Column[0]));
+    }
+
+    /**
+     * The series of {@code df} as chunk rows ({@link SeriesChunks}), repartitioned by key into
+     * exactly {@code partitions} partitions (0: {@code spark.sql.shuffle.partitions}) and sorted
+     * by key and first time.
+     */
+    private static Dataset<Row> sortedChunks(Dataset<Row> df, StructField idField, StructField timeField,
+            StructField valueField, TimeKind kind, int partitions, ForecastMetrics metrics) {
+        Dataset<Row> chunks = ColumnarChunks.of(df, idField.name(), timeField.name(), valueField.name(), kind,
+                metrics);
+        if (chunks == null) {
+            Dataset<Row> input = df.select(
+                    col(quoted(idField.name())).as("id"),
+                    kind.toLong(col(quoted(timeField.name()))).as("t"),
+                    col(quoted(valueField.name())).cast(DataTypes.DoubleType).as("v"));
+            chunks = InternalPartitions.map(input, new SeriesChunks.Cut(idField.dataType(), metrics),
+                    SeriesChunks.schema(idField.dataType()));
+        }
+        // Exactly this many partitions: a fixed number keeps adaptive execution from merging them,
+        // and it would (one chunk row per series makes a small shuffle of hours of fitting).
+        int n = partitions > 0 ? partitions
+                : Integer.parseInt(df.sparkSession().conf().get("spark.sql.shuffle.partitions"));
+        return chunks.repartition(n, col("id")).sortWithinPartitions(col("id"), col("t0"));
+    }
+
+    /**
+     * Rolling-origin cross-validation of each model of {@code spec} on every series of
+     * {@code df}, with the windows of {@link io.lagrs.CrossValidation} (statsforecast's
+     * {@code cross_validation}): the long table the command line's {@code cv} writes, one row
+     * per series, window and step, with columns
+     * <ul>
+     * <li>the id and time columns under their own names and types: the time forecast;</li>
+     * <li>{@code cutoff} (the time column's type): the window's last training time;</li>
+     * <li>{@code actual} (double): the value at that time (null where missing);</li>
+     * <li>per model, {@link CvSpec#modelColumns()}: its spec text (the mean), then per level
+     *     {@code text-lo-80}, {@code text-hi-80} (doubles; null where the family gives no
+     *     interval);</li>
+     * <li>{@code error} (string): null, or for each model that failed in this window
+     *     {@code "text: reason"} (its columns are null in the window's rows).</li>
+     * </ul>
+     * A series whose times fit no regular grid (the rule of {@link #forecast}), or that is too
+     * short for its windows, gives one row with its id, the reason in {@code error} and nulls
+     * elsewhere; it never fails the job. Each series gets exactly what
+     * {@link io.lagrs.CrossValidation#run} gives its values on the grid in one JVM.
+     *
+     * @throws NullPointerException if {@code df} or {@code spec} is null
+     * @throws IllegalArgumentException if a column is missing or of a wrong type, or an output
+     *     column would have the name of the id or time column
+     */
+    public static Dataset<Row> crossValidate(Dataset<Row> df, CvSpec spec) {
+        Objects.requireNonNull(df, "df must not be null");
+        Objects.requireNonNull(spec, "spec must not be null");
+        StructType schema = df.schema();
+        StructField idField = field(schema, spec.idColumn(), "id");
+        StructField timeField = field(schema, spec.timeColumn(), "time");
+        StructField valueField = field(schema, spec.valueColumn(), "value");
+        TimeKind kind = TimeKind.of(timeField.dataType(), timeField.name());
+        requireNumeric(valueField);
+        List<String> outputs = new ArrayList<>(List.of("cutoff", "actual", "error"));
+        outputs.addAll(spec.modelColumns());
+        for (String name : List.of(idField.name(), timeField.name())) {
+            if (outputs.contains(name)) {
+                throw new IllegalArgumentException("the id and time columns must not be named like an output column "
+                        + outputs + ", got '" + name + "'");
+            }
+        }
+        if (idField.name().equals(timeField.name())) {
+            throw new IllegalArgumentException("the id and time columns must differ, got '" + idField.name() + "' twice");
+        }
+        Dataset<Row> sorted = sortedChunks(df, idField, timeField, valueField, kind, spec.partitions(), null);
+        StructType out = new StructType().add("id", idField.dataType(), true).add("t", kind.longFormType(), true)
+                .add("cutoff", kind.longFormType(), true).add("actual", DataTypes.DoubleType, true);
+        List<String> models = spec.modelColumns();
+        for (int c = 0; c < models.size(); c++) {
+            out = out.add("c" + c, DataTypes.DoubleType, true);
+        }
+        out = out.add("error", DataTypes.StringType, true);
+        CvSpec resolved = spec.threads() > 0 ? spec : spec.threads(taskCpus(df.sparkSession()));
+        String zone = df.sparkSession().conf().get("spark.sql.session.timeZone");
+        Dataset<Row> raw = InternalPartitions.map(sorted, new CvPartition(resolved, idField.dataType(), kind, zone),
+                out);
+        List<Column> columns = new ArrayList<>(List.of(col("id").as(idField.name()),
+                kind.fromLong(col("t")).as(timeField.name()), kind.fromLong(col("cutoff")).as("cutoff"),
+                col("actual")));
+        for (int c = 0; c < models.size(); c++) {
+            columns.add(col("c" + c).as(models.get(c)));
+        }
+        columns.add(col("error"));
         return raw.select(columns.toArray(new Column[0]));
     }
 

@@ -121,6 +121,11 @@ final class TimeGrid {
         return grid.values();
     }
 
+    /** The time of grid point {@code k} (0 is the first time), in the long form of the time column. */
+    long at(int k) throws IrregularTimeException {
+        return fromIndex(grid.index(k));
+    }
+
     /**
      * The {@code h} times after the last one, in the long form of the time column.
      *

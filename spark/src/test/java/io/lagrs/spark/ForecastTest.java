@@ -224,7 +224,7 @@ class ForecastTest {
             series.put("s" + i, simulate(rng, 48 + rng.nextInt(12)));
         }
         series.put("flat", new double[] {5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5});
-        ForecastSpec spec = ForecastSpec.autoArima(12).columns("sku", "month", "sales").horizon(4).batchSize(3);
+        ForecastSpec spec = ForecastSpec.autoArima(12).columns("sku", "month", "sales").horizon(4).levels(0.95).batchSize(3);
         List<Row> rows = LagrsSpark.forecast(monthly(series, LocalDate.of(2016, 1, 1)), spec).collectAsList();
         assertEquals(series.size() * 4, rows.size(), () -> rows.toString());
         AutoArima auto = AutoArima.builder().seasonalPeriod(12).build();

@@ -122,6 +122,50 @@ class SameInputEverywhereTest {
     }
 
     @Test
+    void aModelGivenWithoutHorizonOrLevelsGetsTheSameDefaultsEverywhere() throws Exception {
+        Path file = input();
+        ForecastTable api = Forecaster.of("naive").forecast(LongCsv.read(file));
+        Map<String, List<Integer>> rowsOf = new HashMap<>();
+        for (int row = 0; row < api.size(); row++) {
+            rowsOf.computeIfAbsent(api.id(row), k -> new ArrayList<>()).add(row);
+        }
+        assertEquals(24, rowsOf.get("m").size(), "monthly: twice the season");
+        assertEquals(14, rowsOf.get("d").size(), "daily: twice the season");
+
+        Path out = dir.resolve("naive.csv");
+        Process p = new ProcessBuilder(java(), "-jar", allJar().toString(), "forecast", "--input", file.toString(),
+                "--model", "naive", "--output", out.toString(), "--no-progress").redirectErrorStream(true).start();
+        String log = new String(p.getInputStream().readAllBytes());
+        assertTrue(p.waitFor(300, TimeUnit.SECONDS));
+        assertEquals(0, p.exitValue(), log);
+        List<String> cli = Files.readAllLines(out);
+        assertEquals("series,time,mean,lower_80,upper_80,lower_95,upper_95", cli.get(0), "the same default levels");
+        assertEquals(1 + 24 + 14, cli.size(), "the same default horizons: " + cli);
+
+        // every factory of ForecastSpec starts from the same defaults as defaults()
+        var df = SparkTestSession.get().read().option("header", "true")
+                .schema("series STRING, time DATE, value DOUBLE").csv(file.toString());
+        List<Row> rows = LagrsSpark.forecast(df, ForecastSpec.model("naive").columns("series", "time", "value"))
+                .collectAsList();
+        Map<String, Integer> count = new HashMap<>();
+        for (Row r : rows) {
+            String id = r.getString(0);
+            if (id.equals("bad")) {
+                continue;
+            }
+            count.merge(id, 1, Integer::sum);
+            int row = rowsOf.get(id).get((int) r.getAs("step") - 1);
+            assertEquals(api.time(row), ((java.sql.Date) r.getAs("time")).toLocalDate());
+            assertEquals(api.mean(row), (double) r.getAs("mean"), 0.0);
+            List<Double> lower = r.getList(r.fieldIndex("lower"));
+            List<Double> upper = r.getList(r.fieldIndex("upper"));
+            assertEquals(List.of(api.lower(row, 0), api.lower(row, 1)), lower, "levels 0.8 and 0.95");
+            assertEquals(List.of(api.upper(row, 0), api.upper(row, 1)), upper, "levels 0.8 and 0.95");
+        }
+        assertEquals(Map.of("m", 24, "d", 14), count);
+    }
+
+    @Test
     void nonNegativeClipsSparksMeansAndBoundsAtZeroAsTheApiDoes() throws Exception {
         List<String> rows = new ArrayList<>(List.of("series,time,value"));
         for (int t = 0; t < 30; t++) {
