@@ -7,6 +7,7 @@
 mod combinators;
 mod decode;
 pub mod route;
+mod xreg;
 
 use std::fmt;
 use std::sync::atomic::AtomicBool;
