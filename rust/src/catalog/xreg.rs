@@ -58,10 +58,41 @@ impl ModelSpec {
     fn fit_family_xreg(&self, y: &[f64], xreg: &Regressors, cancel: Option<&AtomicBool>) -> CoreResult<Box<dyn FittedModel>> {
         Ok(match &self.family {
             Family::Arima(spec) => Box::new(arima::fit_xreg(spec, y, xreg, &FitOptions { cancel, ..FitOptions::default() })?),
-            Family::AutoArima(options) => Box::new(auto::auto_arima_xreg(y, xreg, options, cancel)?.fit),
+            Family::AutoArima(options) => match auto::auto_arima_xreg(y, xreg, options, cancel) {
+                Ok(fit) => Box::new(fit.fit),
+                Err(CoreError::Numerical(why)) => return Err(unidentifiable(y, xreg).unwrap_or(CoreError::Numerical(why))),
+                Err(e) => return Err(e),
+            },
             _ => unreachable!("check_takes_regressors ran first"),
         })
     }
+}
+
+/// Why auto-ARIMA found no model, when a column is to blame: a constant column (it is the
+/// mean's twin, and differencing removes it: every candidate fails, as in R's `auto.arima`),
+/// or a column that is a linear combination of an intercept and the columns before it (R's
+/// rank check stops there). `lm`'s aliasing rule, on the rows where y is present.
+fn unidentifiable(y: &[f64], xreg: &Regressors) -> Option<CoreError> {
+    let rows: Vec<usize> = (0..y.len()).filter(|&t| !y[t].is_nan()).collect();
+    let pick = |c: &[f64]| rows.iter().map(|&t| c[t]).collect::<Vec<f64>>();
+    let names = xreg.names();
+    if let Some(j) = xreg.columns().iter().position(|c| crate::stats::series::is_constant(&pick(c))) {
+        return Some(CoreError::InvalidArgument(format!(
+            "xreg column '{}' is constant: beside a mean, or after differencing, its coefficient is not \
+             identifiable, and no candidate model can be fitted (R's auto.arima finds no suitable model either)",
+            names[j]
+        )));
+    }
+    let mut cols = vec![vec![1.0; rows.len()]];
+    cols.extend(xreg.columns().iter().map(|c| pick(c)));
+    let fit = crate::numerics::ols::ols(&pick(y), &cols)?;
+    let j = fit.coef.iter().skip(1).position(|c| c.is_nan())?;
+    Some(CoreError::InvalidArgument(format!(
+        "xreg column '{}' is a linear combination of an intercept{}{}: xreg is rank deficient (R's auto.arima stops on it too)",
+        names[j],
+        if j == 0 { "" } else { " and " },
+        names[..j].join(", ")
+    )))
 }
 
 #[cfg(test)]
@@ -98,6 +129,23 @@ mod tests {
         }
         let e = ModelSpec::parse("auto_arima|naive").unwrap().fit_xreg(&y, &xreg, None).unwrap_err().to_string();
         assert!(e.contains("'naive'"), "{e}");
+    }
+
+    #[test]
+    fn auto_arima_names_the_column_no_model_can_take() {
+        let (y, xreg) = trend_with_promo(80);
+        let promo = xreg.columns()[0].clone();
+        let twice: Vec<f64> = promo.iter().map(|v| 2.0 * v + 1.0).collect();
+        let cases = [
+            (vec!["promo", "k"], vec![promo.clone(), vec![4.0; 80]], "'k' is constant"),
+            // The search's own rank check (near-exact dependence left to `unidentifiable`).
+            (vec!["promo", "twice"], vec![promo, twice], "rank deficient"),
+        ];
+        for (names, columns, expected) in cases {
+            let xreg = Regressors::new(names.into_iter().map(String::from).collect(), columns).unwrap();
+            let e = ModelSpec::parse("auto_arima").unwrap().fit_xreg(&y, &xreg, None).unwrap_err();
+            assert!(matches!(&e, CoreError::InvalidArgument(m) if m.contains(expected)), "{e}");
+        }
     }
 
     #[test]
