@@ -71,6 +71,7 @@ pub extern "system" fn Java_io_lagrs_ModelSpecs_fitXreg0<'local>(
         let y = doubles_from_java(env, &y, "y")?;
         let names = strings_from_java(env, &names)?;
         let columns = columns_from_java(env, &columns, "xreg")?;
+        lagrs_core::catalog::check_regressor_rows(&names, &columns, y.len())?;
         let xreg = Regressors::new(names, columns)?;
         let cancel = interruptible::flag(cancel)?;
         models::insert(spec.fit_xreg(&y, &xreg, Some(&cancel))?)

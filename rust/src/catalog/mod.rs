@@ -9,6 +9,8 @@ mod decode;
 pub mod route;
 mod xreg;
 
+pub use xreg::check_rows as check_regressor_rows;
+
 use std::fmt;
 use std::sync::atomic::AtomicBool;
 

@@ -21,11 +21,7 @@ impl ModelSpec {
             return self.fit(y, cancel);
         }
         self.check_takes_regressors()?;
-        for (name, column) in xreg.names().iter().zip(xreg.columns()) {
-            if column.len() != y.len() {
-                return invalid(format!("xreg column '{name}' has {} values, y has {}: they must match", column.len(), y.len()));
-            }
-        }
+        check_rows(xreg.names(), xreg.columns(), y.len())?;
         self.fit_chain(y, xreg, cancel)
     }
 
@@ -66,6 +62,17 @@ impl ModelSpec {
             _ => unreachable!("check_takes_regressors ran first"),
         })
     }
+}
+
+/// One value per observation of y in every column, the first column that has not named
+/// (before [`Regressors::new`] compares the columns with each other).
+pub fn check_rows(names: &[String], columns: &[Vec<f64>], n: usize) -> CoreResult<()> {
+    for (name, column) in names.iter().zip(columns) {
+        if column.len() != n {
+            return invalid(format!("xreg column '{name}' has {} values, y has {n}: they must match", column.len()));
+        }
+    }
+    Ok(())
 }
 
 /// Why auto-ARIMA found no model, when a column is to blame: a constant column (it is the

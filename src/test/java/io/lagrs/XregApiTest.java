@@ -2,6 +2,7 @@ package io.lagrs;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -112,9 +113,13 @@ class XregApiTest {
         java.util.Arrays.fill(constant, 3);
         refused("'k' is constant and the model has a mean",
                 () -> spec.fit(y, Regressors.of(new String[] {"promo", "k"}, new double[][] {promo(N, 0), constant})));
-        refused("'k' is constant",
-                () -> ModelSpec.parse("auto_arima").fit(y, Regressors.of(new String[] {"promo", "k"},
-                        new double[][] {promo(N, 0), constant})));
+        // auto_arima keeps the column (R's auto.arima drops none): only candidates without a
+        // mean, where it is the level, can be fitted.
+        try (ArimaModel m = (ArimaModel) ModelSpec.parse("auto_arima").fit(y, Regressors.of(
+                new String[] {"promo", "k"}, new double[][] {promo(N, 0), constant}))) {
+            assertArrayEquals(new String[] {"promo", "k"}, m.regressorNames());
+            assertFalse(java.util.List.of(m.coefficientNames()).contains("intercept"), m.label());
+        }
         refused("used twice", () -> Regressors.of(new String[] {"a", "a"}, new double[][] {promo(N, 0), constant}));
         refused("'intercept'", () -> spec.fit(y, Regressors.of(new String[] {"intercept"}, new double[][] {constant})));
         assertThrows(NullPointerException.class, () -> spec.fit(y, (double[][]) null));
