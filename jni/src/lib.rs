@@ -32,5 +32,6 @@ mod native_memory;
 mod rolling;
 mod sections;
 mod specs;
+mod xreg;
 #[cfg(feature = "test-hooks")]
 mod self_test;

@@ -41,6 +41,12 @@ impl FittedModel for ArimaFit {
     fn forecast(&self, h: usize, levels: &[f64]) -> CoreResult<Forecast> {
         self.forecast_levels(h, levels)
     }
+    fn regressor_names(&self) -> Vec<String> {
+        self.given_xreg_names().to_vec()
+    }
+    fn forecast_xreg(&self, h: usize, levels: &[f64], future: &[Vec<f64>]) -> CoreResult<Forecast> {
+        ArimaFit::forecast_xreg(self, h, levels, future)
+    }
     fn fitted(&self) -> Vec<f64> {
         ArimaFit::fitted(self)
     }

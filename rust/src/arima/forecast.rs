@@ -118,8 +118,9 @@ impl ArimaFit {
         self.given_xreg_names().len()
     }
 
-    /// The regressors the caller gave (the Fourier terms the fit built are last).
-    fn given_xreg_names(&self) -> &[String] {
+    /// The regressors the caller gave (the Fourier terms the fit built are last): the
+    /// columns [`forecast_xreg`](Self::forecast_xreg) needs.
+    pub fn given_xreg_names(&self) -> &[String] {
         let built = if self.fourier.is_empty() {
             0
         } else {

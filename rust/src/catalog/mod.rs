@@ -7,6 +7,9 @@
 mod combinators;
 mod decode;
 pub mod route;
+mod xreg;
+
+pub use xreg::check_rows as check_regressor_rows;
 
 use std::fmt;
 use std::sync::atomic::AtomicBool;

@@ -32,6 +32,23 @@ pub trait FittedModel: Debug + Send + Sync + Any {
     /// Arguments are checked by [`crate::engine::check_request`].
     fn forecast(&self, h: usize, levels: &[f64]) -> CoreResult<Forecast>;
 
+    /// Names of the regressors whose future values [`forecast_xreg`](Self::forecast_xreg)
+    /// needs, in the order it takes them (empty for a model without regressors, and for the
+    /// terms a model builds itself, such as Fourier terms).
+    fn regressor_names(&self) -> Vec<String> {
+        Vec::new()
+    }
+
+    /// [`forecast`](Self::forecast) with the future values of the model's regressors:
+    /// `future[j]` holds regressor j of [`regressor_names`](Self::regressor_names) at the `h`
+    /// future times. A family without regressors takes only an empty `future`.
+    fn forecast_xreg(&self, h: usize, levels: &[f64], future: &[Vec<f64>]) -> CoreResult<Forecast> {
+        if !future.is_empty() {
+            return invalid(format!("futureXreg: {} takes no regressors, got {} column(s)", self.label(), future.len()));
+        }
+        self.forecast(h, levels)
+    }
+
     /// In-sample one-step fitted values, one per observation (NaN where there is none).
     fn fitted(&self) -> Vec<f64>;
 

@@ -159,11 +159,17 @@ impl FittedModel for Transformed {
         self.inner.label()
     }
     fn forecast(&self, h: usize, levels: &[f64]) -> CoreResult<Forecast> {
+        self.forecast_xreg(h, levels, &[])
+    }
+    fn regressor_names(&self) -> Vec<String> {
+        self.inner.regressor_names()
+    }
+    fn forecast_xreg(&self, h: usize, levels: &[f64], future: &[Vec<f64>]) -> CoreResult<Forecast> {
         // The bias adjustment needs an interval to read the forecast variance from: R's
         // forecast functions use the widest level asked for (95% by default).
         let widest = levels.iter().copied().fold(f64::NAN, f64::max);
         let asked = if self.biasadj && widest.is_nan() { vec![0.95] } else { levels.to_vec() };
-        let on_scale = self.inner.forecast(h, &asked)?;
+        let on_scale = self.inner.forecast_xreg(h, &asked, future)?;
         let mean = match (self.biasadj, on_scale.variance.as_deref()) {
             (false, _) => self.back(&on_scale.mean),
             (true, Some(fvar)) => self.bias_adjusted(&on_scale.mean, fvar)?,

@@ -106,12 +106,24 @@ public final class ArimaModel extends NativeFittedModel {
     }
 
     /**
-     * All estimated coefficients in R's order: ar, ma, sar, sma, intercept, drift.
+     * All estimated coefficients in R's order: ar, ma, sar, sma, intercept, drift, regressors
+     * (named by {@link #coefficientNames()}).
      *
      * @return a new array of every estimated coefficient
      */
     public double[] coefficients() {
         return call(h -> vector0(h, Vector.COEFFICIENTS.ordinal()));
+    }
+
+    /**
+     * R's names of {@link #coefficients()}, in the same order: {@code ar1..}, {@code ma1..},
+     * {@code sar1..}, {@code sma1..}, {@code intercept}, {@code drift}, then the regressors'
+     * names (the caller's, then the Fourier terms' {@code S1-7}, {@code C1-7}, ...).
+     *
+     * @return a new array, one name per coefficient
+     */
+    public String[] coefficientNames() {
+        return call(ArimaModel::coefficientNames0);
     }
 
     /**
@@ -190,6 +202,8 @@ public final class ArimaModel extends NativeFittedModel {
     static native long fit0(int[] order, boolean includeMean, boolean includeDrift, double[] y, long cancel);
 
     private static native double[] vector0(long handle, int which);
+
+    private static native String[] coefficientNames0(long handle);
 
     private static native double scalar0(long handle, int which);
 

@@ -46,6 +46,73 @@ public interface FittedModel extends AutoCloseable {
     IntervalForecast forecast(int h, double[] levels);
 
     /**
+     * Forecasts a model fitted with regressors ({@link ModelSpec#fit(double[], double[][])}), as
+     * R's {@code forecast(fit, xreg = newxreg)}. Fourier terms of the spec text are built by the
+     * model and are not given here.
+     *
+     * @param h the horizon, 1 to {@value ArimaModel#MAX_HORIZON} steps
+     * @param level the interval coverage, in (0, 1)
+     * @param futureXreg {@code futureXreg[j]}: the {@code h} future values of regressor j, in
+     *     the order of {@link #regressorNames()}; empty for a model without regressors
+     * @return the forecasts, never null
+     * @throws NullPointerException if futureXreg or a column is null
+     * @throws IllegalArgumentException if the column count differs from the model's regressors,
+     *     a column has not {@code h} values or a non-finite one (the column named), or as
+     *     {@link #forecast(int, double)}
+     */
+    Forecast forecast(int h, double level, double[][] futureXreg);
+
+    /**
+     * {@link #forecast(int, double, double[][])} at several levels from one computation.
+     *
+     * @param h the horizon, 1 to {@value ArimaModel#MAX_HORIZON} steps
+     * @param levels interval coverages, each in (0, 1); may be empty
+     * @param futureXreg the future values of the regressors, as in
+     *     {@link #forecast(int, double, double[][])}
+     * @return the forecasts, never null
+     * @throws NullPointerException if an argument or a column is null
+     * @throws IllegalArgumentException as {@link #forecast(int, double, double[][])}
+     */
+    IntervalForecast forecast(int h, double[] levels, double[][] futureXreg);
+
+    /**
+     * {@link #forecast(int, double, double[][])} with the future values matched to the model's
+     * regressors by name (any order).
+     *
+     * @param h the horizon, 1 to {@value ArimaModel#MAX_HORIZON} steps
+     * @param level the interval coverage, in (0, 1)
+     * @param future every regressor of {@link #regressorNames()}, {@code h} values each
+     * @return the forecasts, never null
+     * @throws NullPointerException if future is null
+     * @throws IllegalArgumentException if a regressor of the model is missing, a column is not
+     *     one of the model's (both named), or as {@link #forecast(int, double, double[][])}
+     */
+    Forecast forecast(int h, double level, Regressors future);
+
+    /**
+     * {@link #forecast(int, double, Regressors)} at several levels from one computation.
+     *
+     * @param h the horizon, 1 to {@value ArimaModel#MAX_HORIZON} steps
+     * @param levels interval coverages, each in (0, 1); may be empty
+     * @param future every regressor of {@link #regressorNames()}, {@code h} values each
+     * @return the forecasts, never null
+     * @throws NullPointerException if an argument is null
+     * @throws IllegalArgumentException as {@link #forecast(int, double, Regressors)}
+     */
+    IntervalForecast forecast(int h, double[] levels, Regressors future);
+
+    /**
+     * The regressors the model uses whose future values forecasts need, in the order of their
+     * coefficients (every column it was fitted with: lagrs drops none). Empty for a model
+     * without regressors and for the Fourier terms a spec text builds
+     * ({@code auto_arima(fourier=[7:3])}), whose future values the model computes itself;
+     * {@link ArimaModel#coefficientNames()} lists those too.
+     *
+     * @return a new array of names, possibly empty
+     */
+    String[] regressorNames();
+
+    /**
      * In-sample one-step fitted values, one per observation; NaN where the family has none.
      *
      * @return a new array of the fitted values

@@ -49,6 +49,44 @@ public sealed interface ModelSpec permits Arima, AutoArima, SpecText {
     }
 
     /**
+     * Fits this spec with regressors (R's {@code Arima(y, xreg = )} and
+     * {@code auto.arima(y, xreg = )}: a regression with ARIMA errors), the columns named as
+     * {@link Regressors#unnamed(double[][])} names them.
+     *
+     * @param y the series, oldest first (NaN: missing)
+     * @param xreg {@code xreg[j]} is regressor j over the {@code y.length} observations
+     * @return the fitted model: close it when done; forecasts need the regressors' future values
+     * @throws NullPointerException if y, xreg or a column is null
+     * @throws IllegalArgumentException as {@link #fit(double[], Regressors)}
+     * @throws LagrsException if the fit fails on valid input
+     */
+    default FittedModel fit(double[] y, double[][] xreg) {
+        return fit(y, Regressors.unnamed(xreg));
+    }
+
+    /**
+     * Fits this spec with named regressors. Only {@code arima(...)} and {@code auto_arima(...)}
+     * (and fallback chains of them) take regressors; no column is dropped: a column that is
+     * constant beside a mean, constant under differencing, or a linear combination of others is
+     * an error naming it, as R's {@code Arima} fails on it ({@code auto.arima}: every candidate
+     * fails, or the rank check stops the search). {@link FittedModel#regressorNames()} lists the
+     * columns the model uses.
+     *
+     * @param y the series, oldest first (NaN: missing)
+     * @param xreg one column per regressor, {@code y.length} values each
+     * @return the fitted model: close it when done; forecasts need the regressors' future values
+     * @throws NullPointerException if y or xreg is null
+     * @throws IllegalArgumentException if the family takes no regressors (named), a column's
+     *     length differs from {@code y.length}, a column has a non-finite value, a name is
+     *     {@code intercept} or {@code drift}, or a column is not identifiable (all named)
+     * @throws LagrsException if the fit fails on valid input
+     * @throws java.util.concurrent.CancellationException if the calling thread is interrupted
+     */
+    default FittedModel fit(double[] y, Regressors xreg) {
+        return ModelSpecs.fitXreg(this, y, xreg);
+    }
+
+    /**
      * {@link #fitAll(double[][], BatchOptions)} with {@link BatchOptions#defaults()}.
      *
      * @param series one array per series; a null element fails only that series

@@ -21,6 +21,16 @@ final class ModelSpecs {
         return NativeModels.wrap(InterruptibleCall.run("ModelSpec.fit", cancel -> fit0(text, y, cancel)));
     }
 
+    static FittedModel fitXreg(ModelSpec spec, double[] y, Regressors xreg) {
+        Checks.notNull(y, "y");
+        Checks.notNull(xreg, "xreg");
+        String text = spec.toString();
+        String[] names = xreg.namesArray();
+        double[][] columns = xreg.columnsArray();
+        return NativeModels.wrap(InterruptibleCall.run("ModelSpec.fit",
+                cancel -> fitXreg0(text, y, names, columns, cancel)));
+    }
+
     /**
      * Fits every row under a {@link BatchRun}; {@code wrap} makes the batch object of the spec's
      * family ({@link ArimaBatch} for the ARIMA builders).
@@ -61,6 +71,8 @@ final class ModelSpecs {
     private static native String canonical0(String text);
 
     private static native long fit0(String text, double[] y, long cancel);
+
+    private static native long fitXreg0(String text, double[] y, String[] names, double[][] columns, long cancel);
 
     private static native long fitRows0(String text, double[][] series, long run);
 

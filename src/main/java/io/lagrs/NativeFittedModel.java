@@ -28,6 +28,40 @@ abstract class NativeFittedModel extends NativeHandle implements FittedModel {
     }
 
     @Override
+    public Forecast forecast(int h, double level, double[][] futureXreg) {
+        return forecast(h, new double[] {level}, futureXreg).at(0);
+    }
+
+    @Override
+    public IntervalForecast forecast(int h, double[] levels, double[][] futureXreg) {
+        Checks.notNull(levels, "levels");
+        Checks.notNull(futureXreg, "futureXreg");
+        for (int j = 0; j < futureXreg.length; j++) {
+            Checks.notNull(futureXreg[j], "futureXreg[" + j + "]");
+        }
+        double[] asked = levels.clone();
+        double[][] future = futureXreg.clone();
+        double[] packed = call(handle -> NativeModels.forecastXreg0(handle, h, asked, future));
+        return IntervalForecast.fromPacked(packed, 0, h, asked);
+    }
+
+    @Override
+    public Forecast forecast(int h, double level, Regressors future) {
+        return forecast(h, new double[] {level}, future).at(0);
+    }
+
+    @Override
+    public IntervalForecast forecast(int h, double[] levels, Regressors future) {
+        Checks.notNull(future, "future");
+        return forecast(h, levels, future.inOrder(regressorNames(), "the model"));
+    }
+
+    @Override
+    public String[] regressorNames() {
+        return call(NativeModels::regressorNames0);
+    }
+
+    @Override
     public double[] fitted() {
         return call(h -> NativeModels.vector0(h, NativeModels.Vector.FITTED.ordinal()));
     }

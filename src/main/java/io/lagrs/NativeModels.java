@@ -43,6 +43,10 @@ final class NativeModels {
 
     static native double[] forecast0(long handle, int h, double[] levels);
 
+    static native double[] forecastXreg0(long handle, int h, double[] levels, double[][] future);
+
+    static native String[] regressorNames0(long handle);
+
     static native double[] vector0(long handle, int which);
 
     static native double scalar0(long handle, int which);

@@ -23,9 +23,17 @@ final class BatchFitter {
     private final ForecastSettings settings;
     private final Progress bar;
 
+    /** The path of a run with regressors (--xreg), or null. */
+    private final XregFitter xreg;
+
     BatchFitter(ForecastSettings settings, Progress bar) {
+        this(settings, bar, null);
+    }
+
+    BatchFitter(ForecastSettings settings, Progress bar, RegressorInput regressors) {
         this.settings = settings;
         this.bar = bar;
+        this.xreg = regressors == null ? null : new XregFitter(settings, regressors, bar);
     }
 
     /** The steps the progress bar counts: one per series and model. */
@@ -113,6 +121,10 @@ final class BatchFitter {
                 results[i][k] = SeriesResult.ModelResult.failed(e.getMessage());
             }
             bar.step(members.size());
+            return;
+        }
+        if (xreg != null) {
+            xreg.fitGroup(k, spec, period, h, members, chunk, train, results);
             return;
         }
         int[] offsets = new int[members.size() + 1];

@@ -86,6 +86,20 @@ final class ForecastCommand implements Callable<Integer> {
             description = "Box-Cox transform with this lambda (0 = log) around every model, forecasts transformed back, as R's lambda = L: adds lambda=L to each model spec without a lambda of its own. Default: none.")
     Double lambda;
 
+    @Option(names = "--xreg", paramLabel = "COL[,COL...]", split = ",",
+            description = {"Regressor columns of the input (promotions, prices): regression with ARIMA errors,",
+                "as R's auto.arima(y, xreg = ); the models must be auto_arima or arima (default: auto_arima).",
+                "Their values over the horizon come from --future (or, with --holdout, from the input)."})
+    List<String> xreg;
+
+    @Option(names = "--future", paramLabel = "FILE.csv",
+            description = "The regressors' future values: the same id and time columns as the input and the --xreg columns, a row per series and future time. A missing value fails that series, naming it and the time.")
+    Path future;
+
+    @Option(names = "--fourier", paramLabel = "PERIOD:K", split = ",",
+            description = "Fourier terms as regressors (R's fourier(y, K)) for long or several seasons, e.g. 52.18:10 or 7:3,365.25:10; repeatable. Adds fourier=[...] to each auto_arima model (default model: auto_arima(seasonal=false)).")
+    List<String> fourier;
+
     @Option(names = "--holdout", paramLabel = "H",
             description = "Hold back the last H points of every series, forecast them and report MASE, sMAPE and interval coverage per series and overall. A series too short to keep 2 points is forecast from all its points and reported unscored.")
     Integer holdout;
@@ -146,6 +160,8 @@ final class ForecastCommand implements Callable<Integer> {
             return 1;
         }
 
+        RegressorInput regressors = xreg == null || xreg.isEmpty() ? null
+                : RegressorInput.read(in, xreg, future, catalogue.timeType());
         // no more threads than series: a batch call never uses more either
         int threads = Math.min(settings.threads(), Math.max(1, series.size()));
         RunSummary summary = new RunSummary(settings);
@@ -156,7 +172,7 @@ final class ForecastCommand implements Callable<Integer> {
                         progress && Progress.stderrIsTerminal())) {
             ForecastWriter writer = new ForecastWriter(new CsvWriter(forecastFile.writer()),
                     new CsvWriter(modelFile.writer()), settings);
-            BatchFitter fitter = new BatchFitter(settings, bar);
+            BatchFitter fitter = new BatchFitter(settings, bar, regressors);
             for (int from = 0; from < series.size(); from += CHUNK) {
                 int to = Math.min(series.size(), from + CHUNK);
                 List<SeriesResult> results = fitter.fit(series.subList(from, to), from);

@@ -59,7 +59,7 @@ record ForecastSettings(List<ModelChoice> models, double[] levels, double[] leve
                 : Math.min(BatchOptions.MAX_THREADS, Runtime.getRuntime().availableProcessors());
         // the model texts are read by the library: a missing one is its own one-line error
         NativeCheck.require();
-        List<ModelChoice> models = ModelChoice.of(c.modelTexts, c.order, c.lambda,
+        List<ModelChoice> models = ModelChoice.of(Regression.modelTexts(c), c.order, c.lambda,
                 c.season != null ? c.season : PROBE_SEASON);
         return new ForecastSettings(models, fractions, percent, c.horizon, c.season, c.holdout, threads, c.nonNegative);
     }

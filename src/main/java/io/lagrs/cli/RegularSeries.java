@@ -71,6 +71,16 @@ final class RegularSeries {
         }
     }
 
+    /** The time key of grid point k (k may run past the end: future times). */
+    long key(int k) {
+        return table.key(index, k);
+    }
+
+    /** The type of the input's times. */
+    TimeType timeType() {
+        return table.timeType();
+    }
+
     /** The seasonal period its frequency implies (1 when unknown). */
     int season() {
         return table.season(index);

@@ -231,7 +231,7 @@ public final class LongCsv {
     }
 
     /** The most frequent candidate delimiter of the header line (comma if none occurs). */
-    private static char detectDelimiter(BufferedReader reader, String source) throws IOException {
+    static char detectDelimiter(BufferedReader reader, String source) throws IOException {
         reader.mark(1 << 16);
         String header = reader.readLine();
         reader.reset();
