@@ -109,21 +109,9 @@ fn power(p: Params, i: usize) -> f64 {
     (1.0 - p.alpha).powf(i as f64)
 }
 
-/// (1 - alpha)^i for i in 0..=n, each as [`power`] computes it, into `out`. The optimiser
-/// often tries the same alpha again (a vertex clamped onto a bound, a shrink keeping the best
-/// one's), so its objective keeps the table and refills it only for a new alpha; and once a
-/// power underflows to zero, every higher one is zero as well.
+/// (1 - alpha)^i for i in 0..=n, each as [`power`] computes it, into `out` (see [`super::powers`]).
 pub fn fill_powers(alpha: f64, n: usize, out: &mut Vec<f64>) {
-    out.clear();
-    let p = Params { level: 0.0, alpha, theta: 2.0 };
-    for i in 0..=n {
-        let v = power(p, i);
-        out.push(v);
-        if v == 0.0 {
-            out.resize(n + 1, 0.0);
-            break;
-        }
-    }
+    super::powers::fill(alpha, n, out);
 }
 
 /// Forecasts 1..=out.len() steps after `last`, the state at step i - 1.
