@@ -12,6 +12,20 @@ pub(super) fn forecast(x: &[f64], alpha: f64) -> f64 {
     x.iter().fold(x[0], |level, &v| alpha * v + (1.0 - alpha) * level)
 }
 
+/// [`forecast`] of the values `x` yields (at least one), without collecting them.
+pub(super) fn forecast_of(mut x: impl Iterator<Item = f64>, alpha: f64) -> f64 {
+    let Some(first) = x.next() else { return f64::NAN };
+    // The fold starts at the first value and smooths it in as well, as `forecast` does; a
+    // single value stays itself (alpha * v + (1 - alpha) * v need not round to v).
+    let mut level = alpha * first + (1.0 - alpha) * first;
+    let mut more = false;
+    for v in x {
+        level = alpha * v + (1.0 - alpha) * level;
+        more = true;
+    }
+    if more { level } else { first }
+}
+
 /// The one-step forecasts of each value from the values before it: NaN first, then the
 /// levels (statsforecast's `ses_forecast` fitted values, `fitted[i]` for `x[..i]`).
 pub(super) fn fitted(x: &[f64], alpha: f64) -> Vec<f64> {
