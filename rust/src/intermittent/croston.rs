@@ -60,8 +60,9 @@ pub(super) fn optimised(y: &[f64], with_fitted: bool) -> Fit {
         return Fit { mean: 0.0, fitted, alphas: None };
     }
     let intervals = ses::intervals(y);
-    let (size, alpha_demand) = ses::optimised(&demand);
-    let (interval, alpha_interval) = ses::optimised(&intervals);
+    // The two searches share their loop (the sizes and the intervals are one per demand).
+    let (alpha_demand, alpha_interval) = ses::golden_section_pair(&demand, &intervals, ses::OPTIMISED_BOUNDS.0, ses::OPTIMISED_BOUNDS.1);
+    let (size, interval) = (ses::forecast(&demand, alpha_demand), ses::forecast(&intervals, alpha_interval));
     let mean = if interval != 0.0 { size / interval } else { size };
     if !with_fitted {
         return Fit { mean, fitted: Vec::new(), alphas: Some((alpha_demand, alpha_interval)) };
