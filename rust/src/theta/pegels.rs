@@ -48,12 +48,15 @@ pub struct Params {
 const NA: f64 = -99999.0;
 
 /// What every filter pass over one series shares, whatever the parameters: the least-squares
-/// line of the static models and the objective's scale. Computed once per series, not once
-/// per evaluation of the optimiser.
+/// line of the static models, the dynamic models' lines (fed the observations, their running
+/// mean, intercept and slope depend on y alone), and the objective's scale. Computed once per
+/// series, not once per evaluation of the optimiser.
 pub struct Prepared<'a> {
     y: &'a [f64],
     /// Intercept and slope of the least-squares line through (t, y_t), t = 1..n.
     line: (f64, f64),
+    /// The dynamic models' intercept and slope in the state at each step.
+    lines: Vec<(f64, f64)>,
     /// The mean absolute value of y (at least 1e-10).
     mean_abs: f64,
 }
@@ -67,7 +70,15 @@ impl<'a> Prepared<'a> {
         let b = 6.0 * (2.0 * weighted - (n + 1.0) * mean) / (n * n - 1.0);
         let a = mean - (n + 1.0) * b / 2.0;
         let mean_abs = (y.iter().map(|v| v.abs()).sum::<f64>() / n).max(1e-10);
-        Prepared { y, line: (a, b), mean_abs }
+        let mut lines = Vec::with_capacity(y.len());
+        let (mut mean, mut line) = (y[0], (y[0], 0.0));
+        lines.push(line);
+        for (i, &v) in y.iter().enumerate().skip(1) {
+            let (m, a, b) = trend_update(mean, line.1, i, v);
+            (mean, line) = (m, (a, b));
+            lines.push(line);
+        }
+        Prepared { y, line: (a, b), lines, mean_abs }
     }
 
     pub fn y(&self) -> &'a [f64] {
@@ -91,18 +102,24 @@ fn init_state(prep: &Prepared, kind: Kind, p: Params) -> State {
 /// to the next instead of computing each twice.
 fn step(prev: &State, i: usize, kind: Kind, p: Params, y: Option<f64>, powers: (f64, f64)) -> State {
     let [level, mean, a, b, _] = *prev;
-    let (alpha, fi) = (p.alpha, i as f64);
+    let alpha = p.alpha;
     let mu = level + (1.0 - 1.0 / p.theta) * (a * powers.0 + b * (1.0 - powers.1) / alpha);
     let y = y.unwrap_or(mu);
     let new_level = alpha * y + (1.0 - alpha) * level;
-    let new_mean = (fi * mean + y) / (fi + 1.0);
-    let (new_a, new_b) = if kind.is_dynamic() {
-        let nb = ((fi - 1.0) * b + 6.0 * (y - mean) / (fi + 1.0)) / (fi + 2.0);
-        (new_mean - nb * (fi + 2.0) / 2.0, nb)
+    let (new_mean, new_a, new_b) = trend_update(mean, b, i, y);
+    if kind.is_dynamic() {
+        [new_level, new_mean, new_a, new_b, mu]
     } else {
-        (a, b)
-    };
-    [new_level, new_mean, new_a, new_b, mu]
+        [new_level, new_mean, a, b, mu]
+    }
+}
+
+/// The running mean, and the dynamic models' intercept and slope, at step i fed `y`.
+fn trend_update(mean: f64, b: f64, i: usize, y: f64) -> (f64, f64, f64) {
+    let fi = i as f64;
+    let new_mean = (fi * mean + y) / (fi + 1.0);
+    let nb = ((fi - 1.0) * b + 6.0 * (y - mean) / (fi + 1.0)) / (fi + 2.0);
+    (new_mean, new_mean - nb * (fi + 2.0) / 2.0, nb)
 }
 
 fn power(p: Params, i: usize) -> f64 {
@@ -149,15 +166,27 @@ fn walk(prep: &Prepared, kind: Kind, p: Params, powers: &[f64], mut visit: impl 
 /// states: the sum of squared one-step errors after the first three over the mean absolute
 /// value of y; NaN where the filter stops.
 /// `powers` is the table of [`fill_powers`] for `p.alpha` and the length of y.
+/// Only the level depends on the parameters here: the lines come from [`Prepared`], and the
+/// arithmetic is [`step`]'s, in the same order.
 pub fn objective(prep: &Prepared, kind: Kind, p: Params, powers: &[f64]) -> f64 {
-    let (mut k, mut total) = (0usize, 0.0);
-    let finished = walk(prep, kind, p, powers, |_, e| {
-        if k >= 3 {
+    let y = prep.y;
+    debug_assert_eq!(powers.len(), y.len() + 1);
+    let alpha = p.alpha;
+    let mut level = alpha * y[0] + (1.0 - alpha) * p.level;
+    let mut total = 0.0;
+    for (i, (&v, pw)) in y.iter().zip(powers.windows(2)).enumerate().skip(1) {
+        let (a, b) = if kind.is_dynamic() { prep.lines[i - 1] } else { prep.line };
+        let mu = level + (1.0 - 1.0 / p.theta) * (a * pw[0] + b * (1.0 - pw[1]) / alpha);
+        if (mu - NA).abs() < 1e-10 {
+            return f64::NAN;
+        }
+        let e = v - mu;
+        if i >= 3 {
             total += e * e;
         }
-        k += 1;
-    });
-    if finished { total / prep.mean_abs } else { f64::NAN }
+        level = alpha * v + (1.0 - alpha) * level;
+    }
+    total / prep.mean_abs
 }
 
 /// A filter pass: the states, the one-step errors, and statsforecast's objective (the sum of
