@@ -50,7 +50,7 @@ fn spec_for(name: &str, m: usize) -> Result<ModelSpec, String> {
 }
 
 /// The CPU time of this process so far, in seconds (wall time where it cannot be read).
-#[cfg(target_os = "linux")]
+#[cfg(all(target_os = "linux", target_pointer_width = "64"))]
 fn cpu_seconds() -> f64 {
     #[repr(C)]
     struct Timespec {
@@ -69,7 +69,7 @@ fn cpu_seconds() -> f64 {
     t.sec as f64 + t.nsec as f64 * 1e-9
 }
 
-#[cfg(not(target_os = "linux"))]
+#[cfg(not(all(target_os = "linux", target_pointer_width = "64")))]
 fn cpu_seconds() -> f64 {
     use std::sync::OnceLock;
     static START: OnceLock<std::time::Instant> = OnceLock::new();
