@@ -83,13 +83,21 @@ fn block_mean(y: &[f64], level: usize) -> f64 {
     ses::optimised(&ses::block_sums(y, level)).0 / level as f64
 }
 
-/// statsforecast's `_tsb` with its two smoothing parameters.
-pub(super) fn tsb(y: &[f64], alpha_demand: f64, alpha_probability: f64) -> Fit {
+/// statsforecast's `_tsb` with its two smoothing parameters; the fitted values only
+/// `with_fitted` (otherwise `fitted` is empty).
+pub(super) fn tsb(y: &[f64], alpha_demand: f64, alpha_probability: f64, with_fitted: bool) -> Fit {
     if y.iter().all(|&v| v == 0.0) {
         return no_demand(y.len());
     }
+    let occurs = |v: f64| if v != 0.0 { 1.0 } else { 0.0 };
+    if !with_fitted {
+        // ses::forecast over the occurrences and over the sizes, without building either.
+        let probability = ses::forecast_of(y.iter().map(|&v| occurs(v)), alpha_probability);
+        let size = ses::forecast_of(y.iter().copied().filter(|&v| v > 0.0), alpha_demand);
+        return Fit { mean: probability * size, fitted: Vec::new(), alphas: None };
+    }
     let demand = ses::demand(y);
-    let occurs: Vec<f64> = y.iter().map(|&v| if v != 0.0 { 1.0 } else { 0.0 }).collect();
+    let occurs: Vec<f64> = y.iter().map(|&v| occurs(v)).collect();
     let probability = ses::forecast(&occurs, alpha_probability);
     let size = ses::forecast(&demand, alpha_demand);
     let mut per_demand = ses::fitted(&demand, alpha_demand);

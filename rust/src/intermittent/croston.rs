@@ -13,11 +13,16 @@ pub(super) struct Fit {
 }
 
 /// R's `croston(y, alpha = alpha)`: no demand forecasts 0 with fitted values 0; the fitted
-/// value at t is the method's forecast from `y[..t]` (R refits every prefix, `croston2`).
+/// value at t is the method's forecast from `y[..t]` (R refits every prefix, `croston2`), and
+/// computed only `with_fitted` (otherwise `fitted` is empty).
 /// `y` is not empty and has no negative or missing value.
-pub(super) fn classic(y: &[f64], alpha: f64) -> Fit {
-    let mut fitted = vec![f64::NAN; y.len()];
+pub(super) fn classic(y: &[f64], alpha: f64, with_fitted: bool) -> Fit {
     let mut state = Smoothed::new(alpha);
+    if !with_fitted {
+        y.iter().enumerate().for_each(|(i, &v)| state.push(i, v));
+        return Fit { mean: state.ratio(), fitted: Vec::new(), alphas: None };
+    }
+    let mut fitted = vec![f64::NAN; y.len()];
     for (i, &v) in y.iter().enumerate() {
         state.push(i, v);
         if i + 1 < y.len() {
@@ -32,12 +37,14 @@ pub(super) fn classic(y: &[f64], alpha: f64) -> Fit {
 
 /// statsforecast's `CrostonSBA`: Croston's forecasts times 0.95 (Syntetos and Boylan's
 /// correction for alpha 0.1). With no demand statsforecast forecasts naively, so the first
-/// fitted value is NaN there.
-pub(super) fn sba(y: &[f64]) -> Fit {
-    let mut fit = classic(y, 0.1);
+/// fitted value is NaN there. The fitted values only `with_fitted`.
+pub(super) fn sba(y: &[f64], with_fitted: bool) -> Fit {
+    let mut fit = classic(y, 0.1, with_fitted);
     fit.mean *= 0.95;
-    fit.fitted.iter_mut().for_each(|v| *v *= 0.95);
-    fit.fitted[0] = f64::NAN;
+    if with_fitted {
+        fit.fitted.iter_mut().for_each(|v| *v *= 0.95);
+        fit.fitted[0] = f64::NAN;
+    }
     fit
 }
 
@@ -53,8 +60,9 @@ pub(super) fn optimised(y: &[f64], with_fitted: bool) -> Fit {
         return Fit { mean: 0.0, fitted, alphas: None };
     }
     let intervals = ses::intervals(y);
-    let (size, alpha_demand) = ses::optimised(&demand);
-    let (interval, alpha_interval) = ses::optimised(&intervals);
+    // The two searches share their loop (the sizes and the intervals are one per demand).
+    let (alpha_demand, alpha_interval) = ses::golden_section_pair(&demand, &intervals, ses::OPTIMISED_BOUNDS.0, ses::OPTIMISED_BOUNDS.1);
+    let (size, interval) = (ses::forecast(&demand, alpha_demand), ses::forecast(&intervals, alpha_interval));
     let mean = if interval != 0.0 { size / interval } else { size };
     if !with_fitted {
         return Fit { mean, fitted: Vec::new(), alphas: Some((alpha_demand, alpha_interval)) };

@@ -140,10 +140,10 @@ impl Intermittent {
     /// refits that make some methods' fitted values cost O(n²) run only then).
     fn run(&self, y: &[f64], with_fitted: bool) -> croston::Fit {
         match *self {
-            Intermittent::Croston { alpha } => croston::classic(y, alpha),
+            Intermittent::Croston { alpha } => croston::classic(y, alpha, with_fitted),
             Intermittent::CrostonOptimized => croston::optimised(y, with_fitted),
-            Intermittent::CrostonSba => croston::sba(y),
-            Intermittent::Tsb { alpha_demand, alpha_probability } => aggregate::tsb(y, alpha_demand, alpha_probability),
+            Intermittent::CrostonSba => croston::sba(y, with_fitted),
+            Intermittent::Tsb { alpha_demand, alpha_probability } => aggregate::tsb(y, alpha_demand, alpha_probability, with_fitted),
             Intermittent::Adida => aggregate::adida(y, with_fitted),
             Intermittent::Imapa => aggregate::imapa(y, with_fitted),
         }

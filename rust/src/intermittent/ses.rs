@@ -12,6 +12,20 @@ pub(super) fn forecast(x: &[f64], alpha: f64) -> f64 {
     x.iter().fold(x[0], |level, &v| alpha * v + (1.0 - alpha) * level)
 }
 
+/// [`forecast`] of the values `x` yields (at least one), without collecting them.
+pub(super) fn forecast_of(mut x: impl Iterator<Item = f64>, alpha: f64) -> f64 {
+    let Some(first) = x.next() else { return f64::NAN };
+    // The fold starts at the first value and smooths it in as well, as `forecast` does; a
+    // single value stays itself (alpha * v + (1 - alpha) * v need not round to v).
+    let mut level = alpha * first + (1.0 - alpha) * first;
+    let mut more = false;
+    for v in x {
+        level = alpha * v + (1.0 - alpha) * level;
+        more = true;
+    }
+    if more { level } else { first }
+}
+
 /// The one-step forecasts of each value from the values before it: NaN first, then the
 /// levels (statsforecast's `ses_forecast` fitted values, `fitted[i]` for `x[..i]`).
 pub(super) fn fitted(x: &[f64], alpha: f64) -> Vec<f64> {
@@ -64,6 +78,109 @@ pub(super) fn golden_section(x: &[f64], lower: f64, upper: f64) -> f64 {
         }
     }
     (b + a) / 2.0
+}
+
+/// One golden-section search of [`golden_section`], advanced a step at a time so that two
+/// searches can share their evaluations' loop.
+struct Search {
+    a: f64,
+    b: f64,
+    c: f64,
+    d: f64,
+    fc: f64,
+    fd: f64,
+    /// Whether the point being evaluated is c (else d); `None` once the search has ended.
+    pending_c: Option<bool>,
+}
+
+impl Search {
+    fn ratio() -> f64 {
+        (5.0f64.sqrt() + 1.0) / 2.0
+    }
+
+    fn new(lower: f64, upper: f64) -> Search {
+        let (a, b) = (lower, upper);
+        let c = b - (b - a) / Self::ratio();
+        let d = a + (b - a) / Self::ratio();
+        Search { a, b, c, d, fc: f64::NAN, fd: f64::NAN, pending_c: Some(true) }
+    }
+
+    /// The next point to evaluate, after narrowing the bracket as [`golden_section`] does;
+    /// `None` when the search has ended.
+    fn next(&mut self) -> Option<f64> {
+        let ratio = Self::ratio();
+        if self.pending_c.is_none() || (self.b - self.a).abs() < 1e-12 {
+            self.pending_c = None;
+            return None;
+        }
+        if self.fc < self.fd {
+            self.b = self.d;
+            self.d = self.c;
+            self.fd = self.fc;
+            self.c = self.b - (self.b - self.a) / ratio;
+            self.pending_c = Some(true);
+            Some(self.c)
+        } else if self.fd < self.fc {
+            self.a = self.c;
+            self.c = self.d;
+            self.fc = self.fd;
+            self.d = self.a + (self.b - self.a) / ratio;
+            self.pending_c = Some(false);
+            Some(self.d)
+        } else {
+            self.pending_c = None;
+            None
+        }
+    }
+
+    fn accept(&mut self, value: f64) {
+        match self.pending_c {
+            Some(true) => self.fc = value,
+            Some(false) => self.fd = value,
+            None => {}
+        }
+    }
+
+    fn result(&self) -> f64 {
+        (self.b + self.a) / 2.0
+    }
+}
+
+/// [`sse`] of two series of one length at once: the two recursions are independent, so one
+/// loop lets the processor overlap them. Each value is [`sse`]'s, bit for bit.
+fn sse_pair(alpha: (f64, f64), x: &[f64], z: &[f64]) -> (f64, f64) {
+    let (mut lx, mut lz) = (x[0], z[0]);
+    let (mut tx, mut tz) = (0.0, 0.0);
+    for i in 1..x.len() {
+        lx = alpha.0 * x[i - 1] + (1.0 - alpha.0) * lx;
+        lz = alpha.1 * z[i - 1] + (1.0 - alpha.1) * lz;
+        let (ex, ez) = (x[i] - lx, z[i] - lz);
+        tx += ex * ex;
+        tz += ez * ez;
+    }
+    (tx, tz)
+}
+
+/// [`golden_section`] over `x` and over `z` (of one length), each search exactly as alone, the
+/// two evaluated in one loop while both run.
+pub(super) fn golden_section_pair(x: &[f64], z: &[f64], lower: f64, upper: f64) -> (f64, f64) {
+    debug_assert_eq!(x.len(), z.len());
+    let (mut sx, mut sz) = (Search::new(lower, upper), Search::new(lower, upper));
+    let (fc, gc) = sse_pair((sx.c, sz.c), x, z);
+    let (fd, gd) = sse_pair((sx.d, sz.d), x, z);
+    (sx.fc, sx.fd, sz.fc, sz.fd) = (fc, fd, gc, gd);
+    loop {
+        match (sx.next(), sz.next()) {
+            (Some(p), Some(q)) => {
+                let (f, g) = sse_pair((p, q), x, z);
+                sx.accept(f);
+                sz.accept(g);
+            }
+            (Some(p), None) => sx.accept(sse(p, x)),
+            (None, Some(q)) => sz.accept(sse(q, z)),
+            (None, None) => return (sx.result(), sz.result()),
+        }
+    }
 }
 
 /// The smoothing bounds of statsforecast's optimised SES.

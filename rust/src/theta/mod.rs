@@ -20,6 +20,7 @@ mod decompose;
 mod fit;
 mod fitted;
 mod pegels;
+mod powers;
 mod ses_mse;
 mod thetaf;
 
