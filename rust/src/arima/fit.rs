@@ -12,8 +12,7 @@
 //!    transform), MA blocks made invertible;
 //! 4. [`ml_optimise`]: exact maximum likelihood (BFGS on the concentrated
 //!    likelihood), then the restarts of `restart` (off a stationary start,
-//!    off the MA unit circle, off a suspect end point: an AR unit root, a
-//!    near-cancelling AR/MA pair, a mean far outside the data);
+//!    off the MA unit circle);
 //! 5. [`ml_result`]: MA blocks made invertible again, numerical Hessian in
 //!    the transformed parameters and delta-method standard errors, and a
 //!    final Kalman pass for residuals, sigma^2 and the forecast state.
@@ -43,7 +42,7 @@ use super::model::{ArimaFit, Selection};
 use super::final_pass::final_pass;
 use super::objective::{setup_xreg, to_raw, Problem, Setup};
 use super::units::degenerate;
-use super::restart::{leave_stationary_start, restart_off_boundary, restart_off_suspect_end};
+use super::restart::{leave_stationary_start, restart_off_boundary};
 use super::spec::ArimaSpec;
 use super::stages::{check_cancel, CSS_OPTIONS, ML_OPTIONS};
 use super::transform::{ar_is_stationary, grad_trans, ma_invert, undo_pars};
@@ -112,7 +111,6 @@ pub fn fit_xreg(spec: &ArimaSpec, y: &[f64], xreg: &Regressors, options: &FitOpt
             let (raw, f) = ml_optimise(&mut prob, &start, &parscale)?;
             let (raw, f) = leave_stationary_start(&mut prob, &start, raw, f, &parscale)?;
             let raw = restart_off_boundary(&mut prob, raw, f, &zero_start, &parscale)?;
-            let raw = restart_off_suspect_end(&mut prob, raw, &zero_start, &parscale)?;
             ml_result(spec, prob, raw, &parscale, n_used)?
         }
     };

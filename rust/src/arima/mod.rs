@@ -16,8 +16,7 @@
 //! * `objective` — set-up of a fit and its CSS / ML objectives; `final_pass` — residuals and
 //!   the forecasting state at the chosen coefficients;
 //! * `units` — the standardized units of a fit, the degenerate-fit rule;
-//! * `restart` — ML restarts off stationary points, the MA boundary and suspect end points;
-//! * `end_point` — the signs of a suspect end point (unit root, cancelling pair, far mean);
+//! * `restart` — ML restarts off stationary points and the MA boundary;
 //! * `stages` — the optimiser settings and cancellation check the fit's stages share;
 //! * `hessian` — numerical Hessian and standard errors;
 //! * `fit` — the fitting procedure, step by step; `model` — [`ArimaFit`];
@@ -27,7 +26,6 @@
 
 mod batch;
 mod css;
-mod end_point;
 mod final_pass;
 mod fit;
 mod fitted_model;

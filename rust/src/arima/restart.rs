@@ -1,9 +1,7 @@
 //! Restarts of the ML optimizer from points that are not stationary points
 //! of the likelihood: off a start where the gradient vanishes by symmetry,
-//! off an MA root on the unit circle, and off a suspect end point (steps 4a,
-//! 4b and 4c of `fit`).
+//! and off an MA root on the unit circle (steps 4a and 4b of `fit`).
 
-use super::end_point::suspect;
 use super::objective::Problem;
 use super::roots::polyroot;
 use super::stages::{check_cancel, ML_OPTIONS};
@@ -94,44 +92,6 @@ pub(crate) fn restart_off_boundary(
     }
     Ok(raw)
 }
-
-/// 4c. When the optimum shows a sign of a poor end point (`end_point::suspect`: an AR
-///     block at the unit circle, a near-cancelling AR/MA pair, a mean far outside the
-///     data), restart from zero ARMA coefficients with the least-squares regression
-///     start, and from the end point with its AR partial autocorrelations and MA blocks
-///     pulled halfway to zero and the regression start restored; keep the best. A restart
-///     replaces the end point only when it gains more than [`GAIN`] (objective units), so
-///     fits at the optimum stay as they are.
-pub(crate) fn restart_off_suspect_end(
-    prob: &mut Problem<'_>,
-    raw: Vec<f64>,
-    zero_start: &[f64],
-    parscale: &[f64],
-) -> CoreResult<Vec<f64>> {
-    if !suspect(prob, &raw) {
-        return Ok(raw);
-    }
-    let layout = prob.layout;
-    let narma = prob.narma;
-    let f = prob.ml(&raw);
-    let mut pulled = raw.clone();
-    for i in layout.ar().chain(layout.sar()) {
-        pulled[i] = (0.5 * raw[i].tanh()).atanh();
-    }
-    for i in layout.ma().chain(layout.sma()) {
-        pulled[i] *= 0.5;
-    }
-    pulled[narma..].copy_from_slice(&zero_start[narma..]);
-    let (mut best, mut best_f) = (raw.clone(), f - GAIN);
-    for st in [zero_start.to_vec(), pulled] {
-        keep_if_better(prob, &st, parscale, &mut best, &mut best_f)?;
-    }
-    Ok(if best_f < f - GAIN { best } else { raw })
-}
-
-/// The least gain of the objective (mean negative log-likelihood per observation, up
-/// to constants) for which [`restart_off_suspect_end`] takes a restart's optimum.
-const GAIN: f64 = 1e-9;
 
 /// Runs the ML optimizer from `start` (skipped where the likelihood is not finite there) and
 /// replaces `best` and `best_f` with its optimum if that is finite and lower.
