@@ -11,7 +11,10 @@
 //! it on at least 98% of the pairs; where lagrs and R difference alike, lagrs' AICc never
 //! more than 1 above R's. Measure with
 //! `cargo test --release -p lagrs-core --test arima_optimum -- --ignored --nocapture` (the
-//! report lists every pair outside the goals).
+//! report lists every pair outside the goals). Both tests are ignored while the goals are not
+//! reached (they assert the goals unchanged). The committed fixture was generated with
+//! `--skip-statsmodels` (statsmodels took seconds to minutes per fit on the shared machine): the best
+//! reference is R's log-likelihood alone until it is regenerated with statsmodels.
 
 mod common;
 
@@ -103,7 +106,7 @@ fn fixed_pairs() -> Vec<Pair> {
 }
 
 #[test]
-#[ignore = "needs testdata/arima_optimum/cases.json: run make_optimum_fixtures.py beside it (not yet committed)"]
+#[ignore = "goal not met yet (see docs/RELIABILITY.md): 30 of 508 pairs more than 1 below R, 90.2% within 0.01"]
 fn fixed_order_fits_reach_the_best_of_r_and_statsmodels() {
     let pairs = fixed_pairs();
     let total = pairs.len();
@@ -143,7 +146,7 @@ fn auto_options(case: &Value) -> AutoArimaOptions {
 }
 
 #[test]
-#[ignore = "needs testdata/arima_optimum/cases.json: run make_optimum_fixtures.py beside it (not yet committed)"]
+#[ignore = "goal not met yet (see docs/RELIABILITY.md): 5 of 163 auto cases more than 1 above R's AICc"]
 fn auto_arima_criterion_within_one_of_r_where_differencing_agrees() {
     let doc = fixture("arima_optimum/cases.json");
     let cases = doc["auto"].as_array().expect("auto").clone();
