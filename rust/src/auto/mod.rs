@@ -22,6 +22,7 @@ mod options;
 mod search;
 mod special;
 pub mod text;
+mod units;
 mod xreg;
 
 pub use options::{AutoArimaOptions, BoxCoxLambda, InformationCriterion, SeasonalTestKind, UnitRootTestKind};
@@ -33,11 +34,12 @@ use crate::batch::{self, BatchControl};
 use crate::error::{invalid, CoreError, CoreResult};
 use crate::stats::boxcox;
 use crate::stats::seasonal::nsdiffs_seas;
-use crate::stats::series::{self, is_constant};
+use crate::stats::series;
 use crate::stats::unit_root::kpss::ndiffs_kpss;
 use crate::stats::unit_root::{adf, ch, ocsb, pp};
 use candidate::{Context, Model};
 use search::Limits;
+use units::{constant_in_any_units, ordinary_units};
 
 /// One candidate of the search, as R prints it with `trace = TRUE`.
 #[derive(Debug, Clone, PartialEq)]
@@ -130,7 +132,7 @@ fn search_xreg(y: &[f64], xreg: &Regressors, options: &AutoArimaOptions, cancel:
     let o = options;
     let no_search = |fit: ArimaFit| AutoArimaFit { fit, criterion: o.ic, ic: f64::NAN, trace: Vec::new() };
 
-    if is_constant(x) {
+    if constant_in_any_units(x) {
         return Ok(no_search(special::constant(x, o.allow_mean)));
     }
     // Box-Cox after the constant check, as R; the engine's rule for lambda (range, log).
@@ -216,7 +218,7 @@ fn search_xreg(y: &[f64], xreg: &Regressors, options: &AutoArimaOptions, cancel:
             x.len()
         )));
     }
-    if is_constant(&dx) && !xreg.is_empty() {
+    if constant_in_any_units(&dx) && !xreg.is_empty() {
         // R: Arima(x, order = c(0, d, 0), seasonal = c(0, D, 0), xreg = xreg), a mean when
         // undifferenced, no search.
         let spec = ArimaSpec { p: 0, d, q: 0, seasonal_p: 0, seasonal_d: sd, seasonal_q: 0, period: m.max(1), include_mean: d + sd == 0, include_drift: false };
@@ -224,7 +226,7 @@ fn search_xreg(y: &[f64], xreg: &Regressors, options: &AutoArimaOptions, cancel:
         fit.selection = selection(None);
         return Ok(no_search(fit));
     }
-    if is_constant(&dx) {
+    if constant_in_any_units(&dx) {
         // R returns this fit without its lambda (forecasts on the transformed
         // scale); here it keeps it, so forecasts are back-transformed.
         let mut fit = special::constant_after_differencing(x, &dx, d, sd, m)?;
@@ -358,20 +360,6 @@ fn ndiffs(x: &[f64], o: &AutoArimaOptions) -> usize {
         UnitRootTestKind::Adf => adf::ndiffs_adf(x, o.alpha, adf::Deterministic::Level, o.max_d),
         UnitRootTestKind::Pp => pp::ndiffs_pp(x, o.alpha, adf::Deterministic::Level, o.max_d),
     }
-}
-
-/// Data whose largest |value| lies outside [2^-300, 2^300] (about 1e-90 to 1e90), divided
-/// by the power of two nearest that value; other data unchanged. The unit-root and
-/// seasonality tests are unit-free in exact arithmetic, but their sums of squares overflow
-/// for data near 1e160 (and underflow near 1e-160), which would change the differencing
-/// chosen. A power of two divides exactly, and ordinary data is tested exactly as R does.
-fn ordinary_units(x: &[f64]) -> std::borrow::Cow<'_, [f64]> {
-    let largest = x.iter().filter(|v| !v.is_nan()).fold(0.0f64, |m, v| m.max(v.abs()));
-    if largest == 0.0 || (largest >= 2f64.powi(-300) && largest <= 2f64.powi(300)) {
-        return std::borrow::Cow::Borrowed(x);
-    }
-    let factor = 2f64.powi(-(largest.log2().floor() as i32).clamp(-1000, 1000));
-    std::borrow::Cow::Owned(x.iter().map(|v| v * factor).collect())
 }
 
 /// R's `diff(x, lag = m, differences = times)`.

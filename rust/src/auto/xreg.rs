@@ -7,13 +7,14 @@ use crate::arima::Regressors;
 use crate::error::{invalid, CoreResult};
 use crate::numerics::ols::ols;
 use crate::numerics::svd::svd_right;
-use crate::stats::series::{self, is_constant};
+use super::units::constant_in_any_units;
+use crate::stats::series;
 
 /// The non-constant regressors (R's `xregg`): the ones the differencing checks use.
 /// Constant columns stay in the model's regressors, as in R (where a candidate with a
 /// mean, or with differencing, then fails on them).
 pub(crate) fn varying(xreg: &Regressors) -> Vec<Vec<f64>> {
-    xreg.columns().iter().filter(|c| !is_constant(c)).cloned().collect()
+    xreg.columns().iter().filter(|c| !constant_in_any_units(c)).cloned().collect()
 }
 
 /// R's rank check: the singular values of `cbind(1, xregg)`, the smallest relative to
@@ -63,6 +64,6 @@ pub(crate) fn regression_residuals(x: &[f64], xregg: &[Vec<f64>]) -> Vec<f64> {
 pub(crate) fn keeps_varying(xregg: &[Vec<f64>], lag: usize, times: usize) -> (bool, Vec<Vec<f64>>) {
     let diffed: Vec<Vec<f64>> =
         xregg.iter().map(|c| (0..times).fold(c.clone(), |acc, _| series::diff(&acc, lag))).collect();
-    let ok = times == 0 || !diffed.iter().any(|c| is_constant(c));
+    let ok = times == 0 || !diffed.iter().any(|c| constant_in_any_units(c));
     (ok, diffed)
 }

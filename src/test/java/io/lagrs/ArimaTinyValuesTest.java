@@ -27,8 +27,8 @@ class ArimaTinyValuesTest {
 
     @Test
     void autoArimaKeepsTheSpreadOfTinySeries() {
-        // R's constancy rule (an absolute tolerance of 1.5e-8) makes all of these the constant
-        // model, ARIMA(0,0,0) with a mean: its sigma is the series' own spread, in any units.
+        // Auto-ARIMA chooses the same model at every one of these scales (the constancy rule is
+        // taken in the data's own units): its sigma and intervals follow the units.
         double reference = 1e-100;
         double sigma;
         double width;
