@@ -153,7 +153,7 @@ final class Charts {
         return new Color(c.getRed(), c.getGreen(), c.getBlue(), alpha);
     }
 
-    private static void style(XYChart chart, RegularSeries s, boolean small) {
+    static void style(XYChart chart, RegularSeries s, boolean small) {
         var st = chart.getStyler();
         st.setChartBackgroundColor(Color.WHITE);
         st.setPlotBackgroundColor(Color.WHITE);
@@ -210,7 +210,7 @@ final class Charts {
     }
 
     /** The x value of grid point i: a Date for calendar times, a number otherwise. */
-    private static Object axisValue(RegularSeries s, int i) {
+    static Object axisValue(RegularSeries s, int i) {
         long key = s.axisKey(i);
         return switch (s.axis()) {
             case NUMBER, DAYS -> (double) key;
