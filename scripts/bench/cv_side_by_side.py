@@ -20,7 +20,8 @@ steps still trains on two years.
    sample of `--sample` series is used (0: every series). Reported per model: CPU seconds, the
    ratio, whether the cutoffs agree, and the largest difference of the forecasts relative to
    statsforecast's (the same method for snaive; the others are fitted by different optimisers).
-2. Accuracy on the competitions' own test periods (every selected series, lagrs only): each
+2. Accuracy on the competitions' own test periods (every selected series, or a seeded sample of
+   `--accuracy-sample` of them; lagrs only): each
    model fitted on the training part and forecast over the competition's horizon (18 for M1,
    24 for Tourism), and `forecast --select cv` (best_of of the four by MASE, 3 windows of 18):
    mean sMAPE and MASE (R's `accuracy`: the scale is the in-sample mean absolute seasonal
@@ -226,6 +227,7 @@ def accuracy_part(jar, series, tmp):
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--sample", type=int, default=100, help="series for the speed part (0: all)")
+    ap.add_argument("--accuracy-sample", type=int, default=0, help="series for the accuracy part (0: all)")
     ap.add_argument("--seed", type=int, default=24)
     ap.add_argument("--jar", help="lagrs jar with natives (default: target/lagrs-*-all.jar)")
     ap.add_argument("--only", choices=["speed", "accuracy"])
@@ -241,7 +243,8 @@ def main():
         if args.only != "accuracy":
             speed_part(jar, sample, tmp)
         if args.only != "speed":
-            accuracy_part(jar, series, tmp)
+            n = args.accuracy_sample
+            accuracy_part(jar, series if n == 0 else random.Random(args.seed).sample(series, min(n, len(series))), tmp)
 
 
 if __name__ == "__main__":
