@@ -193,3 +193,28 @@ fn a_baseline_carried_forward_is_the_method_on_the_new_data() {
     assert_eq!(a.models[0].values[..5], b.models[0].values[..5]);
     assert_ne!(a.models[0].values[15..], b.models[0].values[15..]);
 }
+
+#[test]
+fn every_family_that_keeps_its_parameters_is_carried_forward_without_refit() {
+    let y = seasonal(96);
+    let s = Settings { refit: Refit::Never, ..settings(12, 6, 4) };
+    let stride = 12 * 5;
+    for text in ["ets(M,Ad,M)[12]", "auto_ets[12]", "theta_optimized[12]", "auto_theta[12]", "theta[12]", "croston_optimized", "tsb(0.2,0.3)"] {
+        let model_spec = spec(text);
+        let cv = evaluate(&[&model_spec as &dyn Spec], &y, &s, None).expect(text);
+        assert!(cv.models[0].errors.iter().all(Option::is_none), "{text}: {:?}", cv.models[0].errors);
+        let first = &cv.windows[0];
+        let model = model_spec.fit(&y[first.start..first.end], None).expect(text);
+        for (w, window) in cv.windows.iter().enumerate() {
+            let expected = if w == 0 { model.forecast(12, &s.levels) } else { model.forward(&y[window.start..window.end], None).expect(text).forecast(12, &s.levels) };
+            let got = &cv.models[0].values[w * stride..(w + 1) * stride];
+            assert_eq!(format!("{got:?}"), format!("{:?}", expected.expect(text).packed()), "{text} window {w}");
+        }
+    }
+    // ADIDA keeps neither its block length nor its alpha: its later windows fail alone.
+    let adida = spec("adida");
+    let cv = evaluate(&[&adida as &dyn Spec], &y, &s, None).expect("adida");
+    assert!(cv.models[0].errors[0].is_none());
+    let why = cv.models[0].errors[1].as_ref().expect("not carried").to_string();
+    assert!(why.contains("cannot be carried forward"), "{why}");
+}

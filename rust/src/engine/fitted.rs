@@ -88,7 +88,10 @@ pub trait FittedModel: Debug + Send + Sync + Any {
     /// cross-validation without refitting forecasts from. ARIMA filters `y` with its
     /// coefficients and keeps its innovation variance (R's `Arima(y, model = fit)`); the
     /// baselines, which estimate nothing beyond the data they repeat, are the method applied
-    /// to `y`; a Box-Cox model transforms `y` with its lambda and carries its inner model.
+    /// to `y`; a Box-Cox model transforms `y` with its lambda and carries its inner model;
+    /// ETS runs its recursion over `y` from its initial states (R's
+    /// `ets(y, model = fit, use.initial.values = TRUE)`); Theta and the intermittent methods
+    /// keep what they chose and compute the rest from `y` (each family's `forward` says what).
     /// A family that cannot says so (the default), and each such window fails alone.
     fn forward(&self, y: &[f64], cancel: Option<&AtomicBool>) -> CoreResult<Box<dyn FittedModel>> {
         let _ = (y, cancel);

@@ -8,12 +8,14 @@
 //! * `params` — starting values, bounds and the admissible region (`polyroot` for it);
 //! * `fit` — one form fitted (`etsmodel`); `select` — `ets()` itself;
 //! * `forecast` — point forecasts and variances of model classes 1 to 3 (`class3` apart);
-//! * `model` — the fitted model the engine holds, its payload; `text` — its spec texts.
+//! * `model` — the fitted model the engine holds, its payload; `text` — its spec texts;
+//! * `forward` — a fitted model carried over new data without refitting.
 
 mod class3;
 pub mod fit;
 pub mod forecast;
 pub mod form;
+mod forward;
 mod init;
 pub mod model;
 pub mod options;

@@ -234,6 +234,9 @@ impl FittedModel for EtsModel {
     fn criteria(&self) -> Option<Criteria> {
         (!self.constant).then_some(self.criteria)
     }
+    fn forward(&self, y: &[f64], _cancel: Option<&std::sync::atomic::AtomicBool>) -> CoreResult<Box<dyn FittedModel>> {
+        Ok(Box::new(EtsModel::forward(self, y)?))
+    }
     fn payload(&self) -> Vec<u8> {
         let code = |c: Component| c as u8;
         let f = &self.form;

@@ -3,7 +3,7 @@
 
 use std::any::Any;
 
-use super::Intermittent;
+use super::{ses, Intermittent};
 use crate::engine::bytes::{Reader, Writer};
 use crate::engine::{FittedModel, Forecast};
 use crate::error::{invalid, CoreResult};
@@ -43,6 +43,36 @@ impl IntermittentFit {
     /// methods with fixed parameters).
     pub fn optimised_alphas(&self) -> Option<(f64, f64)> {
         self.alphas
+    }
+
+    /// This method over `y` without choosing anything again. Croston, SBA and TSB estimate
+    /// nothing (their smoothing parameters are the spec's): the method on `y`.
+    /// `croston_optimized` smooths the sizes and intervals of `y` with the two alphas it chose.
+    /// ADIDA and IMAPA keep neither their block lengths nor their SES alphas, so they refuse.
+    pub fn forward(&self, y: &[f64]) -> CoreResult<IntermittentFit> {
+        match self.method {
+            Intermittent::Croston { .. } | Intermittent::CrostonSba | Intermittent::Tsb { .. } => self.method.fit(y),
+            Intermittent::CrostonOptimized => {
+                let Some((alpha_demand, alpha_interval)) = self.alphas else {
+                    return invalid("croston_optimized chose no smoothing parameters (its series had no demand): nothing to carry forward");
+                };
+                self.method.check_series(y)?;
+                let demand = ses::demand(y);
+                let mean = if demand.is_empty() {
+                    0.0
+                } else {
+                    let size = ses::forecast(&demand, alpha_demand);
+                    let interval = ses::forecast(&ses::intervals(y), alpha_interval);
+                    // As the fit: a zero interval (never, for a series with demand) is not divided by.
+                    if interval != 0.0 { size / interval } else { size }
+                };
+                Ok(IntermittentFit { method: self.method, mean, y: y.to_vec(), alphas: self.alphas })
+            }
+            Intermittent::Adida | Intermittent::Imapa => invalid(format!(
+                "{} chooses its block length and smoothing parameter from the data and keeps neither: it cannot be carried forward without refitting",
+                self.method.name()
+            )),
+        }
     }
 
     /// Decodes [`FittedModel::payload`], checking everything a fit would have produced.
@@ -109,6 +139,9 @@ impl FittedModel for IntermittentFit {
     fn forecast(&self, h: usize, levels: &[f64]) -> CoreResult<Forecast> {
         crate::engine::check_request(h, levels)?;
         Ok(Forecast::points(vec![self.mean; h], levels))
+    }
+    fn forward(&self, y: &[f64], _cancel: Option<&std::sync::atomic::AtomicBool>) -> CoreResult<Box<dyn FittedModel>> {
+        Ok(Box::new(IntermittentFit::forward(self, y)?))
     }
     fn fitted(&self) -> Vec<f64> {
         self.method.run(&self.y, true).fitted

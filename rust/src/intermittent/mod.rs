@@ -122,6 +122,12 @@ impl Intermittent {
     /// negative and missing values; statsforecast's methods give meaningless numbers).
     pub fn fit(&self, y: &[f64]) -> CoreResult<IntermittentFit> {
         self.check()?;
+        self.check_series(y)?;
+        let fit = self.run(y, false);
+        Ok(IntermittentFit { method: *self, mean: fit.mean, y: y.to_vec(), alphas: fit.alphas })
+    }
+
+    fn check_series(&self, y: &[f64]) -> CoreResult<()> {
         series::refuse_infinite(y)?;
         if y.is_empty() {
             return invalid("y is empty");
@@ -132,8 +138,7 @@ impl Intermittent {
         if let Some(i) = y.iter().position(|&v| v < 0.0) {
             return invalid(format!("{}: y[{i}] = {} is negative; demand must be >= 0", self.name(), y[i]));
         }
-        let fit = self.run(y, false);
-        Ok(IntermittentFit { method: *self, mean: fit.mean, y: y.to_vec(), alphas: fit.alphas })
+        Ok(())
     }
 
     /// The forecast and, with `with_fitted`, the in-sample values of a checked series (the

@@ -100,3 +100,44 @@ fn demand_classes_follow_the_cutoffs() {
     assert!(batch[1].is_err());
     assert_eq!(batch[2].as_ref().expect("third").class, DemandClass::Intermittent);
 }
+
+/// SES as the methods define it (the level starts at the first value and smooths every value
+/// in), written out again so the test does not lean on the code it checks.
+fn smoothed(x: &[f64], alpha: f64) -> f64 {
+    if x.len() == 1 {
+        return x[0];
+    }
+    let mut level = x[0];
+    for v in x {
+        level += alpha * (v - level);
+    }
+    level
+}
+
+#[test]
+fn carried_forward_models_keep_what_they_chose() {
+    let y: Vec<f64> = (0..60).map(|t| if t % 3 == 0 || t % 7 == 0 { ((t * 37) % 11) as f64 + 1.0 } else { 0.0 }).collect();
+    let optimised = spec("croston_optimized").expect("spec").fit(&y[..40]).expect("fit");
+    let (alpha_d, alpha_i) = optimised.optimised_alphas().expect("alphas");
+    let on = optimised.forward(&y).expect("forward");
+    assert_eq!(on.optimised_alphas(), Some((alpha_d, alpha_i)));
+    let sizes: Vec<f64> = y.iter().copied().filter(|v| *v > 0.0).collect();
+    let at: Vec<usize> = (0..y.len()).filter(|&t| y[t] > 0.0).collect();
+    let gaps: Vec<f64> = at.iter().enumerate().map(|(k, &t)| if k == 0 { t as f64 + 1.0 } else { (t - at[k - 1]) as f64 }).collect();
+    let expected = smoothed(&sizes, alpha_d) / smoothed(&gaps, alpha_i);
+    assert!((on.mean() - expected).abs() <= 1e-12 * expected, "{} {expected}", on.mean());
+    assert_eq!(on.forecast(4, &[]).expect("forecast").mean, vec![on.mean(); 4]);
+    // The methods with the spec's own parameters are the method on the new data.
+    for text in ["croston(alpha=0.3)", "croston_sba", "tsb(0.2,0.4)"] {
+        let method = spec(text).expect(text);
+        let on = method.fit(&y[..40]).expect(text).forward(&y).expect(text);
+        assert_eq!(on.mean(), method.fit(&y).expect(text).mean(), "{text}");
+    }
+    for text in ["adida", "imapa"] {
+        let e = spec(text).expect(text).fit(&y[..40]).expect(text).forward(&y).expect_err(text).to_string();
+        assert!(e.starts_with(text) && e.contains("cannot be carried forward"), "{e}");
+    }
+    assert!(optimised.forward(&[1.0, -2.0]).expect_err("negative").to_string().contains("y[1] = -2 is negative"));
+    let none = spec("croston_optimized").expect("spec").fit(&[0.0; 6]).expect("fit");
+    assert!(none.forward(&y).expect_err("no alphas").to_string().contains("no smoothing parameters"));
+}

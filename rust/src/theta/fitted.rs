@@ -77,6 +77,22 @@ impl ThetaFit {
         self.adjustment
     }
 
+    /// This model over `y` as statsforecast's `forward` carries it: the seasonal test and
+    /// decomposition are done again on `y` (they describe the data, not the model), and the
+    /// model type, initial level, alpha and theta are kept: the filter runs over the adjusted
+    /// `y` with them. The standard and optimised models' trend line is the least-squares line
+    /// of the adjusted `y`, as their fit takes it (statsforecast computes it from the data in
+    /// `forward` too); the dynamic ones update theirs step by step.
+    pub fn forward(&self, y: &[f64]) -> CoreResult<ThetaFit> {
+        self.spec.check(y)?;
+        let (adjustment, seasonal, adjusted) = self.spec.adjust(y);
+        let pass = pegels::filter(&adjusted, self.kind, self.params);
+        if pass.objective.is_nan() {
+            return Err(crate::error::CoreError::Numerical(format!("{}: the filter stopped on the new data", self.spec.name())));
+        }
+        Ok(ThetaFit::new(self.spec, Candidate { kind: self.kind, params: self.params, pass }, adjustment, &seasonal, y))
+    }
+
     /// Decodes [`FittedModel::payload`], checking everything a fit would have produced.
     pub fn decode(payload: &[u8]) -> CoreResult<ThetaFit> {
         let mut r = Reader::new(payload, "Theta model");
@@ -167,6 +183,9 @@ impl FittedModel for ThetaFit {
             }
         }
         Ok(Forecast::points(mean, levels))
+    }
+    fn forward(&self, y: &[f64], _cancel: Option<&std::sync::atomic::AtomicBool>) -> CoreResult<Box<dyn FittedModel>> {
+        Ok(Box::new(ThetaFit::forward(self, y)?))
     }
     fn fitted(&self) -> Vec<f64> {
         self.fitted.clone()

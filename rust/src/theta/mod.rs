@@ -107,19 +107,8 @@ impl ThetaSpec {
     /// Fits the model to `y`: at least 4 values, none missing (statsforecast has no rule for
     /// them and gives NaN forecasts).
     pub fn fit(&self, y: &[f64]) -> CoreResult<ThetaFit> {
-        series::refuse_infinite(y)?;
-        if let Some(i) = y.iter().position(|v| v.is_nan()) {
-            return invalid(format!("{}: y[{i}] is missing; Theta needs every value", self.name()));
-        }
-        if y.len() <= 3 {
-            return invalid(format!("{}: y has {} values; Theta needs at least 4", self.name(), y.len()));
-        }
-        let (adjustment, seasonal) = fit::adjust(y, self.period);
-        let adjusted: Vec<f64> = match adjustment {
-            Adjustment::None => y.to_vec(),
-            Adjustment::Multiplicative => y.iter().zip(&seasonal).map(|(v, s)| v / s).collect(),
-            Adjustment::Additive => y.iter().zip(&seasonal).map(|(v, s)| v - s).collect(),
-        };
+        self.check(y)?;
+        let (adjustment, seasonal, adjusted) = self.adjust(y);
         let kinds = match self.kind {
             Some(kind) => vec![kind],
             None => vec![Kind::Stm, Kind::Otm, Kind::Dstm, Kind::Dotm],
@@ -128,6 +117,29 @@ impl ThetaSpec {
             return Err(crate::error::CoreError::Numerical(format!("{}: no Theta model could be fitted", self.name())));
         };
         Ok(ThetaFit::new(*self, best, adjustment, &seasonal, y))
+    }
+
+    fn check(&self, y: &[f64]) -> CoreResult<()> {
+        series::refuse_infinite(y)?;
+        if let Some(i) = y.iter().position(|v| v.is_nan()) {
+            return invalid(format!("{}: y[{i}] is missing; Theta needs every value", self.name()));
+        }
+        if y.len() <= 3 {
+            return invalid(format!("{}: y has {} values; Theta needs at least 4", self.name(), y.len()));
+        }
+        Ok(())
+    }
+
+    /// The seasonal test and decomposition of `y`: the adjustment, the index of every
+    /// observation and the adjusted series.
+    fn adjust(&self, y: &[f64]) -> (Adjustment, Vec<f64>, Vec<f64>) {
+        let (adjustment, seasonal) = fit::adjust(y, self.period);
+        let adjusted: Vec<f64> = match adjustment {
+            Adjustment::None => y.to_vec(),
+            Adjustment::Multiplicative => y.iter().zip(&seasonal).map(|(v, s)| v / s).collect(),
+            Adjustment::Additive => y.iter().zip(&seasonal).map(|(v, s)| v - s).collect(),
+        };
+        (adjustment, seasonal, adjusted)
     }
 }
 

@@ -47,7 +47,11 @@ pub(super) fn fit(x: &[f64]) -> Ses {
     };
     let options = NelderMeadOptions { maxit: 2000, ..NelderMeadOptions::default() };
     let best = nelder_mead::minimize(objective, &[alpha0, l0], &options);
-    let (alpha, mut level) = (best.x[0], best.x[1]);
+    run(x, best.x[0], best.x[1])
+}
+
+/// SES over `x` with alpha and the initial level given.
+pub(super) fn run(x: &[f64], alpha: f64, mut level: f64) -> Ses {
     let mut fitted = Vec::with_capacity(x.len());
     let mut sse = 0.0;
     for &y in x {

@@ -68,3 +68,65 @@ fn thetaf_refuses_what_it_does_not_follow_and_saves_its_model() {
     assert_eq!(back.forecast(8, &[0.9]).expect("f").packed(), model.forecast(8, &[0.9]).expect("f").packed());
     assert!(ThetafFit::decode(&bytes[..bytes.len() - 3]).is_err());
 }
+
+fn monthly(n: usize) -> Vec<f64> {
+    (0..n).map(|t| (80.0 + 0.6 * t as f64 + ((t * 7919 % 13) as f64) / 3.0) * (1.0 + 0.25 * ((t % 12) as f64 * 0.52).sin())).collect()
+}
+
+#[test]
+fn a_theta_model_carried_forward_filters_the_new_data_with_its_parameters() {
+    let y = monthly(96);
+    for text in ["theta_standard[12]", "theta_optimized[12]", "theta_dynamic[12]", "theta_dynamic_optimized[12]", "auto_theta[12]"] {
+        let spec = spec(text).expect(text);
+        let model = spec.fit(&y[..72]).expect(text);
+        let same = model.forward(&y[..72]).expect(text);
+        assert_eq!(same.forecast(18, &[]).expect("f").mean, model.forecast(18, &[]).expect("f").mean, "{text}");
+        let on = model.forward(&y).expect(text);
+        assert_eq!((on.kind(), on.params()), (model.kind(), model.params()), "{text}");
+        // The same filter with the same parameters over the whole (adjusted) series.
+        let (adjustment, seasonal, adjusted) = spec.adjust(&y);
+        assert_eq!(on.adjustment(), adjustment);
+        let pass = pegels::filter(&adjusted, model.kind(), model.params());
+        let mut expected = vec![0.0; 18];
+        pegels::forecast_from(pass.states.last().expect("states"), 96, model.kind(), model.params(), &mut expected);
+        for (j, f) in expected.iter_mut().enumerate() {
+            match adjustment {
+                Adjustment::None => {}
+                Adjustment::Multiplicative => *f *= seasonal[84 + j % 12],
+                Adjustment::Additive => *f += seasonal[84 + j % 12],
+            }
+        }
+        assert_eq!(on.forecast(18, &[]).expect("f").mean, expected, "{text}");
+        assert_ne!(on.forecast(18, &[]).expect("f").mean, spec.fit(&y).expect(text).forecast(18, &[]).expect("f").mean, "{text}");
+    }
+    let model = spec("theta_dynamic").expect("spec").fit(&y).expect("fit");
+    assert!(model.forward(&y[..3]).expect_err("short").to_string().contains("at least 4"));
+}
+
+#[test]
+fn a_thetaf_model_carried_forward_keeps_alpha_and_the_initial_level() {
+    let y = monthly(96);
+    let model = ThetafFit::fit(&y[..72], 12).expect("fit");
+    let (alpha, _) = model.alpha_drift();
+    let l0 = ses_mse::fit(&thetaf::adjust(&y[..72], 12).expect("adjusts").1).fitted[0];
+    let on = model.forward(&y).expect("forward");
+    assert_eq!(on.alpha_drift().0, alpha);
+    // SES from the kept level over the adjusted series, plus half the slope of its line.
+    let (index, x) = thetaf::adjust(&y, 12).expect("adjusts");
+    assert!(!index.is_empty(), "the test series is seasonal");
+    let level = x.iter().fold(l0, |l, v| l + alpha * (v - l));
+    let (tm, xm) = (47.5, x.iter().sum::<f64>() / 96.0);
+    let slope = x.iter().enumerate().map(|(t, v)| (t as f64 - tm) * (v - xm)).sum::<f64>() / (0..96).map(|t| (t as f64 - tm).powi(2)).sum::<f64>();
+    let catch_up = (1.0 - (1.0 - alpha).powi(96)) / alpha;
+    let got = on.forecast(18, &[]).expect("f").mean;
+    for (j, g) in got.iter().enumerate() {
+        let expected = (level + slope / 2.0 * (j as f64 + catch_up)) * index[84 + j % 12];
+        assert!((g - expected).abs() <= 1e-10 * expected.abs(), "step {j}: {g} {expected}");
+    }
+    assert_ne!(got, ThetafFit::fit(&y, 12).expect("fit").forecast(18, &[]).expect("f").mean);
+    // A saved model carries forward as the model it was.
+    let back = ThetafFit::decode(&model.payload()).expect("decodes").forward(&y).expect("forward");
+    for (a, b) in back.forecast(18, &[]).expect("f").mean.iter().zip(&got) {
+        assert!((a - b).abs() <= 1e-12 * b.abs(), "{a} {b}");
+    }
+}

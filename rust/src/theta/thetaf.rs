@@ -27,6 +27,8 @@ pub struct ThetafFit {
     /// Half the OLS slope of the (adjusted) series on time.
     drift: f64,
     level: f64,
+    /// SES's initial level (not saved: it is the first fitted value of the adjusted series).
+    initial_level: f64,
     sigma2: f64,
     n: usize,
     /// The seasonal index of future steps 1..=m (empty when not seasonal).
@@ -48,26 +50,30 @@ fn is_seasonal(y: &[f64], m: usize) -> bool {
 impl ThetafFit {
     /// Fits `thetaf` to `y` with seasonal period `m`: more than 6 values, none missing.
     pub fn fit(y: &[f64], m: usize) -> CoreResult<ThetafFit> {
-        series::refuse_infinite(y)?;
-        if let Some(i) = y.iter().position(|v| v.is_nan()) {
-            return invalid(format!("theta: y[{i}] is missing; thetaf needs every value"));
-        }
-        if y.len() <= 6 {
-            // ets fits series of at most 6 values another way, which lagrs does not follow.
-            return invalid(format!("theta: y has {} values; thetaf here needs at least 7", y.len()));
-        }
-        let n = y.len();
-        let index = if is_seasonal(y, m) { decompose::seasonal(y, m, true) } else { Vec::new() };
-        // R warns and goes on without the seasonal part when an index is near zero.
-        let index = if index.iter().any(|s| s.abs() < 1e-4) { Vec::new() } else { index };
-        let x: Vec<f64> = if index.is_empty() { y.to_vec() } else { y.iter().zip(&index).map(|(v, s)| v / s).collect() };
+        let (index, x) = adjust(y, m)?;
         let ses = ses_mse::fit(&x);
-        let drift = ols_slope(&x) / 2.0;
+        Ok(Self::assemble(y, m, &index, &x, ses))
+    }
+
+    /// This model over `y` with SES's alpha and initial level kept: the seasonal test, the
+    /// decomposition and the drift (half the OLS slope) are those of `y`, as a fit of it would
+    /// compute them (they describe the data; R's `thetaf` has no model to keep), and SES runs
+    /// over the adjusted `y` from the kept level. The variance is that of the new pass.
+    pub fn forward(&self, y: &[f64]) -> CoreResult<ThetafFit> {
+        let (index, x) = adjust(y, self.period)?;
+        let ses = ses_mse::run(&x, self.alpha, self.initial_level);
+        Ok(Self::assemble(y, self.period, &index, &x, ses))
+    }
+
+    fn assemble(y: &[f64], m: usize, index: &[f64], x: &[f64], ses: ses_mse::Ses) -> ThetafFit {
+        let n = y.len();
+        let drift = ols_slope(x) / 2.0;
         let alpha = ses.alpha.max(1e-10);
-        let fitted: Vec<f64> = if index.is_empty() { ses.fitted } else { ses.fitted.iter().zip(&index).map(|(f, s)| f * s).collect() };
+        let initial_level = ses.fitted[0];
+        let fitted: Vec<f64> = if index.is_empty() { ses.fitted } else { ses.fitted.iter().zip(index).map(|(f, s)| f * s).collect() };
         let residuals = y.iter().zip(&fitted).map(|(v, f)| v - f).collect();
         let season = if index.is_empty() { Vec::new() } else { index[n - m..].to_vec() };
-        Ok(ThetafFit { period: m, alpha, drift, level: ses.last, sigma2: ses.sigma2, n, season, fitted, residuals })
+        ThetafFit { period: m, alpha, drift, level: ses.last, initial_level, sigma2: ses.sigma2, n, season, fitted, residuals }
     }
 
     /// SES's alpha (at least 1e-10) and the drift, half the OLS slope (R's `fc$model`).
@@ -97,8 +103,31 @@ impl ThetafFit {
         if period == 0 || !(1e-10..=1.0).contains(&alpha) || !numbers_ok || !lengths_ok {
             return invalid("saved theta model is corrupt: its numbers or lengths do not match a fit");
         }
-        Ok(ThetafFit { period, alpha, drift, level, sigma2, n, season, fitted, residuals })
+        // The level SES started from: the first fitted value, divided by its season's index.
+        let initial_level = if season.is_empty() { fitted[0] } else { fitted[0] / season[(period - n % period) % period] };
+        if !initial_level.is_finite() {
+            return invalid("saved theta model is corrupt: its first fitted value is not finite");
+        }
+        Ok(ThetafFit { period, alpha, drift, level, initial_level, sigma2, n, season, fitted, residuals })
     }
+}
+
+/// The checks on `y`, R's seasonal test and the multiplicative index of every observation
+/// (empty when not seasonal), and the adjusted series.
+pub(super) fn adjust(y: &[f64], m: usize) -> CoreResult<(Vec<f64>, Vec<f64>)> {
+    series::refuse_infinite(y)?;
+    if let Some(i) = y.iter().position(|v| v.is_nan()) {
+        return invalid(format!("theta: y[{i}] is missing; thetaf needs every value"));
+    }
+    if y.len() <= 6 {
+        // ets fits series of at most 6 values another way, which lagrs does not follow.
+        return invalid(format!("theta: y has {} values; thetaf here needs at least 7", y.len()));
+    }
+    let index = if is_seasonal(y, m) { decompose::seasonal(y, m, true) } else { Vec::new() };
+    // R warns and goes on without the seasonal part when an index is near zero.
+    let index = if index.iter().any(|s| s.abs() < 1e-4) { Vec::new() } else { index };
+    let x: Vec<f64> = if index.is_empty() { y.to_vec() } else { y.iter().zip(&index).map(|(v, s)| v / s).collect() };
+    Ok((index, x))
 }
 
 /// The slope of the least-squares line through (t, x_t), t = 0..n-1 (R's `lsfit`).
@@ -143,6 +172,9 @@ impl FittedModel for ThetafFit {
     }
     fn sigma2(&self) -> Option<f64> {
         Some(self.sigma2)
+    }
+    fn forward(&self, y: &[f64], _cancel: Option<&std::sync::atomic::AtomicBool>) -> CoreResult<Box<dyn FittedModel>> {
+        Ok(Box::new(ThetafFit::forward(self, y)?))
     }
     fn payload(&self) -> Vec<u8> {
         let mut w = Writer::new();

@@ -62,11 +62,7 @@ final class Charts {
         RegularSeries s = d.series();
         int last = Math.max(s.length(), d.trainLength() + d.lines().stream().mapToInt(l -> l.mean().length).max()
                 .orElse(0)) - 1;
-        TimeAxis axis = TimeAxis.of(s, first, last);
-        style(chart, small);
-        double span = last > first ? axis.position(s, last) - axis.position(s, first) : 0;
-        chart.getStyler().setXAxisTickMarkSpacingHint(axis.spacingHint(small ? 90 : 110, width, span));
-        chart.getStyler().setxAxisTickLabelsFormattingFunction(axis::label);
+        TimeAxis axis = styleWithTimeAxis(chart, s, first, last, width, small);
         if (d.lines().size() > 3) {
             // more entries than fit in one row under the chart: a column beside it
             chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideE);
@@ -156,6 +152,19 @@ final class Charts {
 
     private static Color translucent(Color c, int alpha) {
         return new Color(c.getRed(), c.getGreen(), c.getBlue(), alpha);
+    }
+
+    /**
+     * {@link #style}, with the x axis of grid points {@code first} to {@code last} of {@code s}
+     * laid out so that ticks fall on calendar boundaries.
+     */
+    static TimeAxis styleWithTimeAxis(XYChart chart, RegularSeries s, int first, int last, int width, boolean small) {
+        TimeAxis axis = TimeAxis.of(s, first, last);
+        style(chart, small);
+        double span = last > first ? axis.position(s, last) - axis.position(s, first) : 0;
+        chart.getStyler().setXAxisTickMarkSpacingHint(axis.spacingHint(small ? 90 : 110, width, span));
+        chart.getStyler().setxAxisTickLabelsFormattingFunction(axis::label);
+        return axis;
     }
 
     private static void style(XYChart chart, boolean small) {

@@ -4,11 +4,14 @@ import io.lagrs.BatchOptions;
 import io.lagrs.CrossValidation;
 import io.lagrs.CrossValidationResult;
 import io.lagrs.ModelSpec;
+import io.lagrs.table.SeasonalSpec;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -51,7 +54,8 @@ final class CvCommand implements Callable<Integer> {
     List<Double> levels = new ArrayList<>(List.of(80.0, 95.0));
 
     @Option(names = {"-s", "--season"}, paramLabel = "S",
-            description = "Seasonal lag of the MASE, RMSSE and MSIS scales (default: the first series' season, see --freq).")
+            description = {"Season of every series (default: each series' own, see --freq): model texts without [m]",
+                "get it as in forecast, and it is the lag of the MASE, RMSSE and MSIS scales."})
     Integer season;
 
     @Option(names = {"-o", "--output"}, paramLabel = "FILE.csv", required = true, description = "The long table of forecasts.")
@@ -59,6 +63,15 @@ final class CvCommand implements Callable<Integer> {
 
     @Option(names = "--accuracy", paramLabel = "FILE.csv", description = "The accuracy table per model and series.")
     Path accuracy;
+
+    @Option(names = "--plot", paramLabel = "DIR",
+            description = {"Write charts to DIR: per series the actuals and each window's forecasts per model,",
+                "errors.png (sMAPE by model and step ahead over all series and windows) and index.html."})
+    Path plotDir;
+
+    @Option(names = "--plot-limit", paramLabel = "N", defaultValue = "200",
+            description = "At most N per-series charts (default: ${DEFAULT-VALUE}).")
+    int plotLimit;
 
     @Option(names = {"-t", "--threads"}, paramLabel = "N", description = "Threads (default: all cores).")
     Integer threads;
@@ -68,29 +81,37 @@ final class CvCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        CrossValidation cv = settings();
+        settings(1); // the settings' own rules, before any input is read
+        if (plotLimit < 0) {
+            throw new UserError("--plot-limit must be >= 0, got " + plotLimit);
+        }
         List<OutputPaths.Output> outs = new ArrayList<>(List.of(new OutputPaths.Output("--output", output, false)));
         if (accuracy != null) {
             outs.add(new OutputPaths.Output("--accuracy", accuracy, false));
         }
+        if (plotDir != null) {
+            outs.add(new OutputPaths.Output("--plot", plotDir.resolve("index.html"), false));
+        }
         OutputPaths.check(in.input, outs);
         NativeCheck.require();
-        List<ModelSpec> specs = new ArrayList<>();
+        List<SeasonalSpec> specs = new ArrayList<>();
         for (String text : models) {
             try {
-                specs.add(ModelSpec.parse(text));
+                specs.add(new SeasonalSpec(text));
             } catch (IllegalArgumentException e) {
                 throw new UserError("--model: " + e.getMessage());
             }
         }
+        List<String> names = specs.stream().map(SeasonalSpec::text).toList();
         PrintStream err = System.err;
         io.lagrs.table.SeriesTable catalogue = LongCsvReader.read(in);
-        List<RegularSeries> series = new ArrayList<>();
+        // series by season: each season's model texts are completed with it, as forecast does
+        Map<Integer, List<RegularSeries>> bySeason = new TreeMap<>();
         for (RegularSeries s : LongCsvReader.series(catalogue)) {
             if (s.failure() != null) {
                 err.println("series " + s.name() + " failed: " + s.failure());
             } else {
-                series.add(s);
+                bySeason.computeIfAbsent(season != null ? season : Math.max(1, s.season()), m -> new ArrayList<>()).add(s);
             }
         }
         catalogue.problems().report().forEach(err::println);
@@ -98,10 +119,6 @@ final class CvCommand implements Callable<Integer> {
             err.println("--strict: " + catalogue.problems().skipped() + " rows were skipped; nothing written");
             return 1;
         }
-        if (season == null && !series.isEmpty()) {
-            cv = settings(series.get(0).season());
-        }
-        double[][] rows = series.stream().map(RegularSeries::values).toArray(double[][]::new);
         BatchOptions options = BatchOptions.defaults();
         if (threads != null) {
             if (threads < 1) {
@@ -109,39 +126,61 @@ final class CvCommand implements Callable<Integer> {
             }
             options = options.threads(threads);
         }
-        CrossValidationResult r = cv.run(specs, rows, options);
+        List<CvTables.Group> groups = new ArrayList<>();
+        int failed = 0;
+        int done = 0;
+        int failedWindows = 0;
+        for (Map.Entry<Integer, List<RegularSeries>> e : bySeason.entrySet()) {
+            List<RegularSeries> group = e.getValue();
+            List<ModelSpec> completed = new ArrayList<>();
+            try {
+                for (SeasonalSpec spec : specs) {
+                    completed.add(spec.forSeason(e.getKey()));
+                }
+            } catch (IllegalArgumentException ex) {
+                for (RegularSeries s : group) {
+                    err.println("series " + s.name() + " failed: --model: " + ex.getMessage());
+                }
+                failed += group.size();
+                continue;
+            }
+            double[][] rows = group.stream().map(RegularSeries::values).toArray(double[][]::new);
+            CrossValidationResult r = settings(e.getKey()).run(completed, rows, options);
+            groups.add(new CvTables.Group(group, r));
+            for (int j = 0; j < r.seriesCount(); j++) {
+                if (r.seriesError(j) != null) {
+                    err.println("series " + group.get(j).name() + " failed: " + r.seriesError(j));
+                    failed++;
+                } else {
+                    done++;
+                }
+            }
+            for (int m = 0; m < completed.size(); m++) {
+                for (int w = 0; w < r.windowCount(); w++) {
+                    failedWindows += r.windowError(m, w) == null ? 0 : 1;
+                }
+            }
+        }
         try (AtomicFile file = AtomicFile.create(output)) {
-            CvTables.writeLong(new CsvWriter(file.writer()), r, series, levels);
+            CvTables.writeLong(new CsvWriter(file.writer()), groups, names, levels);
             file.commit();
         }
         if (accuracy != null) {
             try (AtomicFile file = AtomicFile.create(accuracy)) {
-                CvTables.writeAccuracy(new CsvWriter(file.writer()), r, series, levels);
+                CvTables.writeAccuracy(new CsvWriter(file.writer()), groups, names, levels);
                 file.commit();
             }
         }
-        int failed = 0;
-        for (int j = 0; j < r.seriesCount(); j++) {
-            if (r.seriesError(j) != null) {
-                err.println("series " + series.get(j).name() + " failed: " + r.seriesError(j));
-                failed++;
-            }
+        if (plotDir != null) {
+            CvCharts.write(plotDir, groups, names, levels, plotLimit);
         }
-        int failedWindows = 0;
-        for (int m = 0; m < specs.size(); m++) {
-            for (int w = 0; w < r.windowCount(); w++) {
-                failedWindows += r.windowError(m, w) == null ? 0 : 1;
-            }
-        }
-        err.printf(Locale.ROOT, "cross-validated %d models on %d series (%d windows) to %s%s%s%n", specs.size(),
-                series.size() - failed, r.windowCount(), output.toAbsolutePath(),
-                failed > 0 ? "; " + failed + " series failed" : "",
+        err.printf(Locale.ROOT, "cross-validated %d models on %d series (%d windows each) to %s%s%s%n", specs.size(),
+                done, windows, output.toAbsolutePath(), failed > 0 ? "; " + failed + " series failed" : "",
                 failedWindows > 0 ? "; " + failedWindows + " model windows failed" : "");
+        if (plotDir != null) {
+            err.println("charts: " + plotDir.resolve("index.html").toAbsolutePath());
+        }
         return in.strict && (failed > 0 || failedWindows > 0) ? 1 : 0;
-    }
-
-    private CrossValidation settings() {
-        return settings(season == null ? 1 : season);
     }
 
     private CrossValidation settings(int period) {

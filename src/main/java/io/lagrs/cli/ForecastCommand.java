@@ -74,6 +74,19 @@ final class ForecastCommand implements Callable<Integer> {
                 "(intermittent series: croston_sba, others: auto_arima; see docs/API.md)."})
     List<String> modelTexts;
 
+    @Option(names = "--select", paramLabel = "cv",
+            description = {"cv: fit per series the --model chosen by cross-validation (the spec best_of(M1, M2, ...;",
+                "by=--select-by, h=the horizon, windows=--select-windows)); needs --horizon or --holdout."})
+    String select;
+
+    @Option(names = "--select-by", paramLabel = "MEASURE", defaultValue = "mase",
+            description = "With --select cv: mae, rmse, mase, rmsse or smape (default: ${DEFAULT-VALUE}).")
+    String selectBy;
+
+    @Option(names = "--select-windows", paramLabel = "N", defaultValue = "3",
+            description = "With --select cv: windows of the cross-validation (default: ${DEFAULT-VALUE}).")
+    int selectWindows;
+
     @Option(names = "--order", paramLabel = "p,d,q[,P,D,Q]",
             description = "Shorthand for --model arima(p,d,q)(P,D,Q): one ARIMA order for every series, P,D,Q with the season.")
     String order;

@@ -59,8 +59,9 @@ record ForecastSettings(List<ModelChoice> models, double[] levels, double[] leve
                 : Math.min(BatchOptions.MAX_THREADS, Runtime.getRuntime().availableProcessors());
         // the model texts are read by the library: a missing one is its own one-line error
         NativeCheck.require();
-        List<ModelChoice> models = ModelChoice.of(Regression.modelTexts(c), c.order, c.lambda,
-                c.season != null ? c.season : PROBE_SEASON);
+        int probe = c.season != null ? c.season : PROBE_SEASON;
+        List<ModelChoice> models = c.select == null ? ModelChoice.of(Regression.modelTexts(c), c.order, c.lambda, probe)
+                : ModelChoice.of(List.of(ModelChoice.bestOf(c, c.horizon != null ? c.horizon : c.holdout)), null, null, probe);
         return new ForecastSettings(models, fractions, percent, c.horizon, c.season, c.holdout, threads, c.nonNegative);
     }
 

@@ -118,6 +118,41 @@ final class ModelChoice {
         });
     }
 
+    /** The measures {@code best_of} scores by. */
+    private static final List<String> MEASURES = List.of("mae", "rmse", "mase", "rmsse", "smape");
+
+    /**
+     * {@code forecast --select cv}: the spec that picks, per series, the {@code --model} with
+     * the best cross-validated score, {@code best_of(M1, M2, ...; by=B, h=H, windows=N)};
+     * {@code --lambda} goes into each member.
+     *
+     * @param h the horizon of the windows (--horizon or --holdout)
+     * @throws UserError naming the option that is wrong
+     */
+    static String bestOf(ForecastCommand c, Integer h) {
+        if (!"cv".equals(c.select)) {
+            throw new UserError("--select must be cv, got '" + c.select + "'");
+        }
+        if (c.order != null || c.modelTexts == null || c.modelTexts.size() < 2) {
+            throw new UserError("--select cv chooses among the --model specs: give at least two (and no --order)");
+        }
+        if (h == null) {
+            throw new UserError("--select cv scores the models on windows of the forecast horizon: give --horizon or --holdout");
+        }
+        String by = c.selectBy.strip().toLowerCase(Locale.ROOT);
+        if (!MEASURES.contains(by)) {
+            throw new UserError("--select-by must be one of " + String.join(", ", MEASURES) + ", got '" + c.selectBy + "'");
+        }
+        if (c.selectWindows < 1) {
+            throw new UserError("--select-windows must be >= 1, got " + c.selectWindows);
+        }
+        List<String> members = new ArrayList<>();
+        for (String text : c.modelTexts) {
+            members.add(c.lambda == null ? text.strip() : withLambda(text.strip(), c.lambda));
+        }
+        return "best_of(" + String.join(", ", members) + "; by=" + by + ", h=" + h + ", windows=" + c.selectWindows + ")";
+    }
+
     /** {@code lambda=L} into the first parentheses of each model of the text without one. */
     static String withLambda(String text, double lambda) {
         String option = "lambda=" + Numbers.level(lambda);

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -13,7 +14,11 @@ import java.util.concurrent.ConcurrentHashMap;
  * {@code [m]} of its own gets the series' season where its family takes one
  * ({@code snaive} becomes {@code snaive[12]} for a monthly series, {@code naive} stays
  * {@code naive}); an explicit {@code [m]} wins. The engine decides which families take a
- * season. Thread-safe; completed specs are cached per season.
+ * season. Only a {@code |} outside parentheses separates fallbacks, and the members of a spec
+ * of specs ({@code best_of}, {@code mean_of}, {@code median_of}, {@code conformal}) are completed
+ * each: {@code best_of(auto_arima|snaive, theta; h=12)} becomes
+ * {@code best_of(auto_arima[12]|snaive[12], theta[12]; h=12)}. Thread-safe; completed specs are
+ * cached per season.
  */
 public final class SeasonalSpec {
     private final String text;
@@ -70,9 +75,45 @@ public final class SeasonalSpec {
     }
 
     private Object complete(int m) {
+        Object completed = completeText(text, m);
+        if (completed instanceof String reason && reason.startsWith(REASON)) {
+            return reason.substring(REASON.length());
+        }
+        try {
+            return ModelSpec.parse((String) completed);
+        } catch (IllegalArgumentException e) {
+            return e.getMessage();
+        }
+    }
+
+    /** Marks a reason (as opposed to a completed text) in {@link #completeText}'s answer. */
+    private static final String REASON = "\0";
+
+    /**
+     * The text with each model completed for season m, or {@link #REASON} and why not. Only a
+     * {@code |} outside parentheses separates fallbacks; the members of a spec of specs
+     * ({@code best_of(a|b, c; h=12)}) are completed each, its options kept.
+     */
+    private static Object completeText(String text, int m) {
         List<String> calls = new ArrayList<>();
-        for (String raw : text.split("\\|", -1)) {
+        for (String raw : splitTopLevel(text, '|')) {
             String call = raw.strip();
+            int open = call.indexOf('(');
+            if (open > 0 && COMBINATORS.contains(call.substring(0, open).strip()) && call.endsWith(")")) {
+                String inner = call.substring(open + 1, call.length() - 1);
+                List<String> parts = splitTopLevel(inner, ';');
+                List<String> members = new ArrayList<>();
+                for (String member : splitTopLevel(parts.get(0), ',')) {
+                    Object done = completeText(member.strip(), m);
+                    if (done instanceof String t && t.startsWith(REASON)) {
+                        return done;
+                    }
+                    members.add((String) done);
+                }
+                String options = parts.size() > 1 ? "; " + String.join(";", parts.subList(1, parts.size())).strip() : "";
+                calls.add(call.substring(0, open + 1) + String.join(", ", members) + options + ")");
+                continue;
+            }
             String seasonal = call + "[" + m + "]";
             // each model of the text alone, so that a failure names the model it is about
             String reason = call.contains("[") ? check(call) : check(seasonal);
@@ -82,14 +123,33 @@ public final class SeasonalSpec {
                 calls.add(call); // a family without a season
             } else {
                 // for m = 1, "arima(0,1,1)(0,1,1)[1]" says why better than the text without [m]
-                return reason;
+                return REASON + reason;
             }
         }
-        try {
-            return ModelSpec.parse(String.join("|", calls));
-        } catch (IllegalArgumentException e) {
-            return e.getMessage();
+        return String.join("|", calls);
+    }
+
+    /** The specs whose arguments are specs (the spec grammar's, not a family's). */
+    private static final Set<String> COMBINATORS = Set.of("best_of", "mean_of", "median_of", "conformal");
+
+    /** {@code text} cut at each {@code sep} outside parentheses and brackets. */
+    static List<String> splitTopLevel(String text, char sep) {
+        List<String> parts = new ArrayList<>();
+        int depth = 0;
+        int from = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '(' || c == '[') {
+                depth++;
+            } else if ((c == ')' || c == ']') && depth > 0) {
+                depth--;
+            } else if (c == sep && depth == 0) {
+                parts.add(text.substring(from, i));
+                from = i + 1;
+            }
         }
+        parts.add(text.substring(from));
+        return parts;
     }
 
     private static String check(String text) {
