@@ -86,7 +86,7 @@ impl ThetaFit {
     pub fn forward(&self, y: &[f64]) -> CoreResult<ThetaFit> {
         self.spec.check(y)?;
         let (adjustment, seasonal, adjusted) = self.spec.adjust(y);
-        let pass = pegels::filter(&adjusted, self.kind, self.params);
+        let pass = pegels::filter(&pegels::Prepared::new(&adjusted), self.kind, self.params);
         if pass.objective.is_nan() {
             return Err(crate::error::CoreError::Numerical(format!("{}: the filter stopped on the new data", self.spec.name())));
         }

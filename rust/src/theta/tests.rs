@@ -86,7 +86,7 @@ fn a_theta_model_carried_forward_filters_the_new_data_with_its_parameters() {
         // The same filter with the same parameters over the whole (adjusted) series.
         let (adjustment, seasonal, adjusted) = spec.adjust(&y);
         assert_eq!(on.adjustment(), adjustment);
-        let pass = pegels::filter(&adjusted, model.kind(), model.params());
+        let pass = pegels::filter(&pegels::Prepared::new(&adjusted), model.kind(), model.params());
         let mut expected = vec![0.0; 18];
         pegels::forecast_from(pass.states.last().expect("states"), 96, model.kind(), model.params(), &mut expected);
         for (j, f) in expected.iter_mut().enumerate() {
