@@ -56,23 +56,28 @@ fn schur_cohn(coef: &[f64], radius: f64, a: &mut [f64], prev: &mut [f64]) -> boo
     while d > 0 && a[d] == 0.0 {
         d -= 1;
     }
+    // Each degree's coefficients are written into the other buffer: no copy per degree.
+    let (mut cur, mut next) = (a, prev);
     while d > 0 {
-        let (a0, ad) = (a[0], a[d]);
+        let (a0, ad) = (cur[0], cur[d]);
         if !(a0.abs() < ad.abs()) {
             return false;
         }
-        prev[..=d].copy_from_slice(&a[..=d]);
         for j in 0..d {
-            a[j] = ad * prev[j + 1] - a0 * prev[d - 1 - j];
+            next[j] = ad * cur[j + 1] - a0 * cur[d - 1 - j];
         }
+        std::mem::swap(&mut cur, &mut next);
         d -= 1;
         // Keep the numbers in range: the test only compares moduli, and a power of two
         // scales without rounding, so it is needed only far from overflow and underflow.
-        let top = a[..=d].iter().fold(0.0_f64, |m, v| m.max(v.abs()));
+        let top = cur[..=d].iter().fold(0.0_f64, |m, v| m.max(v.abs()));
         if top.is_finite() && !(RANGE.recip()..=RANGE).contains(&top) && top > 0.0 {
-            let exponent = ((top.to_bits() >> 52) & 0x7ff) as i32 - 1023;
-            let scale = 2f64.powi(-exponent);
-            for v in a[..=d].iter_mut() {
+            let exponent = ((top.to_bits() >> 52) & 0x7ff) as i64 - 1023;
+            let scale = match 1023 - exponent {
+                e @ 1..=2046 => f64::from_bits((e as u64) << 52),
+                _ => 2f64.powi(-exponent as i32),
+            };
+            for v in cur[..=d].iter_mut() {
                 *v *= scale;
             }
         }
