@@ -79,4 +79,28 @@ mod tests {
         assert_eq!(unless_cancelled(Some(&flag), Ok::<_, crate::error::CoreError>(1)), Err(crate::error::CoreError::Cancelled));
         assert_eq!(unless_cancelled(None, Ok::<_, crate::error::CoreError>(1)), Ok(1));
     }
+
+    /// A flag raised by the 10th evaluation: each shared optimiser stops within one more
+    /// iteration (at most n + 2 = 4 evaluations for two parameters).
+    #[test]
+    fn the_shared_optimisers_stop_at_the_next_iteration() {
+        use crate::numerics::optim::{clamped_simplex, nelder_mead};
+        let flag = AtomicBool::new(false);
+        let calls = std::cell::Cell::new(0);
+        let f = |x: &[f64]| {
+            calls.set(calls.get() + 1);
+            if calls.get() == 10 {
+                flag.store(true, Ordering::Relaxed);
+            }
+            (x[0] - 1.5).powi(2) + 2.0 * (x[1] + 0.5).powi(4)
+        };
+        let r = run_with(Some(&flag), || nelder_mead::minimize(f, &[0.0, 0.0], &nelder_mead::NelderMeadOptions::default()));
+        assert_eq!(r.status, nelder_mead::NelderMeadStatus::Cancelled);
+        assert!(calls.get() <= 14, "Nelder-Mead: {} evaluations", calls.get());
+        flag.store(false, Ordering::Relaxed);
+        calls.set(0);
+        let settings = clamped_simplex::Settings { init_step: 0.05, zero_step: 1e-4, max_iter: 1000, tol_std: 1e-12 };
+        run_with(Some(&flag), || clamped_simplex::minimise(f, &[1.0, 1.0], &[-10.0, -10.0], &[10.0, 10.0], settings));
+        assert!(calls.get() <= 14, "clamped simplex: {} evaluations", calls.get());
+    }
 }

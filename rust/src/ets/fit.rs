@@ -5,11 +5,12 @@
 
 use super::form::{Component, Form};
 use super::init::initial_states;
+use super::kernel::likelihood;
 use super::options::{Bounds, OptCrit, Options};
 use super::params::{acceptable, narrowed_bounds, start, Present, Values};
 use super::recursion::{run, Smoothing};
 use crate::error::{invalid, CoreError, CoreResult};
-use crate::numerics::optim::nelder_mead::{minimize, NelderMeadOptions, NelderMeadStatus};
+use crate::numerics::optim::nelder_mead::{minimize_bounded, NelderMeadOptions, NelderMeadStatus};
 
 /// A fitted ETS model: R's `ets` object in the parts lagrs keeps.
 #[derive(Debug, Clone, PartialEq)]
@@ -149,7 +150,8 @@ pub fn fit_form(y: &[f64], form: Form, freq: usize, opts: &Options) -> CoreResul
     };
     let mut e = vec![0.0; n];
     let mut x0 = Vec::with_capacity(nstate + 1);
-    let mut target = |p: &[f64]| -> f64 {
+    let mut ring = Vec::with_capacity(m);
+    let mut target = |p: &[f64], limit: f64| -> f64 {
         let v = unpack(p);
         if !acceptable(&v, &lower, &upper, opts.bounds, m) {
             return f64::INFINITY;
@@ -160,6 +162,13 @@ pub fn fit_form(y: &[f64], form: Form, freq: usize, opts: &Options) -> CoreResul
             if x0[first..].iter().any(|s| *s < 0.0) {
                 return f64::INFINITY;
             }
+        }
+        if opts.opt_crit == OptCrit::Lik {
+            return match likelihood(y, &x0, m, &form, &smoothing(&v), limit, &mut ring) {
+                Some(l) if l.is_nan() => f64::INFINITY,
+                Some(l) => l.max(-1e10),
+                None => f64::INFINITY,
+            };
         }
         let pass = run(y, &x0, m, &form, &smoothing(&v), nmse_opt, &mut e, None);
         let lik = match pass.lik {
@@ -180,7 +189,7 @@ pub fn fit_form(y: &[f64], form: Form, freq: usize, opts: &Options) -> CoreResul
         maxit: opts.maxit,
         ..Default::default()
     };
-    let res = minimize(&mut target, &par0, &nm);
+    let res = minimize_bounded(&mut target, &par0, &nm);
     // The final pass keeps every state (n times the state size): not for a cancelled fit.
     if res.status == NelderMeadStatus::Cancelled {
         return Err(CoreError::Cancelled);

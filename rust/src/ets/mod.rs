@@ -3,6 +3,7 @@
 //! by the Nelder–Mead of R's `optim`, automatic selection as `ets(y)` and forecasts with
 //! the analytic variances of `forecast.ets`.
 //!
+//! * `kernel` — the likelihood alone, one loop per form, for the optimiser;
 //! * `form` — the components and R's `method` string; `options` — R's other arguments;
 //! * `recursion` — the state-space pass (R's `etscalc`); `init` — initial states;
 //! * `params` — starting values, bounds and the admissible region (`polyroot` for it);
@@ -17,6 +18,7 @@ pub mod forecast;
 pub mod form;
 mod forward;
 mod init;
+mod kernel;
 pub mod model;
 pub mod options;
 pub mod params;

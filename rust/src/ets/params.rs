@@ -166,13 +166,20 @@ pub fn admissible(v: &Values, m: usize) -> bool {
                 return false;
             }
             // Increasing powers, as R's polyroot takes them.
-            let mut p = Vec::with_capacity(m + 2);
-            p.push(phi * (1.0 - alpha - gamma));
-            p.push(alpha + beta - alpha * phi + gamma - 1.0);
-            p.extend(std::iter::repeat(alpha + beta - alpha * phi).take(m - 2));
-            p.push(alpha + beta - phi);
-            p.push(1.0);
-            roots_within(&p, 1.0 + 1e-10) || matches!(max_root_modulus(&p), Some(r) if r <= 1.0 + 1e-10)
+            let mut buf = [0.0; 32];
+            let mut heap = Vec::new();
+            let p: &mut [f64] = if m + 2 <= buf.len() {
+                &mut buf[..m + 2]
+            } else {
+                heap.resize(m + 2, 0.0);
+                &mut heap
+            };
+            p[0] = phi * (1.0 - alpha - gamma);
+            p[1] = alpha + beta - alpha * phi + gamma - 1.0;
+            p[2..m].fill(alpha + beta - alpha * phi);
+            p[m] = alpha + beta - phi;
+            p[m + 1] = 1.0;
+            roots_within(p, 1.0 + 1e-10) || matches!(max_root_modulus(p), Some(r) if r <= 1.0 + 1e-10)
         }
     }
 }

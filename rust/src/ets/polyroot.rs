@@ -28,37 +28,57 @@ impl C {
 
 /// True when every root of `c[0] + c[1] z + ... + c[d] z^d` has modulus below `radius`
 /// (Schur–Cohn: with `a` the coefficients of `p(radius z)`, `|a_0| < |a_d|` and the same for
-/// `(a_d p(z) - a_0 z^d p(1/z)) / z`, one degree lower).
+/// `(a_d p(z) - a_0 z^d p(1/z)) / z`, one degree lower). Runs on the stack up to degree 31
+/// (seasonal periods up to 24 need at most 25), since the optimiser asks at every step.
 pub fn roots_within(coef: &[f64], radius: f64) -> bool {
-    let mut a: Vec<f64> = Vec::with_capacity(coef.len());
+    const CAP: usize = 32;
+    if coef.len() <= CAP {
+        let (mut a, mut prev) = ([0.0; CAP], [0.0; CAP]);
+        schur_cohn(coef, radius, &mut a[..coef.len()], &mut prev)
+    } else {
+        schur_cohn(coef, radius, &mut vec![0.0; coef.len()], &mut vec![0.0; coef.len()])
+    }
+}
+
+/// 2^300: beyond it (or below its inverse) the coefficients are rescaled.
+const RANGE: f64 = 2.037035976334486e90;
+
+fn schur_cohn(coef: &[f64], radius: f64, a: &mut [f64], prev: &mut [f64]) -> bool {
     if coef.is_empty() {
         return true;
     }
     let mut scale = 1.0;
-    for c in coef {
-        a.push(c * scale);
+    for (ai, c) in a.iter_mut().zip(coef) {
+        *ai = c * scale;
         scale *= radius;
     }
-    while a.len() > 1 && *a.last().expect("not empty") == 0.0 {
-        a.pop();
-    }
     let mut d = a.len() - 1;
-    let mut prev = vec![0.0; a.len()];
+    while d > 0 && a[d] == 0.0 {
+        d -= 1;
+    }
+    // Each degree's coefficients are written into the other buffer: no copy per degree.
+    let (mut cur, mut next) = (a, prev);
     while d > 0 {
-        let (a0, ad) = (a[0], a[d]);
+        let (a0, ad) = (cur[0], cur[d]);
         if !(a0.abs() < ad.abs()) {
             return false;
         }
-        prev[..=d].copy_from_slice(&a[..=d]);
         for j in 0..d {
-            a[j] = ad * prev[j + 1] - a0 * prev[d - 1 - j];
+            next[j] = ad * cur[j + 1] - a0 * cur[d - 1 - j];
         }
+        std::mem::swap(&mut cur, &mut next);
         d -= 1;
-        // Keep the numbers in range: the test only compares moduli.
-        let top = a[..=d].iter().fold(0.0_f64, |m, v| m.max(v.abs()));
-        if top > 0.0 && top.is_finite() {
-            for v in a[..=d].iter_mut() {
-                *v /= top;
+        // Keep the numbers in range: the test only compares moduli, and a power of two
+        // scales without rounding, so it is needed only far from overflow and underflow.
+        let top = cur[..=d].iter().fold(0.0_f64, |m, v| m.max(v.abs()));
+        if top.is_finite() && !(RANGE.recip()..=RANGE).contains(&top) && top > 0.0 {
+            let exponent = ((top.to_bits() >> 52) & 0x7ff) as i64 - 1023;
+            let scale = match 1023 - exponent {
+                e @ 1..=2046 => f64::from_bits((e as u64) << 52),
+                _ => 2f64.powi(-exponent as i32),
+            };
+            for v in cur[..=d].iter_mut() {
+                *v *= scale;
             }
         }
     }

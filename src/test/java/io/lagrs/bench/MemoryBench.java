@@ -3,6 +3,8 @@ package io.lagrs.bench;
 import io.lagrs.Arima;
 import io.lagrs.ArimaBatch;
 import io.lagrs.ArimaModel;
+import io.lagrs.BatchForecast;
+import io.lagrs.BatchOptions;
 import io.lagrs.CrossValidation;
 import io.lagrs.CrossValidationResult;
 import io.lagrs.ModelSpec;
@@ -22,6 +24,9 @@ import java.util.Random;
  *   <li>{@code cv N LENGTH}: one {@code CrossValidation.run} over N series (3 windows, 2 models);
  *   <li>{@code fitall N LENGTH}: one {@code Arima.fitAll(values, offsets)} over N series of
  *       LENGTH values in the flat layout. Prints the peak RSS.</li>
+ *   <li>{@code forecastall N LENGTH SPEC H [LEVEL...]}: one {@code ModelSpec.forecastAll} of SPEC
+ *       (e.g. {@code auto_ets[12]}) over N positive monthly series of LENGTH values in the flat
+ *       layout, H steps, with the given interval levels. Prints the peak RSS.</li>
  * </ul>
  */
 public final class MemoryBench {
@@ -33,7 +38,11 @@ public final class MemoryBench {
             case "cycles" -> cycles(args[1].equals("close"), Integer.parseInt(args[2]));
             case "fitall" -> fitAll(Integer.parseInt(args[1]), Integer.parseInt(args[2]));
             case "cv" -> crossValidate(Integer.parseInt(args[1]), Integer.parseInt(args[2]));
-            default -> throw new IllegalArgumentException("usage: cycles close|forget N | fitall N LENGTH");
+            case "forecastall" -> forecastAll(Integer.parseInt(args[1]), Integer.parseInt(args[2]), args[3],
+                    Integer.parseInt(args[4]), java.util.Arrays.stream(args, 5, args.length)
+                            .mapToDouble(Double::parseDouble).toArray());
+            default -> throw new IllegalArgumentException(
+                    "usage: cycles close|forget N | fitall N LENGTH | cv N LENGTH | forecastall N LEN SPEC H [LEVEL...]");
         }
     }
 
@@ -115,6 +124,30 @@ public final class MemoryBench {
         System.out.printf("RESULT cv n=%d length=%d rows=%d failed=%d mase=%.4f,%.4f seconds=%.1f rss_mib=%.1f "
                 + "peak_rss_mib=%.1f%n", n, length, r.rowCount(), failed,
                 r.overall(0, CrossValidationResult.Measure.MASE), r.overall(1, CrossValidationResult.Measure.MASE),
+                (System.nanoTime() - start) / 1e9, mib("VmRSS"), mib("VmHWM"));
+    }
+
+    private static void forecastAll(int n, int length, String spec, int h, double[] levels) throws IOException {
+        Random random = new Random(4);
+        double[] values = new double[n * length];
+        int[] offsets = new int[n + 1];
+        for (int j = 0; j < n; j++) {
+            offsets[j + 1] = offsets[j] + length;
+            double level = 100;
+            for (int t = 0; t < length; t++) {
+                level += random.nextGaussian();
+                values[offsets[j] + t] = level * (1 + 0.1 * Math.sin(2 * Math.PI * t / 12));
+            }
+        }
+        System.out.printf("input ready: rss_mib=%.1f%n", mib("VmRSS"));
+        long start = System.nanoTime();
+        BatchForecast f = ModelSpec.parse(spec).forecastAll(values, offsets, h, levels, BatchOptions.defaults());
+        int failed = 0;
+        for (int j = 0; j < f.size(); j++) {
+            failed += f.succeeded(j) ? 0 : 1;
+        }
+        System.out.printf("RESULT forecastall spec=%s n=%d length=%d h=%d levels=%d failed=%d seconds=%.1f "
+                + "rss_mib=%.1f peak_rss_mib=%.1f%n", spec, n, length, h, levels.length, failed,
                 (System.nanoTime() - start) / 1e9, mib("VmRSS"), mib("VmHWM"));
     }
 

@@ -1,0 +1,100 @@
+//! Automatic ETS over a set of series through the engine, on 1..k threads, for
+//! `scripts/bench/ets_side_by_side.py`.
+//!
+//! Usage: `ets_side_bench IN.csv OUT.csv THREADS...` where IN.csv is `id,m,h,train` (train
+//! space-separated). For each thread count: one untimed warm-up over the first 20 series,
+//! then `auto_ets[m]` (`auto_ets` when m is 1) fitted and forecast `h` steps on every series
+//! through the batch runner. Prints one line per thread count,
+//! `{"threads": t, "wall_seconds": w, "cpu_seconds": c, "failed": n}`, where the CPU time is
+//! the process's (user + system, every thread) over the timed pass; writes the forecasts
+//! of the first pass as `id,step,mean`.
+
+use std::io::Write;
+use std::time::Instant;
+
+use lagrs_core::batch::{run, BatchControl};
+use lagrs_core::catalog::ModelSpec;
+use lagrs_core::engine::Spec;
+
+struct Series {
+    id: String,
+    m: usize,
+    h: usize,
+    y: Vec<f64>,
+}
+
+fn read(path: &str) -> Result<Vec<Series>, String> {
+    let text = std::fs::read_to_string(path).map_err(|e| format!("cannot read {path}: {e}"))?;
+    let mut out = Vec::new();
+    for (i, line) in text.lines().enumerate().skip(1) {
+        let cols: Vec<&str> = line.splitn(4, ',').collect();
+        if cols.len() != 4 {
+            return Err(format!("line {}: expected id,m,h,train", i + 1));
+        }
+        let num = |s: &str| s.parse::<usize>().map_err(|e| format!("line {}: {e}", i + 1));
+        let y = cols[3]
+            .split_whitespace()
+            .map(|v| v.parse::<f64>().map_err(|e| format!("line {}: train: {e}", i + 1)))
+            .collect::<Result<Vec<_>, _>>()?;
+        out.push(Series { id: cols[0].to_string(), m: num(cols[1])?, h: num(cols[2])?, y });
+    }
+    Ok(out)
+}
+
+/// User + system CPU seconds of this process (Linux `/proc/self/stat`, clock ticks of 1/100 s).
+fn cpu_seconds() -> f64 {
+    let stat = std::fs::read_to_string("/proc/self/stat").unwrap_or_default();
+    let after = stat.rsplit_once(')').map_or("", |(_, rest)| rest);
+    let fields: Vec<&str> = after.split_whitespace().collect();
+    let tick = |k: usize| fields.get(k).and_then(|v| v.parse::<f64>().ok()).unwrap_or(f64::NAN);
+    // Fields 14 and 15 of the file (utime, stime) are the 12th and 13th after the name.
+    (tick(11) + tick(12)) / 100.0
+}
+
+fn run_all() -> Result<(), String> {
+    let args: Vec<String> = std::env::args().collect();
+    if args.len() < 4 {
+        return Err("usage: ets_side_bench IN.csv OUT.csv THREADS...".into());
+    }
+    let series = read(&args[1])?;
+    let specs: Vec<ModelSpec> = series
+        .iter()
+        .map(|s| {
+            let text = if s.m > 1 { format!("auto_ets[{}]", s.m) } else { "auto_ets".to_string() };
+            ModelSpec::parse(&text).map_err(|e| e.to_string())
+        })
+        .collect::<Result<_, _>>()?;
+    let mut written = false;
+    for t in &args[3..] {
+        let threads: usize = t.parse().map_err(|e| format!("THREADS: {e}"))?;
+        let fit = |i: usize| specs[i].fit(&series[i].y, None).and_then(|m| m.forecast(series[i].h, &[]));
+        let warm = BatchControl::new(20.min(series.len()), threads).map_err(|e| e.to_string())?;
+        let _ = run(20.min(series.len()), &warm, |i, _| fit(i));
+        let control = BatchControl::new(series.len(), threads).map_err(|e| e.to_string())?;
+        let (c0, t0) = (cpu_seconds(), Instant::now());
+        let results = run(series.len(), &control, |i, _| fit(i));
+        let (wall, cpu) = (t0.elapsed().as_secs_f64(), cpu_seconds() - c0);
+        let failed = results.iter().filter(|r| r.is_err()).count();
+        println!("{{\"threads\": {threads}, \"wall_seconds\": {wall}, \"cpu_seconds\": {cpu}, \"failed\": {failed}}}");
+        if !written {
+            let mut out = std::fs::File::create(&args[2]).map_err(|e| e.to_string())?;
+            writeln!(out, "id,step,mean").map_err(|e| e.to_string())?;
+            for (s, r) in series.iter().zip(&results) {
+                if let Ok(f) = r {
+                    for (k, v) in f.mean.iter().enumerate() {
+                        writeln!(out, "{},{},{v:?}", s.id, k + 1).map_err(|e| e.to_string())?;
+                    }
+                }
+            }
+            written = true;
+        }
+    }
+    Ok(())
+}
+
+fn main() {
+    if let Err(e) = run_all() {
+        eprintln!("ets_side_bench: {e}");
+        std::process::exit(2);
+    }
+}
