@@ -6,23 +6,15 @@
 //!
 //! Usage: `cargo run --release -p lagrs-core --example ets_digest` prints `ets HASH COUNT`.
 
+mod common;
+
 use lagrs_core::ets::fit::{fit_form, EtsFit};
 use lagrs_core::ets::{ets, Bounds, Component, Form, OptCrit, Options, Request};
 
-/// FNV-1a over every value's bits, and how many values went in.
-struct H(u64, usize);
+use common::Digest as H;
+
+/// The ETS results that go into the digest.
 impl H {
-    fn bytes(&mut self, b: &[u8]) {
-        for &x in b {
-            self.0 ^= x as u64;
-            self.0 = self.0.wrapping_mul(0x0000_0100_0000_01b3);
-        }
-        self.1 += 1;
-    }
-    fn fs(&mut self, v: &[f64]) {
-        self.bytes(&(v.len() as u64).to_le_bytes());
-        v.iter().for_each(|x| self.bytes(&x.to_bits().to_le_bytes()));
-    }
     fn fit(&mut self, f: &EtsFit) {
         self.bytes(f.form.label().as_bytes());
         let p = &f.par;
@@ -42,21 +34,12 @@ impl H {
 }
 
 fn read() -> Vec<(usize, Vec<f64>)> {
-    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../testdata/ets/competition_subset.csv");
-    let text = std::fs::read_to_string(path).expect("the competition series are committed");
-    text.lines()
-        .skip(1)
-        .map(|l| {
-            let c: Vec<&str> = l.splitn(6, ',').collect();
-            let m = c[2].parse().expect("m is an integer");
-            (m, c[4].split_whitespace().map(|v| v.parse().expect("train holds numbers")).collect())
-        })
-        .collect()
+    common::competition_training("testdata/ets/competition_subset.csv")
 }
 
 fn main() {
     use Component::*;
-    let mut h = H(0xcbf2_9ce4_8422_2325, 0);
+    let mut h = H::new();
     let defaults = Options::default();
     for (k, (m, y)) in read().iter().enumerate() {
         let m = *m;

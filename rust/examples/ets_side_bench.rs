@@ -9,6 +9,9 @@
 //! the process's (user + system, every thread) over the timed pass; writes the forecasts
 //! of the first pass as `id,step,mean`.
 
+mod common;
+
+use common::{cpu_seconds, read_series};
 use std::io::Write;
 use std::time::Instant;
 
@@ -16,47 +19,13 @@ use lagrs_core::batch::{run, BatchControl};
 use lagrs_core::catalog::ModelSpec;
 use lagrs_core::engine::Spec;
 
-struct Series {
-    id: String,
-    m: usize,
-    h: usize,
-    y: Vec<f64>,
-}
-
-fn read(path: &str) -> Result<Vec<Series>, String> {
-    let text = std::fs::read_to_string(path).map_err(|e| format!("cannot read {path}: {e}"))?;
-    let mut out = Vec::new();
-    for (i, line) in text.lines().enumerate().skip(1) {
-        let cols: Vec<&str> = line.splitn(4, ',').collect();
-        if cols.len() != 4 {
-            return Err(format!("line {}: expected id,m,h,train", i + 1));
-        }
-        let num = |s: &str| s.parse::<usize>().map_err(|e| format!("line {}: {e}", i + 1));
-        let y = cols[3]
-            .split_whitespace()
-            .map(|v| v.parse::<f64>().map_err(|e| format!("line {}: train: {e}", i + 1)))
-            .collect::<Result<Vec<_>, _>>()?;
-        out.push(Series { id: cols[0].to_string(), m: num(cols[1])?, h: num(cols[2])?, y });
-    }
-    Ok(out)
-}
-
-/// User + system CPU seconds of this process (Linux `/proc/self/stat`, clock ticks of 1/100 s).
-fn cpu_seconds() -> f64 {
-    let stat = std::fs::read_to_string("/proc/self/stat").unwrap_or_default();
-    let after = stat.rsplit_once(')').map_or("", |(_, rest)| rest);
-    let fields: Vec<&str> = after.split_whitespace().collect();
-    let tick = |k: usize| fields.get(k).and_then(|v| v.parse::<f64>().ok()).unwrap_or(f64::NAN);
-    // Fields 14 and 15 of the file (utime, stime) are the 12th and 13th after the name.
-    (tick(11) + tick(12)) / 100.0
-}
 
 fn run_all() -> Result<(), String> {
     let args: Vec<String> = std::env::args().collect();
     if args.len() < 4 {
         return Err("usage: ets_side_bench IN.csv OUT.csv THREADS...".into());
     }
-    let series = read(&args[1])?;
+    let series = read_series(&args[1])?;
     let specs: Vec<ModelSpec> = series
         .iter()
         .map(|s| {

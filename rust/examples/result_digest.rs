@@ -7,6 +7,8 @@
 //! `section hash count` line per section. Two builds (a refactoring, another profile) give the
 //! same lines exactly when every result has the same bits.
 
+mod common;
+
 use lagrs_core::arima::{fit_with, ArimaSpec, FitMethod, FitOptions};
 use lagrs_core::auto::{auto_arima, AutoArimaOptions, BoxCoxLambda, SeasonalTestKind, UnitRootTestKind};
 use lagrs_core::numerics::ols::ols;
@@ -22,43 +24,10 @@ use lagrs_core::stats::unit_root::kpss::kpss_statistic;
 use lagrs_core::stats::unit_root::ocsb::ocsb_test;
 use lagrs_core::stats::unit_root::pp::pp_test;
 
-/// FNV-1a over every value's bits, and how many values went in.
-struct H(u64, usize);
-impl H {
-    fn new() -> H {
-        H(0xcbf2_9ce4_8422_2325, 0)
-    }
-    fn bytes(&mut self, b: &[u8]) {
-        for &x in b {
-            self.0 ^= x as u64;
-            self.0 = self.0.wrapping_mul(0x0000_0100_0000_01b3);
-        }
-        self.1 += 1;
-    }
-    fn f(&mut self, v: f64) {
-        self.bytes(&v.to_bits().to_le_bytes());
-    }
-    fn fs(&mut self, v: &[f64]) {
-        self.bytes(&(v.len() as u64).to_le_bytes());
-        v.iter().for_each(|x| self.f(*x));
-    }
-    fn s(&mut self, s: &str) {
-        self.bytes(s.as_bytes());
-    }
-}
+use common::Digest as H;
 
-/// (period, training values) of every series (columns source,id,m,h,train,test).
 fn read() -> Vec<(usize, Vec<f64>)> {
-    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../testdata/auto_arima/competition_subset.csv");
-    let text = std::fs::read_to_string(path).expect("the competition series are committed");
-    text.lines()
-        .skip(1)
-        .map(|l| {
-            let c: Vec<&str> = l.splitn(6, ',').collect();
-            let m = c[2].parse().expect("m is an integer");
-            (m, c[4].split_whitespace().map(|v| v.parse().expect("train holds numbers")).collect())
-        })
-        .collect()
+    common::competition_training("testdata/auto_arima/competition_subset.csv")
 }
 
 fn main() {

@@ -10,35 +10,14 @@
 //! `{"spec": ..., "seconds": S, "passes": p, "failed": n}` line per name, S being the process CPU
 //! time (user + system) of one pass: the fit and forecast of every series, nothing else.
 
+mod common;
+
+use common::{cpu_seconds, read_series};
 use std::io::Write;
 
 use lagrs_core::catalog::ModelSpec;
 use lagrs_core::engine::Spec;
 
-struct Series {
-    id: String,
-    m: usize,
-    h: usize,
-    y: Vec<f64>,
-}
-
-fn read(path: &str) -> Result<Vec<Series>, String> {
-    let text = std::fs::read_to_string(path).map_err(|e| format!("cannot read {path}: {e}"))?;
-    let mut out = Vec::new();
-    for (i, line) in text.lines().enumerate().skip(1) {
-        let cols: Vec<&str> = line.splitn(4, ',').collect();
-        if cols.len() != 4 {
-            return Err(format!("line {}: expected id,m,h,train", i + 1));
-        }
-        let num = |s: &str| s.parse::<usize>().map_err(|e| format!("line {}: {e}", i + 1));
-        let y = cols[3]
-            .split_whitespace()
-            .map(|v| v.parse::<f64>().map_err(|e| format!("line {}: train: {e}", i + 1)))
-            .collect::<Result<Vec<_>, _>>()?;
-        out.push(Series { id: cols[0].to_string(), m: num(cols[1])?, h: num(cols[2])?, y });
-    }
-    Ok(out)
-}
 
 fn spec_for(name: &str, m: usize) -> Result<ModelSpec, String> {
     if m > 1 {
@@ -47,33 +26,6 @@ fn spec_for(name: &str, m: usize) -> Result<ModelSpec, String> {
         }
     }
     ModelSpec::parse(name).map_err(|e| e.to_string())
-}
-
-/// The CPU time of this process so far, in seconds (wall time where it cannot be read).
-#[cfg(all(target_os = "linux", target_pointer_width = "64"))]
-fn cpu_seconds() -> f64 {
-    #[repr(C)]
-    struct Timespec {
-        sec: i64,
-        nsec: i64,
-    }
-    extern "C" {
-        fn clock_gettime(clock: i32, tp: *mut Timespec) -> i32;
-    }
-    const CLOCK_PROCESS_CPUTIME_ID: i32 = 2;
-    let mut t = Timespec { sec: 0, nsec: 0 };
-    // SAFETY: clock_gettime writes one timespec (two 64-bit fields on 64-bit Linux) into t.
-    if unsafe { clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &mut t) } != 0 {
-        return f64::NAN;
-    }
-    t.sec as f64 + t.nsec as f64 * 1e-9
-}
-
-#[cfg(not(all(target_os = "linux", target_pointer_width = "64")))]
-fn cpu_seconds() -> f64 {
-    use std::sync::OnceLock;
-    static START: OnceLock<std::time::Instant> = OnceLock::new();
-    START.get_or_init(std::time::Instant::now).elapsed().as_secs_f64()
 }
 
 fn run() -> Result<(), String> {
@@ -85,7 +37,7 @@ fn run() -> Result<(), String> {
         Some(v) => v.parse().map_err(|e| format!("MIN_CPU_SECONDS: {e}"))?,
         None => 1.0,
     };
-    let series = read(&args[1])?;
+    let series = read_series(&args[1])?;
     let mut out = std::fs::File::create(&args[3]).map_err(|e| e.to_string())?;
     writeln!(out, "spec,id,step,mean").map_err(|e| e.to_string())?;
     for name in args[2].split(';') {
