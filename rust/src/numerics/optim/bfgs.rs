@@ -28,6 +28,12 @@ pub(crate) struct BfgsOptions {
     /// to central differences (`grad_step`) and runs until it converges
     /// again, so the final point has central-difference accuracy.
     pub forward_step: Option<f64>,
+    /// R's `vmmin` exactly: iterations are gradient evaluations, the
+    /// inverse Hessian is reset after 2n updates, and a small decrease ends
+    /// the search only along steepest descent (otherwise it restarts from
+    /// there). Where R's outcome decides what comes next (CSS converged or
+    /// not), this reproduces it; without it a small decrease ends at once.
+    pub vmmin_restarts: bool,
 }
 
 /// Result of [`minimize`].
@@ -130,10 +136,19 @@ pub(crate) fn minimize<F: FnMut(&[f64]) -> f64>(
     let mut c = vec![0.0; n];
     let mut bc = vec![0.0; n];
     let mut just_reset = true;
-    let mut iterations = 0;
+    let vmmin = opts.vmmin_restarts;
+    let mut iterations = usize::from(vmmin);
+    let mut since_reset = 0;
     let mut converged = false;
     while iterations < opts.max_iter {
-        iterations += 1;
+        if !vmmin {
+            iterations += 1;
+        }
+        if vmmin && since_reset > 2 * n {
+            reset(&mut b);
+            just_reset = true;
+            since_reset = 0;
+        }
         // Search direction t = -B g.
         let mut gradproj = 0.0;
         for i in 0..n {
@@ -177,6 +192,7 @@ pub(crate) fn minimize<F: FnMut(&[f64]) -> f64>(
                 grad(&mut f, &u, fmin, forward, &mut xbuf, &mut g);
                 reset(&mut b);
                 just_reset = true;
+                since_reset = 0;
                 continue;
             }
             if just_reset {
@@ -187,6 +203,7 @@ pub(crate) fn minimize<F: FnMut(&[f64]) -> f64>(
             }
             reset(&mut b);
             just_reset = true;
+            since_reset = 0;
             continue;
         }
         let decrease = fmin - fnew;
@@ -194,8 +211,16 @@ pub(crate) fn minimize<F: FnMut(&[f64]) -> f64>(
         fmin = fnew;
         let small = decrease <= opts.reltol * (fmin.abs() + opts.reltol) || decrease <= opts.abstol;
         if small && forward.is_none() {
-            converged = true;
-            break;
+            if just_reset || !vmmin {
+                converged = true;
+                break;
+            }
+            // As vmmin: a small decrease ends the search only along steepest
+            // descent; otherwise restart from it (gradient kept).
+            reset(&mut b);
+            just_reset = true;
+            since_reset = 0;
+            continue;
         }
         if small {
             // Polish with central differences, keeping the curvature
@@ -203,6 +228,10 @@ pub(crate) fn minimize<F: FnMut(&[f64]) -> f64>(
             forward = None;
         }
         grad(&mut f, &u, fmin, forward, &mut xbuf, &mut gnew);
+        if vmmin {
+            iterations += 1;
+        }
+        since_reset += 1;
         // BFGS update of the inverse Hessian with s = step * t, y = gnew - g.
         let mut d1 = 0.0;
         for i in 0..n {
@@ -230,6 +259,7 @@ pub(crate) fn minimize<F: FnMut(&[f64]) -> f64>(
         } else {
             reset(&mut b);
             just_reset = true;
+            since_reset = 0;
         }
         g.copy_from_slice(&gnew);
     }
@@ -248,7 +278,7 @@ mod tests {
             f,
             &[-1.2, 1.0],
             &[1.0, 1.0],
-            &BfgsOptions { max_iter: 500, reltol: 1e-14, abstol: 0.0, grad_step: 1e-6, forward_step: None },
+            &BfgsOptions { max_iter: 500, reltol: 1e-14, abstol: 0.0, grad_step: 1e-6, forward_step: None, vmmin_restarts: false },
         );
         assert!((r.x[0] - 1.0).abs() < 1e-4 && (r.x[1] - 1.0).abs() < 1e-4, "{r:?}");
     }
@@ -260,7 +290,7 @@ mod tests {
             f,
             &[0.0, 0.0],
             &[1.0, 100.0],
-            &BfgsOptions { max_iter: 100, reltol: 1e-14, abstol: 0.0, grad_step: 1e-4, forward_step: None },
+            &BfgsOptions { max_iter: 100, reltol: 1e-14, abstol: 0.0, grad_step: 1e-4, forward_step: None, vmmin_restarts: false },
         );
         assert!((r.x[0] - 3.0).abs() < 1e-5 && (r.x[1] - 500.0).abs() < 1e-3, "{r:?}");
     }
