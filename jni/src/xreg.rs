@@ -24,13 +24,15 @@ fn columns_from_java(env: &mut JNIEnv, columns: &JObjectArray, name: &'static st
     let n = env.get_array_length(columns)?;
     let mut out = Vec::with_capacity(usize::try_from(n).unwrap_or(0));
     for j in 0..n {
-        let element = env.get_object_array_element(columns, j)?;
-        if element.is_null() {
-            return Err(BridgeError::Null(name));
-        }
-        let column = JDoubleArray::from(element);
-        out.push(doubles_from_java(env, &column, name)?);
-        env.delete_local_ref(column)?;
+        // A frame per column: whatever local references reading it makes are freed with it.
+        let column = env.with_local_frame(4, |env| -> BridgeResult<Vec<f64>> {
+            let element = env.get_object_array_element(columns, j)?;
+            if element.is_null() {
+                return Err(BridgeError::Null(name));
+            }
+            doubles_from_java(env, &JDoubleArray::from(element), name)
+        })?;
+        out.push(column);
     }
     Ok(out)
 }
@@ -42,12 +44,17 @@ fn strings_from_java(env: &mut JNIEnv, strings: &JObjectArray) -> BridgeResult<V
     let n = env.get_array_length(strings)?;
     let mut out = Vec::with_capacity(usize::try_from(n).unwrap_or(0));
     for j in 0..n {
-        let element = JString::from(env.get_object_array_element(strings, j)?);
-        if element.is_null() {
-            return Err(BridgeError::Null("names"));
-        }
-        out.push(env.get_string(&element)?.into());
-        env.delete_local_ref(element)?;
+        // A frame per name: reading a string makes local references of its own (the class
+        // check), which would otherwise pile up past the JVM's 32 for many columns.
+        let name = env.with_local_frame(4, |env| -> BridgeResult<String> {
+            let element = JString::from(env.get_object_array_element(strings, j)?);
+            if element.is_null() {
+                return Err(BridgeError::Null("names"));
+            }
+            let name: String = env.get_string(&element)?.into();
+            Ok(name)
+        })?;
+        out.push(name);
     }
     Ok(out)
 }
