@@ -99,15 +99,7 @@ public final class LagrsSpark {
         StructField valueField = field(schema, spec.valueColumn(), "value");
         TimeKind kind = TimeKind.of(timeField.dataType(), timeField.name());
         requireNumeric(valueField);
-        for (String name : List.of(idField.name(), timeField.name())) {
-            if (FORECAST_COLUMNS.contains(name)) {
-                throw new IllegalArgumentException("the id and time columns must not be named like an output column "
-                        + FORECAST_COLUMNS + ", got '" + name + "'");
-            }
-        }
-        if (idField.name().equals(timeField.name())) {
-            throw new IllegalArgumentException("the id and time columns must differ, got '" + idField.name() + "' twice");
-        }
+        requireDistinctKeys(idField, timeField, FORECAST_COLUMNS);
 
         Dataset<Row> sorted = sortedChunks(df, idField, timeField, valueField, kind, spec.partitions(), metrics);
 
@@ -194,15 +186,7 @@ public final class LagrsSpark {
         requireNumeric(valueField);
         List<String> outputs = new ArrayList<>(List.of("cutoff", "actual", "error"));
         outputs.addAll(spec.modelColumns());
-        for (String name : List.of(idField.name(), timeField.name())) {
-            if (outputs.contains(name)) {
-                throw new IllegalArgumentException("the id and time columns must not be named like an output column "
-                        + outputs + ", got '" + name + "'");
-            }
-        }
-        if (idField.name().equals(timeField.name())) {
-            throw new IllegalArgumentException("the id and time columns must differ, got '" + idField.name() + "' twice");
-        }
+        requireDistinctKeys(idField, timeField, outputs);
         Dataset<Row> sorted = sortedChunks(df, idField, timeField, valueField, kind, spec.partitions(), null);
         StructType out = new StructType().add("id", idField.dataType(), true).add("t", kind.longFormType(), true)
                 .add("cutoff", kind.longFormType(), true).add("actual", DataTypes.DoubleType, true);
@@ -284,6 +268,19 @@ public final class LagrsSpark {
 
     static Dataset<Row> repartition(Dataset<Row> input, int partitions) {
         return partitions > 0 ? input.repartition(partitions, col("id")) : input.repartition(col("id"));
+    }
+
+    /** The id and time columns are two, and neither takes the name of an output column. */
+    private static void requireDistinctKeys(StructField idField, StructField timeField, List<String> outputs) {
+        for (String name : List.of(idField.name(), timeField.name())) {
+            if (outputs.contains(name)) {
+                throw new IllegalArgumentException("the id and time columns must not be named like an output column "
+                        + outputs + ", got '" + name + "'");
+            }
+        }
+        if (idField.name().equals(timeField.name())) {
+            throw new IllegalArgumentException("the id and time columns must differ, got '" + idField.name() + "' twice");
+        }
     }
 
     static StructField field(StructType schema, String name, String role) {
