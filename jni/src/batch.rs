@@ -29,7 +29,7 @@ pub(crate) static CONTROLS: Registry<BatchControl> = Registry::new(9, "a BatchRu
 /// Most values copied out of Java at once (16 MiB of doubles): small next to the fitted
 /// models, large enough (e.g. 35,000 series of 60 values) that the pause between chunks,
 /// while the last series of a chunk finish, costs little.
-const CHUNK_VALUES: usize = 1 << 21;
+pub(crate) const CHUNK_VALUES: usize = 1 << 21;
 
 /// The control behind a `BatchRun` handle.
 pub(crate) fn control(handle: jlong) -> BridgeResult<Arc<BatchControl>> {
@@ -122,7 +122,7 @@ pub(crate) fn for_each_chunk_of_flat<T>(
 
 /// Offsets as usizes after the rules of the flat layout: start at 0, never decrease, end at
 /// the number of values.
-fn checked_offsets(offsets: &[i32], n_values: usize) -> BridgeResult<Vec<usize>> {
+pub(crate) fn checked_offsets(offsets: &[i32], n_values: usize) -> BridgeResult<Vec<usize>> {
     let bad = |m: String| Err(BridgeError::InvalidArgument(m));
     if offsets.first() != Some(&0) {
         return bad("offsets must start with 0".into());

@@ -33,5 +33,6 @@ mod rolling;
 mod sections;
 mod specs;
 mod xreg;
+mod xreg_batch;
 #[cfg(feature = "test-hooks")]
 mod self_test;

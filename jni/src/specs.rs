@@ -5,7 +5,8 @@ use jni::objects::{JClass, JDoubleArray, JIntArray, JObject, JObjectArray, JStri
 use jni::sys::{jint, jlong};
 use jni::JNIEnv;
 use lagrs_core::catalog::ModelSpec;
-use lagrs_core::engine::{batch as verbs, Spec};
+use lagrs_core::engine::{batch as verbs, Forecast, Spec};
+use lagrs_core::error::CoreResult;
 
 use crate::batch::{control, for_each_chunk_of_flat, for_each_chunk_of_rows};
 use crate::convert::{count, doubles_from_java, doubles_to_java};
@@ -106,33 +107,44 @@ pub extern "system" fn Java_io_lagrs_ModelSpecs_forecastFlat0<'local>(
         let control = control(run)?;
         let results =
             for_each_chunk_of_flat(env, &values, &offsets, |chunk| verbs::forecast_all(&spec, chunk, h, &levels, &control))?;
-        let stride = h * (1 + 2 * levels.len());
-        let total = stride
-            .checked_mul(results.len())
-            .filter(|&t| t <= i32::MAX as usize)
-            .ok_or_else(|| BridgeError::InvalidArgument(format!("{} series of {stride} forecast values each do not fit in one Java array", results.len())))?;
-        let mut packed = vec![f64::NAN; total];
-        let mut errors = Vec::with_capacity(results.len());
-        let mut labels = Vec::with_capacity(results.len());
-        for (i, result) in results.into_iter().enumerate() {
-            match result {
-                Ok((label, forecast)) => {
-                    packed[i * stride..(i + 1) * stride].copy_from_slice(&forecast.packed());
-                    errors.push(None);
-                    labels.push(Some(label));
-                }
-                Err(e) => {
-                    errors.push(Some(e.to_string()));
-                    labels.push(None);
-                }
+        forecasts_to_java(env, results, h, levels.len())
+    })
+}
+
+/// The `{double[] packed, String[] errors, String[] labels}` of a "forecast all" call (see
+/// `forecastFlat0`) from its per-series results.
+pub(crate) fn forecasts_to_java<'local>(
+    env: &mut JNIEnv<'local>,
+    results: Vec<CoreResult<(String, Forecast)>>,
+    h: usize,
+    n_levels: usize,
+) -> BridgeResult<JObjectArray<'local>> {
+    let stride = h * (1 + 2 * n_levels);
+    let total = stride
+        .checked_mul(results.len())
+        .filter(|&t| t <= i32::MAX as usize)
+        .ok_or_else(|| BridgeError::InvalidArgument(format!("{} series of {stride} forecast values each do not fit in one Java array", results.len())))?;
+    let mut packed = vec![f64::NAN; total];
+    let mut errors = Vec::with_capacity(results.len());
+    let mut labels = Vec::with_capacity(results.len());
+    for (i, result) in results.into_iter().enumerate() {
+        match result {
+            Ok((label, forecast)) => {
+                packed[i * stride..(i + 1) * stride].copy_from_slice(&forecast.packed());
+                errors.push(None);
+                labels.push(Some(label));
+            }
+            Err(e) => {
+                errors.push(Some(e.to_string()));
+                labels.push(None);
             }
         }
-        let strings = |env: &mut JNIEnv<'local>, items: Vec<Option<String>>| {
-            object_array(env, "java/lang/String", items, |env, s| Ok(s.map(|s| env.new_string(s)).transpose()?.map(JObject::from)))
-        };
-        let packed = JObject::from(doubles_to_java(env, &packed)?);
-        let errors = JObject::from(strings(env, errors)?);
-        let labels = JObject::from(strings(env, labels)?);
-        object_array(env, "java/lang/Object", vec![packed, errors, labels], |_, o| Ok(Some(o)))
-    })
+    }
+    let strings = |env: &mut JNIEnv<'local>, items: Vec<Option<String>>| {
+        object_array(env, "java/lang/String", items, |env, s| Ok(s.map(|s| env.new_string(s)).transpose()?.map(JObject::from)))
+    };
+    let packed = JObject::from(doubles_to_java(env, &packed)?);
+    let errors = JObject::from(strings(env, errors)?);
+    let labels = JObject::from(strings(env, labels)?);
+    object_array(env, "java/lang/Object", vec![packed, errors, labels], |_, o| Ok(Some(o)))
 }

@@ -37,7 +37,7 @@ fn columns_from_java(env: &mut JNIEnv, columns: &JObjectArray, name: &'static st
     Ok(out)
 }
 
-fn strings_from_java(env: &mut JNIEnv, strings: &JObjectArray) -> BridgeResult<Vec<String>> {
+pub(crate) fn strings_from_java(env: &mut JNIEnv, strings: &JObjectArray) -> BridgeResult<Vec<String>> {
     if strings.is_null() {
         return Err(BridgeError::Null("names"));
     }

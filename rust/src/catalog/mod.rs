@@ -8,8 +8,10 @@ mod combinators;
 mod decode;
 pub mod route;
 mod xreg;
+mod xreg_batch;
 
 pub use xreg::check_rows as check_regressor_rows;
+pub use xreg_batch::{fit_all_xreg, forecast_all_xreg, XregSeries};
 
 use std::fmt;
 use std::sync::atomic::AtomicBool;

@@ -162,6 +162,56 @@ public sealed interface ModelSpec permits Arima, AutoArima, SpecText {
     }
 
     /**
+     * Fits every series of the flat layout with its rows of the regressor columns (each series
+     * as {@link #fit(double[], Regressors)} fits it, to the same bits); otherwise as
+     * {@link #fitAll(double[], int[], BatchOptions)}. A series whose regressors cannot be used
+     * (a non-finite value, a column constant or collinear over its rows) fails alone, its
+     * error as the single fit's.
+     *
+     * @param values all series, concatenated
+     * @param offsets start of each series in values, plus {@code values.length} at the end
+     * @param xreg the regressor columns, each of {@code values.length} values cut by the offsets
+     * @param options threads, progress listener and cancellation token
+     * @return the per-series models and errors, in input order
+     * @throws NullPointerException if an argument is null
+     * @throws IllegalArgumentException if the offsets do not describe the values, a column
+     *     has not {@code values.length} values (named), or a name is {@code intercept} or
+     *     {@code drift}
+     * @throws java.util.concurrent.CancellationException if the call was cancelled
+     */
+    default ModelBatch fitAll(double[] values, int[] offsets, BatchRegressors xreg, BatchOptions options) {
+        return ModelSpecs.fitFlatXreg(this, values, offsets, xreg, options);
+    }
+
+    /**
+     * Fits and forecasts every series of the flat layout with its regressors and their future
+     * values, keeping no model (each series' forecast equal to the bit to
+     * {@link FittedModel#forecast(int, double[], Regressors)} of its single fit); otherwise as
+     * {@link #forecastAll(double[], int[], int, double[], BatchOptions)}. A series whose
+     * regressors or future values cannot be used fails alone.
+     *
+     * @param values all series, concatenated
+     * @param offsets start of each series in values, plus {@code values.length} at the end
+     * @param xreg the regressor columns, each of {@code values.length} values cut by the offsets
+     * @param futureXreg the same columns (by name, any order), {@code h} values per series,
+     *     series after series: {@code h * (offsets.length - 1)} values each
+     * @param h the horizon, 1 to {@value ArimaModel#MAX_HORIZON} steps
+     * @param levels interval coverages, each in (0, 1)
+     * @param options threads, progress listener and cancellation token
+     * @return every series' forecast (or error) and model label
+     * @throws NullPointerException if an argument is null
+     * @throws IllegalArgumentException as {@link #fitAll(double[], int[], BatchRegressors,
+     *     BatchOptions)}, if futureXreg lacks a column of xreg or has another (named), a
+     *     future column has not {@code h} values per series, h is out of range, or a level
+     *     is not in (0, 1)
+     * @throws java.util.concurrent.CancellationException if the call was cancelled
+     */
+    default BatchForecast forecastAll(double[] values, int[] offsets, BatchRegressors xreg, BatchRegressors futureXreg,
+            int h, double[] levels, BatchOptions options) {
+        return ModelSpecs.forecastFlatXreg(this, values, offsets, xreg, futureXreg, h, levels, options);
+    }
+
+    /**
      * This spec with {@code fallback} fitted to the series it cannot fit (statsforecast's
      * {@code fallback_model}); the fitted model's {@link FittedModel#label()} says which one
      * was used. Text: {@code this|fallback}.

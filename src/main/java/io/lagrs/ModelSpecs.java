@@ -68,6 +68,44 @@ final class ModelSpecs {
         return new BatchForecast((double[]) results[0][0], (String[]) results[0][1], (String[]) results[0][2], h, asked);
     }
 
+    static ModelBatch fitFlatXreg(ModelSpec spec, double[] values, int[] offsets, BatchRegressors xreg,
+            BatchOptions options) {
+        Checks.notNull(values, "values");
+        Checks.notNull(xreg, "xreg");
+        xreg.requireLength("xreg", values.length, "values.length");
+        String text = spec.toString();
+        String[] names = xreg.namesArray();
+        double[][] columns = xreg.columnsArray();
+        return NativeModelBatch.fitFlat("ModelSpec.fitAll", values, offsets, options,
+                (v, o, run) -> fitFlatXreg0(text, v, o, names, columns, run), GenericBatch::new);
+    }
+
+    static BatchForecast forecastFlatXreg(ModelSpec spec, double[] values, int[] offsets, BatchRegressors xreg,
+            BatchRegressors futureXreg, int h, double[] levels, BatchOptions options) {
+        Checks.notNull(values, "values");
+        Checks.notNull(offsets, "offsets");
+        Checks.notNull(xreg, "xreg");
+        Checks.notNull(futureXreg, "futureXreg");
+        Checks.notNull(levels, "levels");
+        Checks.notNull(options, "options");
+        xreg.requireLength("xreg", values.length, "values.length");
+        String[] names = xreg.namesArray();
+        double[][] columns = xreg.columnsArray();
+        double[][] future = futureXreg.inOrder(names, "futureXreg");
+        int n = Math.max(0, offsets.length - 1);
+        if (h >= 1) {
+            BatchRegressors.of(names, future).requireLength("futureXreg", Math.multiplyExact(h, n), "h x series");
+        }
+        String text = spec.toString();
+        double[] asked = levels.clone();
+        Object[][] results = new Object[1][];
+        BatchRun.run("ModelSpec.forecastAll", n, options, run -> {
+            results[0] = forecastFlatXreg0(text, values, offsets, names, columns, future, h, asked, run);
+            return 0L;
+        }, none -> { });
+        return new BatchForecast((double[]) results[0][0], (String[]) results[0][1], (String[]) results[0][2], h, asked);
+    }
+
     private static native String canonical0(String text);
 
     private static native long fit0(String text, double[] y, long cancel);
@@ -80,4 +118,10 @@ final class ModelSpecs {
 
     private static native Object[] forecastFlat0(String text, double[] values, int[] offsets, int h, double[] levels,
             long run);
+
+    private static native long fitFlatXreg0(String text, double[] values, int[] offsets, String[] names,
+            double[][] columns, long run);
+
+    private static native Object[] forecastFlatXreg0(String text, double[] values, int[] offsets, String[] names,
+            double[][] columns, double[][] future, int h, double[] levels, long run);
 }
