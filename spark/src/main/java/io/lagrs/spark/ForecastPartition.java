@@ -2,7 +2,6 @@ package io.lagrs.spark;
 
 import io.lagrs.BatchForecast;
 import io.lagrs.BatchOptions;
-import io.lagrs.IntervalForecast;
 import io.lagrs.ModelSpec;
 import io.lagrs.table.Defaults;
 import io.lagrs.table.SeasonalSpec;
@@ -17,8 +16,6 @@ import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.concurrent.CancellationException;
 import org.apache.spark.sql.catalyst.InternalRow;
-import org.apache.spark.sql.catalyst.expressions.GenericInternalRow;
-import org.apache.spark.sql.catalyst.expressions.UnsafeArrayData;
 import org.apache.spark.sql.types.DataType;
 import org.apache.spark.unsafe.types.UTF8String;
 
@@ -188,13 +185,12 @@ final class ForecastPartition implements InternalPartitions.PartitionFunction {
                             : results[s][j].error(i);
                     if (error != null) {
                         anyFailed = true;
-                        // No model was fitted: the model column names the spec that was tried.
-                        out.add(new GenericInternalRow(new Object[] {id, null, null, null, null, null, specTexts[s],
-                            UTF8String.fromString(error), specTexts[s]}));
+                        out.add(ForecastRows.error(id, specTexts[s], error));
                         continue;
                     }
                     UTF8String label = labels.computeIfAbsent(results[s][j].label(i), UTF8String::fromString);
-                    addRows(id, future[j], results[s][j].forecast(i), label, specTexts[s]);
+                    ForecastRows.add(out, id, future[j], results[s][j].forecast(i), label, specTexts[s],
+                            spec.isNonNegative());
                 }
                 if (anyFailed) {
                     failed++;
@@ -204,39 +200,10 @@ final class ForecastPartition implements InternalPartitions.PartitionFunction {
                 metrics.addSeries(m, failed);
             }
         }
-
-        private void addRows(Object id, long[] times, IntervalForecast f, UTF8String label, UTF8String specText) {
-            double[] mean = clip(f.mean());
-            double[][] lower = new double[levels.length][];
-            double[][] upper = new double[levels.length][];
-            for (int l = 0; l < levels.length; l++) {
-                lower[l] = clip(f.lower(l));
-                upper[l] = clip(f.upper(l));
-            }
-            for (int k = 0; k < times.length; k++) {
-                double[] lowerK = new double[levels.length];
-                double[] upperK = new double[levels.length];
-                for (int l = 0; l < levels.length; l++) {
-                    lowerK[l] = lower[l][k];
-                    upperK[l] = upper[l][k];
-                }
-                out.add(new GenericInternalRow(new Object[] {id, times[k], k + 1, mean[k],
-                    UnsafeArrayData.fromPrimitiveArray(lowerK), UnsafeArrayData.fromPrimitiveArray(upperK), label, null,
-                    specText}));
-            }
-        }
-    }
-
-    /** With {@link ForecastSpec#nonNegative}, values below zero become zero (clipping, in place). */
-    private double[] clip(double[] v) {
-        for (int i = 0; spec.isNonNegative() && i < v.length; i++) {
-            v[i] = v[i] < 0 ? 0 : v[i];
-        }
-        return v;
     }
 
     /** A batch laid out flat (values and offsets): no per-series arrays cross the bridge, once for every model. */
-    private record Flat(double[] values, int[] offsets) {
+    record Flat(double[] values, int[] offsets) {
         static Flat of(List<double[]> series) {
             int[] offsets = new int[series.size() + 1];
             for (int i = 0; i < series.size(); i++) {

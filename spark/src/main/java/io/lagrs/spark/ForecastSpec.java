@@ -9,6 +9,7 @@ import java.io.Serializable;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
+import org.apache.spark.sql.Dataset;
 
 /**
  * What {@link LagrsSpark#forecast} fits and forecasts: one or several models, the horizon, the
@@ -37,11 +38,10 @@ import java.util.Objects;
  * call; as many partitions as {@code spark.sql.shuffle.partitions}.
  */
 public final class ForecastSpec implements Serializable {
-    private static final long serialVersionUID = 3L;
+    private static final long serialVersionUID = 4L;
 
     /** Series per native call unless {@link #batchSize(int)} says otherwise. */
     public static final int DEFAULT_BATCH_SIZE = 2048;
-
 
     // Texts, not io.lagrs specs: those are not serializable, and a text is what the native call takes.
     private final String[] specs;
@@ -57,9 +57,10 @@ public final class ForecastSpec implements Serializable {
     private final int flags;
     private static final int PER_SEASON = 1;
     private static final int NON_NEGATIVE = 2;
+    final String[] regressors; // read by XregForecast
 
     private ForecastSpec(String[] specs, String idColumn, String timeColumn, String valueColumn, int horizon,
-            double[] levels, int batchSize, int partitions, int threads, int flags) {
+            double[] levels, int batchSize, int partitions, int threads, int flags, String[] regressors) {
         this.specs = specs;
         this.idColumn = idColumn;
         this.timeColumn = timeColumn;
@@ -70,6 +71,7 @@ public final class ForecastSpec implements Serializable {
         this.partitions = partitions;
         this.threads = threads;
         this.flags = flags;
+        this.regressors = regressors;
     }
 
     /**
@@ -83,7 +85,7 @@ public final class ForecastSpec implements Serializable {
     public static ForecastSpec defaults() {
         new SeasonalSpec(Defaults.MODEL); // read at once, on the driver
         return new ForecastSpec(new String[] {Defaults.MODEL}, "id", "time", "value", 0, Defaults.levels(),
-                DEFAULT_BATCH_SIZE, 0, 0, PER_SEASON);
+                DEFAULT_BATCH_SIZE, 0, 0, PER_SEASON, new String[0]);
     }
 
     /**
@@ -95,7 +97,7 @@ public final class ForecastSpec implements Serializable {
      */
     public ForecastSpec nonNegative(boolean on) {
         return new ForecastSpec(specs, idColumn, timeColumn, valueColumn, horizon, levels, batchSize, partitions,
-                threads, on ? flags | NON_NEGATIVE : flags & ~NON_NEGATIVE);
+                threads, on ? flags | NON_NEGATIVE : flags & ~NON_NEGATIVE, regressors);
     }
 
     /** @return whether forecasts are clipped at zero ({@link #nonNegative(boolean)}) */
@@ -110,7 +112,7 @@ public final class ForecastSpec implements Serializable {
 
     private static ForecastSpec ofTexts(String[] canonical) {
         // horizon 0: each series' own default, from its season (ForecastPartition)
-        return new ForecastSpec(canonical, "id", "time", "value", 0, Defaults.levels(), DEFAULT_BATCH_SIZE, 0, 0, 0);
+        return new ForecastSpec(canonical, "id", "time", "value", 0, Defaults.levels(), DEFAULT_BATCH_SIZE, 0, 0, 0, new String[0]);
     }
 
     /**
@@ -214,7 +216,7 @@ public final class ForecastSpec implements Serializable {
 
     private ForecastSpec withArima(Arima arima) {
         return new ForecastSpec(new String[] {ModelTexts.canonical(arima.toString())}, idColumn, timeColumn, valueColumn,
-                horizon, levels, batchSize, partitions, threads, flags);
+                horizon, levels, batchSize, partitions, threads, flags, regressors);
     }
 
     /**
@@ -228,7 +230,7 @@ public final class ForecastSpec implements Serializable {
         Objects.requireNonNull(id, "id must not be null");
         Objects.requireNonNull(time, "time must not be null");
         Objects.requireNonNull(value, "value must not be null");
-        return new ForecastSpec(specs, id, time, value, horizon, levels, batchSize, partitions, threads, flags);
+        return new ForecastSpec(specs, id, time, value, horizon, levels, batchSize, partitions, threads, flags, regressors);
     }
 
     /**
@@ -241,7 +243,7 @@ public final class ForecastSpec implements Serializable {
         if (h < 1) {
             throw new IllegalArgumentException("horizon must be >= 1, got " + h);
         }
-        return new ForecastSpec(specs, idColumn, timeColumn, valueColumn, h, levels, batchSize, partitions, threads, flags);
+        return new ForecastSpec(specs, idColumn, timeColumn, valueColumn, h, levels, batchSize, partitions, threads, flags, regressors);
     }
 
     /**
@@ -259,7 +261,7 @@ public final class ForecastSpec implements Serializable {
             }
         }
         return new ForecastSpec(specs, idColumn, timeColumn, valueColumn, horizon,
-                levels.clone(), batchSize, partitions, threads, flags);
+                levels.clone(), batchSize, partitions, threads, flags, regressors);
     }
 
     /**
@@ -272,7 +274,7 @@ public final class ForecastSpec implements Serializable {
         if (n < 1) {
             throw new IllegalArgumentException("batchSize must be >= 1, got " + n);
         }
-        return new ForecastSpec(specs, idColumn, timeColumn, valueColumn, horizon, levels, n, partitions, threads, flags);
+        return new ForecastSpec(specs, idColumn, timeColumn, valueColumn, horizon, levels, n, partitions, threads, flags, regressors);
     }
 
     /**
@@ -287,7 +289,7 @@ public final class ForecastSpec implements Serializable {
         if (n < 0) {
             throw new IllegalArgumentException("partitions must be >= 0, got " + n);
         }
-        return new ForecastSpec(specs, idColumn, timeColumn, valueColumn, horizon, levels, batchSize, n, threads, flags);
+        return new ForecastSpec(specs, idColumn, timeColumn, valueColumn, horizon, levels, batchSize, n, threads, flags, regressors);
     }
 
     /**
@@ -305,7 +307,13 @@ public final class ForecastSpec implements Serializable {
             throw new IllegalArgumentException("threads must be in [0, " + io.lagrs.BatchOptions.MAX_THREADS
                     + "], got " + n);
         }
-        return new ForecastSpec(specs, idColumn, timeColumn, valueColumn, horizon, levels, batchSize, partitions, n, flags);
+        return new ForecastSpec(specs, idColumn, timeColumn, valueColumn, horizon, levels, batchSize, partitions, n, flags, regressors);
+    }
+
+    /** Regressor columns, future values from a second Dataset: {@link LagrsSpark#forecast(Dataset, Dataset, ForecastSpec)}. */
+    public ForecastSpec regressors(String... names) {
+        return new ForecastSpec(specs, idColumn, timeColumn, valueColumn, horizon, levels, batchSize, partitions,
+                threads, flags, XregForecast.checkedNames(names));
     }
 
     /** Threads per native batch call; 0 = {@code spark.task.cpus}. */
@@ -385,6 +393,7 @@ public final class ForecastSpec implements Serializable {
         return "ForecastSpec[models=" + Arrays.toString(specs) + ", columns=(" + idColumn + ", " + timeColumn + ", "
                 + valueColumn + "), horizon=" + horizon + ", levels=" + Arrays.toString(levels) + ", batchSize="
                 + batchSize + ", partitions=" + partitions + ", threads=" + threads
-                + (perSeason() ? ", per-season" : "") + (isNonNegative() ? ", non-negative" : "") + "]";
+                + (perSeason() ? ", per-season" : "") + (isNonNegative() ? ", non-negative" : "")
+                + (regressors.length > 0 ? ", regressors=" + Arrays.toString(regressors) : "") + "]";
     }
 }

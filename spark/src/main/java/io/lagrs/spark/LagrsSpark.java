@@ -100,10 +100,62 @@ public final class LagrsSpark {
         TimeKind kind = TimeKind.of(timeField.dataType(), timeField.name());
         requireNumeric(valueField);
         requireDistinctKeys(idField, timeField, FORECAST_COLUMNS);
+        if (spec.regressors.length > 0) {
+            throw new IllegalArgumentException("spec has the regressors " + List.of(spec.regressors)
+                    + ": their future values are needed, LagrsSpark.forecast(df, future, spec)");
+        }
 
         Dataset<Row> sorted = sortedChunks(df, idField, timeField, valueField, kind, spec.partitions(), metrics);
+        String zone = df.sparkSession().conf().get("spark.sql.session.timeZone");
+        ForecastSpec resolved = spec.threads() > 0 ? spec : spec.threads(taskCpus(df.sparkSession()));
+        return named(InternalPartitions.map(sorted,
+                new ForecastPartition(resolved, idField.dataType(), kind, zone, metrics), rawSchema(idField, kind)),
+                idField, timeField, kind);
+    }
 
-        StructType out = new StructType()
+    /**
+     * {@link #forecast(Dataset, ForecastSpec)} with the regressor columns of
+     * {@link ForecastSpec#regressors(String...)} (regression with ARIMA errors: the models must
+     * be {@code arima(...)} or {@code auto_arima(...)}): each series is fitted with its rows of
+     * those columns of {@code df}, and forecast with their values in {@code future} at the
+     * horizon's times, the rows of {@code future} with the same id and time columns (of the
+     * same types). Only the named columns are regressors; other columns of either Dataset are
+     * never read. The output is {@link #forecast(Dataset, ForecastSpec)}'s; each series gets
+     * exactly what {@code model.fit(y, regressors)} and {@code forecast(h, levels, future)}
+     * give it in one JVM.
+     *
+     * <p>A series fails alone (one error row per model, the message naming the series and the
+     * time) when its history has a gap (a time of its grid without a row: its regressors there
+     * are unknown), a regressor value is null or NaN, {@code future} has no row, two rows or a
+     * null value at a time of the horizon, or the fit fails (a constant or collinear column).
+     * Rows of {@code future} past the horizon are not read.
+     *
+     * @throws NullPointerException if an argument is null
+     * @throws IllegalArgumentException as {@link #forecast(Dataset, ForecastSpec)}, if the spec
+     *     names no regressor, or a regressor column is missing from either Dataset or not
+     *     numeric, or {@code future}'s id or time column is missing or of another type (named)
+     */
+    public static Dataset<Row> forecast(Dataset<Row> df, Dataset<Row> future, ForecastSpec spec) {
+        Objects.requireNonNull(df, "df must not be null");
+        Objects.requireNonNull(future, "future must not be null");
+        Objects.requireNonNull(spec, "spec must not be null");
+        StructType schema = df.schema();
+        StructField idField = field(schema, spec.idColumn(), "id");
+        StructField timeField = field(schema, spec.timeColumn(), "time");
+        StructField valueField = field(schema, spec.valueColumn(), "value");
+        TimeKind kind = TimeKind.of(timeField.dataType(), timeField.name());
+        requireNumeric(valueField);
+        requireDistinctKeys(idField, timeField, FORECAST_COLUMNS);
+        Dataset<Row> rows = XregForecast.rows(df, future, spec, idField, timeField, valueField, kind);
+        String zone = df.sparkSession().conf().get("spark.sql.session.timeZone");
+        ForecastSpec resolved = spec.threads() > 0 ? spec : spec.threads(taskCpus(df.sparkSession()));
+        return named(InternalPartitions.map(rows, new XregPartition(resolved, idField.dataType(), kind, zone),
+                rawSchema(idField, kind)), idField, timeField, kind);
+    }
+
+    /** The rows the partition functions of {@link #forecast} make: id and time in their long form. */
+    private static StructType rawSchema(StructField idField, TimeKind kind) {
+        return new StructType()
                 .add("id", idField.dataType(), true)
                 .add("t", kind.longFormType(), true)
                 .add("step", DataTypes.IntegerType, true)
@@ -113,11 +165,10 @@ public final class LagrsSpark {
                 .add("model", DataTypes.StringType, false)
                 .add("error", DataTypes.StringType, true)
                 .add("spec", DataTypes.StringType, false);
-        String zone = df.sparkSession().conf().get("spark.sql.session.timeZone");
-        ForecastSpec resolved = spec.threads() > 0 ? spec : spec.threads(taskCpus(df.sparkSession()));
-        Dataset<Row> raw = InternalPartitions.map(sorted,
-                new ForecastPartition(resolved, idField.dataType(), kind, zone, metrics), out);
+    }
 
+    /** The output of {@link #forecast}: the raw rows with the id and time columns named and typed as the input's. */
+    private static Dataset<Row> named(Dataset<Row> raw, StructField idField, StructField timeField, TimeKind kind) {
         List<Column> columns = new ArrayList<>();
         columns.add(col("id").as(idField.name()));
         columns.add(kind.fromLong(col("t")).as(timeField.name()));

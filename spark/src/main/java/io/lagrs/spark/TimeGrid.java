@@ -220,7 +220,7 @@ final class TimeGrid {
         return LocalDateTime.ofInstant(instant, zone);
     }
 
-    private static String format(TimeKind kind, ZoneId zone, long t) {
+    static String format(TimeKind kind, ZoneId zone, long t) {
         if (kind == TimeKind.DATE) {
             return LocalDate.ofEpochDay(t).toString(); // as a CSV or a table writes it
         }
