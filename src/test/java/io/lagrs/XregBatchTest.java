@@ -230,6 +230,30 @@ class XregBatchTest {
         assertThrows(CancellationException.class, () -> spec.fitAll(s[0], offsets, xreg, o.cancellation(token)));
     }
 
+    /** The last progress report counts every series, the failed one too; the models need their future values. */
+    @Test
+    void progressCountsEverySeriesAndModelsForecastWithTheirFutureValues() {
+        int n = 70;
+        double[][] s = threeSeries(n);
+        s[2][n + 5] = Double.NaN;
+        List<BatchProgress> reports = new java.util.concurrent.CopyOnWriteArrayList<>();
+        BatchOptions options = BatchOptions.defaults().threads(2).onProgress(reports::add);
+        ModelSpec spec = ModelSpec.parse("arima(1,0,0)");
+        String[] names = {"promo", "price"};
+        try (ModelBatch fits = spec.fitAll(s[0], thirds(n), BatchRegressors.of(names, new double[][] {s[1], s[2]}),
+                options)) {
+            assertEquals(new BatchProgress(3, 1, 3), reports.get(reports.size() - 1));
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> fits.forecast(2, 0.9));
+            assertTrue(e.getMessage().contains("promo"), e.getMessage());
+            try (FittedModel m = fits.model(2)) {
+                double[][] future = {{1, 0}, {5, 5}};
+                assertArrayEquals(names, m.regressorNames());
+                assertEquals(m.forecast(2, LEVELS, future),
+                        m.forecast(2, LEVELS, Regressors.of(new String[] {"price", "promo"}, new double[][] {{5, 5}, {1, 0}})));
+            }
+        }
+    }
+
     /** Forty columns: more than the JVM's 32 local references if any leaked per column. */
     @Test
     void manyColumnsAndManySeriesMatchSingleFits() {
