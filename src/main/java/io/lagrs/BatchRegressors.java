@@ -110,7 +110,7 @@ public final class BatchRegressors {
      * Every column holds {@code expected} values, or an IAE naming {@code argument}, the
      * column, and {@code what} the count is.
      */
-    void requireLength(String argument, int expected, String what) {
+    void requireLength(String argument, long expected, String what) {
         for (int j = 0; j < names.length; j++) {
             if (columns[j].length != expected) {
                 throw new IllegalArgumentException(argument + " column '" + names[j] + "' has " + columns[j].length

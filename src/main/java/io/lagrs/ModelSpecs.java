@@ -94,7 +94,7 @@ final class ModelSpecs {
         double[][] future = futureXreg.inOrder(names, "futureXreg");
         int n = Math.max(0, offsets.length - 1);
         if (h >= 1) {
-            BatchRegressors.of(names, future).requireLength("futureXreg", Math.multiplyExact(h, n), "h x series");
+            BatchRegressors.of(names, future).requireLength("futureXreg", (long) h * n, "h x series");
         }
         String text = spec.toString();
         double[] asked = levels.clone();
