@@ -17,7 +17,7 @@ use crate::specs::spec_from_java;
 use crate::{interruptible, models};
 
 /// Copies of the rows of a Java `double[][]` (each regressor column, or its future values).
-fn columns_from_java(env: &mut JNIEnv, columns: &JObjectArray, name: &'static str) -> BridgeResult<Vec<Vec<f64>>> {
+pub(crate) fn columns_from_java(env: &mut JNIEnv, columns: &JObjectArray, name: &'static str) -> BridgeResult<Vec<Vec<f64>>> {
     if columns.is_null() {
         return Err(BridgeError::Null(name));
     }

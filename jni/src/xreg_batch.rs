@@ -5,21 +5,23 @@
 //! fitting), and every column is reached inside a local frame of its own, so any number of
 //! columns stays within the JVM's local references.
 
-use jni::objects::{JClass, JDoubleArray, JIntArray, JObjectArray, JString};
+use jni::objects::{JClass, JDoubleArray, JIntArray, JObject, JObjectArray, JString};
 use jni::sys::{jint, jlong};
 use jni::JNIEnv;
 use lagrs_core::arima::Regressors;
 use lagrs_core::catalog::{fit_all_xreg, forecast_all_xreg, ModelSpec, XregSeries};
-use lagrs_core::error::CoreResult;
+use lagrs_core::engine::Forecast;
+use lagrs_core::error::{CoreError, CoreResult};
+use rayon::prelude::*;
 
 use crate::arrays::length;
 use crate::batch::{checked_offsets, control, CHUNK_VALUES};
-use crate::convert::count;
+use crate::convert::{count, doubles_to_java};
 use crate::error::{BridgeError, BridgeResult};
 use crate::ffi::run_ffi_safe;
-use crate::model_batches::BATCHES;
+use crate::model_batches::{object_array, BATCHES};
 use crate::specs::{forecasts_to_java, spec_from_java};
-use crate::xreg::strings_from_java;
+use crate::xreg::{columns_from_java, strings_from_java};
 use crate::models;
 
 /// A block of columns (`double[][]`): every column must hold `expected` values.
@@ -194,5 +196,49 @@ pub extern "system" fn Java_io_lagrs_ModelSpecs_forecastFlatXreg0<'local>(
             forecast_all_xreg(&spec, &names, chunk, h, &levels, &control)
         })?;
         forecasts_to_java(env, results, h, levels.len())
+    })
+}
+
+/// Forecasts of every fitted series of a batch, each with its `h` rows of the future columns
+/// (series after series, in the order of the models' regressors), computed in parallel; null
+/// where the series was not fitted. A fitted series that cannot forecast fails the call, named.
+#[no_mangle]
+pub extern "system" fn Java_io_lagrs_NativeBatches_forecastXreg0<'local>(
+    mut env: JNIEnv<'local>,
+    _class: JClass<'local>,
+    handle: jlong,
+    h: jint,
+    levels: JDoubleArray<'local>,
+    future: JObjectArray<'local>,
+) -> JObjectArray<'local> {
+    run_ffi_safe(&mut env, |env| {
+        let h = count(h, "h")?;
+        let levels = models::levels_from_java(env, &levels)?;
+        lagrs_core::engine::check_request(h, &levels)?;
+        let future = columns_from_java(env, &future, "futureXreg")?;
+        let batch = BATCHES.get(handle)?;
+        if let Some(c) = future.iter().find(|c| c.len() != h * batch.len()) {
+            return Err(BridgeError::InvalidArgument(format!("futureXreg: a column has {} values, h x series is {}", c.len(), h * batch.len())));
+        }
+        let forecasts: Vec<Option<CoreResult<Forecast>>> = batch
+            .par_iter()
+            .enumerate()
+            .map(|(i, fit)| {
+                let rows: Vec<Vec<f64>> = future.iter().map(|c| c[i * h..(i + 1) * h].to_vec()).collect();
+                fit.as_ref().ok().map(|m| m.forecast_xreg(h, &levels, &rows))
+            })
+            .collect();
+        let mut packed = Vec::with_capacity(forecasts.len());
+        for (i, forecast) in forecasts.into_iter().enumerate() {
+            packed.push(match forecast {
+                Some(f) => Some(f.map_err(|e| match e {
+                    CoreError::InvalidArgument(m) => BridgeError::InvalidArgument(format!("series {i}: {m}")),
+                    CoreError::Numerical(m) => BridgeError::Internal(format!("series {i}: {m}")),
+                    other => BridgeError::from(other),
+                })?),
+                None => None,
+            });
+        }
+        object_array(env, "[D", packed, |env, f| Ok(f.map(|f| doubles_to_java(env, &f.packed())).transpose()?.map(JObject::from)))
     })
 }

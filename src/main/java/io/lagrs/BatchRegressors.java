@@ -145,6 +145,36 @@ public final class BatchRegressors {
         return out;
     }
 
+    /**
+     * The columns as future values for {@code batch}: in the order of its regressors (those of
+     * its first fitted model: the models of one fit share them), {@code h} per series.
+     */
+    double[][] futureFor(ModelBatch batch, int h) {
+        String[] wanted = new String[0];
+        for (int i = 0; i < batch.size(); i++) {
+            if (batch.succeeded(i)) {
+                try (FittedModel m = batch.model(i)) {
+                    wanted = m.regressorNames();
+                }
+                break;
+            }
+        }
+        double[][] out = inOrder(wanted, "futureXreg");
+        if (h >= 1) {
+            of(wanted, out).requireLength("futureXreg", (long) h * batch.size(), "h x series");
+        }
+        return out;
+    }
+
+    /** Series i's h rows of every column. */
+    static double[][] rows(double[][] columns, int i, int h) {
+        double[][] out = new double[columns.length][];
+        for (int j = 0; j < columns.length; j++) {
+            out[j] = java.util.Arrays.copyOfRange(columns[j], i * h, (i + 1) * h);
+        }
+        return out;
+    }
+
     /** The names and the number of values of each column. */
     @Override
     public String toString() {

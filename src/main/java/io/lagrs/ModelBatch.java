@@ -66,6 +66,25 @@ public interface ModelBatch extends AutoCloseable {
     IntervalForecast[] forecast(int h, double[] levels);
 
     /**
+     * Forecasts for every series of a batch fitted with regressors
+     * ({@link ModelSpec#fitAll(double[], int[], BatchRegressors, BatchOptions)}), each with its
+     * own future values, computed in parallel; null exactly where that series was not fitted.
+     *
+     * @param h the horizon, 1 to {@value ArimaModel#MAX_HORIZON} steps
+     * @param levels interval coverages, each in (0, 1)
+     * @param futureXreg every regressor of the models (by name, any order), {@code h} values
+     *     per series, series after series ({@code h * size()} per column; the rows of a series
+     *     not fitted are not read)
+     * @return one forecast per series, in input order; null for a series not fitted
+     * @throws NullPointerException if an argument is null
+     * @throws IllegalArgumentException if a regressor is missing or not one of the models'
+     *     (named), a column has not {@code h * size()} values, a future value a fitted series
+     *     needs is not finite (the series and the column named), h is out of range, or a level
+     *     is not in (0, 1)
+     */
+    IntervalForecast[] forecast(int h, double[] levels, BatchRegressors futureXreg);
+
+    /**
      * The model of series {@code i}, as a model of its own that stays valid after this batch
      * is closed; close it too.
      *

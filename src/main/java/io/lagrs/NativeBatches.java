@@ -14,4 +14,6 @@ final class NativeBatches {
     static native String[] labels0(long handle);
 
     static native double[][] forecast0(long handle, int h, double[] levels);
+
+    static native double[][] forecastXreg0(long handle, int h, double[] levels, double[][] future);
 }

@@ -100,6 +100,20 @@ abstract class NativeModelBatch extends NativeHandle implements ModelBatch {
         return forecasts;
     }
 
+    @Override
+    public final IntervalForecast[] forecast(int h, double[] levels, BatchRegressors futureXreg) {
+        Checks.notNull(levels, "levels");
+        Checks.notNull(futureXreg, "futureXreg");
+        double[] asked = levels.clone();
+        double[][] future = futureXreg.futureFor(this, h);
+        double[][] packed = call(handle -> NativeBatches.forecastXreg0(handle, h, asked, future));
+        IntervalForecast[] forecasts = new IntervalForecast[packed.length];
+        for (int i = 0; i < packed.length; i++) {
+            forecasts[i] = packed[i] == null ? null : IntervalForecast.fromPacked(packed[i], 0, h, asked);
+        }
+        return forecasts;
+    }
+
     /** The handle of series i's model, shared with this batch's copy. */
     final long modelHandle(int i) {
         Objects.checkIndex(i, size);

@@ -171,6 +171,23 @@ final class SavedBatch implements ModelBatch {
     }
 
     @Override
+    public IntervalForecast[] forecast(int h, double[] levels, BatchRegressors futureXreg) {
+        Checks.notNull(levels, "levels");
+        Checks.notNull(futureXreg, "futureXreg");
+        open();
+        double[][] future = futureXreg.futureFor(this, h);
+        IntervalForecast[] out = new IntervalForecast[models.length];
+        for (int i = 0; i < models.length; i++) {
+            try {
+                out[i] = models[i] == null ? null : models[i].forecast(h, levels, BatchRegressors.rows(future, i, h));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("series " + i + ": " + e.getMessage(), e);
+            }
+        }
+        return out;
+    }
+
+    @Override
     public FittedModel model(int i) {
         open();
         Objects.checkIndex(i, models.length);

@@ -254,6 +254,42 @@ class XregBatchTest {
         }
     }
 
+    /** A batch fitted with regressors forecasts all its series at once, natively and once restored from bytes. */
+    @Test
+    void fittedBatchesForecastWithFutureBlocks() {
+        int n = 60;
+        int h = 3;
+        double[][] s = threeSeries(n);
+        s[1][2 * n + 4] = Double.POSITIVE_INFINITY; // series 2 is not fitted: its future rows are not read
+        String[] names = {"promo", "price"};
+        ModelSpec spec = ModelSpec.parse("arima(0,0,1)");
+        BatchRegressors xreg = BatchRegressors.of(names, new double[][] {s[1], s[2]});
+        double[] promo = {1, 0, 0, 0, 1, 0, Double.NaN, Double.NaN, Double.NaN};
+        double[] price = {5, 5, 5, 4.5, 4.5, 4.5, Double.NaN, Double.NaN, Double.NaN};
+        BatchRegressors future = BatchRegressors.of(new String[] {"price", "promo"}, new double[][] {price, promo});
+        BatchForecast all = spec.forecastAll(s[0], thirds(n), xreg, future, h, LEVELS, BatchOptions.defaults());
+        try (ModelBatch fits = spec.fitAll(s[0], thirds(n), xreg, BatchOptions.defaults());
+                ModelBatch restored = ModelBatch.fromBytes(fits.toBytes())) {
+            for (ModelBatch b : List.of(fits, restored)) {
+                IntervalForecast[] got = b.forecast(h, LEVELS, future);
+                assertEquals(all.forecast(0), got[0]);
+                assertEquals(all.forecast(1), got[1]);
+                assertNull(got[2]);
+                assertFalse(all.succeeded(2));
+                double[] nan = promo.clone();
+                nan[4] = Double.NaN;
+                IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> b.forecast(h, LEVELS,
+                        BatchRegressors.of(new String[] {"price", "promo"}, new double[][] {price, nan})));
+                assertTrue(e.getMessage().contains("series 1") && e.getMessage().contains("promo"), e.getMessage());
+                e = assertThrows(IllegalArgumentException.class, () -> b.forecast(h, LEVELS,
+                        BatchRegressors.of(new String[] {"promo"}, new double[][] {promo})));
+                assertTrue(e.getMessage().contains("futureXreg has no column 'price'"), e.getMessage());
+                e = assertThrows(IllegalArgumentException.class, () -> b.forecast(2, LEVELS, future));
+                assertTrue(e.getMessage().contains("h x series is 6"), e.getMessage());
+            }
+        }
+    }
+
     /** Forty columns: more than the JVM's 32 local references if any leaked per column. */
     @Test
     void manyColumnsAndManySeriesMatchSingleFits() {
