@@ -10,11 +10,11 @@
 //! statsmodels' (each re-scored under R's likelihood, which is lagrs'), and within 0.01 of
 //! it on at least 98% of the pairs; where lagrs and R difference alike, lagrs' AICc never
 //! more than 1 above R's. Measure with
-//! `cargo test --release -p lagrs-core --test arima_optimum -- --ignored --nocapture` (the
-//! report lists every pair outside the goals). Both tests are ignored while the goals are not
-//! reached (they assert the goals unchanged). The committed fixture was generated with
-//! `--skip-statsmodels` (statsmodels took seconds to minutes per fit on the shared machine): the best
-//! reference is R's log-likelihood alone until it is regenerated with statsmodels.
+//! `cargo test -p lagrs-core --profile test-opt --test arima_optimum -- --ignored --nocapture`
+//! (the report lists every pair outside the goals; `ARIMA_OPTIMUM_ONLY=<name>` fits one pair).
+//! Both tests are ignored while the goals are not reached (they assert the goals unchanged).
+//! statsmodels reaches optima on the MA or AR unit circle (an AR/MA pair cancelling there,
+//! an MA root at -1) that R's transformed parameterisation and lagrs' do not approach.
 
 mod common;
 
@@ -48,9 +48,17 @@ fn label(s: &lagrs_core::arima::ArimaSpec) -> String {
     t
 }
 
-/// The better of R's and statsmodels' log-likelihood (NaN when both failed).
+/// The better of R's and statsmodels' log-likelihood (NaN when both failed), each at its
+/// estimates re-scored with the exact diffuse start. R's own value (`loglik`, kept where
+/// statsmodels cannot re-score, for orders whose seasonal and non-seasonal lags overlap)
+/// approximates the differencing's diffuse start with a prior variance of 1e6 and the
+/// stationary part with Gardner's initial covariance; near a unit root or at large levels
+/// it misstates the likelihood at its own estimates by up to hundreds of units.
 fn best_reference(case: &Value) -> f64 {
-    let r = num(&case["r"]["loglik"]);
+    let r = match case["r"]["loglik_exact"].as_f64() {
+        Some(exact) => exact,
+        None => num(&case["r"]["loglik"]),
+    };
     let sm = num(&case["statsmodels"]["loglik"]);
     if r.is_nan() {
         sm
@@ -88,6 +96,7 @@ fn fixed_pairs() -> Vec<Pair> {
     cases
         .par_iter()
         .filter(|c| !best_reference(c).is_nan())
+        .filter(|c| std::env::var("ARIMA_OPTIMUM_ONLY").map_or(true, |only| c["name"].as_str() == Some(only.as_str())))
         .map(|c| {
             let o: Vec<usize> = nums(&c["order"]).iter().map(|v| *v as usize).collect();
             let s: Vec<usize> = nums(&c["seasonal"]).iter().map(|v| *v as usize).collect();
@@ -98,7 +107,7 @@ fn fixed_pairs() -> Vec<Pair> {
             let name = c["name"].as_str().expect("name").to_string();
             let best = best_reference(c);
             match fit(&spec, &y) {
-                Ok(f) => Pair { name, best, ours: f.log_likelihood(), detail: format!("{} coef {:?}", label(&spec), f.coefficients()) },
+                Ok(f) => Pair { name, best, ours: f.log_likelihood(), detail: format!("{} coef {:?} R {}", label(&spec), f.coefficients(), c["r"]["coef"]) },
                 Err(e) => Pair { name, best, ours: f64::NAN, detail: format!("{}: {e}", label(&spec)) },
             }
         })
@@ -106,7 +115,7 @@ fn fixed_pairs() -> Vec<Pair> {
 }
 
 #[test]
-#[ignore = "goal not met yet (see docs/RELIABILITY.md): 13 of 508 pairs more than 1 below R, 93.3% within 0.01"]
+#[ignore = "goal not met yet (see docs/RELIABILITY.md): 17 of 537 pairs more than 1 below the best of R and statsmodels, 94.2% within 0.01"]
 fn fixed_order_fits_reach_the_best_of_r_and_statsmodels() {
     let pairs = fixed_pairs();
     let total = pairs.len();
@@ -164,8 +173,15 @@ fn auto_arima_criterion_within_one_of_r_where_differencing_agrees() {
                 Ok(f) => {
                     let s = f.fit.spec();
                     let same_diff = s.d == ro[1] && s.seasonal_d == ro[4];
-                    let r_spec = spec_from_choice([ro[0], ro[1], ro[2], ro[3], ro[4], ro[5]], num(&c["m"]) as usize, false, false);
-                    let detail = format!("ours {} aicc {:.3}, R {} aicc {:.3}", label(s), f.fit.aicc(), label(&r_spec), r_aicc);
+                    let r_mean = r["include_mean"].as_bool().unwrap_or(false);
+                    let r_drift = r["include_drift"].as_bool().unwrap_or(false);
+                    let r_spec = spec_from_choice([ro[0], ro[1], ro[2], ro[3], ro[4], ro[5]], num(&c["m"]) as usize, r_mean, r_drift);
+                    let mut detail = format!("ours {} aicc {:.3}, R {} aicc {:.3}", label(s), f.fit.aicc(), label(&r_spec), r_aicc);
+                    if f.fit.aicc() - r_aicc > CLOSE {
+                        // lagrs' own fit of R's choice tells a search that parted from a fit that fell short.
+                        let refit = fit(&r_spec, &nums(&c["y"])).map_or(f64::NAN, |g| g.aicc());
+                        detail += &format!(" (lagrs' fit of it {refit:.3})");
+                    }
                     (name, same_diff, f.fit.aicc() - r_aicc, detail)
                 }
                 Err(e) => (name, true, f64::INFINITY, format!("lagrs failed: {e}")),

@@ -7,6 +7,13 @@ statsmodels 0.15; about ten minutes on a 2-core machine):
 
     python3 testdata/arima_optimum/make_optimum_fixtures.py [--out PATH] [--seed N]
 
+statsmodels' fits take seconds to a minute per pair on a loaded machine: write R's first
+with --skip-statsmodels, then fill them in (niced, each fit limited to --timeout seconds,
+resumable; R's fits and the series are kept):
+
+    python3 testdata/arima_optimum/make_optimum_fixtures.py --skip-statsmodels
+    python3 testdata/arima_optimum/make_optimum_fixtures.py --statsmodels-into testdata/arima_optimum/cases.json
+
 Deterministic: every series comes from numpy.random.default_rng(seed) (default
 20261207), drawn case by case in the order below.
 
@@ -23,7 +30,9 @@ For each the fixture holds
   * r: forecast::Arima(ts(y, frequency = s), order, seasonal = list(order, period = s),
     include.mean, include.drift): R's stats::arima, method "CSS-ML" (the convention of
     testdata/arima and testdata/auto_arima); `loglik` and `coef` (R's order: ar, ma, sar,
-    sma, intercept, drift), or `error` (R's message) when it fails;
+    sma, intercept, drift), or `error` (R's message) when it fails; `loglik_exact`: R's
+    estimates re-scored as statsmodels' below (R's own value is inexact near a unit root
+    and at large levels, see `rescore_r`);
   * statsmodels: statsmodels.tsa.arima.model.ARIMA(y, exog = [1, t], order,
     seasonal_order, trend = "n").fit() (its defaults), its estimates re-scored under
     R's likelihood with testdata/arima/make_arima_fixtures.py's `_make_model` and
@@ -44,6 +53,8 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
+import signal
 import subprocess
 import sys
 import tempfile
@@ -61,6 +72,15 @@ from make_arima_fixtures import _design, _make_model, _r_loglik, simulate  # noq
 GENERATOR = "testdata/arima_optimum/make_optimum_fixtures.py"
 N_FIXED = 540
 N_AUTO_PER_PERIOD = 14
+SM_TIMEOUT_S = 120
+
+
+class _Timeout(Exception):
+    pass
+
+
+def _on_alarm(signum, frame):
+    raise _Timeout()
 
 
 def pacf_to_ar(pacf):
@@ -197,7 +217,20 @@ def run_r(cases, kind):
     return out
 
 
-def statsmodels_fit(case):
+def statsmodels_fit(case, timeout=SM_TIMEOUT_S):
+    """statsmodels' fit with a wall-clock limit (a few pairs take minutes in its optimiser)."""
+    old = signal.signal(signal.SIGALRM, _on_alarm)
+    signal.alarm(timeout)
+    try:
+        return _statsmodels_fit(case)
+    except _Timeout:
+        return {"error": f"timeout: statsmodels' fit took more than {timeout} s"}
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, old)
+
+
+def _statsmodels_fit(case):
     y = np.asarray(case["y"], float)
     p, d, q = case["order"]
     P, D, Q, s = case["seasonal"]
@@ -212,6 +245,8 @@ def statsmodels_fit(case):
             exact = _make_model(y, (p, d, q), (P, D, Q, s), X)
             params = np.array([par[nm] for nm in exact.param_names], float)
             ll = _r_loglik(exact.filter(params))
+    except _Timeout:
+        raise
     except Exception as e:  # noqa: BLE001 - recorded in the fixture
         return {"error": f"{type(e).__name__}: {e}"}
     arma = ([f"ar.L{i}" for i in range(1, p + 1)] + [f"ma.L{i}" for i in range(1, q + 1)]
@@ -223,13 +258,70 @@ def statsmodels_fit(case):
     return {"loglik": float(ll), "coef": coef}
 
 
+def rescore_r(case):
+    """R's log-likelihood at R's estimates, re-scored as statsmodels' (exact diffuse start):
+    R's own value treats the differencing's diffuse start with a finite prior variance (1e6)
+    and the stationary part with Gardner's initial covariance, both inexact for data at
+    large levels or near a unit root, where it exceeds the likelihood at its own estimates
+    by up to several units."""
+    y = np.asarray(case["y"], float)
+    p, d, q = case["order"]
+    P, D, Q, s = case["seasonal"]
+    X = _design(len(y), d + D, case["include_mean"], case["include_drift"])
+    arma = ([f"ar.L{i}" for i in range(1, p + 1)] + [f"ma.L{i}" for i in range(1, q + 1)]
+            + [f"ar.S.L{s * i}" for i in range(1, P + 1)] + [f"ma.S.L{s * i}" for i in range(1, Q + 1)])
+    try:
+        # statsmodels refuses orders whose seasonal and non-seasonal lags overlap (p >= s).
+        exact = _make_model(y, (p, d, q), (P, D, Q, s), X)
+        reg = [nm for nm in exact.param_names if nm not in arma]
+        par = dict(zip(arma + reg, case["r"]["coef"]))
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            ll = _r_loglik(exact.filter(np.array([par[nm] for nm in exact.param_names], float)))
+    except (ValueError, np.linalg.LinAlgError):
+        return None
+    return float(ll) if np.isfinite(ll) else None
+
+
+def fill_statsmodels(path, timeout):
+    os.nice(10)
+    doc = json.loads(path.read_text())
+    for c in doc["cases"]:
+        if "loglik" in c["r"] and "loglik_exact" not in c["r"]:
+            ll = rescore_r(c)
+            if ll is not None:
+                c["r"]["loglik_exact"] = ll
+    todo = [c for c in doc["cases"] if c["statsmodels"] == {"error": "not run"}]
+    if not todo:
+        path.write_text(json.dumps(doc, allow_nan=False))
+    for k, c in enumerate(todo):
+        c["statsmodels"] = statsmodels_fit(c, timeout)
+        if k % 20 == 19 or k == len(todo) - 1:
+            # Written as it goes, so that an interrupted run resumes where it stopped.
+            tmp = path.with_suffix(".tmp")
+            tmp.write_text(json.dumps(doc, allow_nan=False))
+            tmp.replace(path)
+            print(f"statsmodels: {k + 1}/{len(todo)}", file=sys.stderr, flush=True)
+    fixed = doc["cases"]
+    n_sm = sum("loglik" in c["statsmodels"] for c in fixed)
+    n_to = sum(c["statsmodels"].get("error", "").startswith("timeout") for c in fixed)
+    print(f"wrote {path}: statsmodels {n_sm} of {len(fixed)} fixed cases ({n_to} timed out)")
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--out", default=str(HERE / "cases.json"))
     ap.add_argument("--seed", type=int, default=20261207)
     ap.add_argument("--skip-statsmodels", action="store_true",
                     help="R's fits only (statsmodels: {\"error\": \"not run\"}); much faster")
+    ap.add_argument("--statsmodels-into", metavar="PATH",
+                    help="fill statsmodels' fits into an existing file written with --skip-statsmodels "
+                         "(R's fits and the series are kept as they are); niced, resumable")
+    ap.add_argument("--timeout", type=int, default=SM_TIMEOUT_S, help="seconds per statsmodels fit")
     args = ap.parse_args()
+    if args.statsmodels_into:
+        fill_statsmodels(Path(args.statsmodels_into), args.timeout)
+        return
     rng = np.random.default_rng(args.seed)
     fixed = [draw_fixed(rng, i) for i in range(N_FIXED)]
     auto = [draw_auto(rng, m, j) for m in range(1, 13) for j in range(N_AUTO_PER_PERIOD)]
@@ -238,6 +330,11 @@ def main():
         r = r_fixed[c["name"]]
         c["r"] = r if isinstance(r, dict) else {"loglik": r[0], "coef": r[1:]}
         c["statsmodels"] = {"error": "not run"} if args.skip_statsmodels else statsmodels_fit(c)
+    for c in fixed:
+        if "loglik" in c["r"]:
+            ll = rescore_r(c)
+            if ll is not None:
+                c["r"]["loglik_exact"] = ll
     r_auto = run_r(auto, "auto")
     for c in auto:
         r = r_auto[c["name"]]

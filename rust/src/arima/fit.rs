@@ -12,7 +12,7 @@
 //!    transform), MA blocks made invertible;
 //! 4. [`ml_optimise`]: exact maximum likelihood (BFGS on the concentrated
 //!    likelihood), then the restarts of `restart` (off a stationary start,
-//!    off the MA unit circle);
+//!    off an AR unit root, off the MA unit circle);
 //! 5. [`ml_result`]: MA blocks made invertible again, numerical Hessian in
 //!    the transformed parameters and delta-method standard errors, and a
 //!    final Kalman pass for residuals, sigma^2 and the forecast state.
@@ -42,7 +42,7 @@ use super::model::{ArimaFit, Selection};
 use super::final_pass::final_pass;
 use super::objective::{setup_xreg, to_raw, Problem, Setup};
 use super::units::degenerate;
-use super::restart::{leave_stationary_start, restart_off_boundary};
+use super::restart::{leave_stationary_start, restart_off_boundary, restart_off_unit_root};
 use super::spec::ArimaSpec;
 use super::stages::{check_cancel, CSS_OPTIONS, ML_OPTIONS};
 use super::transform::{ar_is_stationary, grad_trans, ma_invert, undo_pars};
@@ -110,6 +110,7 @@ pub fn fit_xreg(spec: &ArimaSpec, y: &[f64], xreg: &Regressors, options: &FitOpt
             let (start, zero_start) = ml_start(&mut prob, &init)?;
             let (raw, f) = ml_optimise(&mut prob, &start, &parscale)?;
             let (raw, f) = leave_stationary_start(&mut prob, &start, raw, f, &parscale)?;
+            let (raw, f) = restart_off_unit_root(&mut prob, raw, f, &start, &zero_start, &parscale)?;
             let raw = restart_off_boundary(&mut prob, raw, f, &zero_start, &parscale)?;
             ml_result(spec, prob, raw, &parscale, n_used)?
         }

@@ -5,7 +5,7 @@
 use super::objective::Problem;
 use super::roots::polyroot;
 use super::stages::{check_cancel, ML_OPTIONS};
-use super::transform::Layout;
+use super::transform::{ma_invert, Layout};
 use crate::error::CoreResult;
 use crate::numerics::optim::bfgs::minimize;
 
@@ -93,8 +93,95 @@ pub(crate) fn restart_off_boundary(
     Ok(raw)
 }
 
+/// A partial autocorrelation of the AR or seasonal AR block beyond this in modulus (in the
+/// optimizer's coordinates, atanh of it) flags an end point next to a unit root.
+const NEAR_UNIT_PACF: f64 = 0.99;
+
+/// 4c. Safeguard against an end point next to an AR unit root. There the mean (or drift)
+///     is hardly determined and the likelihood flat along a ridge, and BFGS from the CSS
+///     start can follow the ridge to a point far below the optimum (the AR part at 0.9986
+///     and the mean 13 standard deviations off). Restart from zero ARMA coefficients with
+///     the least-squares regression start, from the start with its ARMA part halved, and
+///     from the end point (MA made invertible) with its AR blocks pulled back from the unit
+///     circle and the regression start restored. Only flagged fits pay for the restarts.
+///     End points are compared with their MA blocks made invertible, as the fit reports
+///     them: beyond the MA unit circle, with MA coefficients in the tens, the filter's
+///     value is not accurate enough to rank optima. A restart replaces the end point only
+///     when strictly better there.
+pub(crate) fn restart_off_unit_root(
+    prob: &mut Problem<'_>,
+    raw: Vec<f64>,
+    f: f64,
+    start: &[f64],
+    zero_start: &[f64],
+    parscale: &[f64],
+) -> CoreResult<(Vec<f64>, f64)> {
+    let layout = prob.layout;
+    let limit = NEAR_UNIT_PACF.atanh();
+    let flagged = layout.ar().chain(layout.sar()).any(|i| !(raw[i].abs() <= limit));
+    if !flagged {
+        return Ok((raw, f));
+    }
+    let narma = prob.narma;
+    let (end, end_f) = invertible(prob, &raw);
+    let mut halved = start.to_vec();
+    for v in &mut halved[..narma] {
+        *v *= 0.5;
+    }
+    let mut pulled = end.clone();
+    for i in layout.ar().chain(layout.sar()) {
+        pulled[i] = pulled[i].clamp(-1.0, 1.0);
+    }
+    pulled[narma..].copy_from_slice(&zero_start[narma..]);
+    let mut best: Option<(Vec<f64>, f64)> = None;
+    let mut bar = end_f;
+    let mut starts = vec![end, zero_start.to_vec(), halved, pulled];
+    // A restart that improved is continued from its end point with a fresh Hessian while it
+    // still improves: along the ridge next to a unit root BFGS stops on small steps.
+    let mut rounds = 0;
+    while let Some(st) = starts.pop() {
+        if !prob.ml(&st).is_finite() {
+            continue;
+        }
+        let alt = minimize(|r| prob.ml(r), &st, parscale, &ML_OPTIONS);
+        check_cancel(prob)?;
+        if !alt.f.is_finite() || alt.x.iter().any(|v| !v.is_finite()) {
+            continue;
+        }
+        let (alt_x, alt_f) = invertible(prob, &alt.x);
+        if alt_f < bar {
+            bar = alt_f;
+            best = Some((alt_x.clone(), alt_f));
+            if rounds < MAX_CONTINUATIONS {
+                rounds += 1;
+                starts.push(alt_x);
+            }
+        }
+    }
+    Ok(best.unwrap_or((raw, f)))
+}
+
+/// How often an improving restart of [`restart_off_unit_root`] is continued.
+const MAX_CONTINUATIONS: usize = 4;
+
+/// `raw` with its MA blocks made invertible (as `fit` reports the optimum), and the
+/// objective there.
+fn invertible(prob: &mut Problem<'_>, raw: &[f64]) -> (Vec<f64>, f64) {
+    let layout = prob.layout;
+    let mut x = raw.to_vec();
+    for block in [layout.ma(), layout.sma()] {
+        if !block.is_empty() {
+            let inv = ma_invert(&x[block.clone()]);
+            x[block].copy_from_slice(&inv);
+        }
+    }
+    let f = prob.ml(&x);
+    (x, if f.is_finite() { f } else { f64::INFINITY })
+}
+
 /// Runs the ML optimizer from `start` (skipped where the likelihood is not finite there) and
-/// replaces `best` and `best_f` with its optimum if that is finite and lower.
+/// replaces `best` and `best_f` with its optimum if that is finite and lower, both compared
+/// with their MA blocks made invertible (as `fit` reports them; see [`invertible`]).
 fn keep_if_better(
     prob: &mut Problem<'_>,
     start: &[f64],
@@ -107,7 +194,7 @@ fn keep_if_better(
     }
     let alt = minimize(|r| prob.ml(r), start, parscale, &ML_OPTIONS);
     check_cancel(prob)?;
-    if alt.f.is_finite() && alt.f < *best_f && alt.x.iter().all(|v| v.is_finite()) {
+    if alt.f.is_finite() && alt.x.iter().all(|v| v.is_finite()) && invertible(prob, &alt.x).1 < invertible(prob, best).1 {
         *best_f = alt.f;
         *best = alt.x;
     }
