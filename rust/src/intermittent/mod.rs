@@ -18,6 +18,8 @@ mod aggregate;
 pub mod classify;
 mod croston;
 mod fitted;
+mod golden;
+mod lanes;
 mod ses;
 
 use crate::engine::text::Call;
