@@ -107,20 +107,20 @@ impl<const L: usize> Search<L> {
         s.narrow_enough() || s.choice().is_none()
     }
 
-    /// The points of the next pass, unused lanes set to `lower` (evaluated and ignored). Marks
-    /// the search done when it has no step left.
+    /// The points of the next pass, unused lanes set to the bracket's start (evaluated and
+    /// ignored). Marks the search done when it has no step left.
     pub(super) fn plan(&mut self, lanes: &mut [f64; L]) {
         lanes.fill(self.s.a);
         if self.done {
             return;
         }
-        // The states of the current tree level, before their (unknown) choice.
-        let mut frontier = [None::<Bracket>; L];
+        // The states of the current tree level, before their (unknown) choice. A state
+        // narrow enough has children all the same: the walk never reaches them.
+        let mut frontier = [self.s; L];
         let mut n;
         if self.fresh {
             lanes[0] = self.s.c;
             lanes[1] = self.s.d;
-            frontier[0] = Some(self.s);
             n = 2;
         } else {
             if Self::stops(&self.s) {
@@ -128,23 +128,21 @@ impl<const L: usize> Search<L> {
                 return;
             }
             let left = self.s.choice() == Some(true);
-            let next = self.s.narrowed(left);
-            lanes[0] = next.new_point(left);
-            frontier[0] = Some(next);
+            frontier[0] = self.s.narrowed(left);
+            lanes[0] = frontier[0].new_point(left);
             n = 1;
         }
         let mut width = 1;
         while n + 2 * width <= L {
-            let mut children = [None::<Bracket>; L];
-            for (k, state) in frontier[..width].iter().enumerate() {
-                let Some(state) = state.filter(|s| !s.narrow_enough()) else { continue };
+            // Children overwrite the frontier from the back, so each parent is read first.
+            for k in (0..width).rev() {
+                let state = frontier[k];
                 for (j, left) in [true, false].into_iter().enumerate() {
                     let child = state.narrowed(left);
                     lanes[n + 2 * k + j] = child.new_point(left);
-                    children[2 * k + j] = Some(child);
+                    frontier[2 * k + j] = child;
                 }
             }
-            frontier = children;
             n += 2 * width;
             width *= 2;
         }

@@ -130,10 +130,15 @@ impl Intermittent {
     }
 
     fn check_series(&self, y: &[f64]) -> CoreResult<()> {
-        series::refuse_infinite(y)?;
         if y.is_empty() {
             return invalid("y is empty");
         }
+        // One pass that the compiler vectorises finds every good series; a bad one is then
+        // searched again for the first bad value of each kind, in the order of the messages.
+        if y.iter().map(|&v| usize::from((v >= 0.0) & (v < f64::INFINITY))).sum::<usize>() == y.len() {
+            return Ok(());
+        }
+        series::refuse_infinite(y)?;
         if let Some(i) = y.iter().position(|v| v.is_nan()) {
             return invalid(format!("{}: y[{i}] is missing; intermittent-demand methods need every value", self.name()));
         }

@@ -12,18 +12,40 @@ pub(super) fn forecast(x: &[f64], alpha: f64) -> f64 {
     x.iter().fold(x[0], |level, &v| alpha * v + (1.0 - alpha) * level)
 }
 
-/// [`forecast`] of the values `x` yields (at least one), without collecting them.
-pub(super) fn forecast_of(mut x: impl Iterator<Item = f64>, alpha: f64) -> f64 {
-    let Some(first) = x.next() else { return f64::NAN };
-    // The fold starts at the first value and smooths it in as well, as `forecast` does; a
-    // single value stays itself (alpha * v + (1 - alpha) * v need not round to v).
-    let mut level = alpha * first + (1.0 - alpha) * first;
-    let mut more = false;
-    for v in x {
-        level = alpha * v + (1.0 - alpha) * level;
-        more = true;
+/// [`forecast`] of `x` and of `z` (of one length, not empty) in one loop, so that the
+/// processor overlaps the two recursions.
+pub(super) fn forecast_both(x: &[f64], z: &[f64], alpha: f64) -> (f64, f64) {
+    if x.len() == 1 {
+        return (x[0], z[0]);
     }
-    if more { level } else { first }
+    let (mut lx, mut lz) = (x[0], z[0]);
+    for (&u, &w) in x.iter().zip(z) {
+        lx = alpha * u + (1.0 - alpha) * lx;
+        lz = alpha * w + (1.0 - alpha) * lz;
+    }
+    (lx, lz)
+}
+
+/// The sizes of the demands of `y` (its values > 0) and their intervals (periods since the
+/// previous demand, the first counted from the start), as [`demand`] and [`intervals`] give
+/// them for a series without negative values, in one pass that does not branch on the data
+/// (whether a period has demand is as good as random: a branch would be mispredicted half
+/// the time). `occurrence` sees each value on the way.
+pub(super) fn demands(y: &[f64], mut occurrence: impl FnMut(f64)) -> (Vec<f64>, Vec<f64>) {
+    let (mut sizes, mut gaps) = (vec![0.0; y.len()], vec![0.0; y.len()]);
+    let (mut k, mut since) = (0usize, 0usize);
+    for (i, &v) in y.iter().enumerate() {
+        // Written at the next free place always, kept only when v is a demand.
+        sizes[k] = v;
+        gaps[k] = (i + 1 - since) as f64;
+        occurrence(v);
+        let demand = v > 0.0;
+        since = if demand { i + 1 } else { since };
+        k += usize::from(demand);
+    }
+    sizes.truncate(k);
+    gaps.truncate(k);
+    (sizes, gaps)
 }
 
 /// The one-step forecasts of each value from the values before it: NaN first, then the
@@ -52,8 +74,12 @@ pub(super) fn optimised(x: &[f64]) -> (f64, f64) {
 
 /// Sums of consecutive blocks of `level` values, the first `len % level` values dropped
 /// (statsforecast's aggregation, which keeps the most recent values).
-pub(super) fn block_sums(y: &[f64], level: usize) -> Vec<f64> {
-    y[y.len() % level..].chunks(level).map(|c| c.iter().sum()).collect()
+pub(super) fn block_sums(y: &[f64], level: usize) -> std::borrow::Cow<'_, [f64]> {
+    if level == 1 {
+        // Blocks of one value sum to the value (which is >= 0): no copy.
+        return std::borrow::Cow::Borrowed(y);
+    }
+    y[y.len() % level..].chunks_exact(level).map(|c| c.iter().sum()).collect()
 }
 
 /// statsforecast's `chunk_forecast`: optimised SES over the block sums of `y`; the last value
@@ -106,14 +132,16 @@ pub(super) fn expand_intervals(per_demand: &[f64], y: &[f64]) -> Vec<f64> {
 
 /// The non-zero values (the demand sizes; the methods refuse negative values first).
 pub(super) fn demand(y: &[f64]) -> Vec<f64> {
-    y.iter().copied().filter(|&v| v > 0.0).collect()
+    let mut out = Vec::with_capacity(y.len());
+    out.extend(y.iter().copied().filter(|&v| v > 0.0));
+    out
 }
 
 /// The number of periods from one demand to the next, the first counted from the start of
 /// the series (statsforecast's `_intervals`, R's `diff(c(0, which(x > 0)))`).
 pub(super) fn intervals(y: &[f64]) -> Vec<f64> {
     let mut previous = 0usize;
-    let mut out = Vec::new();
+    let mut out = Vec::with_capacity(y.len());
     for (i, &v) in y.iter().enumerate() {
         if v != 0.0 {
             out.push((i + 1 - previous) as f64);
