@@ -108,16 +108,32 @@ pub(super) fn tsb(y: &[f64], alpha_demand: f64, alpha_probability: f64, with_fit
 }
 
 /// `ses::forecast` over the occurrences of `y` times `ses::forecast` over its sizes (`y` has
-/// demand): the occurrences smoothed on the way through `y` as the sizes are gathered.
+/// demand). The sizes are gathered first; the two recursions then share one loop, so the
+/// processor overlaps them.
 fn tsb_forecast(y: &[f64], alpha_demand: f64, alpha_probability: f64) -> f64 {
-    let first = if y[0] != 0.0 { 1.0 } else { 0.0 };
-    let mut probability = first;
-    let (sizes, _) = ses::demands(y, |v| {
-        let occurs = if v != 0.0 { 1.0 } else { 0.0 };
-        probability = alpha_probability * occurs + (1.0 - alpha_probability) * probability;
-    });
-    if y.len() == 1 {
-        probability = first;
+    let occurs = |v: f64| if v != 0.0 { 1.0 } else { 0.0 };
+    // The sizes gathered as `ses::demands` gathers them (the intervals are not needed).
+    let mut sizes = vec![0.0; y.len()];
+    let mut k = 0;
+    for &v in y {
+        sizes[k] = v;
+        k += usize::from(v > 0.0);
     }
-    probability * ses::forecast(&sizes, alpha_demand)
+    let sizes = &sizes[..k];
+    let (mut probability, mut size) = (occurs(y[0]), sizes[0]);
+    for (&v, &s) in y.iter().zip(sizes) {
+        probability = alpha_probability * occurs(v) + (1.0 - alpha_probability) * probability;
+        size = alpha_demand * s + (1.0 - alpha_demand) * size;
+    }
+    for &v in &y[k..] {
+        probability = alpha_probability * occurs(v) + (1.0 - alpha_probability) * probability;
+    }
+    // One value is its own forecast.
+    if y.len() == 1 {
+        probability = occurs(y[0]);
+    }
+    if k == 1 {
+        size = sizes[0];
+    }
+    probability * size
 }
