@@ -54,7 +54,7 @@ impl Bracket {
     }
 
     /// The bracket after one narrowing to the left or right, with the new point (whose value
-    /// is still to be set by [`Bracket::set`]).
+    /// is still to be set).
     fn narrowed(mut self, left: bool) -> Bracket {
         if left {
             self.b = self.d;
@@ -74,15 +74,13 @@ impl Bracket {
     fn new_point(&self, left: bool) -> f64 {
         if left { self.c } else { self.d }
     }
-
-    fn set(&mut self, left: bool, value: f64) {
-        if left { self.fc = value } else { self.fd = value }
-    }
 }
 
 /// One search with `L` lanes per pass: the tree of the next steps' candidates, breadth first.
 pub(super) struct Search<const L: usize> {
     s: Bracket,
+    /// The brackets of the planned tree, one per lane.
+    tree: [Bracket; L],
     /// Before the first pass: c and d themselves are still to be evaluated.
     fresh: bool,
     done: bool,
@@ -90,7 +88,8 @@ pub(super) struct Search<const L: usize> {
 
 impl<const L: usize> Search<L> {
     pub(super) fn new(lower: f64, upper: f64) -> Search<L> {
-        Search { s: Bracket::new(lower, upper), fresh: true, done: false }
+        let s = Bracket::new(lower, upper);
+        Search { s, tree: [s; L], fresh: true, done: false }
     }
 
     pub(super) fn done(&self) -> bool {
@@ -114,9 +113,10 @@ impl<const L: usize> Search<L> {
         if self.done {
             return;
         }
-        // The states of the current tree level, before their (unknown) choice. A state
-        // narrow enough has children all the same: the walk never reaches them.
-        let mut frontier = [self.s; L];
+        // `tree[lane]`: the bracket after the narrowing that adds `lanes[lane]`. The parents of
+        // a tree level are the level before it (`base`), or the bracket itself on a fresh
+        // search. A state narrow enough has children all the same: the walk never reaches them.
+        let mut base = None;
         let mut n;
         if self.fresh {
             lanes[0] = self.s.c;
@@ -128,29 +128,39 @@ impl<const L: usize> Search<L> {
                 return;
             }
             let left = self.s.choice() == Some(true);
-            frontier[0] = self.s.narrowed(left);
-            lanes[0] = frontier[0].new_point(left);
+            self.tree[0] = self.s.narrowed(left);
+            lanes[0] = self.tree[0].new_point(left);
+            base = Some(0);
             n = 1;
         }
         let mut width = 1;
         while n + 2 * width <= L {
-            // Children overwrite the frontier from the back, so each parent is read first.
-            for k in (0..width).rev() {
-                let state = frontier[k];
+            for k in 0..width {
+                let state = base.map_or(self.s, |b| self.tree[b + k]);
                 for (j, left) in [true, false].into_iter().enumerate() {
                     let child = state.narrowed(left);
                     lanes[n + 2 * k + j] = child.new_point(left);
-                    frontier[2 * k + j] = child;
+                    self.tree[n + 2 * k + j] = child;
                 }
             }
+            base = Some(n);
             n += 2 * width;
             width *= 2;
         }
     }
 
+    /// One step of the plain search to the planned bracket `tree[lane]`, whose new point has
+    /// the value `value`; the value carried over is the one `Bracket::narrowed` carries.
+    fn take(&mut self, lane: usize, left: bool, value: f64) {
+        let next = self.tree[lane];
+        let (fc, fd) = if left { (value, self.s.fc) } else { (self.s.fd, value) };
+        debug_assert_eq!(self.s.narrowed(left).new_point(left).to_bits(), next.new_point(left).to_bits());
+        self.s = Bracket { fc, fd, ..next };
+    }
+
     /// Walks the tree [`Search::plan`] laid out with the values of its points, taking the plain
     /// search's steps until the tree ends or the search does.
-    pub(super) fn absorb(&mut self, lanes: &[f64; L], values: &[f64; L]) {
+    pub(super) fn absorb(&mut self, values: &[f64; L]) {
         if self.done {
             return;
         }
@@ -162,9 +172,7 @@ impl<const L: usize> Search<L> {
             n = 2;
         } else {
             let left = self.s.choice() == Some(true);
-            self.s = self.s.narrowed(left);
-            debug_assert_eq!(self.s.new_point(left).to_bits(), lanes[0].to_bits());
-            self.s.set(left, values[0]);
+            self.take(0, left, values[0]);
             n = 1;
         }
         let (mut width, mut position) = (1, 0);
@@ -174,10 +182,8 @@ impl<const L: usize> Search<L> {
                 return;
             }
             let left = self.s.choice() == Some(true);
-            self.s = self.s.narrowed(left);
             let lane = n + 2 * position + usize::from(!left);
-            debug_assert_eq!(self.s.new_point(left).to_bits(), lanes[lane].to_bits());
-            self.s.set(left, values[lane]);
+            self.take(lane, left, values[lane]);
             position = 2 * position + usize::from(!left);
             n += 2 * width;
             width *= 2;
@@ -212,8 +218,8 @@ pub(super) fn golden_section_pair(x: &[f64], z: &[f64], lower: f64, upper: f64) 
             (true, false) => return (sx.result(), finish(sz.widen::<SINGLE>(), z)),
             (false, false) => {
                 let (fx, fz) = lanes::sse_pair(&px, x, &pz, z);
-                sx.absorb(&px, &fx);
-                sz.absorb(&pz, &fz);
+                sx.absorb(&fx);
+                sz.absorb(&fz);
             }
         }
     }
@@ -228,14 +234,14 @@ fn finish<const L: usize>(mut search: Search<L>, x: &[f64]) -> f64 {
             return search.result();
         }
         let values = lanes::sse(&points, x);
-        search.absorb(&points, &values);
+        search.absorb(&values);
     }
 }
 
 impl<const L: usize> Search<L> {
     /// The same search, planning `M` points a pass from now on.
     fn widen<const M: usize>(self) -> Search<M> {
-        Search { s: self.s, fresh: self.fresh, done: self.done }
+        Search { s: self.s, tree: [self.s; M], fresh: self.fresh, done: self.done }
     }
 }
 
