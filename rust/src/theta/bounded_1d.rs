@@ -132,8 +132,7 @@ fn line_search(
         if f <= ftest && slope.abs() <= GTOL * -g0 {
             return Some((stp, x, f, g, slope));
         }
-        let warned = (bracketed && (stp <= stmin || stp >= stmax))
-            || (bracketed && stmax - stmin <= XTOL * stmax)
+        let warned = (bracketed && (stp <= stmin || stp >= stmax || stmax - stmin <= XTOL * stmax))
             || (stp == max_step && f <= ftest && slope <= gtest)
             || (stp == min_step && (f > ftest || slope >= gtest));
         if warned {
