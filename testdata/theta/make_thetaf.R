@@ -6,8 +6,8 @@
 #
 # Each case is thetaf(ts(x, frequency = period), h, level = c(80, 95)): `mean`, `lower80`,
 # `upper80`, `lower95`, `upper95`, `fitted`, `residuals`, the SES `alpha` and the `drift`
-# (fc$model). Series of more than 6 values (ets fits shorter ones another way, which lagrs
-# refuses).
+# (fc$model). Series of 2 to 6 values (`tiny_*`) take ets' fallback for short series,
+# HoltWintersZZ; for one value thetaf stops (lsfit), listed under `errors`.
 
 suppressPackageStartupMessages(library(forecast))
 source("../auto_arima/json.R")
@@ -29,6 +29,25 @@ add_series("sim_weekly", 30 + 3 * cos(2 * pi * (0:34) / 7) + rnorm(35, 0, 0.5), 
 add_series("short_monthly", 10 + (1:20) + rnorm(20), 12)
 add_series("sim_signed", cumsum(rnorm(50)), 1)
 add_series("seven_values", c(3, 5, 4, 6, 8, 7, 9), 1)
+# Every length ets hands to HoltWintersZZ, trends, bounds hit by alpha (0 and 1), interior
+# optima, a flat objective (two values) and seasonal frequencies (start 0.2 / m).
+add_series("tiny_2", c(12, 15), 1)
+add_series("tiny_3", c(12, 15, 11), 1)
+add_series("tiny_4", c(5, 7, 9, 11), 1)
+add_series("tiny_5", c(3, 1, 4, 1, 5), 1)
+add_series("tiny_6", c(10, 12, 9, 14, 13, 15), 1)
+add_series("tiny_6_noisy", round(50 + cumsum(rnorm(6, 0, 4)), 2), 1)
+add_series("tiny_5_noisy", round(20 + rnorm(5, 0, 3), 2), 1)
+add_series("tiny_4_down", c(40, 33, 35, 28), 1)
+add_series("tiny_3_q", c(7.5, 9.1, 8.2), 4)
+add_series("tiny_6_q", c(120, 131, 125, 140, 138, 151), 4)
+add_series("tiny_5_m2", c(3.2, 5.1, 3.6, 5.8, 4.1), 2)
+add_series("tiny_6_monthly", c(0.51, 0.48, 0.55, 0.61, 0.58, 0.66), 12)
+add_series("tiny_constant", c(4, 4, 4, 4), 1)
+for (k in 1:12) {
+  n <- 2 + (k %% 5)
+  add_series(sprintf("tiny_random_%02d", k), round(rexp(1, 0.05) + cumsum(rnorm(n, 0, 1 + k)), 1), c(1, 1, 4, 12)[1 + k %% 4])
+}
 
 cases <- list()
 for (name in names(series)) {
@@ -45,7 +64,13 @@ for (name in names(series)) {
     alpha = unname(fc$model$alpha), drift = unname(fc$model$drift)
   )
 }
+# One value: thetaf stops; lagrs must refuse it too.
+errors <- list()
+for (x in list(c(12))) {
+  r <- try(thetaf(ts(x, frequency = 1), h = 3), silent = TRUE)
+  if (inherits(r, "try-error")) errors[[length(errors) + 1]] <- list(x = arr(x), message = trimws(as.character(r)))
+}
 out <- list(generator = "make_thetaf.R", forecast = as.character(packageVersion("forecast")),
-            series = series, cases = cases)
+            series = series, cases = cases, errors = errors)
 writeLines(to_json(out), "thetaf.json")
 cat(sprintf("wrote thetaf.json: %d cases\n", length(cases)))

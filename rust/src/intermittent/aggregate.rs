@@ -15,10 +15,13 @@ fn no_demand(n: usize) -> Fit {
     Fit { mean: 0.0, fitted, alphas: None }
 }
 
-/// The mean interval between demands, rounded as numpy rounds (half to even).
-fn block_length(intervals: &[f64]) -> usize {
-    let mean = intervals.iter().sum::<f64>() / intervals.len() as f64;
-    mean.round_ties_even() as usize
+/// The mean interval between demands (`ses::intervals`), rounded as numpy rounds (half to
+/// even). The intervals are whole numbers summing to the period of the last demand, so their
+/// floating-point sum is that number exactly: no need to list them. `y` has demand.
+fn block_length(y: &[f64]) -> usize {
+    let demands = y.iter().filter(|&&v| v != 0.0).count();
+    let last = y.iter().rposition(|&v| v != 0.0).map_or(0, |i| i + 1);
+    (last as f64 / demands as f64).round_ties_even() as usize
 }
 
 /// statsforecast's `_adida`. Fitted values: at t, the forecast from `y[..t]` with the block
@@ -28,12 +31,12 @@ pub(super) fn adida(y: &[f64], with_fitted: bool) -> Fit {
     if y.iter().all(|&v| v == 0.0) {
         return no_demand(y.len());
     }
-    let intervals = ses::intervals(y);
-    let level = block_length(&intervals);
+    let level = block_length(y);
     let mean = ses::chunk_forecast(y, level) / level as f64;
     if !with_fitted {
         return Fit { mean, fitted: Vec::new(), alphas: None };
     }
+    let intervals = ses::intervals(y);
     // statsforecast rounds the running mean interval with numpy (half to even).
     let mut running = vec![f64::NAN];
     let mut sum = 0.0;
@@ -57,7 +60,7 @@ pub(super) fn imapa(y: &[f64], with_fitted: bool) -> Fit {
     if y.iter().all(|&v| v == 0.0) {
         return no_demand(y.len());
     }
-    let largest = block_length(&ses::intervals(y));
+    let largest = block_length(y);
     let mean = (1..=largest).map(|level| block_mean(y, level)).sum::<f64>() / largest as f64;
     if !with_fitted {
         return Fit { mean, fitted: Vec::new(), alphas: None };
@@ -91,10 +94,7 @@ pub(super) fn tsb(y: &[f64], alpha_demand: f64, alpha_probability: f64, with_fit
     }
     let occurs = |v: f64| if v != 0.0 { 1.0 } else { 0.0 };
     if !with_fitted {
-        // ses::forecast over the occurrences and over the sizes, without building either.
-        let probability = ses::forecast_of(y.iter().map(|&v| occurs(v)), alpha_probability);
-        let size = ses::forecast_of(y.iter().copied().filter(|&v| v > 0.0), alpha_demand);
-        return Fit { mean: probability * size, fitted: Vec::new(), alphas: None };
+        return Fit { mean: tsb_forecast(y, alpha_demand, alpha_probability), fitted: Vec::new(), alphas: None };
     }
     let demand = ses::demand(y);
     let occurs: Vec<f64> = y.iter().map(|&v| occurs(v)).collect();
@@ -105,4 +105,35 @@ pub(super) fn tsb(y: &[f64], alpha_demand: f64, alpha_probability: f64, with_fit
     let sizes = ses::expand_demand(&per_demand, y);
     let fitted = ses::fitted(&occurs, alpha_probability).iter().zip(&sizes).map(|(p, s)| p * s).collect();
     Fit { mean: probability * size, fitted, alphas: None }
+}
+
+/// `ses::forecast` over the occurrences of `y` times `ses::forecast` over its sizes (`y` has
+/// demand). The sizes are gathered first; the two recursions then share one loop, so the
+/// processor overlaps them.
+fn tsb_forecast(y: &[f64], alpha_demand: f64, alpha_probability: f64) -> f64 {
+    let occurs = |v: f64| if v != 0.0 { 1.0 } else { 0.0 };
+    // The sizes gathered as `ses::demands` gathers them (the intervals are not needed).
+    let mut sizes = vec![0.0; y.len()];
+    let mut k = 0;
+    for &v in y {
+        sizes[k] = v;
+        k += usize::from(v > 0.0);
+    }
+    let sizes = &sizes[..k];
+    let (mut probability, mut size) = (occurs(y[0]), sizes[0]);
+    for (&v, &s) in y.iter().zip(sizes) {
+        probability = alpha_probability * occurs(v) + (1.0 - alpha_probability) * probability;
+        size = alpha_demand * s + (1.0 - alpha_demand) * size;
+    }
+    for &v in &y[k..] {
+        probability = alpha_probability * occurs(v) + (1.0 - alpha_probability) * probability;
+    }
+    // One value is its own forecast.
+    if y.len() == 1 {
+        probability = occurs(y[0]);
+    }
+    if k == 1 {
+        size = sizes[0];
+    }
+    probability * size
 }

@@ -17,11 +17,10 @@ pub(super) struct Fit {
 /// computed only `with_fitted` (otherwise `fitted` is empty).
 /// `y` is not empty and has no negative or missing value.
 pub(super) fn classic(y: &[f64], alpha: f64, with_fitted: bool) -> Fit {
-    let mut state = Smoothed::new(alpha);
     if !with_fitted {
-        y.iter().enumerate().for_each(|(i, &v)| state.push(i, v));
-        return Fit { mean: state.ratio(), fitted: Vec::new(), alphas: None };
+        return Fit { mean: classic_forecast(y, alpha), fitted: Vec::new(), alphas: None };
     }
+    let mut state = Smoothed::new(alpha);
     let mut fitted = vec![f64::NAN; y.len()];
     for (i, &v) in y.iter().enumerate() {
         state.push(i, v);
@@ -33,6 +32,17 @@ pub(super) fn classic(y: &[f64], alpha: f64, with_fitted: bool) -> Fit {
         return Fit { mean: 0.0, fitted: vec![0.0; y.len()], alphas: None };
     }
     Fit { mean: state.ratio(), fitted, alphas: None }
+}
+
+/// [`Smoothed`] over all of `y` and its ratio: SES of the sizes over SES of the intervals
+/// (with one demand the size and interval themselves, as [`ses::forecast`] gives them).
+fn classic_forecast(y: &[f64], alpha: f64) -> f64 {
+    let (sizes, gaps) = ses::demands(y, |_| {});
+    if sizes.is_empty() {
+        return 0.0;
+    }
+    let (size, gap) = ses::forecast_both(&sizes, &gaps, alpha);
+    size / gap
 }
 
 /// statsforecast's `CrostonSBA`: Croston's forecasts times 0.95 (Syntetos and Boylan's
@@ -52,14 +62,13 @@ pub(super) fn sba(y: &[f64], with_fitted: bool) -> Fit {
 /// [0.1, 0.3] of least squared one-step error; the fitted values refit every prefix (O(n²),
 /// so only when `with_fitted`; otherwise `fitted` is empty).
 pub(super) fn optimised(y: &[f64], with_fitted: bool) -> Fit {
-    let demand = ses::demand(y);
+    let (demand, intervals) = ses::demands(y, |_| {});
     if demand.is_empty() {
         // statsforecast's naive method for a series without demand.
         let mut fitted = vec![0.0; y.len()];
         fitted[0] = f64::NAN;
         return Fit { mean: 0.0, fitted, alphas: None };
     }
-    let intervals = ses::intervals(y);
     // The two searches share their loop (the sizes and the intervals are one per demand).
     let (alpha_demand, alpha_interval) = ses::golden_section_pair(&demand, &intervals, ses::OPTIMISED_BOUNDS.0, ses::OPTIMISED_BOUNDS.1);
     let (size, interval) = (ses::forecast(&demand, alpha_demand), ses::forecast(&intervals, alpha_interval));

@@ -12,18 +12,40 @@ pub(super) fn forecast(x: &[f64], alpha: f64) -> f64 {
     x.iter().fold(x[0], |level, &v| alpha * v + (1.0 - alpha) * level)
 }
 
-/// [`forecast`] of the values `x` yields (at least one), without collecting them.
-pub(super) fn forecast_of(mut x: impl Iterator<Item = f64>, alpha: f64) -> f64 {
-    let Some(first) = x.next() else { return f64::NAN };
-    // The fold starts at the first value and smooths it in as well, as `forecast` does; a
-    // single value stays itself (alpha * v + (1 - alpha) * v need not round to v).
-    let mut level = alpha * first + (1.0 - alpha) * first;
-    let mut more = false;
-    for v in x {
-        level = alpha * v + (1.0 - alpha) * level;
-        more = true;
+/// [`forecast`] of `x` and of `z` (of one length, not empty) in one loop, so that the
+/// processor overlaps the two recursions.
+pub(super) fn forecast_both(x: &[f64], z: &[f64], alpha: f64) -> (f64, f64) {
+    if x.len() == 1 {
+        return (x[0], z[0]);
     }
-    if more { level } else { first }
+    let (mut lx, mut lz) = (x[0], z[0]);
+    for (&u, &w) in x.iter().zip(z) {
+        lx = alpha * u + (1.0 - alpha) * lx;
+        lz = alpha * w + (1.0 - alpha) * lz;
+    }
+    (lx, lz)
+}
+
+/// The sizes of the demands of `y` (its values > 0) and their intervals (periods since the
+/// previous demand, the first counted from the start), as [`demand`] and [`intervals`] give
+/// them for a series without negative values, in one pass that does not branch on the data
+/// (whether a period has demand is as good as random: a branch would be mispredicted half
+/// the time). `occurrence` sees each value on the way.
+pub(super) fn demands(y: &[f64], mut occurrence: impl FnMut(f64)) -> (Vec<f64>, Vec<f64>) {
+    let (mut sizes, mut gaps) = (vec![0.0; y.len()], vec![0.0; y.len()]);
+    let (mut k, mut since) = (0usize, 0usize);
+    for (i, &v) in y.iter().enumerate() {
+        // Written at the next free place always, kept only when v is a demand.
+        sizes[k] = v;
+        gaps[k] = (i + 1 - since) as f64;
+        occurrence(v);
+        let demand = v > 0.0;
+        since = if demand { i + 1 } else { since };
+        k += usize::from(demand);
+    }
+    sizes.truncate(k);
+    gaps.truncate(k);
+    (sizes, gaps)
 }
 
 /// The one-step forecasts of each value from the values before it: NaN first, then the
@@ -39,149 +61,7 @@ pub(super) fn fitted(x: &[f64], alpha: f64) -> Vec<f64> {
     out
 }
 
-/// The sum of squared one-step errors statsforecast's golden-section search minimises
-/// (`ses_sse`; 0 for fewer than two values).
-fn sse(alpha: f64, x: &[f64]) -> f64 {
-    let mut level = x[0];
-    let mut total = 0.0;
-    for i in 1..x.len() {
-        level = alpha * x[i - 1] + (1.0 - alpha) * level;
-        let error = x[i] - level;
-        total += error * error;
-    }
-    total
-}
-
-/// statsforecast's `golden_section_ses`: the alpha in [lower, upper] minimising [`sse`], by a
-/// golden-section search to a bracket of 1e-12 that stops early on a tie.
-pub(super) fn golden_section(x: &[f64], lower: f64, upper: f64) -> f64 {
-    let ratio = (5.0f64.sqrt() + 1.0) / 2.0;
-    let (mut a, mut b) = (lower, upper);
-    let mut c = b - (b - a) / ratio;
-    let mut d = a + (b - a) / ratio;
-    let (mut fc, mut fd) = (sse(c, x), sse(d, x));
-    while (b - a).abs() >= 1e-12 {
-        if fc < fd {
-            b = d;
-            d = c;
-            fd = fc;
-            c = b - (b - a) / ratio;
-            fc = sse(c, x);
-        } else if fd < fc {
-            a = c;
-            c = d;
-            fc = fd;
-            d = a + (b - a) / ratio;
-            fd = sse(d, x);
-        } else {
-            break;
-        }
-    }
-    (b + a) / 2.0
-}
-
-/// One golden-section search of [`golden_section`], advanced a step at a time so that two
-/// searches can share their evaluations' loop.
-struct Search {
-    a: f64,
-    b: f64,
-    c: f64,
-    d: f64,
-    fc: f64,
-    fd: f64,
-    /// Whether the point being evaluated is c (else d); `None` once the search has ended.
-    pending_c: Option<bool>,
-}
-
-impl Search {
-    fn ratio() -> f64 {
-        (5.0f64.sqrt() + 1.0) / 2.0
-    }
-
-    fn new(lower: f64, upper: f64) -> Search {
-        let (a, b) = (lower, upper);
-        let c = b - (b - a) / Self::ratio();
-        let d = a + (b - a) / Self::ratio();
-        Search { a, b, c, d, fc: f64::NAN, fd: f64::NAN, pending_c: Some(true) }
-    }
-
-    /// The next point to evaluate, after narrowing the bracket as [`golden_section`] does;
-    /// `None` when the search has ended.
-    fn next(&mut self) -> Option<f64> {
-        let ratio = Self::ratio();
-        if self.pending_c.is_none() || (self.b - self.a).abs() < 1e-12 {
-            self.pending_c = None;
-            return None;
-        }
-        if self.fc < self.fd {
-            self.b = self.d;
-            self.d = self.c;
-            self.fd = self.fc;
-            self.c = self.b - (self.b - self.a) / ratio;
-            self.pending_c = Some(true);
-            Some(self.c)
-        } else if self.fd < self.fc {
-            self.a = self.c;
-            self.c = self.d;
-            self.fc = self.fd;
-            self.d = self.a + (self.b - self.a) / ratio;
-            self.pending_c = Some(false);
-            Some(self.d)
-        } else {
-            self.pending_c = None;
-            None
-        }
-    }
-
-    fn accept(&mut self, value: f64) {
-        match self.pending_c {
-            Some(true) => self.fc = value,
-            Some(false) => self.fd = value,
-            None => {}
-        }
-    }
-
-    fn result(&self) -> f64 {
-        (self.b + self.a) / 2.0
-    }
-}
-
-/// [`sse`] of two series of one length at once: the two recursions are independent, so one
-/// loop lets the processor overlap them. Each value is [`sse`]'s, bit for bit.
-fn sse_pair(alpha: (f64, f64), x: &[f64], z: &[f64]) -> (f64, f64) {
-    let (mut lx, mut lz) = (x[0], z[0]);
-    let (mut tx, mut tz) = (0.0, 0.0);
-    for i in 1..x.len() {
-        lx = alpha.0 * x[i - 1] + (1.0 - alpha.0) * lx;
-        lz = alpha.1 * z[i - 1] + (1.0 - alpha.1) * lz;
-        let (ex, ez) = (x[i] - lx, z[i] - lz);
-        tx += ex * ex;
-        tz += ez * ez;
-    }
-    (tx, tz)
-}
-
-/// [`golden_section`] over `x` and over `z` (of one length), each search exactly as alone, the
-/// two evaluated in one loop while both run.
-pub(super) fn golden_section_pair(x: &[f64], z: &[f64], lower: f64, upper: f64) -> (f64, f64) {
-    debug_assert_eq!(x.len(), z.len());
-    let (mut sx, mut sz) = (Search::new(lower, upper), Search::new(lower, upper));
-    let (fc, gc) = sse_pair((sx.c, sz.c), x, z);
-    let (fd, gd) = sse_pair((sx.d, sz.d), x, z);
-    (sx.fc, sx.fd, sz.fc, sz.fd) = (fc, fd, gc, gd);
-    loop {
-        match (sx.next(), sz.next()) {
-            (Some(p), Some(q)) => {
-                let (f, g) = sse_pair((p, q), x, z);
-                sx.accept(f);
-                sz.accept(g);
-            }
-            (Some(p), None) => sx.accept(sse(p, x)),
-            (None, Some(q)) => sz.accept(sse(q, z)),
-            (None, None) => return (sx.result(), sz.result()),
-        }
-    }
-}
+pub(super) use super::golden::{golden_section, golden_section_pair};
 
 /// The smoothing bounds of statsforecast's optimised SES.
 pub(super) const OPTIMISED_BOUNDS: (f64, f64) = (0.1, 0.3);
@@ -194,8 +74,12 @@ pub(super) fn optimised(x: &[f64]) -> (f64, f64) {
 
 /// Sums of consecutive blocks of `level` values, the first `len % level` values dropped
 /// (statsforecast's aggregation, which keeps the most recent values).
-pub(super) fn block_sums(y: &[f64], level: usize) -> Vec<f64> {
-    y[y.len() % level..].chunks(level).map(|c| c.iter().sum()).collect()
+pub(super) fn block_sums(y: &[f64], level: usize) -> std::borrow::Cow<'_, [f64]> {
+    if level == 1 {
+        // Blocks of one value sum to the value (which is >= 0): no copy.
+        return std::borrow::Cow::Borrowed(y);
+    }
+    y[y.len() % level..].chunks_exact(level).map(|c| c.iter().sum()).collect()
 }
 
 /// statsforecast's `chunk_forecast`: optimised SES over the block sums of `y`; the last value
@@ -248,14 +132,16 @@ pub(super) fn expand_intervals(per_demand: &[f64], y: &[f64]) -> Vec<f64> {
 
 /// The non-zero values (the demand sizes; the methods refuse negative values first).
 pub(super) fn demand(y: &[f64]) -> Vec<f64> {
-    y.iter().copied().filter(|&v| v > 0.0).collect()
+    let mut out = Vec::with_capacity(y.len());
+    out.extend(y.iter().copied().filter(|&v| v > 0.0));
+    out
 }
 
 /// The number of periods from one demand to the next, the first counted from the start of
 /// the series (statsforecast's `_intervals`, R's `diff(c(0, which(x > 0)))`).
 pub(super) fn intervals(y: &[f64]) -> Vec<f64> {
     let mut previous = 0usize;
-    let mut out = Vec::new();
+    let mut out = Vec::with_capacity(y.len());
     for (i, &v) in y.iter().enumerate() {
         if v != 0.0 {
             out.push((i + 1 - previous) as f64);

@@ -16,12 +16,14 @@
 //! intervals are Monte Carlo quantiles of numpy draws, which lagrs does not reproduce: every
 //! bound is NaN.
 
+mod bounded_1d;
 mod decompose;
 mod fit;
 mod fitted;
 mod pegels;
 mod powers;
 mod ses_mse;
+mod ses_small;
 mod thetaf;
 
 use crate::engine::text::Call;

@@ -31,7 +31,8 @@ fn mse(x: &[f64], alpha: f64, l0: f64) -> f64 {
     amse
 }
 
-/// Fits ANN by MSE to `x` (more than 6 values: ets fits shorter series another way).
+/// Fits ANN by MSE to `x` (more than 6 values: ets fits shorter series another way,
+/// [`super::ses_small`]).
 pub(super) fn fit(x: &[f64]) -> Ses {
     // initparam: lower + 0.2 (upper - lower) / m with m = 1; initstate: the mean of the
     // first min(10, n) values.

@@ -56,8 +56,9 @@ fn thetaf_refuses_what_it_does_not_follow_and_saves_its_model() {
         assert_eq!(ModelSpec::parse(text).expect(text).to_string(), text);
     }
     assert!(ModelSpec::parse("theta(lambda=0)").expect_err("no lambda").to_string().contains("takes no option 'lambda'"));
-    let e = ThetafFit::fit(&[1.0, 2.0, 3.0, 4.0, 5.0, 6.0], 1).expect_err("short").to_string();
-    assert!(e.contains("at least 7"), "{e}");
+    let e = ThetafFit::fit(&[1.0], 1).expect_err("one value").to_string();
+    assert!(e.contains("y has 1 value(s); thetaf needs at least 2"), "{e}");
+    assert!(ThetafFit::fit(&[], 1).is_err());
     assert!(ThetafFit::fit(&[1.0, 2.0, f64::NAN, 4.0, 5.0, 6.0, 7.0, 8.0], 1).expect_err("missing").to_string().contains("y[2]"));
     let y: Vec<f64> = (0..48).map(|t| trend(48)[t] * (1.0 + 0.3 * ((t % 4) as f64 - 1.5))).collect();
     let model = ModelSpec::parse("theta[4]").expect("spec").fit(&y, None).expect("fit");

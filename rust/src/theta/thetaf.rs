@@ -2,13 +2,14 @@
 //! form of the Theta method. With m > 1, a non-constant series of more than two seasons and an
 //! autocorrelation at lag m above its 90% one-sided bound, the series is divided by R's
 //! classical multiplicative `decompose` (unless an index is below 1e-4 in size); then SES by
-//! MSE ([`super::ses_mse`]), plus half the OLS slope as drift
+//! MSE ([`super::ses_mse`]; for at most 6 values ets' own fallback, [`super::ses_small`]),
+//! plus half the OLS slope as drift
 //! (`b/2 * (j + (1 - (1 - alpha)^n) / alpha)`), re-seasonalised. Intervals: the SES forecast's
 //! normal intervals with `se_j = sqrt(sigma2 (1 + (j - 1) alpha^2))`, not re-seasonalised.
 
 use std::any::Any;
 
-use super::{decompose, ses_mse};
+use super::{decompose, ses_mse, ses_small};
 use crate::engine::bytes::{Reader, Writer};
 use crate::engine::{FittedModel, Forecast};
 use crate::error::{invalid, CoreResult};
@@ -48,10 +49,10 @@ fn is_seasonal(y: &[f64], m: usize) -> bool {
 }
 
 impl ThetafFit {
-    /// Fits `thetaf` to `y` with seasonal period `m`: more than 6 values, none missing.
+    /// Fits `thetaf` to `y` with seasonal period `m`: at least 2 values, none missing.
     pub fn fit(y: &[f64], m: usize) -> CoreResult<ThetafFit> {
         let (index, x) = adjust(y, m)?;
-        let ses = ses_mse::fit(&x);
+        let ses = if x.len() <= ses_small::LONGEST { ses_small::fit(&x, m) } else { ses_mse::fit(&x) };
         Ok(Self::assemble(y, m, &index, &x, ses))
     }
 
@@ -61,7 +62,11 @@ impl ThetafFit {
     /// over the adjusted `y` from the kept level. The variance is that of the new pass.
     pub fn forward(&self, y: &[f64]) -> CoreResult<ThetafFit> {
         let (index, x) = adjust(y, self.period)?;
-        let ses = ses_mse::run(&x, self.alpha, self.initial_level);
+        let ses = if x.len() <= ses_small::LONGEST {
+            ses_small::run(&x, self.alpha, self.initial_level)
+        } else {
+            ses_mse::run(&x, self.alpha, self.initial_level)
+        };
         Ok(Self::assemble(y, self.period, &index, &x, ses))
     }
 
@@ -99,7 +104,7 @@ impl ThetafFit {
         let (season, fitted, residuals) = (r.f64s()?, r.f64s()?, r.f64s()?);
         r.end()?;
         let numbers_ok = [drift, level, sigma2].iter().chain(&season).all(|v| v.is_finite()) && sigma2 >= 0.0;
-        let lengths_ok = n > 6 && fitted.len() == n && residuals.len() == n && (season.is_empty() || season.len() == period);
+        let lengths_ok = n >= 2 && fitted.len() == n && residuals.len() == n && (season.is_empty() || season.len() == period);
         if period == 0 || !(1e-10..=1.0).contains(&alpha) || !numbers_ok || !lengths_ok {
             return invalid("saved theta model is corrupt: its numbers or lengths do not match a fit");
         }
@@ -119,9 +124,9 @@ pub(super) fn adjust(y: &[f64], m: usize) -> CoreResult<(Vec<f64>, Vec<f64>)> {
     if let Some(i) = y.iter().position(|v| v.is_nan()) {
         return invalid(format!("theta: y[{i}] is missing; thetaf needs every value"));
     }
-    if y.len() <= 6 {
-        // ets fits series of at most 6 values another way, which lagrs does not follow.
-        return invalid(format!("theta: y has {} values; thetaf here needs at least 7", y.len()));
+    if y.len() < 2 {
+        // R's thetaf stops in lsfit ("only 1 case, but 2 variables"): its drift is a slope.
+        return invalid(format!("theta: y has {} value(s); thetaf needs at least 2 (its drift is a least-squares slope)", y.len()));
     }
     let index = if is_seasonal(y, m) { decompose::seasonal(y, m, true) } else { Vec::new() };
     // R warns and goes on without the seasonal part when an index is near zero.

@@ -29,8 +29,10 @@ package io.lagrs;
  * <p>{@link #thetaf(int)} is R's {@code thetaf}: its own seasonality test (lag m at 90%, more
  * than two seasons, non-constant), R's multiplicative {@code decompose}, SES fitted as
  * {@code ets(x, "ANN", opt.crit = "mse")} with R's Nelder-Mead, half the OLS slope as drift,
- * and R's normal intervals ({@code label()} {@code "Theta"}). It needs at least 7 values (ets
- * fits shorter series another way) and no missing value.
+ * and R's normal intervals ({@code label()} {@code "Theta"}). Series of 2 to 6 values take
+ * ets' own fallback as R does (forecast's {@code HoltWintersZZ}: level from the first value,
+ * alpha by L-BFGS-B in [0, 1]). It needs at least 2 values (R's {@code thetaf} stops on one)
+ * and no missing value.
  * Immutable and thread-safe.
  */
 public final class Theta extends SpecText {

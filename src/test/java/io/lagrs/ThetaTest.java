@@ -49,5 +49,16 @@ class ThetaTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> Theta.optimized(1).fit(new double[] {1, 2, 3}));
         assertTrue(e.getMessage().contains("at least 4"), e.getMessage());
+        // R's thetaf on 12, 15, 11 (ets' fallback for short series; alpha at its bound 0).
+        try (FittedModel m = Theta.thetaf(1).fit(new double[] {12, 15, 11})) {
+            double[] r = {11.249999937944716, 10.999999937944715, 10.749999937944715};
+            double[] mean = m.forecast(3, new double[0]).mean();
+            for (int i = 0; i < 3; i++) {
+                assertEquals(r[i], mean[i], 15 * 1e-4);
+            }
+        }
+        IllegalArgumentException one = assertThrows(IllegalArgumentException.class,
+                () -> Theta.thetaf(1).fit(new double[] {12}));
+        assertTrue(one.getMessage().contains("y has 1 value(s)"), one.getMessage());
     }
 }
