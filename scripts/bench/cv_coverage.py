@@ -194,7 +194,7 @@ def chosen(ours, templates, series):
 
 def main():
     ap = argparse.ArgumentParser()
-    ap.add_argument("--windows", default="3,12", help="most conformal windows per series (comma-separated)")
+    ap.add_argument("--windows", default="3,12", help="most conformal windows per series (comma-separated; '': none)")
     ap.add_argument("--sf-models", default="SeasonalNaive,Theta", help="statsforecast classes for its coverage")
     ap.add_argument("--smape-choice", action="store_true", help="also best_of by sMAPE (a diagnostic)")
     ap.add_argument("--save", help="also write lagrs' forecasts to this JSON file")
@@ -203,7 +203,7 @@ def main():
     subprocess.run(["cargo", "build", "-q", "--release", "--example", "spec_forecast"], cwd=ROOT / "rust", check=True)
     warnings.simplefilter("ignore")
     series = load()[::args.every]
-    windows = [int(w) for w in args.windows.split(",")]
+    windows = [int(w) for w in args.windows.split(",")] if args.windows else []
     conf = "conformal({name}[{{m}}]; h = {{h}}, windows = {{w:{w}}})"
     templates = [f"{n}[{{m}}]" for n, _ in MODELS] + [BEST.replace("BY", "mase")]
     if args.smape_choice:
