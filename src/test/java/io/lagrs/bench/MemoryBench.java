@@ -21,7 +21,8 @@ import java.util.Random;
  * <ul>
  *   <li>{@code cycles close|forget N}: N fits of an AR(1) on 200 values, each model closed at
  *       once, or never closed (left to the Cleaner). Prints the peak and final RSS.</li>
- *   <li>{@code cv N LENGTH}: one {@code CrossValidation.run} over N series (3 windows, 2 models);
+ *   <li>{@code cv N LENGTH [SPEC SPEC]}: one {@code CrossValidation.run} over N series (3 windows,
+ *       2 models: the two SPECs, by default arima(0,1,1)(0,1,1)[12] and snaive[12]);</li>
  *   <li>{@code fitall N LENGTH}: one {@code Arima.fitAll(values, offsets)} over N series of
  *       LENGTH values in the flat layout. Prints the peak RSS.</li>
  *   <li>{@code forecastall N LENGTH SPEC H [LEVEL...]}: one {@code ModelSpec.forecastAll} of SPEC
@@ -37,12 +38,13 @@ public final class MemoryBench {
         switch (args[0]) {
             case "cycles" -> cycles(args[1].equals("close"), Integer.parseInt(args[2]));
             case "fitall" -> fitAll(Integer.parseInt(args[1]), Integer.parseInt(args[2]));
-            case "cv" -> crossValidate(Integer.parseInt(args[1]), Integer.parseInt(args[2]));
+            case "cv" -> crossValidate(Integer.parseInt(args[1]), Integer.parseInt(args[2]),
+                    args.length > 4 ? List.of(args[3], args[4]) : List.of("arima(0,1,1)(0,1,1)[12]", "snaive[12]"));
             case "forecastall" -> forecastAll(Integer.parseInt(args[1]), Integer.parseInt(args[2]), args[3],
                     Integer.parseInt(args[4]), java.util.Arrays.stream(args, 5, args.length)
                             .mapToDouble(Double::parseDouble).toArray());
             default -> throw new IllegalArgumentException(
-                    "usage: cycles close|forget N | fitall N LENGTH | cv N LENGTH | forecastall N LEN SPEC H [LEVEL...]");
+                    "usage: cycles close|forget N | fitall N LENGTH | cv N LENGTH [SPEC SPEC] | forecastall N LEN SPEC H [LEVEL...]");
         }
     }
 
@@ -98,9 +100,9 @@ public final class MemoryBench {
 
     /**
      * One {@code CrossValidation.run} over N monthly series: 3 windows of h = 12, 12 apart, two
-     * models (arima(0,1,1)(0,1,1)[12] and snaive[12]) with 80% and 95% intervals.
+     * models with 80% and 95% intervals.
      */
-    private static void crossValidate(int n, int length) throws IOException {
+    private static void crossValidate(int n, int length, List<String> specs) throws IOException {
         Random random = new Random(3);
         double[] values = new double[n * length];
         int[] offsets = new int[n + 1];
@@ -116,13 +118,13 @@ public final class MemoryBench {
         long start = System.nanoTime();
         CrossValidationResult r = CrossValidation.builder().horizon(12).stepSize(12).windows(3).levels(0.8, 0.95)
                 .period(12).build()
-                .run(List.of(ModelSpec.parse("arima(0,1,1)(0,1,1)[12]"), ModelSpec.parse("snaive[12]")), values, offsets);
+                .run(List.of(ModelSpec.parse(specs.get(0)), ModelSpec.parse(specs.get(1))), values, offsets);
         int failed = 0;
         for (int j = 0; j < r.seriesCount(); j++) {
             failed += r.seriesError(j) == null ? 0 : 1;
         }
-        System.out.printf("RESULT cv n=%d length=%d rows=%d failed=%d mase=%.4f,%.4f seconds=%.1f rss_mib=%.1f "
-                + "peak_rss_mib=%.1f%n", n, length, r.rowCount(), failed,
+        System.out.printf("RESULT cv %s n=%d length=%d rows=%d failed=%d mase=%.4f,%.4f seconds=%.1f rss_mib=%.1f "
+                + "peak_rss_mib=%.1f%n", specs, n, length, r.rowCount(), failed,
                 r.overall(0, CrossValidationResult.Measure.MASE), r.overall(1, CrossValidationResult.Measure.MASE),
                 (System.nanoTime() - start) / 1e9, mib("VmRSS"), mib("VmHWM"));
     }
