@@ -1,17 +1,18 @@
 //! Native side of `io.lagrs.ModelSpecs`: a model specification of any family crosses the
 //! bridge as its text (options by name, read by the core's one parser), never as positions.
 
-use jni::objects::{JClass, JDoubleArray, JIntArray, JObject, JObjectArray, JString};
+use jni::objects::{JClass, JDoubleArray, JIntArray, JObjectArray, JString};
 use jni::sys::{jint, jlong};
 use jni::JNIEnv;
 use lagrs_core::catalog::ModelSpec;
 use lagrs_core::engine::{batch as verbs, Spec};
 
-use crate::batch::{control, for_each_chunk_of_flat, for_each_chunk_of_rows};
-use crate::convert::{count, doubles_from_java, doubles_to_java};
+use crate::batch::{control, for_each_chunk_of_flat, for_each_chunk_of_rows, FlatChunks};
+use crate::convert::{count, doubles_from_java};
 use crate::error::{BridgeError, BridgeResult};
 use crate::ffi::run_ffi_safe;
-use crate::model_batches::{object_array, BATCHES};
+use crate::model_batches::BATCHES;
+use crate::packed_output::PackedOutput;
 use crate::{interruptible, models};
 
 /// The text of a spec as a Rust string.
@@ -83,10 +84,10 @@ pub extern "system" fn Java_io_lagrs_ModelSpecs_fitFlat0<'local>(
     })
 }
 
-/// Fits and forecasts every series of the flat layout, keeping no model. Returns
-/// `{double[] packed, String[] errors, String[] labels}`: series i's packed forecast (mean,
-/// then lower and upper per level, h values each) at `i * h * (1 + 2 * levels)`, NaN where it
-/// failed; its error or null; its model's label or null.
+/// Fits and forecasts every series of the flat layout, keeping no model, and writes each chunk's
+/// results into the arrays Java allocated (sized by `PackedOutput::new`) as the chunk finishes:
+/// series i's packed forecast (mean, then lower and upper per level, h values each) at
+/// `i * h * (1 + 2 * levels)`, NaN where it failed; its error or null; its model's label or null.
 #[no_mangle]
 pub extern "system" fn Java_io_lagrs_ModelSpecs_forecastFlat0<'local>(
     mut env: JNIEnv<'local>,
@@ -97,42 +98,23 @@ pub extern "system" fn Java_io_lagrs_ModelSpecs_forecastFlat0<'local>(
     h: jint,
     levels: JDoubleArray<'local>,
     run: jlong,
-) -> JObjectArray<'local> {
+    packed: JDoubleArray<'local>,
+    errors: JObjectArray<'local>,
+    labels: JObjectArray<'local>,
+) {
     run_ffi_safe(&mut env, |env| {
         let spec = spec_from_java(env, &text)?;
         let h = count(h, "h")?;
         let levels = models::levels_from_java(env, &levels)?;
         lagrs_core::engine::check_request(h, &levels)?;
         let control = control(run)?;
-        let results =
-            for_each_chunk_of_flat(env, &values, &offsets, |chunk| verbs::forecast_all(&spec, chunk, h, &levels, &control))?;
-        let stride = h * (1 + 2 * levels.len());
-        let total = stride
-            .checked_mul(results.len())
-            .filter(|&t| t <= i32::MAX as usize)
-            .ok_or_else(|| BridgeError::InvalidArgument(format!("{} series of {stride} forecast values each do not fit in one Java array", results.len())))?;
-        let mut packed = vec![f64::NAN; total];
-        let mut errors = Vec::with_capacity(results.len());
-        let mut labels = Vec::with_capacity(results.len());
-        for (i, result) in results.into_iter().enumerate() {
-            match result {
-                Ok((label, forecast)) => {
-                    packed[i * stride..(i + 1) * stride].copy_from_slice(&forecast.packed());
-                    errors.push(None);
-                    labels.push(Some(label));
-                }
-                Err(e) => {
-                    errors.push(Some(e.to_string()));
-                    labels.push(None);
-                }
-            }
+        let mut chunks = FlatChunks::new(env, &values, &offsets)?;
+        let mut out = PackedOutput::new(env, &packed, &errors, &labels, chunks.series(), h * (1 + 2 * levels.len()))?;
+        while let Some((first, chunk)) = chunks.next(env, &values)? {
+            let results = verbs::forecast_all(&spec, &chunk, h, &levels, &control);
+            assert_eq!(results.len(), chunk.len(), "a chunk forecast returns one result per series");
+            out.write(env, first, results)?;
         }
-        let strings = |env: &mut JNIEnv<'local>, items: Vec<Option<String>>| {
-            object_array(env, "java/lang/String", items, |env, s| Ok(s.map(|s| env.new_string(s)).transpose()?.map(JObject::from)))
-        };
-        let packed = JObject::from(doubles_to_java(env, &packed)?);
-        let errors = JObject::from(strings(env, errors)?);
-        let labels = JObject::from(strings(env, labels)?);
-        object_array(env, "java/lang/Object", vec![packed, errors, labels], |_, o| Ok(Some(o)))
+        Ok(())
     })
 }
