@@ -102,6 +102,9 @@ pub(crate) fn for_each_chunk_of_flat<T>(
     Ok(results)
 }
 
+/// The index of a chunk's first series, and its series.
+pub(crate) type Chunk<'a> = (usize, Vec<&'a [f64]>);
+
 /// The series of a flat `values + offsets` pair, copied out of Java one chunk at a time (at
 /// least one series per chunk, then as many as fit in [`CHUNK_VALUES`]), for callers that
 /// must call JNI between chunks (to write each chunk's results out as it finishes).
@@ -128,7 +131,7 @@ impl FlatChunks {
 
     /// The next chunk (the index of its first series, and its series), or None after the last;
     /// `values` must be the array given to [`FlatChunks::new`].
-    pub(crate) fn next(&mut self, env: &mut JNIEnv, values: &JDoubleArray) -> BridgeResult<Option<(usize, Vec<&[f64]>)>> {
+    pub(crate) fn next(&mut self, env: &mut JNIEnv, values: &JDoubleArray) -> BridgeResult<Option<Chunk<'_>>> {
         let (n, first, bounds) = (self.series(), self.first, &self.bounds);
         if first >= n {
             return Ok(None);

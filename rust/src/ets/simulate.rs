@@ -23,8 +23,11 @@ pub const PATHS: usize = 5000;
 /// The seed every simulated interval starts from.
 pub const SEED: u64 = 20_081_208;
 
+/// Lower and upper bounds: one row of h values per level.
+pub type Bands = (Vec<Vec<f64>>, Vec<Vec<f64>>);
+
 /// Bounds `(lower[k], upper[k])` per level `k` (in (0, 1)) for `h` steps, from [`PATHS`] paths.
-pub fn simulated_bounds(origin: &Origin, h: usize, levels: &[f64]) -> CoreResult<(Vec<Vec<f64>>, Vec<Vec<f64>>)> {
+pub fn simulated_bounds(origin: &Origin, h: usize, levels: &[f64]) -> CoreResult<Bands> {
     let mut steps = paths(origin, h, PATHS, SEED)?;
     let mut lower = vec![Vec::with_capacity(h); levels.len()];
     let mut upper = vec![Vec::with_capacity(h); levels.len()];
