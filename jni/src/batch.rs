@@ -92,32 +92,62 @@ pub(crate) fn for_each_chunk_of_flat<T>(
     offsets: &JIntArray,
     mut fit_chunk: impl FnMut(&[&[f64]]) -> Vec<CoreResult<T>>,
 ) -> BridgeResult<Vec<CoreResult<T>>> {
-    let n_values = length(env, values, "values")?;
-    let n_offsets = length(env, offsets, "offsets")?;
-    let mut bounds = vec![0; n_offsets];
-    env.get_int_array_region(offsets, 0, &mut bounds)?;
-    let bounds = checked_offsets(&bounds, n_values)?;
-    let n = bounds.len() - 1;
-    let mut results = Vec::with_capacity(n);
-    let mut buffer = Vec::new();
-    let mut first = 0;
-    while first < n {
-        // At least one series per chunk, then as many as fit in CHUNK_VALUES.
+    let mut chunks = FlatChunks::new(env, values, offsets)?;
+    let mut results = Vec::with_capacity(chunks.series());
+    while let Some((_, slices)) = chunks.next(env, values)? {
+        let fitted = fit_chunk(&slices);
+        assert_eq!(fitted.len(), slices.len(), "a chunk fit returns one result per series");
+        results.extend(fitted);
+    }
+    Ok(results)
+}
+
+/// The index of a chunk's first series, and its series.
+pub(crate) type Chunk<'a> = (usize, Vec<&'a [f64]>);
+
+/// The series of a flat `values + offsets` pair, copied out of Java one chunk at a time (at
+/// least one series per chunk, then as many as fit in [`CHUNK_VALUES`]), for callers that
+/// must call JNI between chunks (to write each chunk's results out as it finishes).
+pub(crate) struct FlatChunks {
+    bounds: Vec<usize>,
+    buffer: Vec<f64>,
+    first: usize,
+}
+
+impl FlatChunks {
+    /// Reads and checks the offsets against the values' length.
+    pub(crate) fn new(env: &mut JNIEnv, values: &JDoubleArray, offsets: &JIntArray) -> BridgeResult<FlatChunks> {
+        let n_values = length(env, values, "values")?;
+        let n_offsets = length(env, offsets, "offsets")?;
+        let mut bounds = vec![0; n_offsets];
+        env.get_int_array_region(offsets, 0, &mut bounds)?;
+        Ok(FlatChunks { bounds: checked_offsets(&bounds, n_values)?, buffer: Vec::new(), first: 0 })
+    }
+
+    /// The number of series.
+    pub(crate) fn series(&self) -> usize {
+        self.bounds.len() - 1
+    }
+
+    /// The next chunk (the index of its first series, and its series), or None after the last;
+    /// `values` must be the array given to [`FlatChunks::new`].
+    pub(crate) fn next(&mut self, env: &mut JNIEnv, values: &JDoubleArray) -> BridgeResult<Option<Chunk<'_>>> {
+        let (n, first, bounds) = (self.series(), self.first, &self.bounds);
+        if first >= n {
+            return Ok(None);
+        }
         let mut last = first + 1;
         while last < n && bounds[last + 1] - bounds[first] <= CHUNK_VALUES {
             last += 1;
         }
         let (a, b) = (bounds[first], bounds[last]);
-        buffer.clear();
-        buffer.resize(b - a, 0.0);
-        env.get_double_array_region(values, a as jint, &mut buffer)?;
-        let slices: Vec<&[f64]> = (first..last).map(|j| &buffer[bounds[j] - a..bounds[j + 1] - a]).collect();
-        let fitted = fit_chunk(&slices);
-        assert_eq!(fitted.len(), slices.len(), "a chunk fit returns one result per series");
-        results.extend(fitted);
-        first = last;
+        self.buffer.clear();
+        self.buffer.resize(b - a, 0.0);
+        env.get_double_array_region(values, a as jint, &mut self.buffer)?;
+        self.first = last;
+        let buffer = &self.buffer;
+        Ok(Some((first, (first..last).map(|j| &buffer[bounds[j] - a..bounds[j + 1] - a]).collect())))
     }
-    Ok(results)
 }
 
 /// Offsets as usizes after the rules of the flat layout: start at 0, never decrease, end at

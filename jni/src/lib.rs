@@ -29,6 +29,7 @@ mod lags;
 mod model_batches;
 mod models;
 mod native_memory;
+mod packed_output;
 mod rolling;
 mod sections;
 mod specs;

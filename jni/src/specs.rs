@@ -8,11 +8,12 @@ use lagrs_core::catalog::ModelSpec;
 use lagrs_core::engine::{batch as verbs, Forecast, Spec};
 use lagrs_core::error::CoreResult;
 
-use crate::batch::{control, for_each_chunk_of_flat, for_each_chunk_of_rows};
+use crate::batch::{control, for_each_chunk_of_flat, for_each_chunk_of_rows, FlatChunks};
 use crate::convert::{count, doubles_from_java, doubles_to_java};
 use crate::error::{BridgeError, BridgeResult};
 use crate::ffi::run_ffi_safe;
 use crate::model_batches::{object_array, BATCHES};
+use crate::packed_output::PackedOutput;
 use crate::{interruptible, models};
 
 /// The text of a spec as a Rust string.
@@ -84,10 +85,10 @@ pub extern "system" fn Java_io_lagrs_ModelSpecs_fitFlat0<'local>(
     })
 }
 
-/// Fits and forecasts every series of the flat layout, keeping no model. Returns
-/// `{double[] packed, String[] errors, String[] labels}`: series i's packed forecast (mean,
-/// then lower and upper per level, h values each) at `i * h * (1 + 2 * levels)`, NaN where it
-/// failed; its error or null; its model's label or null.
+/// Fits and forecasts every series of the flat layout, keeping no model, and writes each chunk's
+/// results into the arrays Java allocated (sized by `PackedOutput::new`) as the chunk finishes:
+/// series i's packed forecast (mean, then lower and upper per level, h values each) at
+/// `i * h * (1 + 2 * levels)`, NaN where it failed; its error or null; its model's label or null.
 #[no_mangle]
 pub extern "system" fn Java_io_lagrs_ModelSpecs_forecastFlat0<'local>(
     mut env: JNIEnv<'local>,
@@ -98,21 +99,29 @@ pub extern "system" fn Java_io_lagrs_ModelSpecs_forecastFlat0<'local>(
     h: jint,
     levels: JDoubleArray<'local>,
     run: jlong,
-) -> JObjectArray<'local> {
+    packed: JDoubleArray<'local>,
+    errors: JObjectArray<'local>,
+    labels: JObjectArray<'local>,
+) {
     run_ffi_safe(&mut env, |env| {
         let spec = spec_from_java(env, &text)?;
         let h = count(h, "h")?;
         let levels = models::levels_from_java(env, &levels)?;
         lagrs_core::engine::check_request(h, &levels)?;
         let control = control(run)?;
-        let results =
-            for_each_chunk_of_flat(env, &values, &offsets, |chunk| verbs::forecast_all(&spec, chunk, h, &levels, &control))?;
-        forecasts_to_java(env, results, h, levels.len())
+        let mut chunks = FlatChunks::new(env, &values, &offsets)?;
+        let mut out = PackedOutput::new(env, &packed, &errors, &labels, chunks.series(), h * (1 + 2 * levels.len()))?;
+        while let Some((first, chunk)) = chunks.next(env, &values)? {
+            let results = verbs::forecast_all(&spec, &chunk, h, &levels, &control);
+            assert_eq!(results.len(), chunk.len(), "a chunk forecast returns one result per series");
+            out.write(env, first, results)?;
+        }
+        Ok(())
     })
 }
 
-/// The `{double[] packed, String[] errors, String[] labels}` of a "forecast all" call (see
-/// `forecastFlat0`) from its per-series results.
+/// The `{double[] packed, String[] errors, String[] labels}` of a "forecast all" call with
+/// regressors from its per-series results (the layout `forecastFlat0` writes in place).
 pub(crate) fn forecasts_to_java<'local>(
     env: &mut JNIEnv<'local>,
     results: Vec<CoreResult<(String, Forecast)>>,

@@ -7,7 +7,8 @@
 //!   is printed with lagrs' AICc of its own choice and of R's choice, both fitted by lagrs.
 //! * Where the model is the same, forecasts and 80/95% bounds must agree with R's to 1e-3 of
 //!   the series' scale (its largest |y|); the largest error reached is printed.
-//! * Forms whose intervals R simulates (a multiplicative trend) are compared on their means.
+//! * Forms whose intervals R simulates (a multiplicative trend) are compared on their means
+//!   (their simulated bounds: `ets_simulated.rs`).
 //! * Where R refuses the request, lagrs must refuse it too.
 //!
 //! `cargo test -p lagrs-core --release --test ets_r_reference -- --nocapture` prints the figures.

@@ -3,7 +3,7 @@
 //! multiplicative error) and class 3 (multiplicative error and season, trend N/A/Ad) of
 //! Hyndman et al. (2008, ch. 6). Other forms (multiplicative trend, or an additive error
 //! with a multiplicative season, both outside R's default model space) R forecasts by
-//! simulation, which lagrs does not: they are refused.
+//! simulation: `mean_var` refuses them and `simulate` gives their bounds.
 
 use super::class3::class3;
 use super::form::{Component, Form};
@@ -108,7 +108,7 @@ pub fn mean_var(fit: &Origin, h: usize) -> CoreResult<MeanVar> {
         }
         (Multiplicative, None | Additive, Multiplicative) => Ok(class3(fit, h)),
         _ => invalid(format!(
-            "model: {} has no analytic forecast variance (R simulates it; not supported)",
+            "model: {} has no analytic forecast variance (R simulates its intervals)",
             f.label()
         )),
     }

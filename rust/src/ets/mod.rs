@@ -25,6 +25,7 @@ pub mod params;
 mod polyroot;
 pub mod recursion;
 pub mod select;
+pub mod simulate;
 pub mod text;
 
 pub use fit::EtsFit;

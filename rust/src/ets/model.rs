@@ -9,6 +9,7 @@ use super::form::{Component, Form};
 use super::params::Values;
 use super::recursion::point_forecasts;
 use super::select::{Selected, HIGH_FREQUENCY_NOTE, MISSING_NOTE};
+use super::simulate::simulated_bounds;
 use crate::engine::bytes::{Reader, Writer};
 use crate::engine::{Criteria, FittedModel, Forecast};
 use crate::error::{invalid, CoreResult};
@@ -206,7 +207,7 @@ impl FittedModel for EtsModel {
                 let se: Vec<f64> = mv.var.iter().map(|v| v.max(0.0).sqrt()).collect();
                 Ok(Forecast::normal(mv.mean, &se, levels))
             }
-            // Forms whose intervals R simulates: point forecasts, no bounds.
+            // Forms whose intervals R simulates: R's point forecasts, simulated bounds.
             Err(_) => {
                 let mut mean = vec![0.0; h];
                 if !point_forecasts(
@@ -218,7 +219,11 @@ impl FittedModel for EtsModel {
                 ) {
                     return invalid("ETS: the multiplicative damped trend has a negative growth; no forecast (as R)");
                 }
-                Ok(Forecast::points(mean, levels))
+                if levels.is_empty() {
+                    return Ok(Forecast::points(mean, levels));
+                }
+                let (lower, upper) = simulated_bounds(&origin, h, levels)?;
+                Ok(Forecast { mean, levels: levels.to_vec(), lower, upper, variance: None })
             }
         }
     }

@@ -144,6 +144,29 @@ pub fn run(
     Pass { lik: Some(lik), amse }
 }
 
+/// One simulated path from the state `x` (R's `etssimulate`): each step's one-step forecast
+/// plus the innovation `e[i]` (times the forecast for a multiplicative error) is the value
+/// `y[i]` the state is then updated with. `false` for R's NA (a negative multiplicative
+/// growth), which stops R's `simulate.ets`. `m` is 1 for a non-seasonal model.
+pub fn simulate(x: &[f64], m: usize, form: &Form, par: &Smoothing, e: &[f64], y: &mut [f64]) -> bool {
+    let has_trend = form.trend != Component::None;
+    let mut l = x[0];
+    let mut b = if has_trend { x[1] } else { 0.0 };
+    let mut s = x[1 + usize::from(has_trend)..].to_vec();
+    let mut olds = s.clone();
+    let mut f = [0.0];
+    for (yi, ei) in y.iter_mut().zip(e) {
+        let (oldl, oldb) = (l, b);
+        olds.copy_from_slice(&s);
+        if !forecast_from(oldl, oldb, &olds, m, form, par.phi, &mut f) {
+            return false;
+        }
+        *yi = if form.error == Component::Additive { f[0] + ei } else { f[0] * (1.0 + ei) };
+        update(oldl, oldb, &olds, &mut l, &mut b, &mut s, m, form, par, *yi);
+    }
+    true
+}
+
 #[allow(clippy::too_many_arguments)]
 fn update(
     oldl: f64,

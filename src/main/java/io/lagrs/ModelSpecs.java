@@ -59,13 +59,31 @@ final class ModelSpecs {
         String text = spec.toString();
         double[] asked = levels.clone();
         int n = Math.max(0, offsets.length - 1);
-        // The results are Java arrays, not a native object: the run's "handle" is a placeholder.
-        Object[][] results = new Object[1][];
+        // The output is allocated once here and filled chunk by chunk by the native side, so the
+        // forecasts are never held twice. A request the native side refuses (h < 1, too many
+        // values for one array) gets empty arrays: it fails there with the core's message.
+        long total = packedLength(n, h, asked.length);
+        double[] packed = new double[total < 0 || total > Integer.MAX_VALUE ? 0 : (int) total];
+        String[] errors = new String[n];
+        String[] labels = new String[n];
         BatchRun.run("ModelSpec.forecastAll", n, options, run -> {
-            results[0] = forecastFlat0(text, values, offsets, h, asked, run);
+            forecastFlat0(text, values, offsets, h, asked, run, packed, errors, labels);
+            // The results are the Java arrays above, not a native object: the "handle" is a placeholder.
             return 0L;
         }, none -> { });
-        return new BatchForecast((double[]) results[0][0], (String[]) results[0][1], (String[]) results[0][2], h, asked);
+        return new BatchForecast(packed, errors, labels, h, asked);
+    }
+
+    /** n forecasts of h values per band, or -1 for h < 1 or a count past a long. */
+    private static long packedLength(int n, int h, int levels) {
+        if (h < 1) {
+            return -1;
+        }
+        try {
+            return Math.multiplyExact(Math.multiplyExact((long) n, h), 1 + 2L * levels);
+        } catch (ArithmeticException e) {
+            return -1;
+        }
     }
 
     static ModelBatch fitFlatXreg(ModelSpec spec, double[] values, int[] offsets, BatchRegressors xreg,
@@ -116,12 +134,12 @@ final class ModelSpecs {
 
     private static native long fitFlat0(String text, double[] values, int[] offsets, long run);
 
-    private static native Object[] forecastFlat0(String text, double[] values, int[] offsets, int h, double[] levels,
-            long run);
-
     private static native long fitFlatXreg0(String text, double[] values, int[] offsets, String[] names,
             double[][] columns, long run);
 
     private static native Object[] forecastFlatXreg0(String text, double[] values, int[] offsets, String[] names,
             double[][] columns, double[][] future, int h, double[] levels, long run);
+
+    private static native void forecastFlat0(String text, double[] values, int[] offsets, int h, double[] levels,
+            long run, double[] packed, String[] errors, String[] labels);
 }
