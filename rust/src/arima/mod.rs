@@ -24,6 +24,7 @@
 //! * `serialize` — versioned binary encoding; `batch` — [`fit_many`], [`fit_batch`];
 //! * `fitted_model` — ARIMA as the engine's `FittedModel`; `text` — its spec text.
 
+mod adjust;
 mod batch;
 mod css;
 mod final_pass;

@@ -1,7 +1,7 @@
 //! The caller's regressors (R's `xreg` beside the intercept and drift): named columns,
 //! their checks, and the names of a fit's coefficients in R's order.
 
-use super::regression::Regression;
+use super::regression::{Regression, Rotations};
 use super::spec::ArimaSpec;
 use crate::error::{invalid, CoreResult};
 use crate::numerics::ols::ols;
@@ -11,6 +11,8 @@ use crate::numerics::ols::ols;
 pub struct Regressors {
     names: Vec<String>,
     columns: Vec<Vec<f64>>,
+    /// The fits' rotations of these columns (every candidate of a search shares them).
+    rotations: Rotations,
 }
 
 impl Regressors {
@@ -48,7 +50,7 @@ impl Regressors {
                 }
             }
         }
-        Ok(Regressors { names, columns })
+        Ok(Regressors { names, columns, rotations: Rotations::default() })
     }
 
     /// Columns named as R names an unnamed `xreg` matrix in `auto.arima`: `xreg` for one
@@ -74,6 +76,10 @@ impl Regressors {
         &self.columns
     }
 
+    pub(crate) fn rotations(&self) -> &Rotations {
+        &self.rotations
+    }
+
     /// Number of columns.
     pub fn len(&self) -> usize {
         self.columns.len()
@@ -91,7 +97,11 @@ impl Regressors {
     /// The rows from `first` on (auto-ARIMA drops the leading missing values of y and
     /// the regressors' rows with them, as R).
     pub(crate) fn from_row(&self, first: usize) -> Regressors {
-        Regressors { names: self.names.clone(), columns: self.columns.iter().map(|c| c[first..].to_vec()).collect() }
+        Regressors {
+            names: self.names.clone(),
+            columns: self.columns.iter().map(|c| c[first..].to_vec()).collect(),
+            rotations: Rotations::default(),
+        }
     }
 
     /// Checks that there is one row per value of `y` (`what` names y in the message).
