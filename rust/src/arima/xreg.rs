@@ -5,6 +5,29 @@ use super::regression::{Regression, Rotations};
 use super::spec::ArimaSpec;
 use crate::error::{invalid, CoreResult};
 use crate::numerics::ols::ols;
+use crate::stats::fourier::{fourier, FourierTerm};
+use super::fit::{fit_xreg, FitOptions};
+use super::model::ArimaFit;
+
+/// [`fit_xreg`] with the Fourier terms of `terms` as further regressors after `xreg`
+/// (R's `Arima(y, order, xreg = cbind(xreg, fourier(y, K)))`); the fit remembers the terms
+/// and builds their future values when forecasting, so only `xreg`'s are asked for.
+/// Without terms, [`fit_xreg`] itself.
+pub fn fit_fourier(
+    spec: &ArimaSpec,
+    terms: &[FourierTerm],
+    y: &[f64],
+    xreg: &Regressors,
+    options: &FitOptions<'_>,
+) -> CoreResult<ArimaFit> {
+    if terms.is_empty() {
+        return fit_xreg(spec, y, xreg, options);
+    }
+    let mut fit = fit_xreg(spec, y, &xreg.with_fourier(terms, y.len())?, options)?;
+    fit.fourier = terms.to_vec();
+    fit.fourier_end = y.len();
+    Ok(fit)
+}
 
 /// Named regressor columns, each with one value per observation (R's `xreg`, by column).
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -102,6 +125,17 @@ impl Regressors {
             columns: self.columns.iter().map(|c| c[first..].to_vec()).collect(),
             rotations: Rotations::default(),
         }
+    }
+
+    /// These columns, then R's `fourier(y, K)` terms over `n` observations (as R binds
+    /// `cbind(xreg, fourier(y, K))`): the regressors of a fit with `fourier=`.
+    pub(crate) fn with_fourier(&self, terms: &[FourierTerm], n: usize) -> CoreResult<Regressors> {
+        self.check_rows(n, "y")?;
+        let (names, cols) = fourier(terms, n)?;
+        Regressors::new(
+            self.names.iter().cloned().chain(names).collect(),
+            self.columns.iter().cloned().chain(cols).collect(),
+        )
     }
 
     /// Checks that there is one row per value of `y` (`what` names y in the message).
