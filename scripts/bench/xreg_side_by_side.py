@@ -203,10 +203,13 @@ def summarise(series, results):
             if name == "r":
                 continue
             a, r = table[("all", name)], table[("all", "r")]
-            same = [same_order(results[name][1][s["id"]][1], results["r"][1][s["id"]][1]) for s in series
-                    if s["id"] in results[name][1] and s["id"] in results["r"][1] and results[name][1][s["id"]][1]]
-            print(f"\n{name} vs R: sMAPE {100 * (a['smape'] / r['smape'] - 1):+.2f}%, MASE {100 * (a['mase'] / r['mase'] - 1):+.2f}%"
-                  + (f"; R's orders on {sum(same)}/{len(same)} series" if same else ""))
+            print(f"\n{name} vs R: sMAPE {100 * (a['smape'] / r['smape'] - 1):+.2f}%, MASE {100 * (a['mase'] / r['mase'] - 1):+.2f}%")
+            for g in groups:
+                same = [same_order(results[name][1][s["id"]][1], results["r"][1][s["id"]][1]) for s in series
+                        if (g == "all" or s["group"] == g) and s["id"] in results[name][1] and s["id"] in results["r"][1]
+                        and results[name][1][s["id"]][1]]
+                if same:
+                    print(f"  {g}: R's orders on {sum(same)}/{len(same)} series")
     return {f"{g}/{n}": v for (g, n), v in table.items()}
 
 
@@ -219,6 +222,7 @@ def main():
     ap.add_argument("--passes", type=int, default=3, help="lagrs' timed passes (the median is reported)")
     ap.add_argument("--skip", default="", help="comma-separated runners to leave out: lagrs,sf,r")
     ap.add_argument("--json", help="also write the table here")
+    ap.add_argument("--keep", help="keep the input and every runner's forecasts in this folder")
     args = ap.parse_args()
     if args.quick:
         args.weekly, args.daily = 8, 3
@@ -229,7 +233,8 @@ def main():
           f"{len(series) - args.weekly - args.daily} R data); load average at start: {os.getloadavg()}", flush=True)
     results = {}
     with tempfile.TemporaryDirectory() as tmp:
-        tmp = Path(tmp)
+        tmp = Path(args.keep) if args.keep else Path(tmp)
+        tmp.mkdir(parents=True, exist_ok=True)
         write_input(series, tmp / "in.csv")
         if "lagrs" not in skip:
             results["lagrs"] = run_lagrs(tmp / "in.csv", tmp, args.passes)
