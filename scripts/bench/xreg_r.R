@@ -24,7 +24,9 @@ one <- function(s) {
   x <- s$x
   future <- s$future
   if (!is.null(s$fourier)) {
-    z <- msts(s$y, seasonal.periods = s$fourier[, 1])
+    # One period: a ts of that frequency (msts() with a single period rounds it to a whole
+    # number, 52.18 -> 52); several: msts, whose fourier() takes each period as given.
+    z <- if (nrow(s$fourier) == 1) ts(s$y, frequency = s$fourier[1, 1]) else msts(s$y, seasonal.periods = s$fourier[, 1])
     x <- cbind(x, fourier(z, K = s$fourier[, 2]))
     future <- cbind(future, fourier(z, K = s$fourier[, 2], h = s$h))
   }
