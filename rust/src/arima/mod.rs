@@ -24,6 +24,7 @@
 //! * `serialize` — versioned binary encoding; `batch` — [`fit_many`], [`fit_batch`];
 //! * `fitted_model` — ARIMA as the engine's `FittedModel`; `text` — its spec text.
 
+mod adjust;
 mod batch;
 mod css;
 mod final_pass;
@@ -49,7 +50,7 @@ mod xreg;
 
 pub use batch::{fit_batch, fit_many};
 pub use fit::{fit, fit_with, fit_xreg, FitMethod, FitOptions};
-pub use xreg::Regressors;
+pub use xreg::{fit_fourier, Regressors};
 pub use fitted_model::CODE;
 pub use forecast::{Forecast, MAX_HORIZON};
 pub use model::{ArimaFit, Selection};

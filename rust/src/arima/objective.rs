@@ -55,15 +55,9 @@ impl Problem<'_> {
         expand_ma(&self.nat[l.ma()], &self.nat[l.sma()], self.s, &mut self.theta);
     }
 
-    /// Fills `work` with `series - sum_j beta_j cols_j`.
+    /// Fills `work` with `series - sum_j beta_j cols_j` (see [`adjust`]).
     pub(crate) fn adjusted(work: &mut Vec<f64>, series: &[f64], cols: &[Vec<f64>], beta: &[f64]) {
-        work.clear();
-        work.extend_from_slice(series);
-        for (col, &b) in cols.iter().zip(beta) {
-            for (w, x) in work.iter_mut().zip(col) {
-                *w -= b * x;
-            }
-        }
+        super::adjust::adjusted(work, series, cols, beta);
     }
 
     /// Regression coefficients (natural) from an optimizer vector.
@@ -169,7 +163,7 @@ pub(crate) fn setup_xreg<'a>(
     }
     let n_used = n_obs - nd;
     let layout = Layout { p: spec.p, q: spec.q, sp: spec.seasonal_p, sq: spec.seasonal_q };
-    let reg = Regression::new(spec, n, &delta, xreg.columns());
+    let reg = Regression::new(spec, n, &delta, xreg.columns(), xreg.rotations());
     let n_diff = difference(y, &delta).iter().filter(|v| !v.is_nan()).count();
     if n_diff == 0 {
         return invalid(format!(

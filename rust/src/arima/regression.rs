@@ -5,6 +5,47 @@
 use super::polynomial::difference;
 use super::spec::ArimaSpec;
 use crate::numerics::svd::svd_right;
+use std::sync::Mutex;
+
+/// The rotations `V` already computed for one set of regressors, by (intercept, drift,
+/// rows): the candidates of an automatic search differ in their ARMA orders, not in their
+/// regression, so each SVD is taken once per search instead of once per candidate. The
+/// same input gives the same SVD, so a remembered `V` is the one a new SVD would give.
+#[derive(Default)]
+pub(crate) struct Rotations(Mutex<Vec<((bool, bool, usize), Vec<Vec<f64>>)>>);
+
+impl Rotations {
+    fn get_or(&self, key: (bool, bool, usize), make: impl FnOnce() -> Vec<Vec<f64>>) -> Vec<Vec<f64>> {
+        let found = self.0.lock().ok().and_then(|m| m.iter().find(|(k, _)| *k == key).map(|(_, v)| v.clone()));
+        if let Some(v) = found {
+            return v;
+        }
+        let v = make();
+        if let Ok(mut m) = self.0.lock() {
+            m.push((key, v.clone()));
+        }
+        v
+    }
+}
+
+// A set of regressors is equal to, or a clone of, another whatever either has remembered.
+impl Clone for Rotations {
+    fn clone(&self) -> Rotations {
+        Rotations::default()
+    }
+}
+
+impl PartialEq for Rotations {
+    fn eq(&self, _: &Rotations) -> bool {
+        true
+    }
+}
+
+impl std::fmt::Debug for Rotations {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Rotations")
+    }
+}
 
 /// The regression part `sum_j beta_j x_j` (R's `xreg`: "intercept" first, then drift =
 /// t, t = 1..n, then the caller's columns, as `forecast::Arima` binds them). The optimizer
@@ -21,8 +62,9 @@ pub(crate) struct Regression {
 }
 
 impl Regression {
-    /// Intercept and drift as `spec` asks, then `xreg` (columns of length `n`).
-    pub(crate) fn new(spec: &ArimaSpec, n: usize, delta: &[f64], xreg: &[Vec<f64>]) -> Regression {
+    /// Intercept and drift as `spec` asks, then `xreg` (columns of length `n`); the
+    /// rotation from `memo` when it has it.
+    pub(crate) fn new(spec: &ArimaSpec, n: usize, delta: &[f64], xreg: &[Vec<f64>], memo: &Rotations) -> Regression {
         let mut cols = Vec::with_capacity(2 + xreg.len());
         if spec.include_mean {
             cols.push(vec![1.0; n]);
@@ -44,7 +86,7 @@ impl Regression {
                 let (sin, cos) = theta.sin_cos();
                 vec![vec![cos, -sin], vec![sin, cos]]
             }
-            k if k > 2 => svd_right(&cols).0,
+            k if k > 2 => memo.get_or((spec.include_mean, spec.include_drift, n), || svd_right(&cols).0),
             k => (0..k).map(|j| (0..k).map(|i| if i == j { 1.0 } else { 0.0 }).collect()).collect(),
         };
         Regression { cols, dcols, v }

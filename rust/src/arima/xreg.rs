@@ -1,16 +1,41 @@
 //! The caller's regressors (R's `xreg` beside the intercept and drift): named columns,
 //! their checks, and the names of a fit's coefficients in R's order.
 
-use super::regression::Regression;
+use super::regression::{Regression, Rotations};
 use super::spec::ArimaSpec;
 use crate::error::{invalid, CoreResult};
 use crate::numerics::ols::ols;
+use crate::stats::fourier::{fourier, FourierTerm};
+use super::fit::{fit_xreg, FitOptions};
+use super::model::ArimaFit;
+
+/// [`fit_xreg`] with the Fourier terms of `terms` as further regressors after `xreg`
+/// (R's `Arima(y, order, xreg = cbind(xreg, fourier(y, K)))`); the fit remembers the terms
+/// and builds their future values when forecasting, so only `xreg`'s are asked for.
+/// Without terms, [`fit_xreg`] itself.
+pub fn fit_fourier(
+    spec: &ArimaSpec,
+    terms: &[FourierTerm],
+    y: &[f64],
+    xreg: &Regressors,
+    options: &FitOptions<'_>,
+) -> CoreResult<ArimaFit> {
+    if terms.is_empty() {
+        return fit_xreg(spec, y, xreg, options);
+    }
+    let mut fit = fit_xreg(spec, y, &xreg.with_fourier(terms, y.len())?, options)?;
+    fit.fourier = terms.to_vec();
+    fit.fourier_end = y.len();
+    Ok(fit)
+}
 
 /// Named regressor columns, each with one value per observation (R's `xreg`, by column).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Regressors {
     names: Vec<String>,
     columns: Vec<Vec<f64>>,
+    /// The fits' rotations of these columns (every candidate of a search shares them).
+    rotations: Rotations,
 }
 
 impl Regressors {
@@ -48,7 +73,7 @@ impl Regressors {
                 }
             }
         }
-        Ok(Regressors { names, columns })
+        Ok(Regressors { names, columns, rotations: Rotations::default() })
     }
 
     /// Columns named as R names an unnamed `xreg` matrix in `auto.arima`: `xreg` for one
@@ -74,6 +99,10 @@ impl Regressors {
         &self.columns
     }
 
+    pub(crate) fn rotations(&self) -> &Rotations {
+        &self.rotations
+    }
+
     /// Number of columns.
     pub fn len(&self) -> usize {
         self.columns.len()
@@ -91,7 +120,22 @@ impl Regressors {
     /// The rows from `first` on (auto-ARIMA drops the leading missing values of y and
     /// the regressors' rows with them, as R).
     pub(crate) fn from_row(&self, first: usize) -> Regressors {
-        Regressors { names: self.names.clone(), columns: self.columns.iter().map(|c| c[first..].to_vec()).collect() }
+        Regressors {
+            names: self.names.clone(),
+            columns: self.columns.iter().map(|c| c[first..].to_vec()).collect(),
+            rotations: Rotations::default(),
+        }
+    }
+
+    /// These columns, then R's `fourier(y, K)` terms over `n` observations (as R binds
+    /// `cbind(xreg, fourier(y, K))`): the regressors of a fit with `fourier=`.
+    pub(crate) fn with_fourier(&self, terms: &[FourierTerm], n: usize) -> CoreResult<Regressors> {
+        self.check_rows(n, "y")?;
+        let (names, cols) = fourier(terms, n)?;
+        Regressors::new(
+            self.names.iter().cloned().chain(names).collect(),
+            self.columns.iter().cloned().chain(cols).collect(),
+        )
     }
 
     /// Checks that there is one row per value of `y` (`what` names y in the message).

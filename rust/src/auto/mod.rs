@@ -106,13 +106,7 @@ fn fourier_and_search(
     if options.fourier.is_empty() {
         return search_xreg(y, xreg, options, cancel);
     }
-    let (names, cols) = crate::stats::fourier::fourier(&options.fourier, y.len())?;
-    xreg.check_rows(y.len(), "y")?;
-    let all = Regressors::new(
-        xreg.names().iter().cloned().chain(names).collect(),
-        xreg.columns().iter().cloned().chain(cols).collect(),
-    )?;
-    let mut out = search_xreg(y, &all, options, cancel)?;
+    let mut out = search_xreg(y, &xreg.with_fourier(&options.fourier, y.len())?, options, cancel)?;
     if !out.fit.xreg_names.is_empty() {
         out.fit.fourier = options.fourier.clone();
         out.fit.fourier_end = y.len();

@@ -5,7 +5,7 @@
 use super::options::{AutoArimaOptions, BoxCoxLambda, InformationCriterion, SeasonalTestKind, UnitRootTestKind};
 use crate::engine::text::{Arg, Call};
 use crate::error::{invalid, CoreResult};
-use crate::stats::fourier::FourierTerm;
+use crate::stats::fourier;
 
 /// The counts, in text order: name, and where each lives in the options.
 fn counts(o: &mut AutoArimaOptions) -> [(&'static str, &mut usize); 13] {
@@ -50,26 +50,6 @@ const SEASONAL_TESTS: [(&str, SeasonalTestKind); 3] = [
     ("ocsb", SeasonalTestKind::Ocsb),
     ("ch", SeasonalTestKind::CanovaHansen),
 ];
-
-/// `fourier=[period:K,...]`: each period a positive number (52.18, 365.25), K a whole
-/// number with 2 K <= period.
-fn fourier_terms(arg: &Arg) -> CoreResult<Vec<FourierTerm>> {
-    let bad = || {
-        invalid(format!(
-            "at position {}: fourier must be a list [period:K,...] such as [7:3,365.25:10], got '{}'",
-            arg.at, arg.value
-        ))
-    };
-    let mut terms = Vec::new();
-    for item in arg.value.split(',') {
-        let Some((period, k)) = item.split_once(':') else { return bad() };
-        let (Ok(period), Ok(k)) = (period.parse::<f64>(), k.parse::<usize>()) else { return bad() };
-        let term = FourierTerm { period, k };
-        term.validate().map_err(|e| crate::error::CoreError::InvalidArgument(format!("at position {}: {e}", arg.at)))?;
-        terms.push(term);
-    }
-    Ok(terms)
-}
 
 fn choice<T: Copy>(arg: &Arg, name: &str, table: &[(&str, T)]) -> CoreResult<T> {
     let value = arg.value.to_ascii_lowercase();
@@ -126,7 +106,7 @@ pub fn from_call(mut call: Call) -> CoreResult<AutoArimaOptions> {
         o.lambda = Some(if arg.value.eq_ignore_ascii_case("auto") { BoxCoxLambda::Auto } else { BoxCoxLambda::Fixed(arg.number("lambda")?) });
     }
     if let Some(arg) = call.take("fourier") {
-        o.fourier = fourier_terms(&arg)?;
+        o.fourier = fourier::parse_terms(&arg.value, arg.at)?;
     }
     if o.biasadj && o.lambda.is_none() {
         return invalid(format!("at position {}: biasadj needs a lambda", call.at));
@@ -176,8 +156,7 @@ pub fn to_text(options: &AutoArimaOptions) -> String {
         }
     }
     if !options.fourier.is_empty() {
-        let items: Vec<String> = options.fourier.iter().map(|t| format!("{}:{}", t.period, t.k)).collect();
-        push(&mut args, "fourier", format!("[{}]", items.join(",")));
+        push(&mut args, "fourier", fourier::terms_text(&options.fourier));
     }
     match options.lambda {
         Some(BoxCoxLambda::Fixed(l)) => push(&mut args, "lambda", l.to_string()),

@@ -16,7 +16,7 @@ pub use xreg_batch::{fit_all_xreg, forecast_all_xreg, XregSeries};
 use std::fmt;
 use std::sync::atomic::AtomicBool;
 
-use crate::arima::{self, ArimaSpec, FitOptions};
+use crate::arima::{self, ArimaSpec, FitOptions, Regressors};
 use crate::auto::{self, AutoArimaOptions};
 use crate::baseline::Baseline;
 use crate::ets::{self, EtsSpec};
@@ -29,6 +29,7 @@ use crate::engine::transform::BoxCox;
 use crate::engine::{FittedModel, Spec};
 use crate::error::{invalid, CoreError, CoreResult};
 use crate::intermittent::Intermittent;
+use crate::stats::fourier::FourierTerm;
 use crate::theta::{self, ThetaSpec};
 
 pub use decode::decode;
@@ -38,14 +39,15 @@ const FORMS: &str = "arima(p,d,q), arima(p,d,q)(P,D,Q)[m], auto_arima, auto_arim
     window_average(k), seasonal_window_average(k)[m], auto_ets[m], ets(M,Ad,M)[m], croston, croston(alpha=a), croston_optimized, croston_sba, \
     tsb(a_d,a_p), adida, imapa, auto, auto[m], theta[m], theta_standard[m], theta_optimized[m], theta_dynamic[m], \
     theta_dynamic_optimized[m], auto_theta[m]; options in the first parentheses (lambda=0.5 or lambda=auto, \
-    biasadj=true; arima: mean=, drift=); '|' joins a fallback, as auto_arima[12]|snaive[12]; \
+    biasadj=true; arima: mean=, drift=, fourier=[period:K,...]); '|' joins a fallback, as auto_arima[12]|snaive[12]; \
     best_of(spec, spec; by=mase, h=12, windows=3, step=12), mean_of(spec, spec), median_of(spec, spec), \
     conformal(spec; h=12, windows=3)";
 
 /// One family and its settings.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Family {
-    Arima(ArimaSpec),
+    /// A fixed-order ARIMA and the Fourier terms it takes as regressors (often none).
+    Arima(ArimaSpec, Vec<FourierTerm>),
     AutoArima(AutoArimaOptions),
     Baseline(Baseline),
     Ets(EtsSpec),
@@ -97,7 +99,7 @@ impl ModelSpec {
     /// The seasonal period the family works with (1 when it has none).
     pub fn period(&self) -> usize {
         match &self.family {
-            Family::Arima(s) => s.period.max(1),
+            Family::Arima(s, _) => s.period.max(1),
             Family::AutoArima(o) => o.period,
             Family::Baseline(b) => b.period(),
             Family::Ets(s) => s.period,
@@ -113,7 +115,9 @@ impl ModelSpec {
 
     fn fit_family(&self, y: &[f64], cancel: Option<&AtomicBool>) -> CoreResult<Box<dyn FittedModel>> {
         Ok(match &self.family {
-            Family::Arima(spec) => Box::new(arima::fit_with(spec, y, &FitOptions { cancel, ..FitOptions::default() })?),
+            Family::Arima(spec, fourier) => {
+                Box::new(arima::fit_fourier(spec, fourier, y, &Regressors::none(), &FitOptions { cancel, ..FitOptions::default() })?)
+            }
             Family::AutoArima(options) => Box::new(auto::auto_arima_with(y, options, cancel)?.fit),
             Family::Baseline(method) => Box::new(method.fit(y)?),
             // R's ets considers additive models only on a Box-Cox scale.
@@ -176,7 +180,10 @@ fn single(mut call: Call) -> CoreResult<(Family, Option<BoxCox>)> {
     }
     let box_cox = BoxCox::take_from(&mut call)?;
     let family = match call.name.as_str() {
-        "arima" => Family::Arima(arima::text::from_call(call)?),
+        "arima" => {
+            let (spec, fourier) = arima::text::from_call(call)?;
+            Family::Arima(spec, fourier)
+        }
         name if Baseline::is_name(name) => Family::Baseline(Baseline::from_call(call)?),
         "auto_ets" | "ets" => Family::Ets(ets::text::from_call(call)?),
         name => return invalid(format!("at position {}: unknown model '{name}'", call.at)),
@@ -189,7 +196,7 @@ impl fmt::Display for ModelSpec {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let extra: Vec<String> = self.box_cox.iter().map(BoxCox::text_args).collect();
         match &self.family {
-            Family::Arima(spec) => f.write_str(&arima::text::to_text(spec, &extra))?,
+            Family::Arima(spec, fourier) => f.write_str(&arima::text::to_text(spec, fourier, &extra))?,
             Family::AutoArima(options) => f.write_str(&auto::text::to_text(options))?,
             Family::Baseline(method) => f.write_str(&method.to_text(&extra))?,
             Family::Ets(spec) => f.write_str(&ets::text::to_text(spec, &extra))?,

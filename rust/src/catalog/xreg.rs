@@ -29,7 +29,7 @@ impl ModelSpec {
     pub fn check_takes_regressors(&self) -> CoreResult<()> {
         let mut spec = Some(self);
         while let Some(s) = spec {
-            if !matches!(s.family, Family::Arima(_) | Family::AutoArima(_)) {
+            if !matches!(s.family, Family::Arima(..) | Family::AutoArima(_)) {
                 let head = ModelSpec { fallback: None, ..s.clone() };
                 return invalid(format!(
                     "xreg: the model '{head}' takes no regressors; regression with ARIMA errors is arima(...) or auto_arima(...)"
@@ -53,7 +53,9 @@ impl ModelSpec {
 
     fn fit_family_xreg(&self, y: &[f64], xreg: &Regressors, cancel: Option<&AtomicBool>) -> CoreResult<Box<dyn FittedModel>> {
         Ok(match &self.family {
-            Family::Arima(spec) => Box::new(arima::fit_xreg(spec, y, xreg, &FitOptions { cancel, ..FitOptions::default() })?),
+            Family::Arima(spec, fourier) => {
+                Box::new(arima::fit_fourier(spec, fourier, y, xreg, &FitOptions { cancel, ..FitOptions::default() })?)
+            }
             Family::AutoArima(options) => match auto::auto_arima_xreg(y, xreg, options, cancel) {
                 Ok(fit) => Box::new(fit.fit),
                 Err(CoreError::Numerical(why)) => return Err(unidentifiable(y, xreg).unwrap_or(CoreError::Numerical(why))),
@@ -153,6 +155,70 @@ mod tests {
             let e = ModelSpec::parse("auto_arima").unwrap().fit_xreg(&y, &xreg, None).unwrap_err();
             assert!(matches!(&e, CoreError::InvalidArgument(m) if m.contains(expected)), "{e}");
         }
+    }
+
+    /// Weekly-like sales: a yearly pattern, a promotion lift and AR(1) noise.
+    fn weekly_sales(n: usize) -> (Vec<f64>, Vec<f64>) {
+        let promo: Vec<f64> = (0..n).map(|t| f64::from(u8::from(t % 9 < 2))).collect();
+        let mut e = 0.0;
+        let y = (0..n)
+            .map(|t| {
+                e = 0.5 * e + ((t * 7919 % 101) as f64 / 101.0 - 0.5) * 6.0;
+                let w = 2.0 * std::f64::consts::PI * (t + 1) as f64 / 52.18;
+                100.0 + 12.0 * w.sin() - 5.0 * (2.0 * w).cos() + 15.0 * promo[t] + e
+            })
+            .collect();
+        (y, promo)
+    }
+
+    fn bits(v: &[f64]) -> Vec<u64> {
+        v.iter().map(|x| x.to_bits()).collect()
+    }
+
+    #[test]
+    fn arima_fourier_text_fits_as_its_columns_given_as_xreg() {
+        use crate::stats::fourier::{fourier, fourier_future, FourierTerm};
+        let (y, promo) = weekly_sales(160);
+        let terms = [FourierTerm { period: 52.18, k: 2 }];
+        let (names, cols) = fourier(&terms, y.len()).unwrap();
+        let (_, future) = fourier_future(&terms, y.len(), 8).unwrap();
+        // Fourier terms alone: the text builds them, fit and forecast.
+        let built = ModelSpec::parse("arima(1,0,1, fourier=[52.18:2])").unwrap().fit(&y, None).expect("fits");
+        let given = Regressors::new(names.clone(), cols.clone()).unwrap();
+        let explicit = ModelSpec::parse("arima(1,0,1)").unwrap().fit_xreg(&y, &given, None).expect("fits");
+        let coef = |m: &dyn FittedModel| crate::engine::find::<arima::ArimaFit>(m).unwrap().coefficients();
+        assert_eq!(bits(&coef(built.as_ref())), bits(&coef(explicit.as_ref())));
+        assert!(built.regressor_names().is_empty(), "{:?}", built.regressor_names());
+        let a = built.forecast(8, &[0.9]).expect("builds the future terms");
+        let b = explicit.forecast_xreg(8, &[0.9], &future).expect("forecasts");
+        assert_eq!((bits(&a.mean), bits(&a.upper[0])), (bits(&b.mean), bits(&b.upper[0])));
+        // With the caller's regressors: theirs first, the Fourier terms after.
+        let xreg = Regressors::new(vec!["promo".into()], vec![promo.clone()]).unwrap();
+        let built = ModelSpec::parse("arima(1,0,0,fourier=[52.18:2])").unwrap().fit_xreg(&y, &xreg, None).expect("fits");
+        let all = Regressors::new(
+            std::iter::once("promo".to_string()).chain(names).collect(),
+            std::iter::once(promo).chain(cols).collect(),
+        )
+        .unwrap();
+        let explicit = ModelSpec::parse("arima(1,0,0)").unwrap().fit_xreg(&y, &all, None).expect("fits");
+        assert_eq!(bits(&coef(built.as_ref())), bits(&coef(explicit.as_ref())));
+        assert_eq!(built.regressor_names(), vec!["promo".to_string()]);
+        let next_promo = vec![1.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0];
+        let a = built.forecast_xreg(8, &[0.9], &[next_promo.clone()]).expect("forecasts");
+        let b = explicit.forecast_xreg(8, &[0.9], &std::iter::once(next_promo).chain(future).collect::<Vec<_>>()).unwrap();
+        assert_eq!(bits(&a.mean), bits(&b.mean));
+        assert!(built.forecast(8, &[0.9]).unwrap_err().to_string().contains("promo"));
+    }
+
+    #[test]
+    fn arima_fourier_text_round_trips_and_survives_a_save() {
+        let spec = ModelSpec::parse("arima(1,0,1,fourier=[7:2,365.25:3])").unwrap();
+        assert_eq!(spec.to_string(), "arima(1,0,1,fourier=[7:2,365.25:3])");
+        assert_eq!(ModelSpec::parse("arima(0,1,1,lambda=0,fourier=[52.18:1])").unwrap().to_string(), "arima(0,1,1,fourier=[52.18:1],lambda=0)");
+        let (y, _) = weekly_sales(120);
+        let model = spec.fit(&y, None).expect("fits");
+        let back = super::super::decode(&crate::engine::envelope::wrap(model.as_ref())).expect("decodes");
+        assert_eq!(bits(&back.forecast(5, &[]).unwrap().mean), bits(&model.forecast(5, &[]).unwrap().mean));
     }
 
     #[test]

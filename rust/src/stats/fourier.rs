@@ -30,6 +30,30 @@ impl FourierTerm {
     }
 }
 
+/// The terms of a spec text's `fourier=[period:K,...]` list (`value` is what the brackets
+/// hold, `at` its position for messages): each period a positive number (52.18, 365.25), K
+/// a whole number with 2 K <= period. The text forms of `arima` and `auto_arima` read it.
+pub fn parse_terms(value: &str, at: usize) -> CoreResult<Vec<FourierTerm>> {
+    let bad = || {
+        invalid(format!("at position {at}: fourier must be a list [period:K,...] such as [7:3,365.25:10], got '{value}'"))
+    };
+    let mut terms = Vec::new();
+    for item in value.split(',') {
+        let Some((period, k)) = item.split_once(':') else { return bad() };
+        let (Ok(period), Ok(k)) = (period.parse::<f64>(), k.parse::<usize>()) else { return bad() };
+        let term = FourierTerm { period, k };
+        term.validate().map_err(|e| crate::error::CoreError::InvalidArgument(format!("at position {at}: {e}")))?;
+        terms.push(term);
+    }
+    Ok(terms)
+}
+
+/// The canonical text of `terms`, `[7:3,365.25:10]`, which [`parse_terms`] reads back.
+pub fn terms_text(terms: &[FourierTerm]) -> String {
+    let items: Vec<String> = terms.iter().map(|t| format!("{}:{}", t.period, t.k)).collect();
+    format!("[{}]", items.join(","))
+}
+
 /// `sin(pi x)` with `x` reduced exactly modulo 2 into (-1, 1] first and the exact values
 /// at multiples of 1/2 (R's `sinpi`), so that large times lose no more accuracy than the
 /// product `2 k t / period` itself.
