@@ -112,6 +112,7 @@ pub(crate) struct FlatChunks {
     bounds: Vec<usize>,
     buffer: Vec<f64>,
     first: usize,
+    end: usize,
 }
 
 impl FlatChunks {
@@ -121,7 +122,21 @@ impl FlatChunks {
         let n_offsets = length(env, offsets, "offsets")?;
         let mut bounds = vec![0; n_offsets];
         env.get_int_array_region(offsets, 0, &mut bounds)?;
-        Ok(FlatChunks { bounds: checked_offsets(&bounds, n_values)?, buffer: Vec::new(), first: 0 })
+        let bounds = checked_offsets(&bounds, n_values)?;
+        let end = bounds.len() - 1;
+        Ok(FlatChunks { bounds, buffer: Vec::new(), first: 0, end })
+    }
+
+    /// Narrows the chunks to series `from .. to` (Java's own bounds of a streamed chunk, so out
+    /// of range is a bug of ours), returned as usizes.
+    pub(crate) fn limit(&mut self, from: jint, to: jint) -> BridgeResult<(usize, usize)> {
+        match (usize::try_from(from), usize::try_from(to)) {
+            (Ok(a), Ok(b)) if a <= b && b <= self.series() => {
+                (self.first, self.end) = (a, b);
+                Ok((a, b))
+            }
+            _ => Err(BridgeError::Internal(format!("series {from} .. {to} of {}", self.series()))),
+        }
     }
 
     /// The number of series.
@@ -132,7 +147,7 @@ impl FlatChunks {
     /// The next chunk (the index of its first series, and its series), or None after the last;
     /// `values` must be the array given to [`FlatChunks::new`].
     pub(crate) fn next(&mut self, env: &mut JNIEnv, values: &JDoubleArray) -> BridgeResult<Option<Chunk<'_>>> {
-        let (n, first, bounds) = (self.series(), self.first, &self.bounds);
+        let (n, first, bounds) = (self.end, self.first, &self.bounds);
         if first >= n {
             return Ok(None);
         }

@@ -18,3 +18,8 @@ pub extern "system" fn Java_io_lagrs_NativeDiagnostics_liveArimaModels0<'local>(
 pub extern "system" fn Java_io_lagrs_NativeDiagnostics_liveArimaBatches0<'local>(mut env: JNIEnv<'local>, _class: JClass<'local>) -> jlong {
     run_ffi_safe(&mut env, |_| Ok(BATCHES.live()? as jlong))
 }
+
+#[no_mangle]
+pub extern "system" fn Java_io_lagrs_NativeDiagnostics_liveBatchRuns0<'local>(mut env: JNIEnv<'local>, _class: JClass<'local>) -> jlong {
+    run_ffi_safe(&mut env, |_| Ok(crate::batch::CONTROLS.live()? as jlong))
+}

@@ -1,18 +1,17 @@
 //! Native side of `io.lagrs.ModelSpecs`: a model specification of any family crosses the
 //! bridge as its text (options by name, read by the core's one parser), never as positions.
 
-use jni::objects::{JClass, JDoubleArray, JIntArray, JObject, JObjectArray, JString};
+use jni::objects::{JClass, JDoubleArray, JIntArray, JObjectArray, JString};
 use jni::sys::{jint, jlong};
 use jni::JNIEnv;
 use lagrs_core::catalog::ModelSpec;
-use lagrs_core::engine::{batch as verbs, Forecast, Spec};
-use lagrs_core::error::CoreResult;
+use lagrs_core::engine::{batch as verbs, Spec};
 
 use crate::batch::{control, for_each_chunk_of_flat, for_each_chunk_of_rows, FlatChunks};
-use crate::convert::{count, doubles_from_java, doubles_to_java};
+use crate::convert::{count, doubles_from_java};
 use crate::error::{BridgeError, BridgeResult};
 use crate::ffi::run_ffi_safe;
-use crate::model_batches::{object_array, BATCHES};
+use crate::model_batches::BATCHES;
 use crate::packed_output::PackedOutput;
 use crate::{interruptible, models};
 
@@ -89,6 +88,8 @@ pub extern "system" fn Java_io_lagrs_ModelSpecs_fitFlat0<'local>(
 /// results into the arrays Java allocated (sized by `PackedOutput::new`) as the chunk finishes:
 /// series i's packed forecast (mean, then lower and upper per level, h values each) at
 /// `i * h * (1 + 2 * levels)`, NaN where it failed; its error or null; its model's label or null.
+/// Only series `from .. to` are forecast, series `from + i` written at index i: the whole batch
+/// (0, n) for `forecastAll`, one streamed chunk at a time for its sink variant.
 #[no_mangle]
 pub extern "system" fn Java_io_lagrs_ModelSpecs_forecastFlat0<'local>(
     mut env: JNIEnv<'local>,
@@ -98,6 +99,8 @@ pub extern "system" fn Java_io_lagrs_ModelSpecs_forecastFlat0<'local>(
     offsets: JIntArray<'local>,
     h: jint,
     levels: JDoubleArray<'local>,
+    from: jint,
+    to: jint,
     run: jlong,
     packed: JDoubleArray<'local>,
     errors: JObjectArray<'local>,
@@ -110,50 +113,13 @@ pub extern "system" fn Java_io_lagrs_ModelSpecs_forecastFlat0<'local>(
         lagrs_core::engine::check_request(h, &levels)?;
         let control = control(run)?;
         let mut chunks = FlatChunks::new(env, &values, &offsets)?;
-        let mut out = PackedOutput::new(env, &packed, &errors, &labels, chunks.series(), h * (1 + 2 * levels.len()))?;
+        let (from, to) = chunks.limit(from, to)?;
+        let mut out = PackedOutput::new(env, &packed, &errors, &labels, to - from, h * (1 + 2 * levels.len()))?;
         while let Some((first, chunk)) = chunks.next(env, &values)? {
             let results = verbs::forecast_all(&spec, &chunk, h, &levels, &control);
             assert_eq!(results.len(), chunk.len(), "a chunk forecast returns one result per series");
-            out.write(env, first, results)?;
+            out.write(env, first - from, results)?;
         }
         Ok(())
     })
-}
-
-/// The `{double[] packed, String[] errors, String[] labels}` of a "forecast all" call with
-/// regressors from its per-series results (the layout `forecastFlat0` writes in place).
-pub(crate) fn forecasts_to_java<'local>(
-    env: &mut JNIEnv<'local>,
-    results: Vec<CoreResult<(String, Forecast)>>,
-    h: usize,
-    n_levels: usize,
-) -> BridgeResult<JObjectArray<'local>> {
-    let stride = h * (1 + 2 * n_levels);
-    let total = stride
-        .checked_mul(results.len())
-        .filter(|&t| t <= i32::MAX as usize)
-        .ok_or_else(|| BridgeError::InvalidArgument(format!("{} series of {stride} forecast values each do not fit in one Java array", results.len())))?;
-    let mut packed = vec![f64::NAN; total];
-    let mut errors = Vec::with_capacity(results.len());
-    let mut labels = Vec::with_capacity(results.len());
-    for (i, result) in results.into_iter().enumerate() {
-        match result {
-            Ok((label, forecast)) => {
-                packed[i * stride..(i + 1) * stride].copy_from_slice(&forecast.packed());
-                errors.push(None);
-                labels.push(Some(label));
-            }
-            Err(e) => {
-                errors.push(Some(e.to_string()));
-                labels.push(None);
-            }
-        }
-    }
-    let strings = |env: &mut JNIEnv<'local>, items: Vec<Option<String>>| {
-        object_array(env, "java/lang/String", items, |env, s| Ok(s.map(|s| env.new_string(s)).transpose()?.map(JObject::from)))
-    };
-    let packed = JObject::from(doubles_to_java(env, &packed)?);
-    let errors = JObject::from(strings(env, errors)?);
-    let labels = JObject::from(strings(env, labels)?);
-    object_array(env, "java/lang/Object", vec![packed, errors, labels], |_, o| Ok(Some(o)))
 }

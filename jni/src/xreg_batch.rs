@@ -20,7 +20,8 @@ use crate::convert::{count, doubles_to_java};
 use crate::error::{BridgeError, BridgeResult};
 use crate::ffi::run_ffi_safe;
 use crate::model_batches::{object_array, BATCHES};
-use crate::specs::{forecasts_to_java, spec_from_java};
+use crate::packed_output::PackedOutput;
+use crate::specs::spec_from_java;
 use crate::xreg::{columns_from_java, strings_from_java};
 use crate::models;
 
@@ -85,16 +86,18 @@ impl Block<'_, '_> {
     }
 }
 
-/// Calls `fit_chunk` on consecutive chunks of the series, each with its rows of every column
-/// of `xreg` (and its `h` future values of every column of `future`, if given).
-fn for_each_chunk<T>(
-    env: &mut JNIEnv,
+/// Calls `on_chunk` with the index of the first series and the series of consecutive chunks,
+/// each with its rows of every column of `xreg` (and its `h` future values of every column of
+/// `future`, if given); `env` is handed on so a chunk's results can be written out before the
+/// next is read.
+fn for_each_chunk<'local>(
+    env: &mut JNIEnv<'local>,
     values: &JDoubleArray,
     offsets: &JIntArray,
     xreg: &Block,
     future: Option<(&Block, usize)>,
-    mut fit_chunk: impl FnMut(&[XregSeries]) -> Vec<CoreResult<T>>,
-) -> BridgeResult<Vec<CoreResult<T>>> {
+    mut on_chunk: impl FnMut(&mut JNIEnv<'local>, usize, &[XregSeries]) -> BridgeResult<()>,
+) -> BridgeResult<()> {
     let n_values = length(env, values, "values")?;
     let mut bounds = vec![0; length(env, offsets, "offsets")?];
     env.get_int_array_region(offsets, 0, &mut bounds)?;
@@ -102,7 +105,6 @@ fn for_each_chunk<T>(
     let n = bounds.len() - 1;
     let h = future.map_or(0, |(_, h)| h);
     let per_chunk = CHUNK_VALUES / (1 + xreg.width);
-    let mut results = Vec::with_capacity(n);
     let (mut y, mut columns, mut futures) = (Vec::new(), Vec::new(), Vec::new());
     let mut first = 0;
     while first < n {
@@ -126,12 +128,10 @@ fn for_each_chunk<T>(
         let series: Vec<XregSeries> = (first..last)
             .map(|i| XregSeries { y: &y[bounds[i] - a..bounds[i + 1] - a], columns: &rows[i - first], future: &ahead[i - first] })
             .collect();
-        let fitted = fit_chunk(&series);
-        assert_eq!(fitted.len(), series.len(), "a chunk fit returns one result per series");
-        results.extend(fitted);
+        on_chunk(env, first, &series)?;
         first = last;
     }
-    Ok(results)
+    Ok(())
 }
 
 /// The column names, checked once for the whole batch (the rules of a single fit's names),
@@ -162,11 +162,19 @@ pub extern "system" fn Java_io_lagrs_ModelSpecs_fitFlatXreg0<'local>(
         let n_values = length(env, &values, "values")?;
         let xreg = Block::new(env, &xreg, "xreg", &names, n_values, "values has")?;
         let control = control(run)?;
-        BATCHES.insert(for_each_chunk(env, &values, &offsets, &xreg, None, |chunk| fit_all_xreg(&spec, &names, chunk, &control))?)
+        let mut results = Vec::new();
+        for_each_chunk(env, &values, &offsets, &xreg, None, |_, _, chunk| {
+            let fitted = fit_all_xreg(&spec, &names, chunk, &control);
+            assert_eq!(fitted.len(), chunk.len(), "a chunk fit returns one result per series");
+            results.extend(fitted);
+            Ok(())
+        })?;
+        BATCHES.insert(results)
     })
 }
 
-/// As `forecastFlat0`, each series with its regressors and their `h` future values.
+/// As `forecastFlat0` (results written into the arrays Java allocated, chunk by chunk), each
+/// series with its regressors and their `h` future values.
 #[no_mangle]
 pub extern "system" fn Java_io_lagrs_ModelSpecs_forecastFlatXreg0<'local>(
     mut env: JNIEnv<'local>,
@@ -180,7 +188,10 @@ pub extern "system" fn Java_io_lagrs_ModelSpecs_forecastFlatXreg0<'local>(
     h: jint,
     levels: JDoubleArray<'local>,
     run: jlong,
-) -> JObjectArray<'local> {
+    packed: JDoubleArray<'local>,
+    errors: JObjectArray<'local>,
+    labels: JObjectArray<'local>,
+) {
     run_ffi_safe(&mut env, |env| {
         let spec = spec_from_java(env, &text)?;
         let h = count(h, "h")?;
@@ -192,10 +203,12 @@ pub extern "system" fn Java_io_lagrs_ModelSpecs_forecastFlatXreg0<'local>(
         let xreg = Block::new(env, &xreg, "xreg", &names, n_values, "values has")?;
         let future = Block::new(env, &future, "futureXreg", &names, n_series * h, "h x series is")?;
         let control = control(run)?;
-        let results = for_each_chunk(env, &values, &offsets, &xreg, Some((&future, h)), |chunk| {
-            forecast_all_xreg(&spec, &names, chunk, h, &levels, &control)
-        })?;
-        forecasts_to_java(env, results, h, levels.len())
+        let mut out = PackedOutput::new(env, &packed, &errors, &labels, n_series, h * (1 + 2 * levels.len()))?;
+        for_each_chunk(env, &values, &offsets, &xreg, Some((&future, h)), |env, first, chunk| {
+            let results = forecast_all_xreg(&spec, &names, chunk, h, &levels, &control);
+            assert_eq!(results.len(), chunk.len(), "a chunk forecast returns one result per series");
+            out.write(env, first, results)
+        })
     })
 }
 

@@ -56,8 +56,14 @@ final class BatchRun extends NativeHandle {
             ProgressReports reports = options.listener() == null ? null
                     : new ProgressReports(options.listener(), options.executor(), run::cancel);
             try {
-                long results = run.fitWatched(caller, options, reports, fit);
-                return run.outcome(what, caller, token, reports, results, freeResults);
+                long results = 0;
+                Throwable sinkFailure = null;
+                try {
+                    results = run.fitWatched(caller, options, reports, fit);
+                } catch (SinkFailure f) {
+                    sinkFailure = f.getCause();
+                }
+                return run.outcome(what, caller, token, reports, results, sinkFailure, freeResults);
             } finally {
                 if (reports != null) {
                     reports.end();
@@ -92,19 +98,23 @@ final class BatchRun extends NativeHandle {
      * listener's {@code Error} included), results that are not returned are freed.
      */
     private long outcome(String what, Thread caller, CancellationToken token, ProgressReports reports, long results,
-            LongConsumer freeResults) {
+            Throwable sinkFailure, LongConsumer freeResults) {
         boolean returned = false;
         try {
             // {done, failed, cancelled, total}
             int[] c = call(BatchRun::progress0);
             BatchProgress last = new BatchProgress(c[0], c[1], total);
-            boolean cutShort = c[2] > 0;
+            boolean cutShort = c[2] > 0 || sinkFailure != null;
             Throwable listenerFailure = reports == null ? null : reports.finish(cutShort, last, token);
             if (listenerFailure == null && !cutShort) {
                 returned = true;
                 return results;
             }
-            String why = listenerFailure != null ? "the progress listener threw"
+            if (sinkFailure != null) {
+                listenerFailure = sinkFailure;
+            }
+            String why = sinkFailure != null ? "the sink threw"
+                    : listenerFailure != null ? "the progress listener threw"
                     : caller.isInterrupted() ? "the calling thread was interrupted" : "it was cancelled";
             CancellationException e = new CancellationException(what + " stopped because " + why
                     + ": " + last.done() + " of " + total + " series had finished");
@@ -116,6 +126,27 @@ final class BatchRun extends NativeHandle {
             if (!returned) {
                 freeResults.accept(results);
             }
+        }
+    }
+
+    /**
+     * Whether the run with this handle was cut short (a series was cancelled): a streaming call
+     * checks it before handing a chunk to user code, so no cancelled result reaches it.
+     */
+    static boolean cutShort(long handle) {
+        return progress0(handle)[2] > 0;
+    }
+
+    /**
+     * What user code called on the calling thread during the run (a streaming call's sink)
+     * threw, wrapped so that {@link #run} ends the call as for a listener that threw: a
+     * {@link CancellationException} with it as the cause, no final report.
+     */
+    static final class SinkFailure extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        SinkFailure(Throwable cause) {
+            super(cause);
         }
     }
 

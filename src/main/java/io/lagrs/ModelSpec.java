@@ -162,6 +162,29 @@ public sealed interface ModelSpec permits Arima, AutoArima, SpecText {
     }
 
     /**
+     * As {@link #forecastAll(double[], int[], int, double[], BatchOptions)}, streamed: the
+     * forecasts go to {@code sink} a chunk at a time (at most 2^21 input and 2^21 output values a
+     * chunk), on the calling thread in series order, and none is kept, so the output need not fit
+     * in memory. The chunks' arrays, concatenated, equal the all-at-once call's to the bit.
+     *
+     * @param values all series, concatenated
+     * @param offsets start of each series in values, plus {@code values.length} at the end
+     * @param h the horizon, 1 to {@value ArimaModel#MAX_HORIZON} steps
+     * @param levels interval coverages, each in (0, 1)
+     * @param options threads, progress listener and cancellation token
+     * @param sink takes each chunk's forecasts (see {@link BatchForecastSink})
+     * @throws NullPointerException if an argument is null
+     * @throws IllegalArgumentException if the offsets do not describe the values, h is out of
+     *     range, or a level is not in (0, 1)
+     * @throws java.util.concurrent.CancellationException if the call was cancelled, or the sink
+     *     threw (its exception is the cause); chunks already taken stay taken
+     */
+    default void forecastAll(double[] values, int[] offsets, int h, double[] levels, BatchOptions options,
+            BatchForecastSink sink) {
+        ForecastStream.forecast(this, values, offsets, h, levels, options, sink);
+    }
+
+    /**
      * Fits every series of the flat layout with its rows of the regressor columns (each series
      * as {@link #fit(double[], Regressors)} fits it, to the same bits); otherwise as
      * {@link #fitAll(double[], int[], BatchOptions)}. A series whose regressors cannot be used

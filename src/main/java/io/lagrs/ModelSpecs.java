@@ -67,7 +67,7 @@ final class ModelSpecs {
         String[] errors = new String[n];
         String[] labels = new String[n];
         BatchRun.run("ModelSpec.forecastAll", n, options, run -> {
-            forecastFlat0(text, values, offsets, h, asked, run, packed, errors, labels);
+            forecastFlat0(text, values, offsets, h, asked, 0, n, run, packed, errors, labels);
             // The results are the Java arrays above, not a native object: the "handle" is a placeholder.
             return 0L;
         }, none -> { });
@@ -116,12 +116,16 @@ final class ModelSpecs {
         }
         String text = spec.toString();
         double[] asked = levels.clone();
-        Object[][] results = new Object[1][];
+        // Allocated once here and filled chunk by chunk, as forecastFlat's.
+        long total = packedLength(n, h, asked.length);
+        double[] packed = new double[total < 0 || total > Integer.MAX_VALUE ? 0 : (int) total];
+        String[] errors = new String[n];
+        String[] labels = new String[n];
         BatchRun.run("ModelSpec.forecastAll", n, options, run -> {
-            results[0] = forecastFlatXreg0(text, values, offsets, names, columns, future, h, asked, run);
+            forecastFlatXreg0(text, values, offsets, names, columns, future, h, asked, run, packed, errors, labels);
             return 0L;
         }, none -> { });
-        return new BatchForecast((double[]) results[0][0], (String[]) results[0][1], (String[]) results[0][2], h, asked);
+        return new BatchForecast(packed, errors, labels, h, asked);
     }
 
     private static native String canonical0(String text);
@@ -137,9 +141,11 @@ final class ModelSpecs {
     private static native long fitFlatXreg0(String text, double[] values, int[] offsets, String[] names,
             double[][] columns, long run);
 
-    private static native Object[] forecastFlatXreg0(String text, double[] values, int[] offsets, String[] names,
-            double[][] columns, double[][] future, int h, double[] levels, long run);
+    private static native void forecastFlatXreg0(String text, double[] values, int[] offsets, String[] names,
+            double[][] columns, double[][] future, int h, double[] levels, long run, double[] packed, String[] errors,
+            String[] labels);
 
-    private static native void forecastFlat0(String text, double[] values, int[] offsets, int h, double[] levels,
-            long run, double[] packed, String[] errors, String[] labels);
+    /** Series {@code from .. to} only, series {@code from + i} written at index i (the streaming call's chunks). */
+    static native void forecastFlat0(String text, double[] values, int[] offsets, int h, double[] levels, int from,
+            int to, long run, double[] packed, String[] errors, String[] labels);
 }

@@ -14,4 +14,7 @@ final class NativeDiagnostics {
 
     /** ArimaBatch states held by the native library. */
     static native long liveArimaBatches0();
+
+    /** BatchRun controls (a batch call's counters, cancel flag and threads) not yet freed. */
+    static native long liveBatchRuns0();
 }

@@ -28,6 +28,9 @@ import java.util.Random;
  *   <li>{@code forecastall N LENGTH SPEC H [LEVEL...]}: one {@code ModelSpec.forecastAll} of SPEC
  *       (e.g. {@code auto_ets[12]}) over N positive monthly series of LENGTH values in the flat
  *       layout, H steps, with the given interval levels. Prints the peak RSS.</li>
+ *   <li>{@code forecaststream N LENGTH SPEC H [LEVEL...]}: the same input through the streamed
+ *       {@code forecastAll} (a {@link io.lagrs.BatchForecastSink} that counts the failures and
+ *       keeps nothing). Prints the peak RSS.</li>
  * </ul>
  */
 public final class MemoryBench {
@@ -40,11 +43,12 @@ public final class MemoryBench {
             case "fitall" -> fitAll(Integer.parseInt(args[1]), Integer.parseInt(args[2]));
             case "cv" -> crossValidate(Integer.parseInt(args[1]), Integer.parseInt(args[2]),
                     args.length > 4 ? List.of(args[3], args[4]) : List.of("arima(0,1,1)(0,1,1)[12]", "snaive[12]"));
-            case "forecastall" -> forecastAll(Integer.parseInt(args[1]), Integer.parseInt(args[2]), args[3],
+            case "forecastall", "forecaststream" -> forecastAll(args[0].equals("forecaststream"),
+                    Integer.parseInt(args[1]), Integer.parseInt(args[2]), args[3],
                     Integer.parseInt(args[4]), java.util.Arrays.stream(args, 5, args.length)
                             .mapToDouble(Double::parseDouble).toArray());
             default -> throw new IllegalArgumentException(
-                    "usage: cycles close|forget N | fitall N LENGTH | cv N LENGTH [SPEC SPEC] | forecastall N LEN SPEC H [LEVEL...]");
+                    "usage: cycles close|forget N | fitall N LENGTH | cv N LENGTH [SPEC SPEC] | forecastall|forecaststream N LEN SPEC H [LEVEL...]");
         }
     }
 
@@ -129,7 +133,8 @@ public final class MemoryBench {
                 (System.nanoTime() - start) / 1e9, mib("VmRSS"), mib("VmHWM"));
     }
 
-    private static void forecastAll(int n, int length, String spec, int h, double[] levels) throws IOException {
+    private static void forecastAll(boolean stream, int n, int length, String spec, int h, double[] levels)
+            throws IOException {
         Random random = new Random(4);
         double[] values = new double[n * length];
         int[] offsets = new int[n + 1];
@@ -143,14 +148,24 @@ public final class MemoryBench {
         }
         System.out.printf("input ready: rss_mib=%.1f%n", mib("VmRSS"));
         long start = System.nanoTime();
-        BatchForecast f = ModelSpec.parse(spec).forecastAll(values, offsets, h, levels, BatchOptions.defaults());
+        int[] failed = new int[1];
+        if (stream) {
+            ModelSpec.parse(spec).forecastAll(values, offsets, h, levels, BatchOptions.defaults(),
+                    (first, chunk) -> failed[0] += failures(chunk));
+        } else {
+            failed[0] = failures(ModelSpec.parse(spec).forecastAll(values, offsets, h, levels, BatchOptions.defaults()));
+        }
+        System.out.printf("RESULT %s spec=%s n=%d length=%d h=%d levels=%d failed=%d seconds=%.1f "
+                + "rss_mib=%.1f peak_rss_mib=%.1f%n", stream ? "forecaststream" : "forecastall", spec, n, length, h,
+                levels.length, failed[0], (System.nanoTime() - start) / 1e9, mib("VmRSS"), mib("VmHWM"));
+    }
+
+    private static int failures(BatchForecast f) {
         int failed = 0;
         for (int j = 0; j < f.size(); j++) {
             failed += f.succeeded(j) ? 0 : 1;
         }
-        System.out.printf("RESULT forecastall spec=%s n=%d length=%d h=%d levels=%d failed=%d seconds=%.1f "
-                + "rss_mib=%.1f peak_rss_mib=%.1f%n", spec, n, length, h, levels.length, failed,
-                (System.nanoTime() - start) / 1e9, mib("VmRSS"), mib("VmHWM"));
+        return failed;
     }
 
     /** A /proc/self/status field in MiB. */
