@@ -88,6 +88,16 @@ fn refusals_name_the_component_or_argument() {
     assert!(message("ets(A,N,A)", &with_zero).contains("season: a seasonal model needs a period"));
     assert!(message("ets(A,N,N,bounds=odd)", &with_zero).contains("bounds must be one of"));
     assert!(message("auto_ets(nmse=40)", &with_zero).contains("nmse: must lie in 1..=30"));
+    assert!(message("auto_ets(lower=[0.1,0.1,0.1])", &with_zero).contains("lower must be a list of 4 finite numbers"));
+    assert!(message("auto_ets(upper=[1,1,1,inf])", &with_zero).contains("upper must be a list of 4 finite numbers"));
+    assert!(message("auto_ets(lower=0.5)", &with_zero).contains("lower must be a list of 4"));
+    assert!(message("auto_ets(lower=[0.0001,0.0001,0.0001,0.99])", &with_zero)
+        .contains("lower/upper: the bounds of phi must be finite with lower <= upper, got [0.99, 0.98]"));
+    assert!(message("ets(A,N,N,alpha=0.6,upper=[0.5,0.9999,0.9999,0.98])", &with_zero)
+        .contains("alpha: 0.6 lies outside its bounds [0.0001, 0.5]"));
+    // Equal to R's defaults, the bounds leave the canonical text as it was.
+    let spelled = ModelSpec::parse("auto_ets(lower=[1e-4,0.0001,0.0001,0.8])[4]").unwrap();
+    assert_eq!(spelled.to_string(), "auto_ets[4]");
     // Automatic selection skips the multiplicative forms on such data instead.
     let fitted = ModelSpec::parse("auto_ets[12]").unwrap().fit(&with_zero, None).unwrap();
     assert!(fitted.label().starts_with("ETS(A,"), "{}", fitted.label());

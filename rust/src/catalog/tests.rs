@@ -22,6 +22,7 @@ fn texts_round_trip_through_parse_and_display() {
         "auto_ets[12]",
         "ets(M,Ad,M,alpha=0.3,bounds=usual)[12]",
         "ets(A,Z,N,damped=false,opt_crit=mae,lambda=0)",
+        "auto_ets(lower=[0.0001,0.0001,0.0001,0.9],upper=[0.5,0.9999,0.9999,0.99])[12]",
         "croston",
         "croston(alpha=0.3)|naive",
         "croston_optimized",

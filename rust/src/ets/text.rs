@@ -1,7 +1,9 @@
 //! ETS's spec texts: `auto_ets[m]` (R's `ets(y)`) and `ets(M,Ad,M)[m]` (also `ets(MAdM)` or
 //! with `Z` letters), with R's arguments by name: `damped`, `alpha`, `beta`, `gamma`, `phi`,
 //! `opt_crit`, `nmse`, `bounds`, `ic`, `restrict`, `allow_multiplicative_trend`,
-//! `additive_only`. The canonical text writes only what differs from R's defaults.
+//! `additive_only`, and `lower`/`upper` as lists of four (alpha, beta, gamma, phi:
+//! `lower=[0.0001,0.0001,0.0001,0.9]`). The canonical text writes only what differs from R's
+//! defaults.
 
 use super::form::{Component, Request};
 use super::model::EtsModel;
@@ -59,6 +61,22 @@ fn choice<T: Copy>(arg: &Arg, name: &str, table: &[(&str, T)]) -> CoreResult<T> 
     }
 }
 
+/// R's `lower`/`upper`: four numbers, for alpha, beta, gamma and phi in that order.
+fn four(arg: &Arg, name: &str) -> CoreResult<[f64; 4]> {
+    let items: Vec<Option<f64>> = arg
+        .value
+        .split(',')
+        .map(|v| v.parse::<f64>().ok().filter(|v| v.is_finite()))
+        .collect();
+    match items[..] {
+        [Some(a), Some(b), Some(g), Some(p)] => Ok([a, b, g, p]),
+        _ => invalid(format!(
+            "at position {}: {name} must be a list of 4 finite numbers (alpha, beta, gamma, phi), as {name}=[0.0001,0.0001,0.0001,0.8], got '{}'",
+            arg.at, arg.value
+        )),
+    }
+}
+
 fn name_of<T: PartialEq>(table: &[(&'static str, T)], v: &T) -> &'static str {
     table
         .iter()
@@ -103,6 +121,11 @@ pub fn from_call(mut call: Call) -> CoreResult<EtsSpec> {
     ] {
         if let Some(arg) = call.take(name) {
             *slot = Some(arg.number(name)?);
+        }
+    }
+    for (name, slot) in [("lower", &mut o.lower), ("upper", &mut o.upper)] {
+        if let Some(arg) = call.take(name) {
+            *slot = four(&arg, name)?;
         }
     }
     if let Some(arg) = call.take("nmse") {
@@ -169,6 +192,12 @@ pub fn to_text(spec: &EtsSpec, extra: &[String]) -> String {
     for (k, v) in [("alpha", o.alpha), ("beta", o.beta), ("gamma", o.gamma), ("phi", o.phi)] {
         if let Some(v) = v {
             args.push(format!("{k}={v}"));
+        }
+    }
+    for (k, v, dv) in [("lower", o.lower, d.lower), ("upper", o.upper, d.upper)] {
+        if v != dv {
+            let items: Vec<String> = v.iter().map(f64::to_string).collect();
+            args.push(format!("{k}=[{}]", items.join(",")));
         }
     }
     if o.opt_crit != d.opt_crit {

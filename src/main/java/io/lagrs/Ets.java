@@ -16,6 +16,8 @@ package io.lagrs;
  * Immutable and thread-safe.
  */
 public final class Ets extends SpecText {
+    private static final String[] PARAMETERS = {"alpha", "beta", "gamma", "phi"};
+
     private Ets(String text) {
         super(ModelSpecs.canonical(text));
     }
@@ -52,8 +54,7 @@ public final class Ets extends SpecText {
      */
     public Ets period(int m) {
         String text = toString();
-        int open = text.indexOf('[');
-        return new Ets((open >= 0 ? text.substring(0, open) : text) + "[" + m + "]");
+        return new Ets(text.substring(0, periodStart(text)) + "[" + m + "]");
     }
 
     /**
@@ -104,6 +105,52 @@ public final class Ets extends SpecText {
      */
     public Ets phi(double phi) {
         return withOption("phi=" + phi);
+    }
+
+    /**
+     * R's {@code lower}: the lower bounds of the estimated parameters (R's default
+     * {@code 0.0001, 0.0001, 0.0001, 0.8}). With R's default {@code bounds = "both"} a fixed
+     * parameter must lie within them too.
+     *
+     * @param alpha the lower bound of alpha
+     * @param beta the lower bound of beta
+     * @param gamma the lower bound of gamma
+     * @param phi the lower bound of phi
+     * @return a new spec
+     * @throws IllegalArgumentException if a bound is not finite, naming {@code lower}, or lies
+     *     above its upper bound, naming {@code lower/upper}
+     */
+    public Ets lower(double alpha, double beta, double gamma, double phi) {
+        return withOption(bounds("lower", alpha, beta, gamma, phi));
+    }
+
+    /**
+     * R's {@code upper}: the upper bounds of the estimated parameters (R's default
+     * {@code 0.9999, 0.9999, 0.9999, 0.98}).
+     *
+     * @param alpha the upper bound of alpha
+     * @param beta the upper bound of beta
+     * @param gamma the upper bound of gamma
+     * @param phi the upper bound of phi
+     * @return a new spec
+     * @throws IllegalArgumentException if a bound is not finite, naming {@code upper}, or lies
+     *     below its lower bound, naming {@code lower/upper}
+     */
+    public Ets upper(double alpha, double beta, double gamma, double phi) {
+        return withOption(bounds("upper", alpha, beta, gamma, phi));
+    }
+
+    private static String bounds(String name, double... values) {
+        StringBuilder list = new StringBuilder(name).append("=[");
+        for (int k = 0; k < values.length; k++) {
+            // The engine would refuse "NaN" too, but only as text; this names the parameter.
+            if (!Double.isFinite(values[k])) {
+                throw new IllegalArgumentException(
+                        name + ": the bound of " + PARAMETERS[k] + " must be finite, got " + values[k]);
+            }
+            list.append(k > 0 ? "," : "").append(values[k]);
+        }
+        return list.append(']').toString();
     }
 
     /**
