@@ -93,13 +93,10 @@ public final class LagrsSpark {
     public static Dataset<Row> forecast(Dataset<Row> df, ForecastSpec spec, ForecastMetrics metrics) {
         Objects.requireNonNull(df, "df must not be null");
         Objects.requireNonNull(spec, "spec must not be null");
-        StructType schema = df.schema();
-        StructField idField = field(schema, spec.idColumn(), "id");
-        StructField timeField = field(schema, spec.timeColumn(), "time");
-        StructField valueField = field(schema, spec.valueColumn(), "value");
-        TimeKind kind = TimeKind.of(timeField.dataType(), timeField.name());
-        requireNumeric(valueField);
-        requireDistinctKeys(idField, timeField, FORECAST_COLUMNS);
+        SeriesColumns columns = SeriesColumns.of(df.schema(), spec.idColumn(), spec.timeColumn(), spec.valueColumn(),
+                FORECAST_COLUMNS);
+        StructField idField = columns.id(), timeField = columns.time(), valueField = columns.value();
+        TimeKind kind = columns.kind();
         if (spec.regressors.length > 0) {
             throw new IllegalArgumentException("spec has the regressors " + List.of(spec.regressors)
                     + ": their future values are needed, LagrsSpark.forecast(df, future, spec)");
@@ -139,13 +136,10 @@ public final class LagrsSpark {
         Objects.requireNonNull(df, "df must not be null");
         Objects.requireNonNull(future, "future must not be null");
         Objects.requireNonNull(spec, "spec must not be null");
-        StructType schema = df.schema();
-        StructField idField = field(schema, spec.idColumn(), "id");
-        StructField timeField = field(schema, spec.timeColumn(), "time");
-        StructField valueField = field(schema, spec.valueColumn(), "value");
-        TimeKind kind = TimeKind.of(timeField.dataType(), timeField.name());
-        requireNumeric(valueField);
-        requireDistinctKeys(idField, timeField, FORECAST_COLUMNS);
+        SeriesColumns columns = SeriesColumns.of(df.schema(), spec.idColumn(), spec.timeColumn(), spec.valueColumn(),
+                FORECAST_COLUMNS);
+        StructField idField = columns.id(), timeField = columns.time(), valueField = columns.value();
+        TimeKind kind = columns.kind();
         Dataset<Row> rows = XregForecast.rows(df, future, spec, idField, timeField, valueField, kind);
         String zone = df.sparkSession().conf().get("spark.sql.session.timeZone");
         ForecastSpec resolved = spec.threads() > 0 ? spec : spec.threads(taskCpus(df.sparkSession()));
@@ -229,15 +223,12 @@ public final class LagrsSpark {
     public static Dataset<Row> crossValidate(Dataset<Row> df, CvSpec spec) {
         Objects.requireNonNull(df, "df must not be null");
         Objects.requireNonNull(spec, "spec must not be null");
-        StructType schema = df.schema();
-        StructField idField = field(schema, spec.idColumn(), "id");
-        StructField timeField = field(schema, spec.timeColumn(), "time");
-        StructField valueField = field(schema, spec.valueColumn(), "value");
-        TimeKind kind = TimeKind.of(timeField.dataType(), timeField.name());
-        requireNumeric(valueField);
         List<String> outputs = new ArrayList<>(List.of("cutoff", "actual", "error"));
         outputs.addAll(spec.modelColumns());
-        requireDistinctKeys(idField, timeField, outputs);
+        SeriesColumns series = SeriesColumns.of(df.schema(), spec.idColumn(), spec.timeColumn(), spec.valueColumn(),
+                outputs);
+        StructField idField = series.id(), timeField = series.time(), valueField = series.value();
+        TimeKind kind = series.kind();
         Dataset<Row> sorted = sortedChunks(df, idField, timeField, valueField, kind, spec.partitions(), null);
         StructType out = new StructType().add("id", idField.dataType(), true).add("t", kind.longFormType(), true)
                 .add("cutoff", kind.longFormType(), true).add("actual", DataTypes.DoubleType, true);
@@ -322,6 +313,19 @@ public final class LagrsSpark {
     }
 
     /** The id and time columns are two, and neither takes the name of an output column. */
+    /** The id, time and value columns a spec names, each checked as every entry point needs them. */
+    private record SeriesColumns(StructField id, StructField time, StructField value, TimeKind kind) {
+        static SeriesColumns of(StructType schema, String id, String time, String value, List<String> outputs) {
+            StructField idField = field(schema, id, "id");
+            StructField timeField = field(schema, time, "time");
+            StructField valueField = field(schema, value, "value");
+            TimeKind kind = TimeKind.of(timeField.dataType(), timeField.name());
+            requireNumeric(valueField);
+            requireDistinctKeys(idField, timeField, outputs);
+            return new SeriesColumns(idField, timeField, valueField, kind);
+        }
+    }
+
     private static void requireDistinctKeys(StructField idField, StructField timeField, List<String> outputs) {
         for (String name : List.of(idField.name(), timeField.name())) {
             if (outputs.contains(name)) {
