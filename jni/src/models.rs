@@ -15,6 +15,7 @@ use crate::convert::{count, doubles_from_java, doubles_to_java};
 use crate::error::{BridgeError, BridgeResult};
 use crate::ffi::run_ffi_safe;
 use crate::handles::Registry;
+use crate::interruptible;
 
 pub(crate) static MODELS: Registry<dyn FittedModel> = Registry::new(1, "a FittedModel");
 
@@ -115,6 +116,24 @@ pub extern "system" fn Java_io_lagrs_NativeModels_scalar0<'local>(
             FittedScalar::Aicc => pick(|c| c.aicc),
             FittedScalar::Bic => pick(|c| c.bic),
         })
+    })
+}
+
+/// The model carried over the series `y` with its parameters fixed (`FittedModel::forward`): a
+/// new handle; a family that cannot is the core's error, which names it.
+#[no_mangle]
+pub extern "system" fn Java_io_lagrs_NativeModels_forward0<'local>(
+    mut env: JNIEnv<'local>,
+    _class: JClass<'local>,
+    handle: jlong,
+    y: JDoubleArray<'local>,
+    cancel: jlong,
+) -> jlong {
+    run_ffi_safe(&mut env, |env| {
+        let y = doubles_from_java(env, &y, "y")?;
+        let cancel = interruptible::flag(cancel)?;
+        let model = get(handle)?;
+        insert(model.forward(&y, Some(&cancel))?)
     })
 }
 

@@ -164,6 +164,23 @@ public interface FittedModel extends AutoCloseable {
     double bic();
 
     /**
+     * This model, its parameters held fixed, applied to the series {@code y} (typically the same
+     * series observed longer, or another window of it): what cross-validation without refitting
+     * forecasts from, and R's {@code Arima(y, model = fit)} and
+     * {@code ets(y, model = fit, use.initial.values = TRUE)}. What each family keeps and what it
+     * recomputes from {@code y} (states, residuals, variance, criteria) is the table "Which
+     * families carry a fitted model forward" of the API guide. This model is unchanged.
+     *
+     * @param y the new series; the family's rules on values apply as in a fit
+     * @return a new model, which holds native memory: close it when done
+     * @throws NullPointerException if y is null
+     * @throws IllegalArgumentException if the family cannot be carried forward (named: ADIDA,
+     *     IMAPA, ARIMA with regressors) or y does not suit the model
+     * @throws java.util.concurrent.CancellationException if the calling thread is interrupted
+     */
+    FittedModel forward(double[] y);
+
+    /**
      * The model in the versioned binary format every family shares, for
      * {@link #fromBytes(byte[])}.
      *

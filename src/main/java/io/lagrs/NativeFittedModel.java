@@ -101,6 +101,15 @@ abstract class NativeFittedModel extends NativeHandle implements FittedModel {
     }
 
     @Override
+    public FittedModel forward(double[] y) {
+        Checks.notNull(y, "y");
+        double[] values = y.clone();
+        long forwarded = call(handle -> InterruptibleCall.run("FittedModel.forward",
+                cancel -> NativeModels.forward0(handle, values, cancel)));
+        return NativeModels.wrap(forwarded);
+    }
+
+    @Override
     public byte[] toBytes() {
         return call(NativeModels::toBytes0);
     }

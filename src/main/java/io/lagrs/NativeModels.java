@@ -51,6 +51,8 @@ final class NativeModels {
 
     static native double scalar0(long handle, int which);
 
+    static native long forward0(long handle, double[] y, long cancel);
+
     static native byte[] toBytes0(long handle);
 
     static native long fromBytes0(byte[] bytes);
