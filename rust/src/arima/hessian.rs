@@ -14,14 +14,12 @@ const NDEPS: f64 = 1e-3;
 /// the regression ones, whose units are those of y over `factor`. R takes the outer step
 /// in y's units; taking it in the fit's units instead moves it by `factor` relative to
 /// the curvature, which on near-collinear regressors changes the Hessian enough to
-/// flip a variance's sign (and auto-ARIMA then rejects a model R keeps). Data spread
-/// over less than one unit keeps `NDEPS` in the fit's units: R's step there is a large
-/// share of the coefficients' spread, and on data at 1e-200 it would be 1e197 of them
-/// (R's own Hessian fails there). Never below a millionth of the coordinate's
-/// `parscale`: data at 1e160 would make R's step vanish in rounding.
+/// flip a variance's sign (and auto-ARIMA then rejects a model R keeps). Never below a
+/// millionth of the coordinate's `parscale`: data at 1e160 would make R's step vanish in
+/// rounding (R's own Hessian fails there).
 pub(crate) fn outer_steps(narma: usize, parscale: &[f64], factor: f64) -> Vec<f64> {
     (0..parscale.len())
-        .map(|i| if i < narma { NDEPS } else { (NDEPS / factor.max(1.0)).max(1e-3 * NDEPS * parscale[i]) })
+        .map(|i| if i < narma { NDEPS } else { (NDEPS / factor).max(1e-3 * NDEPS * parscale[i]) })
         .collect()
 }
 
