@@ -232,7 +232,7 @@ fn ml_result(spec: &ArimaSpec, mut prob: Problem<'_>, mut raw: Vec<f64>, parscal
     if !f_final.is_finite() {
         return Err(CoreError::Numerical("the likelihood is not finite at the optimum".into()));
     }
-    let outer = outer_steps(prob.narma, parscale, factor);
+    let outer = outer_steps(prob.narma, raw.len(), factor);
     let hess = numerical_hessian(|r| prob.ml(r), &raw, parscale, &outer);
     check_cancel(&prob)?;
     let mut a = grad_trans(&layout, &raw);
@@ -288,7 +288,7 @@ fn css_result(spec: &ArimaSpec, mut prob: Problem<'_>, est: &[f64], parscale: &[
     }
     // R: var <- solve(res$hessian * n.used), the Hessian of armaCSS in the
     // optimizer's coordinates (no AR transform with CSS).
-    let hess = numerical_hessian(|p| prob.css(p), est, parscale, &outer_steps(narma, parscale, factor));
+    let hess = numerical_hessian(|p| prob.css(p), est, parscale, &outer_steps(narma, k, factor));
     check_cancel(&prob)?;
     let mut a = vec![0.0; k * k];
     for i in 0..narma {

@@ -14,13 +14,9 @@ const NDEPS: f64 = 1e-3;
 /// the regression ones, whose units are those of y over `factor`. R takes the outer step
 /// in y's units; taking it in the fit's units instead moves it by `factor` relative to
 /// the curvature, which on near-collinear regressors changes the Hessian enough to
-/// flip a variance's sign (and auto-ARIMA then rejects a model R keeps). Never below a
-/// millionth of the coordinate's `parscale`: data at 1e160 would make R's step vanish in
-/// rounding (R's own Hessian fails there).
-pub(crate) fn outer_steps(narma: usize, parscale: &[f64], factor: f64) -> Vec<f64> {
-    (0..parscale.len())
-        .map(|i| if i < narma { NDEPS } else { (NDEPS / factor).max(1e-3 * NDEPS * parscale[i]) })
-        .collect()
+/// flip a variance's sign (and auto-ARIMA then rejects a model R keeps).
+pub(crate) fn outer_steps(narma: usize, k: usize, factor: f64) -> Vec<f64> {
+    (0..k).map(|i| if i < narma { NDEPS } else { NDEPS / factor }).collect()
 }
 
 /// Hessian (row-major, n x n) of `f` at `x`, outer steps `outer` (see [`outer_steps`]).
