@@ -37,7 +37,7 @@
 
 use std::sync::atomic::AtomicBool;
 
-use super::hessian::{numerical_hessian, outer_steps, standard_errors};
+use super::hessian::{numerical_hessian, standard_errors};
 use super::model::{ArimaFit, Selection};
 use super::final_pass::final_pass;
 use super::objective::{setup_xreg, to_raw, Problem, Setup};
@@ -100,7 +100,7 @@ pub fn fit_xreg(spec: &ArimaSpec, y: &[f64], xreg: &Regressors, options: &FitOpt
     let mut fit = match options.method {
         FitMethod::Css => {
             let coef = css_estimate(&mut prob, &init, &parscale)?;
-            css_result(spec, prob, &coef, &parscale, n_used, scale.factor)?
+            css_result(spec, prob, &coef, &parscale, n_used)?
         }
         FitMethod::CssMl | FitMethod::Ml | FitMethod::CssMlStrict => {
             let init = match options.method {
@@ -112,7 +112,7 @@ pub fn fit_xreg(spec: &ArimaSpec, y: &[f64], xreg: &Regressors, options: &FitOpt
             let (raw, f) = leave_stationary_start(&mut prob, &start, raw, f, &parscale)?;
             let (raw, f) = restart_off_unit_root(&mut prob, raw, f, &start, &zero_start, &parscale)?;
             let raw = restart_off_boundary(&mut prob, raw, f, &zero_start, &parscale)?;
-            ml_result(spec, prob, raw, &parscale, n_used, scale.factor)?
+            ml_result(spec, prob, raw, &parscale, n_used)?
         }
     };
     to_units_of_y(&mut fit, scale.factor, y)?;
@@ -217,7 +217,7 @@ fn ml_optimise(prob: &mut Problem<'_>, start: &[f64], parscale: &[f64]) -> CoreR
 /// 5. MA invertibility (R's `maInvert`), Hessian and standard errors, then
 ///    the final pass (R: `ARIMA_Like` with residuals) for residuals, sigma2
 ///    and the forecasting state.
-fn ml_result(spec: &ArimaSpec, mut prob: Problem<'_>, mut raw: Vec<f64>, parscale: &[f64], n_used: usize, factor: f64) -> CoreResult<ArimaFit> {
+fn ml_result(spec: &ArimaSpec, mut prob: Problem<'_>, mut raw: Vec<f64>, parscale: &[f64], n_used: usize) -> CoreResult<ArimaFit> {
     let layout = prob.layout;
     let narma = prob.narma;
     let k = raw.len();
@@ -232,8 +232,7 @@ fn ml_result(spec: &ArimaSpec, mut prob: Problem<'_>, mut raw: Vec<f64>, parscal
     if !f_final.is_finite() {
         return Err(CoreError::Numerical("the likelihood is not finite at the optimum".into()));
     }
-    let outer = outer_steps(prob.narma, raw.len(), factor);
-    let hess = numerical_hessian(|r| prob.ml(r), &raw, parscale, &outer);
+    let hess = numerical_hessian(|r| prob.ml(r), &raw, parscale);
     check_cancel(&prob)?;
     let mut a = grad_trans(&layout, &raw);
     regression_jacobian(&prob, &mut a);
@@ -277,7 +276,7 @@ fn ml_result(spec: &ArimaSpec, mut prob: Problem<'_>, mut raw: Vec<f64>, parscal
 }
 
 /// R's "CSS" summary at the CSS estimate `est` (optimizer coordinates).
-fn css_result(spec: &ArimaSpec, mut prob: Problem<'_>, est: &[f64], parscale: &[f64], n_used: usize, factor: f64) -> CoreResult<ArimaFit> {
+fn css_result(spec: &ArimaSpec, mut prob: Problem<'_>, est: &[f64], parscale: &[f64], n_used: usize) -> CoreResult<ArimaFit> {
     let layout = prob.layout;
     let narma = prob.narma;
     let k = est.len();
@@ -288,7 +287,7 @@ fn css_result(spec: &ArimaSpec, mut prob: Problem<'_>, est: &[f64], parscale: &[
     }
     // R: var <- solve(res$hessian * n.used), the Hessian of armaCSS in the
     // optimizer's coordinates (no AR transform with CSS).
-    let hess = numerical_hessian(|p| prob.css(p), est, parscale, &outer_steps(narma, k, factor));
+    let hess = numerical_hessian(|p| prob.css(p), est, parscale);
     check_cancel(&prob)?;
     let mut a = vec![0.0; k * k];
     for i in 0..narma {

@@ -7,21 +7,10 @@
 
 use crate::numerics::linalg::invert;
 
-const NDEPS: f64 = 1e-3;
-
-/// R's outer steps (`ndeps`, in the parameters' own units) for a fit that runs on
-/// `y / factor`: `NDEPS` for the `narma` unitless ARMA coordinates, `NDEPS / factor` for
-/// the regression ones, whose units are those of y over `factor`. R takes the outer step
-/// in y's units; taking it in the fit's units instead moves it by `factor` relative to
-/// the curvature, which on near-collinear regressors changes the Hessian enough to
-/// flip a variance's sign (and auto-ARIMA then rejects a model R keeps).
-pub(crate) fn outer_steps(narma: usize, k: usize, factor: f64) -> Vec<f64> {
-    (0..k).map(|i| if i < narma { NDEPS } else { NDEPS / factor }).collect()
-}
-
-/// Hessian (row-major, n x n) of `f` at `x`, outer steps `outer` (see [`outer_steps`]).
-/// `f` values that are not finite make the corresponding entries NaN.
-pub(crate) fn numerical_hessian<F: FnMut(&[f64]) -> f64>(mut f: F, x: &[f64], parscale: &[f64], outer: &[f64]) -> Vec<f64> {
+/// Hessian (row-major, n x n) of `f` at `x`. `f` values that are not finite
+/// make the corresponding entries NaN.
+pub(crate) fn numerical_hessian<F: FnMut(&[f64]) -> f64>(mut f: F, x: &[f64], parscale: &[f64]) -> Vec<f64> {
+    const NDEPS: f64 = 1e-3;
     let n = x.len();
     let mut h = vec![f64::NAN; n * n];
     let mut xb = x.to_vec();
@@ -39,7 +28,7 @@ pub(crate) fn numerical_hessian<F: FnMut(&[f64]) -> f64>(mut f: F, x: &[f64], pa
     // Entry (i, j): derivative along i (step a = NDEPS) of the gradient
     // component j (step b = NDEPS * parscale_j).
     let mut entry = |i: usize, j: usize, xb: &mut Vec<f64>| -> f64 {
-        let a = outer[i];
+        let a = NDEPS;
         let b = NDEPS * parscale[j];
         if i == j {
             let fpp = eval(xb, i, a + b, i, 0.0);
@@ -57,7 +46,7 @@ pub(crate) fn numerical_hessian<F: FnMut(&[f64]) -> f64>(mut f: F, x: &[f64], pa
     };
     for i in 0..n {
         for j in 0..n {
-            if j < i && parscale[i] == 1.0 && parscale[j] == 1.0 && outer[i] == NDEPS && outer[j] == NDEPS {
+            if j < i && parscale[i] == 1.0 && parscale[j] == 1.0 {
                 // Symmetric steps: identical to the (j, i) entry.
                 h[i * n + j] = h[j * n + i];
                 continue;
@@ -116,7 +105,7 @@ mod tests {
     #[test]
     fn quadratic_hessian() {
         let f = |x: &[f64]| 2.0 * x[0] * x[0] + 3.0 * x[0] * x[1] + 0.5 * x[1] * x[1];
-        let h = numerical_hessian(f, &[0.3, -0.2], &[1.0, 7.0], &[NDEPS, NDEPS]);
+        let h = numerical_hessian(f, &[0.3, -0.2], &[1.0, 7.0]);
         let want = [4.0, 3.0, 3.0, 1.0];
         for (a, b) in h.iter().zip(want) {
             assert!((a - b).abs() < 1e-6, "{h:?}");
