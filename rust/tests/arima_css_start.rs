@@ -6,26 +6,15 @@
 
 mod common;
 
-use common::{fixture_cases, num, nums};
-use lagrs_core::arima::{fit, ArimaSpec};
+use common::{fixture_cases, num, nums, spec_of_case};
+use lagrs_core::arima::fit;
 
 #[test]
 fn css_stage_stops_where_r_does_and_ml_reaches_r() {
     let cases = fixture_cases("arima_optimum/cases.json");
     for name in ["fixed_189_random", "fixed_193_random", "fixed_255_random", "fixed_280_random", "fixed_432_near_cancelling"] {
         let c = cases.iter().find(|c| c["name"] == name).unwrap_or_else(|| panic!("{name} in the fixture"));
-        let (o, so) = (nums(&c["order"]), nums(&c["seasonal"]));
-        let spec = ArimaSpec {
-            p: o[0] as usize,
-            d: o[1] as usize,
-            q: o[2] as usize,
-            seasonal_p: so[0] as usize,
-            seasonal_d: so[1] as usize,
-            seasonal_q: so[2] as usize,
-            period: so[3] as usize,
-            include_mean: c["include_mean"].as_bool().expect("include_mean"),
-            include_drift: c["include_drift"].as_bool().expect("include_drift"),
-        };
+        let spec = spec_of_case(c);
         let f = fit(&spec, &nums(&c["y"])).unwrap_or_else(|e| panic!("{name}: {e}"));
         let r = num(&c["r"]["loglik"]);
         assert!(f.log_likelihood() >= r - 0.01, "{name}: loglik {} vs R {r}, coef {:?}", f.log_likelihood(), f.coefficients());

@@ -18,7 +18,7 @@
 
 mod common;
 
-use common::{fixture, num, nums, spec_from_choice};
+use common::{fixture, num, nums, spec_from_choice, spec_of_case};
 use lagrs_core::arima::fit;
 use lagrs_core::auto::{auto_arima, AutoArimaOptions, SeasonalTestKind, UnitRootTestKind};
 use rayon::prelude::*;
@@ -98,11 +98,7 @@ fn fixed_pairs() -> Vec<Pair> {
         .filter(|c| !best_reference(c).is_nan())
         .filter(|c| std::env::var("ARIMA_OPTIMUM_ONLY").map_or(true, |only| c["name"].as_str() == Some(only.as_str())))
         .map(|c| {
-            let o: Vec<usize> = nums(&c["order"]).iter().map(|v| *v as usize).collect();
-            let s: Vec<usize> = nums(&c["seasonal"]).iter().map(|v| *v as usize).collect();
-            let mean = c["include_mean"].as_bool().expect("include_mean");
-            let drift = c["include_drift"].as_bool().expect("include_drift");
-            let spec = spec_from_choice([o[0], o[1], o[2], s[0], s[1], s[2]], s[3], mean, drift);
+            let spec = spec_of_case(c);
             let y = nums(&c["y"]);
             let name = c["name"].as_str().expect("name").to_string();
             let best = best_reference(c);

@@ -8,8 +8,8 @@
 
 mod common;
 
-use common::{fixture_cases, num, nums};
-use lagrs_core::arima::{fit, ArimaSpec};
+use common::{fixture_cases, num, nums, spec_of_case};
+use lagrs_core::arima::fit;
 
 #[test]
 fn fits_next_to_an_ar_unit_root_reach_r() {
@@ -26,18 +26,7 @@ fn fits_next_to_an_ar_unit_root_reach_r() {
     ];
     for name in names {
         let c = cases.iter().find(|c| c["name"] == name).unwrap_or_else(|| panic!("{name} in the fixture"));
-        let (o, so) = (nums(&c["order"]), nums(&c["seasonal"]));
-        let spec = ArimaSpec {
-            p: o[0] as usize,
-            d: o[1] as usize,
-            q: o[2] as usize,
-            seasonal_p: so[0] as usize,
-            seasonal_d: so[1] as usize,
-            seasonal_q: so[2] as usize,
-            period: so[3] as usize,
-            include_mean: c["include_mean"].as_bool().expect("include_mean"),
-            include_drift: c["include_drift"].as_bool().expect("include_drift"),
-        };
+        let spec = spec_of_case(c);
         let f = fit(&spec, &nums(&c["y"])).unwrap_or_else(|e| panic!("{name}: {e}"));
         // R's own value where statsmodels could not re-score its estimates.
         let r = c["r"]["loglik_exact"].as_f64().unwrap_or_else(|| num(&c["r"]["loglik"]));

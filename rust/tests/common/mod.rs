@@ -98,3 +98,13 @@ pub fn spec_from_choice(orders: [usize; 6], period: usize, mean: bool, drift: bo
     let [p, d, q, seasonal_p, seasonal_d, seasonal_q] = orders;
     lagrs_core::arima::ArimaSpec { p, d, q, seasonal_p, seasonal_d, seasonal_q, period, include_mean: mean, include_drift: drift }
 }
+
+/// The specification of a fixed-order case of the optimum set (`arima_optimum/cases.json`):
+/// `order`, `seasonal` (with the period last), `include_mean`, `include_drift`.
+pub fn spec_of_case(c: &Value) -> lagrs_core::arima::ArimaSpec {
+    let o: Vec<usize> = nums(&c["order"]).iter().map(|v| *v as usize).collect();
+    let s: Vec<usize> = nums(&c["seasonal"]).iter().map(|v| *v as usize).collect();
+    let mean = c["include_mean"].as_bool().expect("include_mean");
+    let drift = c["include_drift"].as_bool().expect("include_drift");
+    spec_from_choice([o[0], o[1], o[2], s[0], s[1], s[2]], s[3], mean, drift)
+}
