@@ -2,7 +2,7 @@
 
 use std::sync::Arc;
 
-use jni::objects::{JClass, JDoubleArray};
+use jni::objects::{JClass, JDoubleArray, JObject, JObjectArray};
 use jni::sys::jlong;
 use jni::JNIEnv;
 use lagrs_core::engine::{find, FittedModel};
@@ -11,10 +11,11 @@ use lagrs_core::ets::EtsModel;
 use crate::convert::doubles_to_java;
 use crate::error::{BridgeError, BridgeResult};
 use crate::ffi::run_ffi_safe;
+use crate::model_batches::object_array;
 use crate::models;
 
-/// One array of the ETS model behind a handle (looking through a Box-Cox wrapper).
-fn values(handle: jlong, pick: impl FnOnce(&EtsModel) -> Vec<f64>) -> BridgeResult<Vec<f64>> {
+/// What `pick` reads of the ETS model behind a handle (looking through a Box-Cox wrapper).
+fn values<T>(handle: jlong, pick: impl FnOnce(&EtsModel) -> T) -> BridgeResult<T> {
     let model: Arc<dyn FittedModel> = models::get(handle)?;
     let ets = find::<EtsModel>(model.as_ref())
         .ok_or_else(|| BridgeError::InvalidArgument(format!("{handle} is not a handle of an EtsModel")))?;
@@ -57,5 +58,19 @@ pub extern "system" fn Java_io_lagrs_EtsModel_finalState0<'local>(
     run_ffi_safe(&mut env, |env| {
         let v = values(handle, |m| m.final_state.clone())?;
         doubles_to_java(env, &v)
+    })
+}
+
+/// R's warnings on the way to the model, in the core's words; `object_array` drops each
+/// string's local reference as it goes.
+#[no_mangle]
+pub extern "system" fn Java_io_lagrs_EtsModel_notes0<'local>(
+    mut env: JNIEnv<'local>,
+    _class: JClass<'local>,
+    handle: jlong,
+) -> JObjectArray<'local> {
+    run_ffi_safe(&mut env, |env| {
+        let notes = values(handle, |m| m.notes.clone())?;
+        object_array(env, "java/lang/String", notes, |env, note| Ok(Some(JObject::from(env.new_string(note)?))))
     })
 }

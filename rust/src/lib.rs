@@ -15,5 +15,6 @@ pub mod intermittent;
 pub mod lags;
 pub mod numerics;
 pub mod rolling;
+pub mod smoothing;
 pub mod stats;
 pub mod theta;

@@ -107,14 +107,14 @@ fn refusals_name_the_component_or_argument() {
 fn a_bad_series_fails_alone_in_a_batch() {
     let good = nums(&case("AirPassengers")["y"]);
     let missing = vec![f64::NAN; 30];
-    let short = vec![1.0, 2.0, 3.0];
+    let short = vec![1.0, f64::INFINITY, 3.0];
     let series: Vec<&[f64]> = vec![&good, &missing, &short, &good];
     let spec = ModelSpec::parse("auto_ets[12]").unwrap();
     let control = BatchControl::new(series.len(), 1).unwrap();
     let out = forecast_all(&spec, &series, 6, &[0.95], &control);
     assert!(out[0].is_ok() && out[3].is_ok());
     assert!(matches!(&out[1], Err(CoreError::InvalidArgument(m)) if m.contains("all values are missing")));
-    assert!(matches!(&out[2], Err(CoreError::InvalidArgument(m)) if m.contains("too few")));
+    assert!(matches!(&out[2], Err(CoreError::InvalidArgument(m)) if m.contains("infinite")));
     assert_eq!(out[0].as_ref().unwrap().0, "ETS(M,Ad,M)");
     let _ = spec.fit(&good, None).unwrap();
 }

@@ -5,12 +5,13 @@
 
 use super::form::{Component, Form};
 use super::init::initial_states;
-use super::kernel::likelihood;
+use super::lanes::{likelihoods, MAX_LANES};
 use super::options::{Bounds, OptCrit, Options};
 use super::params::{acceptable, narrowed_bounds, start, Present, Values};
 use super::recursion::{run, Smoothing};
 use crate::error::{invalid, CoreError, CoreResult};
 use crate::numerics::optim::nelder_mead::{minimize_bounded, NelderMeadOptions, NelderMeadStatus};
+use crate::numerics::optim::nelder_mead_batch::{minimize_grouped, GROUP};
 
 /// A fitted ETS model: R's `ets` object in the parts lagrs keeps.
 #[derive(Debug, Clone, PartialEq)]
@@ -150,8 +151,8 @@ pub fn fit_form(y: &[f64], form: Form, freq: usize, opts: &Options) -> CoreResul
     };
     let mut e = vec![0.0; n];
     let mut x0 = Vec::with_capacity(nstate + 1);
-    let mut ring = Vec::with_capacity(m);
-    let mut target = |p: &[f64], limit: f64| -> f64 {
+    // The other criteria need the errors of the full recursion.
+    let mut target = |p: &[f64], _: f64| -> f64 {
         let v = unpack(p);
         if !acceptable(&v, &lower, &upper, opts.bounds, m) {
             return f64::INFINITY;
@@ -162,13 +163,6 @@ pub fn fit_form(y: &[f64], form: Form, freq: usize, opts: &Options) -> CoreResul
             if x0[first..].iter().any(|s| *s < 0.0) {
                 return f64::INFINITY;
             }
-        }
-        if opts.opt_crit == OptCrit::Lik {
-            return match likelihood(y, &x0, m, &form, &smoothing(&v), limit, &mut ring) {
-                Some(l) if l.is_nan() => f64::INFINITY,
-                Some(l) => l.max(-1e10),
-                None => f64::INFINITY,
-            };
         }
         let pass = run(y, &x0, m, &form, &smoothing(&v), nmse_opt, &mut e, None);
         let lik = match pass.lik {
@@ -185,11 +179,51 @@ pub fn fit_form(y: &[f64], form: Form, freq: usize, opts: &Options) -> CoreResul
             OptCrit::Mae => e.iter().fold(0.0, |s, v| s + v.abs() / nf),
         }
     };
+    // The likelihood alone, several points per pass (same values, same search).
+    let mut lane_x0: [Vec<f64>; MAX_LANES] = Default::default();
+    let mut lane_ring = Vec::new();
+    let mut grouped = |points: &[&[f64]], limits: &[f64], out: &mut [f64]| {
+        let mut pars = [smoothing(&values); MAX_LANES];
+        let (mut at, mut lims, mut k) = ([0; MAX_LANES], [0.0; MAX_LANES], 0);
+        for (j, p) in points.iter().enumerate() {
+            out[j] = f64::INFINITY;
+            let v = unpack(p);
+            if !acceptable(&v, &lower, &upper, opts.bounds, m) {
+                continue;
+            }
+            complete_states(&p[n_free..], &form, m, &mut lane_x0[k]);
+            if form.season == Component::Multiplicative {
+                let first = 1 + usize::from(has.trend);
+                if lane_x0[k][first..].iter().any(|s| *s < 0.0) {
+                    continue;
+                }
+            }
+            (at[k], lims[k], pars[k]) = (j, limits[j], smoothing(&v));
+            k += 1;
+        }
+        let x0s: [&[f64]; MAX_LANES] = std::array::from_fn(|i| &lane_x0[i][..]);
+        let mut res = [None; MAX_LANES];
+        if k > 0 {
+            likelihoods(y, &x0s[..k], m, &form, &pars[..k], &lims[..k], &mut lane_ring, &mut res[..k]);
+        }
+        for i in 0..k {
+            out[at[i]] = match res[i] {
+                Some(l) if l.is_nan() => f64::INFINITY,
+                Some(l) => l.max(-1e10),
+                None => f64::INFINITY,
+            };
+        }
+    };
     let nm = NelderMeadOptions {
         maxit: opts.maxit,
         ..Default::default()
     };
-    let res = minimize_bounded(&mut target, &par0, &nm);
+    const _: () = assert!(GROUP <= MAX_LANES);
+    let res = if opts.opt_crit == OptCrit::Lik {
+        minimize_grouped(&mut grouped, &par0, &nm)
+    } else {
+        minimize_bounded(&mut target, &par0, &nm)
+    };
     // The final pass keeps every state (n times the state size): not for a cancelled fit.
     if res.status == NelderMeadStatus::Cancelled {
         return Err(CoreError::Cancelled);

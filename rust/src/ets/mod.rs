@@ -3,11 +3,13 @@
 //! by the Nelder–Mead of R's `optim`, automatic selection as `ets(y)` and forecasts with
 //! the analytic variances of `forecast.ets`.
 //!
-//! * `kernel` — the likelihood alone, one loop per form, for the optimiser;
+//! * `lanes` — the likelihood alone, one loop per form, for one to four parameter vectors
+//!   at once, for the optimiser;
 //! * `form` — the components and R's `method` string; `options` — R's other arguments;
 //! * `recursion` — the state-space pass (R's `etscalc`); `init` — initial states;
 //! * `params` — starting values, bounds and the admissible region (`polyroot` for it);
-//! * `fit` — one form fitted (`etsmodel`); `select` — `ets()` itself;
+//! * `fit` — one form fitted (`etsmodel`); `select` — `ets()` itself; `tiny` — its
+//!   `HoltWintersZZ` fallback for series too short for a fit;
 //! * `forecast` — point forecasts and variances of model classes 1 to 3 (`class3` apart);
 //! * `model` — the fitted model the engine holds, its payload; `text` — its spec texts;
 //! * `forward` — a fitted model carried over new data without refitting.
@@ -18,7 +20,7 @@ pub mod forecast;
 pub mod form;
 mod forward;
 mod init;
-mod kernel;
+mod lanes;
 pub mod model;
 pub mod options;
 pub mod params;
@@ -27,6 +29,7 @@ pub mod recursion;
 pub mod select;
 pub mod simulate;
 pub mod text;
+pub mod tiny;
 
 pub use fit::EtsFit;
 pub use form::{Component, Form, Request};

@@ -10,6 +10,7 @@ use super::params::Values;
 use super::recursion::point_forecasts;
 use super::select::{Selected, HIGH_FREQUENCY_NOTE, MISSING_NOTE};
 use super::simulate::simulated_bounds;
+use super::tiny::{HOLT_WINTERS_NOTE, TINY_NOTES};
 use crate::engine::bytes::{Reader, Writer};
 use crate::engine::{Criteria, FittedModel, Forecast};
 use crate::error::{invalid, CoreResult};
@@ -126,7 +127,12 @@ impl EtsModel {
         if flags & 2 != 0 {
             notes.push(HIGH_FREQUENCY_NOTE);
         }
-        if flags > 7 {
+        for (bit, note) in TINY_NOTES.iter().enumerate() {
+            if flags & (8 << bit) != 0 {
+                notes.push(*note);
+            }
+        }
+        if flags > 127 {
             return invalid("saved ETS model is corrupt: unknown flags");
         }
         let constant = flags & 4 != 0;
@@ -150,8 +156,10 @@ impl EtsModel {
     fn validate(&self) -> CoreResult<()> {
         let f = &self.form;
         let corrupt = |what: &str| invalid(format!("saved ETS model is corrupt: {what}"));
+        // R's short-series fallback labels a given phi without a trend ETS(A,Nd,N).
+        let short = self.notes.contains(&HOLT_WINTERS_NOTE);
         if f.error == Component::None
-            || (f.damped && f.trend == Component::None)
+            || (f.damped && f.trend == Component::None && !short)
             || self.m == 0
             || self.m > 24 && f.season != Component::None
         {
@@ -168,7 +176,11 @@ impl EtsModel {
         {
             return corrupt("its parameters do not match its form");
         }
-        let all = [Some(v.alpha), v.beta, v.gamma, v.phi, Some(self.sigma2)];
+        // R's short-series fallback with an exponential level and no trend fits every value
+        // by 0: its relative errors, and sigma2, are infinite (as R's).
+        let infinite_ok = self.notes.contains(&HOLT_WINTERS_NOTE) && self.sigma2 == f64::INFINITY;
+        let sigma2 = if infinite_ok { None } else { Some(self.sigma2) };
+        let all = [Some(v.alpha), v.beta, v.gamma, v.phi, sigma2];
         if all
             .iter()
             .flatten()
@@ -237,7 +249,8 @@ impl FittedModel for EtsModel {
         Some(self.sigma2)
     }
     fn criteria(&self) -> Option<Criteria> {
-        (!self.constant).then_some(self.criteria)
+        // R's constant-series and short-series models have no likelihood.
+        (!self.constant && !self.notes.contains(&HOLT_WINTERS_NOTE)).then_some(self.criteria)
     }
     fn forward(&self, y: &[f64], _cancel: Option<&std::sync::atomic::AtomicBool>) -> CoreResult<Box<dyn FittedModel>> {
         Ok(Box::new(EtsModel::forward(self, y)?))
@@ -267,8 +280,11 @@ impl FittedModel for EtsModel {
             .f64(c.aicc)
             .f64(c.bic)
             .f64(self.sigma2);
-        let flags =
+        let mut flags =
             u8::from(self.notes.contains(&MISSING_NOTE)) | (u8::from(self.notes.contains(&HIGH_FREQUENCY_NOTE)) << 1);
+        for (bit, note) in TINY_NOTES.iter().enumerate() {
+            flags |= u8::from(self.notes.contains(note)) << (3 + bit);
+        }
         w.u8(flags | (u8::from(self.constant) << 2));
         w.finish()
     }

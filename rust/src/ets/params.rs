@@ -179,7 +179,10 @@ pub fn admissible(v: &Values, m: usize) -> bool {
             p[2..m].fill(alpha + beta - alpha * phi);
             p[m] = alpha + beta - phi;
             p[m + 1] = 1.0;
-            roots_within(p, 1.0 + 1e-10) || matches!(max_root_modulus(p), Some(r) if r <= 1.0 + 1e-10)
+            // The roots themselves (as R's polyroot finds them) only settle the near cases: a
+            // root beyond 1.001 is beyond 1 + 1e-10 for any accurate root finder.
+            roots_within(p, 1.0 + 1e-10)
+                || (roots_within(p, 1.001) && matches!(max_root_modulus(p), Some(r) if r <= 1.0 + 1e-10))
         }
     }
 }

@@ -63,14 +63,20 @@ fn schur_cohn(coef: &[f64], radius: f64, a: &mut [f64], prev: &mut [f64]) -> boo
         if !(a0.abs() < ad.abs()) {
             return false;
         }
+        // The largest modulus of the new coefficients, taken as they are written (a plain
+        // comparison skips NaNs as `f64::max` does, without its extra work on the chain).
+        let mut top = 0.0_f64;
         for j in 0..d {
-            next[j] = ad * cur[j + 1] - a0 * cur[d - 1 - j];
+            let v = ad * cur[j + 1] - a0 * cur[d - 1 - j];
+            next[j] = v;
+            if v.abs() > top {
+                top = v.abs();
+            }
         }
         std::mem::swap(&mut cur, &mut next);
         d -= 1;
         // Keep the numbers in range: the test only compares moduli, and a power of two
         // scales without rounding, so it is needed only far from overflow and underflow.
-        let top = cur[..=d].iter().fold(0.0_f64, |m, v| m.max(v.abs()));
         if top.is_finite() && !(RANGE.recip()..=RANGE).contains(&top) && top > 0.0 {
             let exponent = ((top.to_bits() >> 52) & 0x7ff) as i64 - 1023;
             let scale = match 1023 - exponent {

@@ -96,7 +96,9 @@ pub fn ets(y_all: &[f64], freq: usize, req: &Request, opts: &Options) -> CoreRes
     if freq == 0 {
         return invalid("m: the seasonal period must be at least 1");
     }
-    if *req == Request::auto() && !y_all.is_empty() && crate::stats::series::is_constant(y_all) && !y_all[0].is_nan() {
+    // R checks `missing(model)` only: a damped request on a constant series gets this too.
+    let model_missing = Request { damped: Option::None, ..*req } == Request::auto();
+    if model_missing && !y_all.is_empty() && crate::stats::series::is_constant(y_all) && !y_all[0].is_nan() {
         let fit = constant_fit(y_all, freq.max(1));
         return Ok(Selected {
             fit,
@@ -144,14 +146,27 @@ pub fn ets(y_all: &[f64], freq: usize, req: &Request, opts: &Options) -> CoreRes
             ));
         }
     }
+    let mut npars = 2;
+    if matches!(req.trend, Some(Additive | Multiplicative)) {
+        npars += 2;
+    }
+    if matches!(req.season, Some(Additive | Multiplicative)) {
+        npars += freq;
+    }
+    if req.damped == Some(true) {
+        npars += 1;
+    }
+    // R checks only the error's sign before its short-series fallback, which fits an
+    // exponential trend on any data and passes over a multiplicative season it cannot fit.
+    let tiny = n <= npars + 4;
     if !positive {
         if req.error == Some(Multiplicative) {
             return invalid("error: a multiplicative error needs positive data (y has zeros or negatives)");
         }
-        if req.trend == Some(Multiplicative) {
+        if req.trend == Some(Multiplicative) && !tiny {
             return invalid("trend: a multiplicative trend needs positive data (y has zeros or negatives)");
         }
-        if req.season == Some(Multiplicative) {
+        if req.season == Some(Multiplicative) && !tiny {
             return invalid("season: a multiplicative season needs positive data (y has zeros or negatives)");
         }
     }
@@ -167,20 +182,14 @@ pub fn ets(y_all: &[f64], freq: usize, req: &Request, opts: &Options) -> CoreRes
     if opts.gamma.is_some() && req.season == Some(None) {
         return invalid("gamma: a seasonal parameter needs a seasonal model");
     }
-    let mut npars = 2;
-    if matches!(req.trend, Some(Additive | Multiplicative)) {
-        npars += 2;
-    }
-    if matches!(req.season, Some(Additive | Multiplicative)) {
-        npars += freq;
-    }
-    if req.damped == Some(true) {
-        npars += 1;
-    }
-    if n <= npars + 4 {
-        return invalid(format!(
-            "y: {n} values are too few for ETS here (R falls back to HoltWinters, which lagrs does not)"
-        ));
+    if tiny {
+        let fit = super::tiny::fit_tiny(y, freq, &req, opts, &mut notes)?;
+        return Ok(Selected {
+            fit,
+            notes,
+            offset,
+            constant: false,
+        });
     }
     let errors = req.error.map_or(vec![Additive, Multiplicative], |e| vec![e]);
     let trends = req.trend.map_or_else(

@@ -5,6 +5,8 @@
 //! * `ols` — least squares: R's `lm` (QR with aliased columns dropped) and the small
 //!   normal-equations fit of ARIMA's regression start;
 //! * `optim/` — minimisers: `bfgs` (R's `optim(method = "BFGS")`), `brent` (R's `optimize`);
+//!   `bounded_1d` and `lbfgsb_box` (R's `optim(method = "L-BFGS-B")` on one and on a few
+//!   parameters in a box);
 //! * `svd` — singular values and right singular vectors of a few columns (one-sided Jacobi);
 //! * `distributions` — the standard normal CDF and quantile; `student_t` — the Student t
 //!   quantile (R's `qt`, for `meanf`).

@@ -16,7 +16,6 @@
 //! intervals are Monte Carlo quantiles of numpy draws, which lagrs does not reproduce: every
 //! bound is NaN.
 
-mod bounded_1d;
 mod decompose;
 mod fit;
 mod fitted;

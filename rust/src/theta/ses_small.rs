@@ -1,34 +1,20 @@
 //! The simple exponential smoothing R's `thetaf` gets for a series of at most 6 values: `ses`
 //! calls `ets(x, "ANN")`, which has too few values for its own fit (n <= 2 parameters + 4) and
-//! hands the series to forecast's `HoltWintersZZ`: the level starts at the first value
+//! hands the series to forecast's `HoltWintersZZ` ([`crate::smoothing`]): the level starts at the first value
 //! (not estimated), alpha minimises the sum of squared one-step errors by `optim`'s L-BFGS-B
 //! in [0, 1] from `initparam`'s 0.2 / m (m the series' frequency), and sigma2 is the mean
 //! squared residual (the first residual, 0, counted).
 
-use super::bounded_1d;
 use super::ses_mse::Ses;
+use crate::smoothing::ses_alpha;
 
 /// The longest series fitted this way (ets' `n <= npars + 4` with ANN's two parameters).
 pub(super) const LONGEST: usize = 6;
 
-/// `zzhw`'s sum of squared one-step errors of SES from level `x[0]`.
-fn sse(x: &[f64], alpha: f64) -> f64 {
-    let mut level = x[0];
-    let mut total = 0.0;
-    for &v in x {
-        let e = v - level;
-        total += e * e;
-        level = alpha * v + (1.0 - alpha) * level;
-    }
-    total
-}
-
 /// Fits SES to `x` (1 to [`LONGEST`] values) as `HoltWintersZZ(x, beta = FALSE, gamma = FALSE)`
 /// does for a series of frequency `m`.
 pub(super) fn fit(x: &[f64], m: usize) -> Ses {
-    let start = 0.2 / m.max(1) as f64;
-    let alpha = bounded_1d::minimize(|a| sse(x, a), start, 0.0, 1.0);
-    run(x, alpha, x[0])
+    run(x, ses_alpha(x, m), x[0])
 }
 
 /// SES over `x` with alpha and the initial level given, sigma2 the mean squared residual.

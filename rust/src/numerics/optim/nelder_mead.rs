@@ -8,9 +8,6 @@
 //! Non-finite function values count as 1e35, as in R. Parameters are not rescaled: this is
 //! `optim` with the default `parscale` and `fnscale` of 1, which is how R's `ets` calls it.
 
-/// R replaces a non-finite objective inside the search by this value.
-const BIG: f64 = 1.0e35;
-
 /// Controls, with `optim`'s defaults from [`Default`].
 #[derive(Debug, Clone, Copy)]
 pub struct NelderMeadOptions {
@@ -77,175 +74,22 @@ pub fn minimize<F: FnMut(&[f64]) -> f64>(
 /// [`minimize`] for an objective that may stop early: `f(x, limit)` may return any value at
 /// least `limit` (infinity, say) once it knows its value is at least `limit`, because the
 /// search then takes the same step whatever the value. `limit` is infinite where the value
-/// itself is kept; it is never above [`BIG`], which a non-finite value counts as.
+/// itself is kept; it is never above 1e35, which a non-finite value counts as.
 pub fn minimize_bounded<F: FnMut(&[f64], f64) -> f64>(
     mut f: F,
     start: &[f64],
     opts: &NelderMeadOptions,
 ) -> NelderMeadResult {
-    let n = start.len();
-    // The later candidates of a cancelled selection cost no evaluation.
-    if crate::cancel_scope::requested() {
-        return NelderMeadResult { x: start.to_vec(), f: f64::NAN, evaluations: 0, status: NelderMeadStatus::Cancelled };
-    }
-    let f0 = f(start, f64::INFINITY);
-    if opts.maxit == 0 {
-        return NelderMeadResult {
-            x: start.to_vec(),
-            f: f0,
-            evaluations: 0,
-            status: NelderMeadStatus::Converged,
-        };
-    }
-    if !f0.is_finite() {
-        return NelderMeadResult {
-            x: start.to_vec(),
-            f: f0,
-            evaluations: 1,
-            status: NelderMeadStatus::NonFiniteStart,
-        };
-    }
-    // A limit above BIG would let a stopped evaluation (BIG) fall below it.
-    let eval = |f: &mut F, x: &[f64], limit: f64| {
-        let v = f(x, if limit < BIG { limit } else { f64::INFINITY });
-        if v.is_finite() {
-            v
-        } else {
-            BIG
-        }
-    };
-    let convtol = opts.reltol * (f0.abs() + opts.reltol);
-    // Vertices as rows, their values apart; vertex 0 is the start.
-    let mut p = vec![start.to_vec(); n + 1];
-    let mut fv = vec![0.0; n + 1];
-    fv[0] = f0;
-    let mut evaluations = 1;
-    let mut step = start.iter().fold(0.0_f64, |s, v| s.max(0.1 * v.abs()));
-    if step == 0.0 {
-        step = 0.1;
-    }
-    let mut size = 0.0;
-    for j in 1..=n {
-        let mut trystep = step;
-        // A step too small to change a large coordinate is grown tenfold until it does.
-        while p[j][j - 1] == start[j - 1] {
-            p[j][j - 1] = start[j - 1] + trystep;
-            trystep *= 10.0;
-        }
-        size += trystep;
-    }
-    let mut oldsize = size;
-    let mut best = 0;
-    let mut recompute = true;
-    let mut centroid = vec![0.0; n];
-    let mut trial = vec![0.0; n];
-    let mut status = NelderMeadStatus::Converged;
-    loop {
-        if crate::cancel_scope::requested() {
-            status = NelderMeadStatus::Cancelled;
-            break;
-        }
-        if recompute {
-            for j in 0..=n {
-                if j != best {
-                    fv[j] = eval(&mut f, &p[j], f64::INFINITY);
-                    evaluations += 1;
-                }
+    // The one search there is, fed a point per call: its evaluations come in the same order.
+    super::nelder_mead_batch::minimize_grouped(
+        |points: &[&[f64]], limits: &[f64], out: &mut [f64]| {
+            for ((value, x), limit) in out.iter_mut().zip(points).zip(limits) {
+                *value = f(x, *limit);
             }
-            recompute = false;
-        }
-        let (mut lo, mut hi) = (fv[best], fv[best]);
-        let mut worst = best;
-        for j in 0..=n {
-            if j != best {
-                if fv[j] < lo {
-                    best = j;
-                    lo = fv[j];
-                }
-                if fv[j] > hi {
-                    worst = j;
-                    hi = fv[j];
-                }
-            }
-        }
-        if hi <= lo + convtol || lo <= opts.abstol {
-            break;
-        }
-        for i in 0..n {
-            // R's summation order (all vertices minus the worst) keeps results bit-identical.
-            let mut t = -p[worst][i];
-            for row in p.iter() {
-                t += row[i];
-            }
-            centroid[i] = t / n as f64;
-        }
-        for i in 0..n {
-            trial[i] = (1.0 + opts.alpha) * centroid[i] - opts.alpha * p[worst][i];
-        }
-        let reflected = eval(&mut f, &trial, hi);
-        evaluations += 1;
-        if reflected < lo {
-            // Expansion; the centroid buffer keeps the reflected point in case it fails.
-            for i in 0..n {
-                let e = opts.gamma * trial[i] + (1.0 - opts.gamma) * centroid[i];
-                centroid[i] = trial[i];
-                trial[i] = e;
-            }
-            let expanded = eval(&mut f, &trial, reflected);
-            evaluations += 1;
-            if expanded < reflected {
-                p[worst].copy_from_slice(&trial);
-                fv[worst] = expanded;
-            } else {
-                p[worst].copy_from_slice(&centroid);
-                fv[worst] = reflected;
-            }
-        } else {
-            if reflected < hi {
-                p[worst].copy_from_slice(&trial);
-                fv[worst] = reflected;
-            }
-            for i in 0..n {
-                trial[i] = (1.0 - opts.beta) * p[worst][i] + opts.beta * centroid[i];
-            }
-            let contracted = eval(&mut f, &trial, fv[worst]);
-            evaluations += 1;
-            if contracted < fv[worst] {
-                p[worst].copy_from_slice(&trial);
-                fv[worst] = contracted;
-            } else if reflected >= hi {
-                recompute = true;
-                size = 0.0;
-                let anchor = p[best].clone();
-                for (j, row) in p.iter_mut().enumerate() {
-                    if j != best {
-                        for i in 0..n {
-                            row[i] = opts.beta * (row[i] - anchor[i]) + anchor[i];
-                            size += (row[i] - anchor[i]).abs();
-                        }
-                    }
-                }
-                if size < oldsize {
-                    oldsize = size;
-                } else {
-                    status = NelderMeadStatus::Degenerate;
-                    break;
-                }
-            }
-        }
-        if evaluations > opts.maxit {
-            break;
-        }
-    }
-    if evaluations > opts.maxit {
-        status = NelderMeadStatus::MaxIterations;
-    }
-    NelderMeadResult {
-        x: p[best].clone(),
-        f: fv[best],
-        evaluations,
-        status,
-    }
+        },
+        start,
+        opts,
+    )
 }
 
 #[cfg(test)]

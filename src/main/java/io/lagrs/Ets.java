@@ -10,7 +10,8 @@ package io.lagrs;
  * <p>As R: missing values keep the longest contiguous stretch ({@code na.contiguous}); a
  * frequency over 24 drops the season; data with zeros or negatives get no multiplicative
  * component (a fixed multiplicative form is an {@link IllegalArgumentException}); a series too
- * short for any model (where R falls back to {@code HoltWinters}) is refused. Forecasts use R's
+ * short for R's own fit ({@code n <= npars + 4}) gets R's {@code HoltWintersZZ} fallback (R's
+ * method as label, NaN likelihood and criteria; see docs/API.md). Forecasts use R's
  * analytic variances; the forms R forecasts by simulation (a multiplicative trend, or an
  * additive error with a multiplicative season) get point forecasts with NaN bounds.
  * Immutable and thread-safe.

@@ -1,5 +1,7 @@
 package io.lagrs;
 
+import java.util.List;
+
 /**
  * A fitted exponential smoothing model ({@link Ets}). {@link #label()} is R's {@code method}
  * string, e.g. {@code ETS(M,Ad,M)}; the accessors below are R's {@code par}, {@code initstate}
@@ -94,6 +96,21 @@ public final class EtsModel extends NativeFittedModel {
     public double[] finalState() {
         return call(EtsModel::finalState0);
     }
+
+    /**
+     * Returns R's warnings on the way to this model, in the engine's words and R's order
+     * (R prints them; lagrs keeps them with the model, saved bytes included): missing values
+     * cut, a period over 24 ignored, and for a series too short for R's own fit a first note
+     * saying so (why the criteria are NaN), then "not enough data to use damping",
+     * "seasonal component could not be estimated", "trend component could not be estimated".
+     *
+     * @return an unmodifiable list, empty when R fits its own model without a warning
+     */
+    public List<String> notes() {
+        return List.of(call(EtsModel::notes0));
+    }
+
+    private static native String[] notes0(long handle);
 
     private static native double[] parameters0(long handle);
 

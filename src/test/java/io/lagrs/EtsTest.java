@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** The ETS builder, its texts and EtsModel against R's ets (testdata/ets/ets.json). */
@@ -46,6 +47,27 @@ class EtsTest {
             try (EtsModel back = EtsModel.fromBytes(m.toBytes())) {
                 assertArrayEquals(f.mean(), back.forecast(24, new double[] {0.8, 0.95}).mean());
                 assertArrayEquals(m.parameters(), back.parameters());
+            }
+            assertEquals(List.of(), m.notes(), "R does not warn on AirPassengers");
+        }
+    }
+
+    /** ets.json does not record R's warnings: these are the notes the engine keeps for them. */
+    @Test
+    void notesKeepRsWarningsOnMissingValuesAndHighFrequencies() {
+        String[][] cases = {
+            {"AirPassengers_na", "missing values: the longest contiguous stretch was used"},
+            {"high_frequency_52", "frequency greater than 24: seasonality ignored"},
+        };
+        for (String[] k : cases) {
+            JsonNode c = rCase(k[0]);
+            try (EtsModel m = (EtsModel) Ets.auto().period(c.get("m").asInt()).fit(Fixtures.doubles(c.get("y")))) {
+                assertEquals(1, m.notes().size(), k[0] + ": " + m.notes());
+                assertTrue(m.notes().get(0).startsWith(k[1]), k[0] + ": " + m.notes());
+                assertFalse(Double.isNaN(m.aicc()), k[0]);
+                try (EtsModel back = EtsModel.fromBytes(m.toBytes())) {
+                    assertEquals(m.notes(), back.notes(), k[0]);
+                }
             }
         }
     }
@@ -91,7 +113,7 @@ class EtsTest {
         System.arraycopy(good, 0, values, 0, good.length);
         java.util.Arrays.fill(values, good.length, good.length + 30, Double.NaN);
         values[good.length + 30] = 1;
-        values[good.length + 31] = 2;
+        values[good.length + 31] = Double.POSITIVE_INFINITY;
         values[good.length + 32] = 3;
         System.arraycopy(good, 0, values, good.length + 33, good.length);
         int[] offsets = {0, good.length, good.length + 30, good.length + 33, values.length};
@@ -99,7 +121,7 @@ class EtsTest {
         assertTrue(out.succeeded(0) && out.succeeded(3));
         assertEquals("ETS(A,N,A)", out.label(0));
         assertTrue(out.error(1).contains("all values are missing"), out.error(1));
-        assertTrue(out.error(2).contains("too few"), out.error(2));
+        assertTrue(out.error(2).contains("infinite"), out.error(2));
         assertArrayEquals(out.forecast(0).mean(), out.forecast(3).mean());
     }
 
