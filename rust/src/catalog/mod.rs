@@ -26,7 +26,7 @@ use crate::combine::mean::Combine;
 use crate::cancel_scope;
 use crate::engine::text::{self, Call};
 use crate::engine::transform::BoxCox;
-use crate::engine::{FittedModel, Spec};
+use crate::engine::{check_request, FittedModel, Forecast, Spec};
 use crate::error::{invalid, CoreError, CoreResult};
 use crate::intermittent::Intermittent;
 use crate::stats::fourier::FourierTerm;
@@ -149,6 +149,24 @@ impl Spec for ModelSpec {
             (Err(e), Some(fallback)) if e != CoreError::Cancelled => fallback.fit(y, cancel),
             (fitted, _) => fitted,
         }
+    }
+
+    fn fit_forecast(&self, y: &[f64], h: usize, levels: &[f64], cancel: Option<&AtomicBool>) -> CoreResult<(String, Forecast)> {
+        // An intermittent method's forecast is one number: no model (and its copy of y) is built.
+        if let (Family::Intermittent(method), None) = (&self.family, &self.box_cox) {
+            return match cancel_scope::unless_cancelled(cancel, method.forecast_mean(y)) {
+                Ok(mean) => {
+                    check_request(h, levels)?;
+                    Ok((method.label(), Forecast::points(vec![mean; h], levels)))
+                }
+                Err(e) => match &self.fallback {
+                    Some(fallback) if e != CoreError::Cancelled => fallback.fit_forecast(y, h, levels, cancel),
+                    _ => Err(e),
+                },
+            };
+        }
+        let model = self.fit(y, cancel)?;
+        Ok((model.label(), model.forecast(h, levels)?))
     }
 }
 

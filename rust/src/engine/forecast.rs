@@ -65,8 +65,9 @@ impl Forecast {
 
     /// Point forecasts only: every bound NaN (families without an interval).
     pub fn points(mean: Vec<f64>, levels: &[f64]) -> Forecast {
-        let nan = vec![f64::NAN; mean.len()];
-        Forecast { levels: levels.to_vec(), lower: vec![nan.clone(); levels.len()], upper: vec![nan; levels.len()], mean, variance: None }
+        let nan = || vec![f64::NAN; mean.len()];
+        let (lower, upper) = (levels.iter().map(|_| nan()).collect(), levels.iter().map(|_| nan()).collect());
+        Forecast { levels: levels.to_vec(), lower, upper, mean, variance: None }
     }
 
     /// The horizon h.

@@ -108,32 +108,33 @@ pub(super) fn tsb(y: &[f64], alpha_demand: f64, alpha_probability: f64, with_fit
 }
 
 /// `ses::forecast` over the occurrences of `y` times `ses::forecast` over its sizes (`y` has
-/// demand). The sizes are gathered first; the two recursions then share one loop, so the
-/// processor overlaps them.
+/// demand). The sizes are gathered a block at a time on the stack; the two recursions then
+/// share one loop, so the processor overlaps them.
 fn tsb_forecast(y: &[f64], alpha_demand: f64, alpha_probability: f64) -> f64 {
     let occurs = |v: f64| if v != 0.0 { 1.0 } else { 0.0 };
-    // The sizes gathered as `ses::demands` gathers them (the intervals are not needed).
-    let mut sizes = vec![0.0; y.len()];
-    let mut k = 0;
-    for &v in y {
-        sizes[k] = v;
-        k += usize::from(v > 0.0);
-    }
-    let sizes = &sizes[..k];
-    let (mut probability, mut size) = (occurs(y[0]), sizes[0]);
-    for (&v, &s) in y.iter().zip(sizes) {
-        probability = alpha_probability * occurs(v) + (1.0 - alpha_probability) * probability;
-        size = alpha_demand * s + (1.0 - alpha_demand) * size;
-    }
-    for &v in &y[k..] {
-        probability = alpha_probability * occurs(v) + (1.0 - alpha_probability) * probability;
-    }
+    let (mut probability, mut size, mut first, mut demands) = (occurs(y[0]), 0.0, 0.0, 0usize);
+    ses::demand_blocks(y, |values, sizes, _| {
+        if demands == 0 && !sizes.is_empty() {
+            first = sizes[0];
+            size = first;
+        }
+        let (mut p, mut s) = (probability, size);
+        for (&v, &d) in values.iter().zip(sizes) {
+            p = alpha_probability * occurs(v) + (1.0 - alpha_probability) * p;
+            s = alpha_demand * d + (1.0 - alpha_demand) * s;
+        }
+        for &v in &values[sizes.len()..] {
+            p = alpha_probability * occurs(v) + (1.0 - alpha_probability) * p;
+        }
+        (probability, size) = (p, s);
+        demands += sizes.len();
+    });
     // One value is its own forecast.
     if y.len() == 1 {
         probability = occurs(y[0]);
     }
-    if k == 1 {
-        size = sizes[0];
+    if demands == 1 {
+        size = first;
     }
     probability * size
 }

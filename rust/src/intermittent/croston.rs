@@ -37,12 +37,31 @@ pub(super) fn classic(y: &[f64], alpha: f64, with_fitted: bool) -> Fit {
 /// [`Smoothed`] over all of `y` and its ratio: SES of the sizes over SES of the intervals
 /// (with one demand the size and interval themselves, as [`ses::forecast`] gives them).
 fn classic_forecast(y: &[f64], alpha: f64) -> f64 {
-    let (sizes, gaps) = ses::demands(y, |_| {});
-    if sizes.is_empty() {
-        return 0.0;
+    // The two recursions of `ses::forecast` share one loop, so the processor overlaps them;
+    // the demands are gathered a block at a time on the stack.
+    let (mut first, mut level, mut demands) = ((0.0, 0.0), (0.0, 0.0), 0usize);
+    ses::demand_blocks(y, |_, sizes, gaps| {
+        if sizes.is_empty() {
+            return;
+        }
+        if demands == 0 {
+            first = (sizes[0], gaps[0]);
+            level = first;
+        }
+        let (mut size, mut gap) = level;
+        for (&s, &g) in sizes.iter().zip(gaps) {
+            size = alpha * s + (1.0 - alpha) * size;
+            gap = alpha * g + (1.0 - alpha) * gap;
+        }
+        level = (size, gap);
+        demands += sizes.len();
+    });
+    match demands {
+        0 => 0.0,
+        // One value is its own forecast.
+        1 => first.0 / first.1,
+        _ => level.0 / level.1,
     }
-    let (size, gap) = ses::forecast_both(&sizes, &gaps, alpha);
-    size / gap
 }
 
 /// statsforecast's `CrostonSBA`: Croston's forecasts times 0.95 (Syntetos and Boylan's
@@ -62,7 +81,7 @@ pub(super) fn sba(y: &[f64], with_fitted: bool) -> Fit {
 /// [0.1, 0.3] of least squared one-step error; the fitted values refit every prefix (O(n²),
 /// so only when `with_fitted`; otherwise `fitted` is empty).
 pub(super) fn optimised(y: &[f64], with_fitted: bool) -> Fit {
-    let (demand, intervals) = ses::demands(y, |_| {});
+    let (demand, intervals) = ses::demands(y);
     if demand.is_empty() {
         // statsforecast's naive method for a series without demand.
         let mut fitted = vec![0.0; y.len()];
@@ -70,8 +89,9 @@ pub(super) fn optimised(y: &[f64], with_fitted: bool) -> Fit {
         return Fit { mean: 0.0, fitted, alphas: None };
     }
     // The two searches share their loop (the sizes and the intervals are one per demand).
-    let (alpha_demand, alpha_interval) = ses::golden_section_pair(&demand, &intervals, ses::OPTIMISED_BOUNDS.0, ses::OPTIMISED_BOUNDS.1);
-    let (size, interval) = (ses::forecast(&demand, alpha_demand), ses::forecast(&intervals, alpha_interval));
+    let (sizes, gaps) = ses::golden_section_pair(&demand, &intervals, ses::OPTIMISED_BOUNDS.0, ses::OPTIMISED_BOUNDS.1);
+    let (alpha_demand, alpha_interval) = (sizes.alpha, gaps.alpha);
+    let (size, interval) = (sizes.forecast, gaps.forecast);
     let mean = if interval != 0.0 { size / interval } else { size };
     if !with_fitted {
         return Fit { mean, fitted: Vec::new(), alphas: Some((alpha_demand, alpha_interval)) };

@@ -3,16 +3,18 @@
 //!
 //! Each step of a golden-section search evaluates one point, chosen by comparing the two
 //! values before it; the evaluations are sequential passes over the series, each bound by the
-//! latency of the smoothing recursion. The points of the next few steps are known before
-//! their values are: after a step the search narrows either to the left or to the right, and
-//! both candidates follow from the bracket alone. So one pass evaluates the whole tree of
-//! candidates a few steps deep, one lane per point (independent recursions the processor runs
-//! side by side, in vector registers where it can), and the search then walks the tree with
-//! the values, taking exactly the branches, and keeping exactly the values, the plain search
-//! would. Every value is computed by the same operations in the same order as the plain
-//! search's, so the alpha found is the same to the bit.
+//! latency of the smoothing recursion. The points of the next steps are known before their
+//! values are: after a step the search narrows either to the left or to the right, and both
+//! candidates follow from the bracket alone. So one pass evaluates a planned tree of the next
+//! steps' points, one lane per point (independent recursions the processor runs side by side,
+//! in vector registers where it can): the branch a smooth model of the values foresees, both
+//! where it is unsure (`search`). The search then walks the tree with the values, taking
+//! exactly the branches, and keeping exactly the values, the plain search would. Every value is
+//! computed by the same operations in the same order as the plain search's, so the alpha found
+//! is the same to the bit.
 
 use super::lanes;
+use super::search::Search;
 
 /// The golden ratio as statsforecast computes it.
 fn ratio() -> f64 {
@@ -21,29 +23,29 @@ fn ratio() -> f64 {
 
 /// The bracket [a, b], its two inner points and their values.
 #[derive(Debug, Clone, Copy)]
-struct Bracket {
-    a: f64,
-    b: f64,
-    c: f64,
-    d: f64,
-    fc: f64,
-    fd: f64,
+pub(super) struct Bracket {
+    pub(super) a: f64,
+    pub(super) b: f64,
+    pub(super) c: f64,
+    pub(super) d: f64,
+    pub(super) fc: f64,
+    pub(super) fd: f64,
 }
 
 impl Bracket {
-    fn new(lower: f64, upper: f64) -> Bracket {
+    pub(super) fn new(lower: f64, upper: f64) -> Bracket {
         let (a, b) = (lower, upper);
         Bracket { a, b, c: b - (b - a) / ratio(), d: a + (b - a) / ratio(), fc: f64::NAN, fd: f64::NAN }
     }
 
     /// Whether the bracket is narrow enough to stop (the loop's condition, false on NaN too).
-    fn narrow_enough(&self) -> bool {
+    pub(super) fn narrow_enough(&self) -> bool {
         !((self.b - self.a).abs() >= 1e-12)
     }
 
     /// The branch the values choose: `Some(true)` to the left (fc < fd), `Some(false)` to the
     /// right (fd < fc), `None` on a tie, where the search stops.
-    fn choice(&self) -> Option<bool> {
+    pub(super) fn choice(&self) -> Option<bool> {
         if self.fc < self.fd {
             Some(true)
         } else if self.fd < self.fc {
@@ -55,7 +57,7 @@ impl Bracket {
 
     /// The bracket after one narrowing to the left or right, with the new point (whose value
     /// is still to be set).
-    fn narrowed(mut self, left: bool) -> Bracket {
+    pub(super) fn narrowed(mut self, left: bool) -> Bracket {
         if left {
             self.b = self.d;
             self.d = self.c;
@@ -71,141 +73,52 @@ impl Bracket {
     }
 
     /// The point a narrowing in direction `left` added.
-    fn new_point(&self, left: bool) -> f64 {
+    pub(super) fn new_point(&self, left: bool) -> f64 {
         if left { self.c } else { self.d }
     }
 }
 
-/// One search with `L` lanes per pass: the tree of the next steps' candidates, breadth first.
-pub(super) struct Search<const L: usize> {
-    s: Bracket,
-    /// The brackets of the planned tree, one per lane.
-    tree: [Bracket; L],
-    /// Before the first pass: c and d themselves are still to be evaluated.
-    fresh: bool,
-    done: bool,
-}
-
-impl<const L: usize> Search<L> {
-    pub(super) fn new(lower: f64, upper: f64) -> Search<L> {
-        let s = Bracket::new(lower, upper);
-        Search { s, tree: [s; L], fresh: true, done: false }
-    }
-
-    pub(super) fn done(&self) -> bool {
-        self.done
-    }
-
-    /// The alpha found: the middle of the last bracket.
-    pub(super) fn result(&self) -> f64 {
-        (self.s.b + self.s.a) / 2.0
-    }
-
-    /// Whether the search stops before its next step: bracket narrow enough, or a tie.
-    fn stops(s: &Bracket) -> bool {
-        s.narrow_enough() || s.choice().is_none()
-    }
-
-    /// The points of the next pass, unused lanes set to the bracket's start (evaluated and
-    /// ignored). Marks the search done when it has no step left.
-    pub(super) fn plan(&mut self, lanes: &mut [f64; L]) {
-        lanes.fill(self.s.a);
-        if self.done {
-            return;
-        }
-        // `tree[lane]`: the bracket after the narrowing that adds `lanes[lane]`. The parents of
-        // a tree level are the level before it (`base`), or the bracket itself on a fresh
-        // search. A state narrow enough has children all the same: the walk never reaches them.
-        let mut base = None;
-        let mut n;
-        if self.fresh {
-            lanes[0] = self.s.c;
-            lanes[1] = self.s.d;
-            n = 2;
-        } else {
-            if Self::stops(&self.s) {
-                self.done = true;
-                return;
-            }
-            let left = self.s.choice() == Some(true);
-            self.tree[0] = self.s.narrowed(left);
-            lanes[0] = self.tree[0].new_point(left);
-            base = Some(0);
-            n = 1;
-        }
-        let mut width = 1;
-        while n + 2 * width <= L {
-            for k in 0..width {
-                let state = base.map_or(self.s, |b| self.tree[b + k]);
-                for (j, left) in [true, false].into_iter().enumerate() {
-                    let child = state.narrowed(left);
-                    lanes[n + 2 * k + j] = child.new_point(left);
-                    self.tree[n + 2 * k + j] = child;
-                }
-            }
-            base = Some(n);
-            n += 2 * width;
-            width *= 2;
-        }
-    }
-
-    /// One step of the plain search to the planned bracket `tree[lane]`, whose new point has
-    /// the value `value`; the value carried over is the one `Bracket::narrowed` carries.
-    fn take(&mut self, lane: usize, left: bool, value: f64) {
-        let next = self.tree[lane];
-        let (fc, fd) = if left { (value, self.s.fc) } else { (self.s.fd, value) };
-        debug_assert_eq!(self.s.narrowed(left).new_point(left).to_bits(), next.new_point(left).to_bits());
-        self.s = Bracket { fc, fd, ..next };
-    }
-
-    /// Walks the tree [`Search::plan`] laid out with the values of its points, taking the plain
-    /// search's steps until the tree ends or the search does.
-    pub(super) fn absorb(&mut self, values: &[f64; L]) {
-        if self.done {
-            return;
-        }
-        let mut n;
-        if self.fresh {
-            self.s.fc = values[0];
-            self.s.fd = values[1];
-            self.fresh = false;
-            n = 2;
-        } else {
-            let left = self.s.choice() == Some(true);
-            self.take(0, left, values[0]);
-            n = 1;
-        }
-        let (mut width, mut position) = (1, 0);
-        while n + 2 * width <= L {
-            if Self::stops(&self.s) {
-                self.done = true;
-                return;
-            }
-            let left = self.s.choice() == Some(true);
-            let lane = n + 2 * position + usize::from(!left);
-            self.take(lane, left, values[lane]);
-            position = 2 * position + usize::from(!left);
-            n += 2 * width;
-            width *= 2;
-        }
-    }
-}
-
-/// The lanes of a search over one series: four steps a pass (1 + 2 + 4 + 8 points).
+/// The lanes of a search over one series (a full tree would cover four steps: 1 + 2 + 4 + 8).
 const SINGLE: usize = 16;
 
-/// The lanes of each of two searches run together: three steps a pass (1 + 2 + 4 points).
+/// The lanes of each of two searches run together (a full tree: three steps, 1 + 2 + 4).
 const PAIRED: usize = 8;
 
 /// statsforecast's `golden_section_ses` over `x` in [lower, upper]: the alpha of least
-/// squared one-step error. `x` is not empty.
-pub(super) fn golden_section(x: &[f64], lower: f64, upper: f64) -> f64 {
+/// squared one-step error. `x` is not empty. (The methods take [`golden_section_forecast`].)
+#[cfg(test)]
+fn golden_section(x: &[f64], lower: f64, upper: f64) -> f64 {
+    finish(Search::<SINGLE>::new(lower, upper), x).alpha
+}
+
+/// The alpha a search found and SES's one-step forecast at it (`ses::forecast`).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(super) struct Found {
+    pub(super) alpha: f64,
+    pub(super) forecast: f64,
+}
+
+impl Found {
+    /// From a finished search over `x`: the forecast is one step from the level its last pass
+    /// reached at the alpha, or a pass of its own when the search ended off its plan.
+    fn of<const L: usize>(search: &Search<L>, x: &[f64]) -> Found {
+        let alpha = search.result();
+        let forecast = match search.level() {
+            Some(level) if x.len() > 1 => alpha * x[x.len() - 1] + (1.0 - alpha) * level,
+            _ => super::ses::forecast(x, alpha),
+        };
+        Found { alpha, forecast }
+    }
+}
+
+/// [`golden_section`] and the forecast at its alpha.
+pub(super) fn golden_section_forecast(x: &[f64], lower: f64, upper: f64) -> Found {
     finish(Search::<SINGLE>::new(lower, upper), x)
 }
 
-/// [`golden_section`] over `x` and over `z` (of one length), each search exactly as alone,
-/// their passes shared while both run.
-pub(super) fn golden_section_pair(x: &[f64], z: &[f64], lower: f64, upper: f64) -> (f64, f64) {
+/// [`golden_section_forecast`] over `x` and over `z` (of one length), each search exactly as
+/// alone, their passes shared while both run.
+pub(super) fn golden_section_pair(x: &[f64], z: &[f64], lower: f64, upper: f64) -> (Found, Found) {
     debug_assert_eq!(x.len(), z.len());
     let (mut sx, mut sz) = (Search::<PAIRED>::new(lower, upper), Search::<PAIRED>::new(lower, upper));
     let (mut px, mut pz) = ([0.0; PAIRED], [0.0; PAIRED]);
@@ -213,9 +126,9 @@ pub(super) fn golden_section_pair(x: &[f64], z: &[f64], lower: f64, upper: f64) 
         sx.plan(&mut px);
         sz.plan(&mut pz);
         match (sx.done(), sz.done()) {
-            (true, true) => return (sx.result(), sz.result()),
-            (false, true) => return (finish(sx.widen::<SINGLE>(), x), sz.result()),
-            (true, false) => return (sx.result(), finish(sz.widen::<SINGLE>(), z)),
+            (true, true) => return (Found::of(&sx, x), Found::of(&sz, z)),
+            (false, true) => return (finish(sx.widen::<SINGLE>(), x), Found::of(&sz, z)),
+            (true, false) => return (Found::of(&sx, x), finish(sz.widen::<SINGLE>(), z)),
             (false, false) => {
                 let (fx, fz) = lanes::sse_pair(&px, x, &pz, z);
                 sx.absorb(&fx);
@@ -226,22 +139,15 @@ pub(super) fn golden_section_pair(x: &[f64], z: &[f64], lower: f64, upper: f64) 
 }
 
 /// Runs `search` to its end alone, `L` points a pass.
-fn finish<const L: usize>(mut search: Search<L>, x: &[f64]) -> f64 {
+fn finish<const L: usize>(mut search: Search<L>, x: &[f64]) -> Found {
     let mut points = [0.0; L];
     loop {
         search.plan(&mut points);
         if search.done() {
-            return search.result();
+            return Found::of(&search, x);
         }
         let values = lanes::sse(&points, x);
         search.absorb(&values);
-    }
-}
-
-impl<const L: usize> Search<L> {
-    /// The same search, planning `M` points a pass from now on.
-    fn widen<const M: usize>(self) -> Search<M> {
-        Search { s: self.s, tree: [self.s; M], fresh: self.fresh, done: self.done }
     }
 }
 
@@ -302,12 +208,38 @@ mod tests {
         let mut cases: Vec<Vec<f64>> = (0..300).map(|k| series(k, 1 + (k as usize * 7) % 120)).collect();
         // Ties from the first comparison on, and minima at either bound.
         cases.extend([vec![3.0; 9], vec![1.0], vec![0.0, 5.0], (0..40).map(f64::from).collect(), vec![1.0, 9.0, 1.0, 9.0, 1.0, 9.0]]);
+        // Long series, where the plan follows its model over many steps: a drifting level
+        // (minimum inside the bracket), noise around a constant (minimum at a bound) and both.
+        for k in 0..12u64 {
+            let noise = series(1000 + k, 200 + 30 * k as usize);
+            cases.push(noise.iter().enumerate().map(|(i, v)| v * 0.2 + (i as f64 * 0.05 * k as f64).sin() * 10.0).collect());
+            cases.push(noise.iter().map(|v| v + 50.0).collect());
+            cases.push(noise);
+        }
+        let mut planned_ends = 0;
         for (bounds, x) in [(0.1, 0.3), (0.0, 1.0)].into_iter().flat_map(|b| cases.iter().map(move |x| (b, x))) {
             let want = plain(x, bounds.0, bounds.1);
             assert_eq!(golden_section(x, bounds.0, bounds.1).to_bits(), want.to_bits(), "{x:?}");
             let z: Vec<f64> = x.iter().rev().map(|v| v * 0.5 + 1.0).collect();
             let (p, q) = golden_section_pair(x, &z, bounds.0, bounds.1);
-            assert_eq!((p.to_bits(), q.to_bits()), (want.to_bits(), plain(&z, bounds.0, bounds.1).to_bits()), "{x:?}");
+            assert_eq!((p.alpha.to_bits(), q.alpha.to_bits()), (want.to_bits(), plain(&z, bounds.0, bounds.1).to_bits()), "{x:?}");
+            // The forecasts, from the last pass or a pass of their own, are SES's at the alpha.
+            let found = golden_section_forecast(x, bounds.0, bounds.1);
+            for (f, series) in [(found, x), (p, x), (q, &z)] {
+                assert_eq!(f.forecast.to_bits(), crate::intermittent::ses::forecast(series, f.alpha).to_bits(), "{x:?}");
+            }
+            let mut search = Search::<SINGLE>::new(bounds.0, bounds.1);
+            let mut points = [0.0; SINGLE];
+            while !search.done() {
+                search.plan(&mut points);
+                if !search.done() {
+                    search.absorb(&lanes::sse(&points, x));
+                }
+            }
+            planned_ends += usize::from(search.level().is_some());
         }
+        // Many searches end where their last pass planned it (the rest, and those ended by a
+        // tie, make a pass of their own): 265 of the 682 here.
+        assert!(planned_ends * 4 > 2 * cases.len(), "{planned_ends} of {}", 2 * cases.len());
     }
 }

@@ -3,8 +3,15 @@
 //! plain loop's to the bit: the same operations in the same order (Rust neither fuses nor
 //! reorders floating-point operations, in vector registers or not).
 
-/// `_ses_sse(alpha, x)` for every alpha of `alphas` (0 for fewer than two values).
-pub(super) fn sse<const L: usize>(alphas: &[f64; L], x: &[f64]) -> [f64; L] {
+/// What a pass gives for each lane.
+pub(super) struct Lanes<const L: usize> {
+    pub(super) sse: [f64; L],
+    pub(super) level: [f64; L],
+}
+
+/// `_ses_sse(alpha, x)` for every alpha of `alphas` (0 for fewer than two values), and each
+/// lane's level at the end: SES of all values but the last, as `ses::forecast` reaches it.
+pub(super) fn sse<const L: usize>(alphas: &[f64; L], x: &[f64]) -> Lanes<L> {
     #[cfg(target_arch = "x86_64")]
     if std::arch::is_x86_feature_detected!("avx") {
         // SAFETY: AVX is available, checked above.
@@ -14,7 +21,7 @@ pub(super) fn sse<const L: usize>(alphas: &[f64; L], x: &[f64]) -> [f64; L] {
 }
 
 /// [`sse`] over `x` at `ax` and over `z` (of `x`'s length) at `az`, in one pass.
-pub(super) fn sse_pair<const L: usize>(ax: &[f64; L], x: &[f64], az: &[f64; L], z: &[f64]) -> ([f64; L], [f64; L]) {
+pub(super) fn sse_pair<const L: usize>(ax: &[f64; L], x: &[f64], az: &[f64; L], z: &[f64]) -> (Lanes<L>, Lanes<L>) {
     #[cfg(target_arch = "x86_64")]
     if std::arch::is_x86_feature_detected!("avx") {
         // SAFETY: AVX is available, checked above.
@@ -25,13 +32,13 @@ pub(super) fn sse_pair<const L: usize>(ax: &[f64; L], x: &[f64], az: &[f64; L], 
 
 #[cfg(target_arch = "x86_64")]
 #[target_feature(enable = "avx")]
-unsafe fn sse_avx<const L: usize>(alphas: &[f64; L], x: &[f64]) -> [f64; L] {
+unsafe fn sse_avx<const L: usize>(alphas: &[f64; L], x: &[f64]) -> Lanes<L> {
     sse_lanes(alphas, x)
 }
 
 #[cfg(target_arch = "x86_64")]
 #[target_feature(enable = "avx")]
-unsafe fn sse_pair_avx<const L: usize>(ax: &[f64; L], x: &[f64], az: &[f64; L], z: &[f64]) -> ([f64; L], [f64; L]) {
+unsafe fn sse_pair_avx<const L: usize>(ax: &[f64; L], x: &[f64], az: &[f64; L], z: &[f64]) -> (Lanes<L>, Lanes<L>) {
     sse_pair_lanes(ax, x, az, z)
 }
 
@@ -46,18 +53,18 @@ fn step<const L: usize>(alphas: &[f64; L], complements: &[f64; L], level: &mut [
 }
 
 #[inline(always)]
-fn sse_lanes<const L: usize>(alphas: &[f64; L], x: &[f64]) -> [f64; L] {
+fn sse_lanes<const L: usize>(alphas: &[f64; L], x: &[f64]) -> Lanes<L> {
     let complements = alphas.map(|a| 1.0 - a);
     let mut level = [x[0]; L];
     let mut total = [0.0; L];
     for w in x.windows(2) {
         step(alphas, &complements, &mut level, &mut total, w[0], w[1]);
     }
-    total
+    Lanes { sse: total, level }
 }
 
 #[inline(always)]
-fn sse_pair_lanes<const L: usize>(ax: &[f64; L], x: &[f64], az: &[f64; L], z: &[f64]) -> ([f64; L], [f64; L]) {
+fn sse_pair_lanes<const L: usize>(ax: &[f64; L], x: &[f64], az: &[f64; L], z: &[f64]) -> (Lanes<L>, Lanes<L>) {
     let n = x.len().min(z.len());
     let (cx, cz) = (ax.map(|a| 1.0 - a), az.map(|a| 1.0 - a));
     let (mut lx, mut lz) = ([x[0]; L], [z[0]; L]);
@@ -66,7 +73,7 @@ fn sse_pair_lanes<const L: usize>(ax: &[f64; L], x: &[f64], az: &[f64; L], z: &[
         step(ax, &cx, &mut lx, &mut tx, x[i - 1], x[i]);
         step(az, &cz, &mut lz, &mut tz, z[i - 1], z[i]);
     }
-    (tx, tz)
+    (Lanes { sse: tx, level: lx }, Lanes { sse: tz, level: lz })
 }
 
 #[cfg(test)]
@@ -90,11 +97,17 @@ mod tests {
         let z: Vec<f64> = x.iter().map(|v| v.sqrt() + 0.1).collect();
         let alphas: [f64; 16] = std::array::from_fn(|k| 0.1 + 0.0123456789 * k as f64);
         let want: Vec<u64> = alphas.iter().map(|&a| plain(a, &x).to_bits()).collect();
-        assert_eq!(sse(&alphas, &x).map(f64::to_bits).to_vec(), want);
-        assert_eq!(sse_lanes(&alphas, &x).map(f64::to_bits).to_vec(), want);
+        assert_eq!(sse(&alphas, &x).sse.map(f64::to_bits).to_vec(), want);
+        assert_eq!(sse_lanes(&alphas, &x).sse.map(f64::to_bits).to_vec(), want);
         let (p, q) = sse_pair(&alphas, &x, &alphas, &z);
-        assert_eq!(p.map(f64::to_bits).to_vec(), want);
-        assert_eq!(q.map(f64::to_bits).to_vec(), alphas.iter().map(|&a| plain(a, &z).to_bits()).collect::<Vec<_>>());
-        assert_eq!(sse(&[0.2; 4], &[5.0]), [0.0; 4]);
+        assert_eq!(p.sse.map(f64::to_bits).to_vec(), want);
+        assert_eq!(q.sse.map(f64::to_bits).to_vec(), alphas.iter().map(|&a| plain(a, &z).to_bits()).collect::<Vec<_>>());
+        assert_eq!(sse(&[0.2; 4], &[5.0]).sse, [0.0; 4]);
+        // One more step from the level at the end is SES's forecast, to the bit.
+        let lanes = sse(&alphas, &x);
+        for (k, &a) in alphas.iter().enumerate() {
+            let forecast = x.iter().fold(x[0], |level, &v| a * v + (1.0 - a) * level);
+            assert_eq!((a * x[x.len() - 1] + (1.0 - a) * lanes.level[k]).to_bits(), forecast.to_bits());
+        }
     }
 }

@@ -18,8 +18,10 @@ mod aggregate;
 pub mod classify;
 mod croston;
 mod fitted;
+mod gather;
 mod golden;
 mod lanes;
+mod search;
 mod ses;
 
 use crate::engine::text::Call;
@@ -129,6 +131,13 @@ impl Intermittent {
         Ok(IntermittentFit { method: *self, mean: fit.mean, y: y.to_vec(), alphas: fit.alphas })
     }
 
+    /// The forecast of every future period of [`Intermittent::fit`]'s model, without the model.
+    pub fn forecast_mean(&self, y: &[f64]) -> CoreResult<f64> {
+        self.check()?;
+        self.check_series(y)?;
+        Ok(self.run(y, false).mean)
+    }
+
     fn check_series(&self, y: &[f64]) -> CoreResult<()> {
         if y.is_empty() {
             return invalid("y is empty");
@@ -174,13 +183,35 @@ impl Intermittent {
     }
 }
 
-/// Whether every value is finite and >= 0, two at a time in vector registers (written with
-/// SSE2, which every x86-64 processor has: compilers turn the plain loop into integer code
-/// several times slower).
+/// Whether every value is finite and >= 0, in vector registers (compilers turn the plain
+/// loop into integer code several times slower): four at a time with AVX where the processor
+/// has it, else two with SSE2, which every x86-64 processor has.
 #[cfg(target_arch = "x86_64")]
 fn all_demand(y: &[f64]) -> bool {
+    if std::arch::is_x86_feature_detected!("avx") {
+        // SAFETY: AVX is available, checked above.
+        return unsafe { all_demand_avx(y) };
+    }
     // SAFETY: SSE2 is part of the x86-64 baseline, so every processor running this has it.
     unsafe { all_demand_sse2(y) }
+}
+
+#[cfg(target_arch = "x86_64")]
+#[target_feature(enable = "avx")]
+unsafe fn all_demand_avx(y: &[f64]) -> bool {
+    use std::arch::x86_64::*;
+    let (zero, infinity) = (_mm256_setzero_pd(), _mm256_set1_pd(f64::INFINITY));
+    // Two accumulators, so that the loads and compares of eight values overlap.
+    let (mut ok0, mut ok1) = (_mm256_cmp_pd::<_CMP_EQ_OQ>(zero, zero), _mm256_cmp_pd::<_CMP_EQ_OQ>(zero, zero));
+    let blocks = y.chunks_exact(8);
+    let rest = blocks.remainder();
+    for block in blocks {
+        // SAFETY: the block holds eight values; unaligned loads.
+        let (a, b) = unsafe { (_mm256_loadu_pd(block.as_ptr()), _mm256_loadu_pd(block.as_ptr().add(4))) };
+        ok0 = _mm256_and_pd(ok0, _mm256_and_pd(_mm256_cmp_pd::<_CMP_GE_OQ>(a, zero), _mm256_cmp_pd::<_CMP_LT_OQ>(a, infinity)));
+        ok1 = _mm256_and_pd(ok1, _mm256_and_pd(_mm256_cmp_pd::<_CMP_GE_OQ>(b, zero), _mm256_cmp_pd::<_CMP_LT_OQ>(b, infinity)));
+    }
+    _mm256_movemask_pd(_mm256_and_pd(ok0, ok1)) == 0b1111 && rest.iter().all(|&v| (0.0..f64::INFINITY).contains(&v))
 }
 
 #[cfg(target_arch = "x86_64")]
@@ -192,7 +223,8 @@ fn all_demand_sse2(y: &[f64]) -> bool {
     let pairs = y.chunks_exact(2);
     let rest = pairs.remainder();
     for pair in pairs {
-        let v = _mm_set_pd(pair[1], pair[0]);
+        // SAFETY: the pair holds two values; an unaligned load.
+        let v = unsafe { _mm_loadu_pd(pair.as_ptr()) };
         ok = _mm_and_pd(ok, _mm_and_pd(_mm_cmpge_pd(v, zero), _mm_cmplt_pd(v, infinity)));
     }
     _mm_movemask_pd(ok) == 0b11 && rest.iter().all(|&v| (0.0..f64::INFINITY).contains(&v))

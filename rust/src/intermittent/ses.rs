@@ -12,41 +12,19 @@ pub(super) fn forecast(x: &[f64], alpha: f64) -> f64 {
     x.iter().fold(x[0], |level, &v| alpha * v + (1.0 - alpha) * level)
 }
 
-/// [`forecast`] of `x` and of `z` (of one length, not empty) in one loop, so that the
-/// processor overlaps the two recursions.
-pub(super) fn forecast_both(x: &[f64], z: &[f64], alpha: f64) -> (f64, f64) {
-    if x.len() == 1 {
-        return (x[0], z[0]);
-    }
-    let (mut lx, mut lz) = (x[0], z[0]);
-    for (&u, &w) in x.iter().zip(z) {
-        lx = alpha * u + (1.0 - alpha) * lx;
-        lz = alpha * w + (1.0 - alpha) * lz;
-    }
-    (lx, lz)
-}
-
 /// The sizes of the demands of `y` (its values > 0) and their intervals (periods since the
 /// previous demand, the first counted from the start), as [`demand`] and [`intervals`] give
-/// them for a series without negative values, in one pass that does not branch on the data
-/// (whether a period has demand is as good as random: a branch would be mispredicted half
-/// the time). `occurrence` sees each value on the way.
-pub(super) fn demands(y: &[f64], mut occurrence: impl FnMut(f64)) -> (Vec<f64>, Vec<f64>) {
-    let (mut sizes, mut gaps) = (vec![0.0; y.len()], vec![0.0; y.len()]);
-    let (mut k, mut since) = (0usize, 0usize);
-    for (i, &v) in y.iter().enumerate() {
-        // Written at the next free place always, kept only when v is a demand.
-        sizes[k] = v;
-        gaps[k] = (i + 1 - since) as f64;
-        occurrence(v);
-        let demand = v > 0.0;
-        since = if demand { i + 1 } else { since };
-        k += usize::from(demand);
-    }
-    sizes.truncate(k);
-    gaps.truncate(k);
+/// them for a series without negative values.
+pub(super) fn demands(y: &[f64]) -> (Vec<f64>, Vec<f64>) {
+    let (mut sizes, mut gaps) = (Vec::with_capacity(y.len()), Vec::with_capacity(y.len()));
+    demand_blocks(y, |_, s, g| {
+        sizes.extend_from_slice(s);
+        gaps.extend_from_slice(g);
+    });
     (sizes, gaps)
 }
+
+pub(super) use super::gather::demand_blocks;
 
 /// The one-step forecasts of each value from the values before it: NaN first, then the
 /// levels (statsforecast's `ses_forecast` fitted values, `fitted[i]` for `x[..i]`).
@@ -61,15 +39,15 @@ pub(super) fn fitted(x: &[f64], alpha: f64) -> Vec<f64> {
     out
 }
 
-pub(super) use super::golden::{golden_section, golden_section_pair};
+pub(super) use super::golden::{golden_section_forecast, golden_section_pair};
 
 /// The smoothing bounds of statsforecast's optimised SES.
 pub(super) const OPTIMISED_BOUNDS: (f64, f64) = (0.1, 0.3);
 
 /// statsforecast's `_optimized_ses_forecast`: the forecast and the alpha chosen.
 pub(super) fn optimised(x: &[f64]) -> (f64, f64) {
-    let alpha = golden_section(x, OPTIMISED_BOUNDS.0, OPTIMISED_BOUNDS.1);
-    (forecast(x, alpha), alpha)
+    let found = golden_section_forecast(x, OPTIMISED_BOUNDS.0, OPTIMISED_BOUNDS.1);
+    (found.forecast, found.alpha)
 }
 
 /// Sums of consecutive blocks of `level` values, the first `len % level` values dropped

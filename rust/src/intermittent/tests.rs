@@ -141,3 +141,29 @@ fn carried_forward_models_keep_what_they_chose() {
     let none = spec("croston_optimized").expect("spec").fit(&[0.0; 6]).expect("fit");
     assert!(none.forward(&y).expect_err("no alphas").to_string().contains("no smoothing parameters"));
 }
+
+#[test]
+fn the_batch_forecast_without_a_model_is_the_models_forecast() {
+    use crate::catalog::ModelSpec;
+    use crate::engine::Spec;
+    let y: Vec<f64> = (0..90).map(|t| if t % 4 == 0 || t % 9 == 0 { ((t * 29) % 13) as f64 + 0.5 } else { 0.0 }).collect();
+    for text in ["croston", "croston_optimized", "croston_sba", "tsb(0.1,0.1)", "adida", "imapa"] {
+        let spec = ModelSpec::parse(text).expect(text);
+        let model = spec.fit(&y, None).expect(text);
+        let (label, f) = spec.fit_forecast(&y, 5, &[0.9], None).expect(text);
+        let want = model.forecast(5, &[0.9]).expect(text);
+        assert_eq!(label, model.label(), "{text}");
+        assert_eq!(f.mean.iter().map(|v| v.to_bits()).collect::<Vec<_>>(), want.mean.iter().map(|v| v.to_bits()).collect::<Vec<_>>());
+        assert!(f.lower.len() == 1 && f.lower.iter().chain(&f.upper).flatten().all(|v| v.is_nan()), "{text}");
+        assert!(spec.fit_forecast(&y, 0, &[], None).expect_err(text).to_string().contains("h must be"));
+        // A series the method refuses: its error, or the fallback's forecast.
+        let bad = [1.0, -2.0, 3.0];
+        assert!(spec.fit_forecast(&bad, 3, &[], None).expect_err(text).to_string().contains("y[1] = -2 is negative"));
+        let chain = ModelSpec::parse(&format!("{text}|naive")).expect(text);
+        let (label, f) = chain.fit_forecast(&bad, 3, &[], None).expect(text);
+        assert_eq!((label, f.mean), (chain.fit(&bad, None).expect(text).label(), vec![3.0; 3]), "{text}");
+    }
+    let cancelled = std::sync::atomic::AtomicBool::new(true);
+    let spec = ModelSpec::parse("croston|naive").expect("spec");
+    assert_eq!(spec.fit_forecast(&y, 3, &[], Some(&cancelled)).expect_err("cancelled"), CoreError::Cancelled);
+}
