@@ -134,38 +134,62 @@ impl BatchControl {
 /// batch is cancelled, items not started get `Err(CoreError::Cancelled)` without running, and
 /// an item that returns an error after the cancel is counted as cancelled (and its result is
 /// `Err(CoreError::Cancelled)`), not failed.
+///
+/// Every pool thread takes the next item not yet taken, one at a time, in index order, until
+/// none is left: items of very different cost (a long monthly series beside a short yearly
+/// one) keep every thread busy to the end, which fixed halves (rayon's splitting of a range
+/// into a few runs that cannot be split once started) did not.
 pub fn run<T, F>(n: usize, control: &BatchControl, item: F) -> Vec<CoreResult<T>>
 where
     T: Send,
     F: Fn(usize, &AtomicBool) -> CoreResult<T> + Sync,
 {
-    control.install(|| {
-        (0..n)
-            .into_par_iter()
-            .map(|i| {
-                if control.is_cancelled() {
-                    control.cancelled.fetch_add(1, Ordering::Relaxed);
-                    return Err(CoreError::Cancelled);
-                }
-                let result = catch_unwind(AssertUnwindSafe(|| item(i, control.cancel_flag())))
-                    .unwrap_or_else(|payload| Err(panic_error(payload.as_ref())));
-                match &result {
-                    Ok(_) => {
-                        control.done.fetch_add(1, Ordering::Relaxed);
-                    }
-                    Err(_) if control.is_cancelled() => {
-                        control.cancelled.fetch_add(1, Ordering::Relaxed);
-                        return Err(CoreError::Cancelled);
-                    }
-                    Err(_) => {
-                        control.failed.fetch_add(1, Ordering::Relaxed);
-                        control.done.fetch_add(1, Ordering::Relaxed);
-                    }
-                }
-                result
-            })
-            .collect()
-    })
+    let next = AtomicUsize::new(0);
+    let worker = |_| {
+        let mut done = Vec::new();
+        loop {
+            let i = next.fetch_add(1, Ordering::Relaxed);
+            if i >= n {
+                return done;
+            }
+            done.push((i, run_one(i, control, &item)));
+        }
+    };
+    let threads = control.threads().min(n);
+    let per_worker: Vec<Vec<(usize, CoreResult<T>)>> =
+        control.install(|| (0..threads).into_par_iter().with_max_len(1).map(worker).collect());
+    let mut slots: Vec<Option<CoreResult<T>>> = (0..n).map(|_| None).collect();
+    for (i, result) in per_worker.into_iter().flatten() {
+        slots[i] = Some(result);
+    }
+    slots.into_iter().map(|r| r.expect("every item is taken exactly once")).collect()
+}
+
+/// One item with its cancel check, panic guard and counters.
+fn run_one<T, F>(i: usize, control: &BatchControl, item: &F) -> CoreResult<T>
+where
+    F: Fn(usize, &AtomicBool) -> CoreResult<T>,
+{
+    if control.is_cancelled() {
+        control.cancelled.fetch_add(1, Ordering::Relaxed);
+        return Err(CoreError::Cancelled);
+    }
+    let result = catch_unwind(AssertUnwindSafe(|| item(i, control.cancel_flag())))
+        .unwrap_or_else(|payload| Err(panic_error(payload.as_ref())));
+    match &result {
+        Ok(_) => {
+            control.done.fetch_add(1, Ordering::Relaxed);
+        }
+        Err(_) if control.is_cancelled() => {
+            control.cancelled.fetch_add(1, Ordering::Relaxed);
+            return Err(CoreError::Cancelled);
+        }
+        Err(_) => {
+            control.failed.fetch_add(1, Ordering::Relaxed);
+            control.done.fetch_add(1, Ordering::Relaxed);
+        }
+    }
+    result
 }
 
 fn available_cores() -> usize {
@@ -249,6 +273,27 @@ mod tests {
         // Not on a pool thread here: no batch work ran on the caller's (global) pool.
         assert!(rayon::current_thread_index().is_none());
         assert!(BatchControl::new(1, MAX_THREADS + 1).is_err());
+    }
+
+    #[test]
+    fn a_long_item_holds_up_no_other_item() {
+        // Item 0 waits until every other item has finished: with runs of items fixed per thread,
+        // the items after it in its run could not start, and it would wait until its deadline.
+        let control = BatchControl::new(64, 2).expect("pool");
+        let finished = AtomicUsize::new(0);
+        let out = run(64, &control, |i, _| {
+            if i == 0 {
+                let deadline = Instant::now() + Duration::from_secs(20);
+                while finished.load(Ordering::Acquire) < 63 && Instant::now() < deadline {
+                    std::thread::sleep(Duration::from_millis(1));
+                }
+                return Ok(finished.load(Ordering::Acquire));
+            }
+            finished.fetch_add(1, Ordering::AcqRel);
+            Ok(i)
+        });
+        assert_eq!(out[0], Ok(63));
+        assert!(out.iter().skip(1).enumerate().all(|(k, r)| *r == Ok(k + 1)));
     }
 
     #[test]

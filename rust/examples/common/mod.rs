@@ -49,6 +49,21 @@ pub fn competition_training(relative: &str) -> Vec<(usize, Vec<f64>)> {
 /// where it cannot be read.
 #[cfg(all(target_os = "linux", target_pointer_width = "64"))]
 pub fn cpu_seconds() -> f64 {
+    const CLOCK_PROCESS_CPUTIME_ID: i32 = 2;
+    clock_seconds(CLOCK_PROCESS_CPUTIME_ID)
+}
+
+/// The CPU time of the calling thread so far (user + system), in seconds; NaN where it cannot
+/// be read.
+#[cfg(all(target_os = "linux", target_pointer_width = "64"))]
+pub fn thread_cpu_seconds() -> f64 {
+    const CLOCK_THREAD_CPUTIME_ID: i32 = 3;
+    clock_seconds(CLOCK_THREAD_CPUTIME_ID)
+}
+
+/// One of Linux's clocks in seconds, NaN where it cannot be read.
+#[cfg(all(target_os = "linux", target_pointer_width = "64"))]
+fn clock_seconds(clock: i32) -> f64 {
     #[repr(C)]
     struct Timespec {
         sec: i64,
@@ -57,13 +72,17 @@ pub fn cpu_seconds() -> f64 {
     extern "C" {
         fn clock_gettime(clock: i32, tp: *mut Timespec) -> i32;
     }
-    const CLOCK_PROCESS_CPUTIME_ID: i32 = 2;
     let mut t = Timespec { sec: 0, nsec: 0 };
     // SAFETY: clock_gettime writes one timespec (two 64-bit fields on 64-bit Linux) into t.
-    if unsafe { clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &mut t) } != 0 {
+    if unsafe { clock_gettime(clock, &mut t) } != 0 {
         return f64::NAN;
     }
     t.sec as f64 + t.nsec as f64 * 1e-9
+}
+
+#[cfg(not(all(target_os = "linux", target_pointer_width = "64")))]
+pub fn thread_cpu_seconds() -> f64 {
+    f64::NAN
 }
 
 #[cfg(not(all(target_os = "linux", target_pointer_width = "64")))]

@@ -15,6 +15,14 @@ pub trait Spec: Sync {
     /// Fits `y` (NaN = missing, as the family allows), stopping with `Cancelled` soon after
     /// `cancel` is set.
     fn fit(&self, y: &[f64], cancel: Option<&AtomicBool>) -> CoreResult<Box<dyn FittedModel>>;
+
+    /// Fits `y` and forecasts `h` steps, keeping only the model's label and its forecast (the
+    /// work of [`forecast_all`] for one series). A family may skip what only a kept model
+    /// needs; the forecast is the fitted model's.
+    fn fit_forecast(&self, y: &[f64], h: usize, levels: &[f64], cancel: Option<&AtomicBool>) -> CoreResult<(String, Forecast)> {
+        let model = self.fit(y, cancel)?;
+        Ok((model.label(), model.forecast(h, levels)?))
+    }
 }
 
 /// Fits every series under `control`; results in input order. May be called once per chunk
@@ -36,8 +44,5 @@ pub fn forecast_all(
     if let Err(e) = check_request(h, levels) {
         return series.iter().map(|_| Err(e.clone())).collect();
     }
-    batch::run(series.len(), control, |i, cancel| {
-        let model = spec.fit(series[i], Some(cancel))?;
-        Ok((model.label(), model.forecast(h, levels)?))
-    })
+    batch::run(series.len(), control, |i, cancel| spec.fit_forecast(series[i], h, levels, Some(cancel)))
 }

@@ -129,6 +129,16 @@ class ArimaBatchControlsTest {
         }
     }
 
+    /** The batch threads once there are at least {@code wanted}, or at {@code deadline} (nanoTime). */
+    private static long awaitBatchThreads(int wanted, long deadline) throws IOException, InterruptedException {
+        long count = batchThreads();
+        while (count < wanted && System.nanoTime() < deadline) {
+            Thread.sleep(5);
+            count = batchThreads();
+        }
+        return count;
+    }
+
     @Test
     void aCallRunsOnAPoolOfItsOwnWithTheThreadsAskedFor() throws Exception {
         assumeTrue(Files.isDirectory(Path.of("/proc/self/task")), "needs Linux /proc");
@@ -140,12 +150,18 @@ class ArimaBatchControlsTest {
             }
             assertEquals(0, batchThreads(), "no batch threads are left between calls");
             AtomicReference<Long> seen = new AtomicReference<>(0L);
+            // A pool's threads are all started when the call begins, but on a loaded machine one
+            // may not have run (and named itself) before the work is done. The listener runs while
+            // the call's pool is alive (its final report before the call returns), so it waits for
+            // the threads asked for; a smaller pool never gets there and the deadline ends the wait.
+            long waitUntil = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            int wanted = threads;
             BatchOptions options = BatchOptions.defaults().threads(threads)
                     .progressInterval(Duration.ofMillis(10))
                     .onProgress(p -> {
                         try {
-                            seen.accumulateAndGet(batchThreads(), Math::max);
-                        } catch (IOException e) {
+                            seen.accumulateAndGet(awaitBatchThreads(wanted, waitUntil), Math::max);
+                        } catch (IOException | InterruptedException e) {
                             throw new RuntimeException(e);
                         }
                     });
