@@ -13,8 +13,9 @@
 //!   as the fixed-order ARIMA fixture tests do.
 //! * Automatic orders (`auto.arima`): the chosen model (orders, period, differencing, the
 //!   names of its coefficients, so mean and drift) equals R's on at least 95% of the runs
-//!   where R chose one, and where R stops lagrs stops too; where the model is equal the
-//!   forecasts agree as above unless lagrs reached a higher likelihood.
+//!   where R chose one (always on those `MUST_MATCH` lists), and where R stops lagrs stops
+//!   too; where the model is equal the forecasts agree as above unless lagrs reached a
+//!   higher likelihood.
 //! * `FLAT_LIKELIHOOD` lists the fixed-order fits excused from the coefficient tolerance,
 //!   each with its reason: there lagrs' likelihood is higher than R's by less than 1e-4 and
 //!   each coefficient must still lie within the tolerance above or within 1% of its
@@ -32,6 +33,14 @@ const FLAT_LIKELIHOOD: &[&str] = &[
     "seatbelts_drivers_arima",
     // loglik higher by 5.0e-5; law -2.903 against R's -2.952 (standard error 20.8).
     "seatbelts_rear_arima",
+];
+
+/// Automatic-order runs that must choose R's model whatever the 95% allowance, each with why.
+const MUST_MATCH: &[&str] = &[
+    // Near-singular CSS Hessians along the search (drift and kms nearly collinear): R's
+    // ARIMA(0,0,1)(0,1,1) with drift keeps defined variances only with R's outer
+    // finite-difference step in y's units, the one lagrs retries with.
+    "seatbelts_rear_kms_auto",
 ];
 
 fn num(v: &Value) -> f64 {
@@ -209,7 +218,8 @@ fn xreg_fixtures_against_r() {
                 if kind == "auto" {
                     auto_runs += 1;
                     if !same_model {
-                        failures.push(format!("{name}: (order differs) lagrs {} {:?}, R {:?} {:?}", f.label(), f.coefficient_names(), arma, strings(&r["coef_names"])));
+                        let why = if MUST_MATCH.contains(&name) { "order differs where it must not" } else { "(order differs)" };
+                        failures.push(format!("{name}: {why} lagrs {} {:?}, R {:?} {:?}", f.label(), f.coefficient_names(), arma, strings(&r["coef_names"])));
                         continue;
                     }
                     auto_equal += 1;

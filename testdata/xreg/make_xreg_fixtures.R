@@ -131,6 +131,17 @@ nd <- 730
 dy <- 200 + 20 * sin(2 * pi * (1:nd) / 7) + 30 * sin(2 * pi * (1:nd) / 365.25) + as.numeric(arima.sim(list(ar = 0.6, ma = 0.2), n = nd)) * 5
 fourier_case("fourier_daily_auto", dy, c(7, 365.25), c(3, 5), 14, list(seasonal = FALSE))
 
+# Rear seats on the law, the petrol price and the distance driven (unscaled, as in the
+# benchmark): drift and kms are nearly collinear, so the search's CSS Hessians are close to
+# singular; R keeps ARIMA(0,0,1)(0,1,1) with drift, whose coefficient variances are all
+# positive only with R's finite-difference steps. Appended last: the cases above keep
+# their random draws.
+Xk <- cbind(law = sb[, "law"], PetrolPrice = sb[, "PetrolPrice"], kms = sb[, "kms"])
+nb <- nrow(sb) - 12
+add("seatbelts_rear_kms_auto", "auto", as.numeric(sb[1:nb, "rear"]), 12, Xk[1:nb, ], Xk[nb + 1:12, ], list())
+add("seatbelts_rear_kms_arima_drift", "arima", as.numeric(sb[1:nb, "rear"]), 12, Xk[1:nb, ], Xk[nb + 1:12, ],
+    list(order = c(0, 0, 1), seasonal = c(0, 1, 1), include.drift = TRUE))
+
 out <- list(generator = "testdata/xreg/make_xreg_fixtures.R",
             versions = list(R = R.version.string, forecast = as.character(packageVersion("forecast"))),
             cases = cases)

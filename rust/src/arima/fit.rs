@@ -12,7 +12,8 @@
 //!    transform), MA blocks made invertible;
 //! 4. [`ml_optimise`]: exact maximum likelihood (BFGS on the concentrated
 //!    likelihood), then the restarts of `restart` (off a stationary start,
-//!    off an AR unit root, off the MA unit circle);
+//!    off an AR unit root, off the MA unit circle) and, outside auto-ARIMA's
+//!    candidates ("CSS-ML" strict), the second starts of `second_start`;
 //! 5. [`ml_result`]: MA blocks made invertible again, numerical Hessian in
 //!    the transformed parameters and delta-method standard errors, and a
 //!    final Kalman pass for residuals, sigma^2 and the forecast state.
@@ -37,12 +38,13 @@
 
 use std::sync::atomic::AtomicBool;
 
-use super::hessian::{numerical_hessian, standard_errors};
+use super::hessian::checked_standard_errors;
 use super::model::{ArimaFit, Selection};
 use super::final_pass::final_pass;
 use super::objective::{setup_xreg, to_raw, Problem, Setup};
 use super::units::degenerate;
 use super::restart::{leave_stationary_start, restart_off_boundary, restart_off_unit_root};
+use super::second_start::second_start;
 use super::spec::ArimaSpec;
 use super::stages::{check_cancel, CSS_OPTIONS, ML_OPTIONS};
 use super::transform::{ar_is_stationary, grad_trans, ma_invert, undo_pars};
@@ -100,7 +102,7 @@ pub fn fit_xreg(spec: &ArimaSpec, y: &[f64], xreg: &Regressors, options: &FitOpt
     let mut fit = match options.method {
         FitMethod::Css => {
             let coef = css_estimate(&mut prob, &init, &parscale)?;
-            css_result(spec, prob, &coef, &parscale, n_used)?
+            css_result(spec, prob, &coef, &parscale, n_used, scale.factor)?
         }
         FitMethod::CssMl | FitMethod::Ml | FitMethod::CssMlStrict => {
             let init = match options.method {
@@ -112,7 +114,12 @@ pub fn fit_xreg(spec: &ArimaSpec, y: &[f64], xreg: &Regressors, options: &FitOpt
             let (raw, f) = leave_stationary_start(&mut prob, &start, raw, f, &parscale)?;
             let (raw, f) = restart_off_unit_root(&mut prob, raw, f, &start, &zero_start, &parscale)?;
             let raw = restart_off_boundary(&mut prob, raw, f, &zero_start, &parscale)?;
-            ml_result(spec, prob, raw, &parscale, n_used)?
+            let raw = if options.method == FitMethod::CssMlStrict {
+                raw
+            } else {
+                second_start(&mut prob, raw, &start, &zero_start, &parscale, n_used)?
+            };
+            ml_result(spec, prob, raw, &parscale, n_used, scale.factor)?
         }
     };
     to_units_of_y(&mut fit, scale.factor, y)?;
@@ -217,7 +224,7 @@ fn ml_optimise(prob: &mut Problem<'_>, start: &[f64], parscale: &[f64]) -> CoreR
 /// 5. MA invertibility (R's `maInvert`), Hessian and standard errors, then
 ///    the final pass (R: `ARIMA_Like` with residuals) for residuals, sigma2
 ///    and the forecasting state.
-fn ml_result(spec: &ArimaSpec, mut prob: Problem<'_>, mut raw: Vec<f64>, parscale: &[f64], n_used: usize) -> CoreResult<ArimaFit> {
+fn ml_result(spec: &ArimaSpec, mut prob: Problem<'_>, mut raw: Vec<f64>, parscale: &[f64], n_used: usize, factor: f64) -> CoreResult<ArimaFit> {
     let layout = prob.layout;
     let narma = prob.narma;
     let k = raw.len();
@@ -232,11 +239,10 @@ fn ml_result(spec: &ArimaSpec, mut prob: Problem<'_>, mut raw: Vec<f64>, parscal
     if !f_final.is_finite() {
         return Err(CoreError::Numerical("the likelihood is not finite at the optimum".into()));
     }
-    let hess = numerical_hessian(|r| prob.ml(r), &raw, parscale);
-    check_cancel(&prob)?;
     let mut a = grad_trans(&layout, &raw);
     regression_jacobian(&prob, &mut a);
-    let std_errors = standard_errors(&hess, &a, n_used as f64, k);
+    let std_errors = checked_standard_errors(|r| prob.ml(r), &raw, parscale, narma, factor, &a, n_used as f64);
+    check_cancel(&prob)?;
     let mut coef = vec![0.0; k];
     undo_pars(&layout, &raw, &mut coef);
     let nreg = prob.reg.k();
@@ -276,7 +282,7 @@ fn ml_result(spec: &ArimaSpec, mut prob: Problem<'_>, mut raw: Vec<f64>, parscal
 }
 
 /// R's "CSS" summary at the CSS estimate `est` (optimizer coordinates).
-fn css_result(spec: &ArimaSpec, mut prob: Problem<'_>, est: &[f64], parscale: &[f64], n_used: usize) -> CoreResult<ArimaFit> {
+fn css_result(spec: &ArimaSpec, mut prob: Problem<'_>, est: &[f64], parscale: &[f64], n_used: usize, factor: f64) -> CoreResult<ArimaFit> {
     let layout = prob.layout;
     let narma = prob.narma;
     let k = est.len();
@@ -287,14 +293,13 @@ fn css_result(spec: &ArimaSpec, mut prob: Problem<'_>, est: &[f64], parscale: &[
     }
     // R: var <- solve(res$hessian * n.used), the Hessian of armaCSS in the
     // optimizer's coordinates (no AR transform with CSS).
-    let hess = numerical_hessian(|p| prob.css(p), est, parscale);
-    check_cancel(&prob)?;
     let mut a = vec![0.0; k * k];
     for i in 0..narma {
         a[i * k + i] = 1.0;
     }
     regression_jacobian(&prob, &mut a);
-    let std_errors = standard_errors(&hess, &a, n_used as f64, k);
+    let std_errors = checked_standard_errors(|p| prob.css(p), est, parscale, narma, factor, &a, n_used as f64);
+    check_cancel(&prob)?;
     let mut coef = est.to_vec();
     let nreg = prob.reg.k();
     let beta = prob.beta(est);

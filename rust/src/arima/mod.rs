@@ -27,6 +27,7 @@
 mod adjust;
 mod batch;
 mod css;
+mod end_point;
 mod final_pass;
 mod fit;
 mod fitted_model;
@@ -40,6 +41,7 @@ mod polynomial;
 mod regression;
 mod restart;
 mod roots;
+mod second_start;
 mod serialize;
 mod spec;
 mod stages;

@@ -3,7 +3,7 @@
 //! and off an MA root on the unit circle (steps 4a and 4b of `fit`).
 
 use super::objective::Problem;
-use super::roots::polyroot;
+use super::roots::lag_polynomial_roots;
 use super::stages::{check_cancel, ML_OPTIONS};
 use super::transform::{ma_invert, Layout};
 use crate::error::CoreResult;
@@ -140,15 +140,7 @@ pub(crate) fn restart_off_unit_root(
     // still improves: along the ridge next to a unit root BFGS stops on small steps.
     let mut rounds = 0;
     while let Some(st) = starts.pop() {
-        if !prob.ml(&st).is_finite() {
-            continue;
-        }
-        let alt = minimize(|r| prob.ml(r), &st, parscale, &ML_OPTIONS);
-        check_cancel(prob)?;
-        if !alt.f.is_finite() || alt.x.iter().any(|v| !v.is_finite()) {
-            continue;
-        }
-        let (alt_x, alt_f) = invertible(prob, &alt.x);
+        let Some((alt_x, alt_f)) = ml_from(prob, &st, parscale)? else { continue };
         if alt_f < bar {
             bar = alt_f;
             best = Some((alt_x.clone(), alt_f));
@@ -164,9 +156,23 @@ pub(crate) fn restart_off_unit_root(
 /// How often an improving restart of [`restart_off_unit_root`] is continued.
 const MAX_CONTINUATIONS: usize = 4;
 
+/// The ML optimum from `start`, with its MA blocks made invertible, and the objective there;
+/// `None` where the likelihood is not finite at the start or the optimum is not finite.
+pub(crate) fn ml_from(prob: &mut Problem<'_>, start: &[f64], parscale: &[f64]) -> CoreResult<Option<(Vec<f64>, f64)>> {
+    if !prob.ml(start).is_finite() {
+        return Ok(None);
+    }
+    let alt = minimize(|r| prob.ml(r), start, parscale, &ML_OPTIONS);
+    check_cancel(prob)?;
+    if !alt.f.is_finite() || alt.x.iter().any(|v| !v.is_finite()) {
+        return Ok(None);
+    }
+    Ok(Some(invertible(prob, &alt.x)))
+}
+
 /// `raw` with its MA blocks made invertible (as `fit` reports the optimum), and the
 /// objective there.
-fn invertible(prob: &mut Problem<'_>, raw: &[f64]) -> (Vec<f64>, f64) {
+pub(crate) fn invertible(prob: &mut Problem<'_>, raw: &[f64]) -> (Vec<f64>, f64) {
     let layout = prob.layout;
     let mut x = raw.to_vec();
     for block in [layout.ma(), layout.sma()] {
@@ -209,11 +215,6 @@ const MA_BOUNDARY: f64 = 1e-3;
 /// parameters has a root of modulus below `1 + MA_BOUNDARY`.
 fn ma_on_boundary(layout: &Layout, raw: &[f64]) -> bool {
     [layout.ma(), layout.sma()].into_iter().any(|block| {
-        let ma = &raw[block];
-        let Some(last) = ma.iter().rposition(|&c| c != 0.0) else { return false };
-        let mut coef = Vec::with_capacity(last + 2);
-        coef.push(1.0);
-        coef.extend_from_slice(&ma[..=last]);
-        polyroot(&coef).iter().any(|r| r.abs().is_nan() || r.abs() < 1.0 + MA_BOUNDARY)
+        lag_polynomial_roots(&raw[block], 1.0).iter().any(|r| r.abs().is_nan() || r.abs() < 1.0 + MA_BOUNDARY)
     })
 }

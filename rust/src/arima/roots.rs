@@ -53,6 +53,16 @@ fn eval(coef: &[f64], z: Complex) -> (Complex, Complex) {
     (p, dp)
 }
 
+/// Roots of the lag polynomial `1 + sign * (c[0] z + c[1] z^2 + ...)` (sign -1 for an AR
+/// part, +1 for an MA part), trailing zero coefficients dropped; none when all are zero.
+pub(crate) fn lag_polynomial_roots(c: &[f64], sign: f64) -> Vec<Complex> {
+    let Some(last) = c.iter().rposition(|&v| v != 0.0) else { return Vec::new() };
+    let mut poly = Vec::with_capacity(last + 2);
+    poly.push(1.0);
+    poly.extend(c[..=last].iter().map(|v| sign * v));
+    polyroot(&poly)
+}
+
 /// Roots of `coef[0] + coef[1] z + ... + coef[n] z^n` (increasing powers, as
 /// R's `polyroot`). The leading coefficient must be non-zero; returns an empty
 /// vector for degree 0.

@@ -24,7 +24,7 @@
 
 use super::kalman::state_dim;
 use super::model::{ArimaFit, Selection};
-use super::roots::polyroot;
+use super::roots::lag_polynomial_roots;
 use super::spec::ArimaSpec;
 use super::transform::ar_is_stationary;
 use crate::engine::bytes::fnv1a;
@@ -282,13 +282,7 @@ fn read_fourier(r: &mut Reader<'_>, xreg_names: &[String]) -> CoreResult<(Vec<Fo
 const MA_ROOT_TOLERANCE: f64 = 1e-4;
 
 fn invertible(ma: &[f64]) -> bool {
-    let Some(last) = ma.iter().rposition(|&c| c != 0.0) else {
-        return true;
-    };
-    let mut poly = Vec::with_capacity(last + 2);
-    poly.push(1.0);
-    poly.extend_from_slice(&ma[..=last]);
-    polyroot(&poly).iter().all(|r| r.abs() >= 1.0 - MA_ROOT_TOLERANCE)
+    lag_polynomial_roots(ma, 1.0).iter().all(|r| r.abs() >= 1.0 - MA_ROOT_TOLERANCE)
 }
 
 /// Everything a fitted model satisfies, checked on a decoded one. Returns why not.

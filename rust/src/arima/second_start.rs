@@ -1,0 +1,96 @@
+//! Second starts of fixed-order fits (R's "CSS-ML" and "ML" methods, not auto-ARIMA's
+//! candidates, whose criteria must stay R's): the likelihood of an ARMA model has several
+//! local optima, and the CSS start leads to one of them. On random series/order pairs,
+//! statsmodels (other starting values) ended up to 200 log-likelihood units higher than R and
+//! lagrs, often at a supremum next to the unit circle: an AR root near +1 or -1 cancelling
+//! an MA root there (which leaves a free level), or an AR/MA pair mirrored through zero.
+
+use super::end_point;
+use super::final_pass::final_pass;
+use super::objective::Problem;
+use super::restart::{invertible, ml_from};
+use super::transform::undo_pars;
+use crate::error::CoreResult;
+
+/// The first AR partial autocorrelation of the boundary starts: an AR root next to +-1.
+const START_PACF: f64 = 0.99;
+
+/// A second start replaces the end point only when its log-likelihood is higher by more
+/// than this: the same optimum reached along another path differs by far less, and a fit
+/// that reaches R's optimum keeps R's estimates.
+const MIN_GAIN: f64 = 1e-3;
+
+/// 4d. Only where [`end_point::flags`] flags the end point (MA part made invertible): ML
+///     from two further starts, each compared with its MA part made invertible (as the
+///     fit reports it). With a non-seasonal AR part: the end point with its first AR partial
+///     autocorrelation at -0.99, and zero ARMA coefficients (with the regression start) but
+///     that at +0.99. Otherwise: the end point with every ARMA coordinate negated (seasonal
+///     AR partial autocorrelations, MA coefficients), and zero ARMA coefficients (R's "ML"
+///     start) when the fit started elsewhere. The better replaces `raw` when it gains more
+///     than [`MIN_GAIN`] and the final filter pass succeeds there. Two more ML optimisations
+///     per fit with ARMA terms.
+pub(crate) fn second_start(
+    prob: &mut Problem<'_>,
+    raw: Vec<f64>,
+    start: &[f64],
+    zero_start: &[f64],
+    parscale: &[f64],
+    n_used: usize,
+) -> CoreResult<Vec<f64>> {
+    let narma = prob.narma;
+    if narma == 0 {
+        return Ok(raw);
+    }
+    let layout = prob.layout;
+    let (end, end_f) = invertible(prob, &raw);
+    // Ordinary fits end away from the likelihood's flat ridges and skip the extra starts,
+    // which cost 2 to 5 times the first optimisation.
+    if !end_point::flags(prob, &end, end_f).any() {
+        return Ok(raw);
+    }
+    let mut starts = Vec::with_capacity(2);
+    if layout.p > 0 {
+        let near_unit = START_PACF.atanh();
+        let mut at_minus_one = end;
+        at_minus_one[0] = -near_unit;
+        starts.push(at_minus_one);
+        let mut at_one = zero_start.to_vec();
+        at_one[0] = near_unit;
+        starts.push(at_one);
+    } else {
+        let mut flipped = end;
+        for v in &mut flipped[..narma] {
+            *v = -*v;
+        }
+        starts.push(flipped);
+        if start[..narma] != zero_start[..narma] {
+            starts.push(zero_start.to_vec());
+        }
+    }
+    // The objective is the log-likelihood divided by -n_used (plus a constant).
+    let bar = end_f - MIN_GAIN / n_used as f64;
+    let mut best: Option<(Vec<f64>, f64)> = None;
+    for st in starts {
+        let Some((x, f)) = ml_from(prob, &st, parscale)? else { continue };
+        if f < bar && best.as_ref().is_none_or(|b| f < b.1) {
+            best = Some((x, f));
+        }
+    }
+    match best {
+        Some((x, _)) if final_pass_succeeds(prob, &x) => Ok(x),
+        _ => Ok(raw),
+    }
+}
+
+/// True when the fit's final filter pass (residuals and forecasting state) succeeds at `raw`:
+/// an AR partial autocorrelation within rounding of 1 leaves a finite likelihood but no
+/// stationary state covariance.
+fn final_pass_succeeds(prob: &mut Problem<'_>, raw: &[f64]) -> bool {
+    let mut coef = vec![0.0; raw.len()];
+    undo_pars(&prob.layout, raw, &mut coef);
+    let beta = prob.beta(raw);
+    let narma = prob.narma;
+    coef[narma..].copy_from_slice(&beta[..prob.reg.k()]);
+    let complete = prob.complete;
+    coef.iter().all(|v| v.is_finite()) && final_pass(prob, &coef, complete).is_ok()
+}
