@@ -12,6 +12,8 @@ specification and hands DataFrames across. The session needs the lagrs jars (see
     auto = lagrs_spark.forecast(df, auto_period=12, id="sku", time="month", value="sales", horizon=12)
     several = lagrs_spark.forecast(df, models=("auto_arima[12]", "snaive[12]", "naive"),
                                    id="sku", time="month", value="sales", horizon=12)
+    xreg = lagrs_spark.forecast(df, future=planned, regressors=("promo", "price"),
+                                models="auto_arima", id="sku", time="week", value="sales", horizon=8)
     cv = lagrs_spark.cross_validate(df, models=("auto_arima[12]", "snaive[12]"),
                                     id="sku", time="month", value="sales", horizon=12, windows=3)
     feats = lagrs_spark.features(df, id="sku", time="month", value="sales",
@@ -61,13 +63,14 @@ def forecast_spec(df: DataFrame, *, models: Optional[Sequence[str]] = None,
                   include_mean: Optional[bool] = None, include_drift: bool = False,
                   id: str = "id", time: str = "time", value: str = "value", horizon: Optional[int] = None,
                   levels: Optional[Sequence[float]] = None, batch_size: Optional[int] = None,
-                  partitions: int = 0, threads: int = 0):
+                  partitions: int = 0, threads: int = 0, regressors: Optional[Sequence[str]] = None):
     """The JVM ForecastSpec for these arguments (see ForecastSpec's Javadoc): `models`, one or
     several spec texts such as ("auto_arima[12]", "snaive[12]", "naive") (a bad text raises
     here, naming it); or a fixed `order` (with `seasonal` = (P, D, Q, period)); or `auto_period`
     for auto ARIMA with that period. `horizon` and `levels` default to the library's: twice each
     series' season (10 steps without one), levels (0.8, 0.95). `threads` per native call, 0 for
-    spark.task.cpus."""
+    spark.task.cpus. `regressors`: names of numeric columns taken as regressors (regression with
+    ARIMA errors, arima and auto_arima specs), in the order of the coefficients."""
     specs = _jvm(df).io.lagrs.spark.ForecastSpec
     if sum(x is not None for x in (models, order, auto_period)) != 1:
         raise ValueError("give exactly one of models=[spec texts], order=(p, d, q) and auto_period=m")
@@ -92,15 +95,31 @@ def forecast_spec(df: DataFrame, *, models: Optional[Sequence[str]] = None,
     spec = spec.partitions(int(partitions)).threads(int(threads))
     if batch_size is not None:
         spec = spec.batchSize(int(batch_size))
+    if regressors is not None:
+        if isinstance(regressors, str):
+            regressors = [regressors]
+        spec = spec.regressors(_strings(df, regressors))
     return spec
 
 
-def forecast(df: DataFrame, *, metrics=None, **kwargs) -> DataFrame:
+def forecast(df: DataFrame, *, future: Optional[DataFrame] = None, metrics=None, **kwargs) -> DataFrame:
     """LagrsSpark.forecast: one row per series, step and model (id, time, step, mean, lower,
     upper, model, error, spec); keyword arguments as forecast_spec. `metrics`: a JVM
-    ForecastMetrics from register_metrics, or None."""
+    ForecastMetrics from register_metrics, or None.
+
+    With `regressors`, `future` holds their values at the horizon's times (the same id and time
+    columns, a row per series and future time): LagrsSpark.forecast(df, future, spec). The two
+    go together: one without the other raises ValueError, as do metrics (not counted with
+    regressors)."""
     spec = forecast_spec(df, **kwargs)
-    return _wrap(_jvm(df).io.lagrs.spark.LagrsSpark.forecast(df._jdf, spec, metrics), df)
+    lagrs = _jvm(df).io.lagrs.spark.LagrsSpark
+    if (future is None) != (kwargs.get("regressors") is None):
+        raise ValueError("regressors=[column names] and future=DataFrame of their future values go together")
+    if future is None:
+        return _wrap(lagrs.forecast(df._jdf, spec, metrics), df)
+    if metrics is not None:
+        raise ValueError("metrics are not counted on the path with regressors: leave metrics=None")
+    return _wrap(lagrs.forecast(df._jdf, future._jdf, spec), df)
 
 
 def cross_validate(df: DataFrame, *, models: Sequence[str], id: str = "id", time: str = "time",

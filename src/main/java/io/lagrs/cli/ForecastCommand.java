@@ -110,7 +110,7 @@ final class ForecastCommand implements Callable<Integer> {
     Path future;
 
     @Option(names = "--fourier", paramLabel = "PERIOD:K", split = ",",
-            description = "Fourier terms as regressors (R's fourier(y, K)) for long or several seasons, e.g. 52.18:10 or 7:3,365.25:10; repeatable. Adds fourier=[...] to each auto_arima model (default model: auto_arima(seasonal=false)).")
+            description = "Fourier terms as regressors (R's fourier(y, K)) for long or several seasons, e.g. 52.18:10 or 7:3,365.25:10; repeatable. Adds fourier=[...] to each auto_arima or arima model, --order's too (default model: auto_arima(seasonal=false)); any other model is a usage error.")
     List<String> fourier;
 
     @Option(names = "--holdout", paramLabel = "H",

@@ -60,7 +60,14 @@ record ForecastSettings(List<ModelChoice> models, double[] levels, double[] leve
         // the model texts are read by the library: a missing one is its own one-line error
         NativeCheck.require();
         int probe = c.season != null ? c.season : PROBE_SEASON;
-        List<ModelChoice> models = c.select == null ? ModelChoice.of(Regression.modelTexts(c), c.order, c.lambda, probe)
+        if (c.select != null && Regression.applies(c)) {
+            // best_of adds no Fourier terms to its members (they were dropped silently) and takes no regressors
+            throw new UserError("--select cv does not take --xreg or --fourier: leave out --select and give the model");
+        }
+        List<String> texts = c.select == null ? Regression.modelTexts(c) : null;
+        // with regressors or Fourier terms, the texts already hold --order's arima
+        String order = Regression.applies(c) ? null : c.order;
+        List<ModelChoice> models = c.select == null ? ModelChoice.of(texts, order, c.lambda, probe)
                 : ModelChoice.of(List.of(ModelChoice.bestOf(c, c.horizon != null ? c.horizon : c.holdout)), null, null, probe);
         return new ForecastSettings(models, fractions, percent, c.horizon, c.season, c.holdout, threads, c.nonNegative);
     }

@@ -5,16 +5,24 @@ import java.util.List;
 
 /**
  * The checks and model texts of a run with regressors ({@code --xreg}, {@code --future}) or
- * Fourier terms ({@code --fourier}): only auto_arima and arima take regressors, and only
- * auto_arima builds Fourier terms, so without {@code --model} such a run fits auto_arima.
+ * Fourier terms ({@code --fourier}): only auto_arima and arima take regressors or Fourier terms
+ * (any other model is a usage error naming it, never a run without them), so without
+ * {@code --model} or {@code --order} such a run fits auto_arima.
  */
 final class Regression {
     private Regression() {
     }
 
+    /** Whether the run has regressors or Fourier terms. */
+    static boolean applies(ForecastCommand c) {
+        return (c.xreg != null && !c.xreg.isEmpty()) || (c.fourier != null && !c.fourier.isEmpty());
+    }
+
     /**
-     * The model texts of the run: {@code --model}'s, or auto_arima for a regression without
-     * one; with {@code --fourier}, each with its {@code fourier=[...]} option.
+     * The model texts of a run with regressors or Fourier terms: {@code --model}'s,
+     * {@code --order}'s arima, or auto_arima without either; with {@code --fourier}, each with
+     * its {@code fourier=[...]} option. Without either, {@code --model}'s texts as given (null
+     * when none), {@link ModelChoice#of} reading {@code --order} itself.
      *
      * @throws UserError when the options do not fit together
      */
@@ -36,9 +44,16 @@ final class Regression {
                 }
             }
         }
-        List<String> texts = c.modelTexts == null || c.modelTexts.isEmpty()
-                ? (xreg || fourier) && c.order == null ? List.of(fourier ? "auto_arima(seasonal=false)" : "auto_arima") : c.modelTexts
-                : c.modelTexts;
+        if (!xreg && !fourier) {
+            return c.modelTexts;
+        }
+        boolean models = c.modelTexts != null && !c.modelTexts.isEmpty();
+        if (c.order != null && models) {
+            throw new UserError("--order is a shorthand for --model arima(p,d,q)(P,D,Q); give one or the other");
+        }
+        List<String> texts = models ? c.modelTexts
+                : c.order != null ? List.of(ModelChoice.orderText(c.order))
+                : List.of(fourier ? "auto_arima(seasonal=false)" : "auto_arima");
         if (xreg) {
             for (String text : texts) {
                 for (String call : text.split("\\|", -1)) {
@@ -54,9 +69,6 @@ final class Regression {
             return texts;
         }
         String option = "fourier=[" + String.join(",", c.fourier.stream().map(String::strip).toList()) + "]";
-        if (c.order != null) {
-            throw new UserError("--fourier adds Fourier terms to auto_arima models; --order fixes an arima model, which takes none");
-        }
         List<String> out = new ArrayList<>();
         for (String text : texts) {
             out.add(withFourier(text, option));
@@ -64,19 +76,31 @@ final class Regression {
         return out;
     }
 
-    /** {@code option} into the first parentheses of each auto_arima call of the text. */
+    /**
+     * {@code option} into the first parentheses of each auto_arima or arima call of the text
+     * (arima's after its order, so {@code arima(1,0,1)(0,1,1)} becomes
+     * {@code arima(1,0,1,fourier=[...])(0,1,1)}).
+     */
     static String withFourier(String text, String option) {
         List<String> calls = new ArrayList<>();
         for (String call : text.split("\\|", -1)) {
             String c = call.strip();
-            if (!(c.equals("auto_arima") || c.startsWith("auto_arima(") || c.startsWith("auto_arima["))) {
-                throw new UserError("--fourier adds Fourier terms to auto_arima models; '" + c + "' takes none");
+            String name = c.split("[(\\[]", 2)[0].strip();
+            if (!name.equals("auto_arima") && !name.equals("arima")) {
+                throw new UserError("--fourier adds Fourier terms to auto_arima and arima models; '" + c
+                        + "' takes none");
             }
             if (c.contains("fourier=")) {
                 throw new UserError("--fourier and a model with its own fourier= option: give one or the other");
             }
-            String rest = c.substring("auto_arima".length());
-            if (rest.startsWith("(")) {
+            String rest = c.substring(c.indexOf(name) + name.length()).strip();
+            if (name.equals("arima")) {
+                int close = rest.indexOf(')');
+                if (!rest.startsWith("(") || close < 0) {
+                    throw new UserError("--fourier: '" + c + "' is not an arima(p,d,q) model");
+                }
+                calls.add("arima" + rest.substring(0, close) + "," + option + rest.substring(close));
+            } else if (rest.startsWith("(")) {
                 boolean empty = rest.startsWith("()");
                 calls.add("auto_arima(" + option + (empty ? "" : ",") + rest.substring(1));
             } else {

@@ -135,13 +135,9 @@ class ForecastXregTest {
         CliRun run = CliRun.of("forecast", "--input", input.toString(), "--output", out.toString(), "--holdout", "7",
                 "--xreg", "promo,price", "--model", "arima(1,0,0)", "--no-progress");
         assertEquals(0, run.exit(), run.toString());
-        List<CSVRecord> rows = records(out).stream().filter(r -> r.get("series").equals("a")).toList();
         try (FittedModel m = ModelSpec.parse("arima(1,0,0)").fit(java.util.Arrays.copyOf(ys[0], N - H),
                 regressors("a", 0, N - H))) {
-            double[] mean = m.forecast(H, 0.8, regressors("a", N - H, N)).mean();
-            for (int k = 0; k < H; k++) {
-                assertEquals(Numbers.format(mean[k]), rows.get(k).get("mean"));
-            }
+            assertMeans(out, m.forecast(H, 0.8, regressors("a", N - H, N)).mean());
         }
     }
 
@@ -153,12 +149,57 @@ class ForecastXregTest {
         CliRun run = CliRun.of("forecast", "--input", input.toString(), "--output", out.toString(), "--horizon", "14",
                 "--fourier", "7:2", "--no-progress");
         assertEquals(0, run.exit(), run.toString());
-        List<CSVRecord> rows = records(out).stream().filter(r -> r.get("series").equals("a")).toList();
         try (FittedModel m = ModelSpec.parse("auto_arima(fourier=[7:2],seasonal=false)[7]").fit(ys[0])) {
-            double[] mean = m.forecast(14, 0.8).mean();
-            for (int k = 0; k < 14; k++) {
-                assertEquals(Numbers.format(mean[k]), rows.get(k).get("mean"));
-            }
+            assertMeans(out, m.forecast(14, 0.8).mean());
+        }
+    }
+
+    /** The means of series "a" in {@code out} are {@code expected}'s, step by step. */
+    private static void assertMeans(Path out, double[] expected) throws IOException {
+        List<CSVRecord> rows = records(out).stream().filter(r -> r.get("series").equals("a")).toList();
+        assertEquals(expected.length, rows.size());
+        for (int k = 0; k < expected.length; k++) {
+            assertEquals(Numbers.format(expected[k]), rows.get(k).get("mean"), "step " + (k + 1));
+        }
+    }
+
+    @Test
+    void fourierTermsOnAFixedOrder() throws IOException {
+        Path input = dir.resolve("in.csv");
+        double[][] ys = write(input, dir.resolve("future.csv"), null);
+        Path out = dir.resolve("f.csv");
+        CliRun run = CliRun.of("forecast", "--input", input.toString(), "--output", out.toString(), "--horizon", "14",
+                "--fourier", "7:2", "--order", "1,0,1", "--no-progress");
+        assertEquals(0, run.exit(), run.toString());
+        try (FittedModel m = ModelSpec.parse("arima(1,0,1,fourier=[7:2])").fit(ys[0])) {
+            assertEquals(List.of("ar1", "ma1", "intercept", "S1-7", "C1-7", "S2-7", "C2-7"),
+                    List.of(((io.lagrs.ArimaModel) m).coefficientNames()));
+            assertMeans(out, m.forecast(14, 0.8).mean());
+        }
+    }
+
+    @Test
+    void fourierTermsFollowTheRegressorsOfAFixedOrder() throws IOException {
+        Path input = dir.resolve("in.csv");
+        Path future = dir.resolve("future.csv");
+        double[][] ys = write(input, future, null);
+        Path out = dir.resolve("f.csv");
+        CliRun run = CliRun.of("forecast", "--input", input.toString(), "--output", out.toString(), "--horizon", "7",
+                "--xreg", "promo,price", "--future", future.toString(), "--fourier", "7:1",
+                "--model", "arima(1,0,0)", "--no-progress");
+        assertEquals(0, run.exit(), run.toString());
+        try (FittedModel m = ModelSpec.parse("arima(1,0,0,fourier=[7:1])").fit(ys[0], regressors("a", 0, N))) {
+            assertEquals(List.of("ar1", "intercept", "promo", "price", "S1-7", "C1-7"),
+                    List.of(((io.lagrs.ArimaModel) m).coefficientNames()));
+            assertMeans(out, m.forecast(H, 0.8, regressors("a", N, N + H)).mean());
+        }
+        // --order with --xreg reads the order as --model would
+        Path ordered = dir.resolve("o.csv");
+        run = CliRun.of("forecast", "--input", input.toString(), "--output", ordered.toString(), "--horizon", "7",
+                "--xreg", "promo,price", "--future", future.toString(), "--order", "1,0,0", "--no-progress");
+        assertEquals(0, run.exit(), run.toString());
+        try (FittedModel m = ModelSpec.parse("arima(1,0,0)").fit(ys[0], regressors("a", 0, N))) {
+            assertMeans(ordered, m.forecast(H, 0.8, regressors("a", N, N + H)).mean());
         }
     }
 
@@ -173,7 +214,16 @@ class ForecastXregTest {
             {"--xreg needs the regressors' values over the horizon", "--xreg", "promo"},
             {"'naive' takes no regressors", "--xreg", "promo", "--future", future.toString(), "--model", "naive"},
             {"has no column 'temp'", "--xreg", "promo,temp", "--future", future.toString()},
-            {"--fourier adds Fourier terms to auto_arima models; 'snaive' takes none", "--fourier", "7:2", "-m", "snaive"},
+            {"--fourier adds Fourier terms to auto_arima and arima models; 'snaive' takes none", "--fourier", "7:2",
+                "-m", "snaive"},
+            {"--fourier adds Fourier terms to auto_arima and arima models; 'auto_ets' takes none", "--fourier", "7:2",
+                "-m", "arima(1,0,0)|auto_ets"},
+            {"give one or the other", "--fourier", "7:2", "--order", "1,0,1", "-m", "arima(1,0,0)"},
+            {"K must not be greater than period/2", "--fourier", "7:4", "--order", "1,0,1"},
+            {"--select cv does not take --xreg or --fourier", "--fourier", "7:2", "-m", "arima(1,0,0)", "-m", "naive",
+                "--select", "cv", "--horizon", "7"},
+            {"--select cv does not take --xreg or --fourier", "--xreg", "promo", "--future", future.toString(),
+                "-m", "arima(1,0,0)", "-m", "auto_arima", "--select", "cv", "--horizon", "7"},
             {"K must not be greater than period/2", "--fourier", "7:4"},
         };
         for (String[] c : cases) {

@@ -1,6 +1,7 @@
 package io.lagrs.spark;
 
 import java.io.Serializable;
+import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import org.apache.spark.api.java.function.FlatMapFunction;
@@ -52,38 +53,53 @@ final class ColumnarChunks {
      */
     static Dataset<Row> of(Dataset<Row> df, String idColumn, String timeColumn, String valueColumn, TimeKind kind,
             ForecastMetrics metrics) {
+        return of(df, idColumn, timeColumn, valueColumn, kind, metrics, new String[0]);
+    }
+
+    /**
+     * With the numeric columns {@code regressors}: chunk rows of
+     * {@link SeriesChunks#schema(DataType, int)}, or null as above (or if a regressor's type is
+     * not read here).
+     */
+    static Dataset<Row> of(Dataset<Row> df, String idColumn, String timeColumn, String valueColumn, TimeKind kind,
+            ForecastMetrics metrics, String[] regressors) {
         if (!(df instanceof org.apache.spark.sql.classic.Dataset<Row> classic)) {
             return null;
         }
         List<String> names = List.of(df.schema().fieldNames());
         DataType idType = df.schema().apply(idColumn).dataType();
         Reading key = Reading.ofKey(idType);
-        Reading value = Reading.ofValue(df.schema().apply(valueColumn).dataType());
-        if (key == null || value == null) {
+        List<String> read = new ArrayList<>(List.of(idColumn, timeColumn, valueColumn));
+        read.addAll(List.of(regressors));
+        Reading[] values = new Reading[read.size() - 2]; // the value, then the regressors
+        for (int c = 0; c < values.length; c++) {
+            values[c] = Reading.ofValue(df.schema().apply(read.get(c + 2)).dataType());
+            if (values[c] == null) {
+                return null;
+            }
+        }
+        if (key == null) {
             return null;
         }
         SparkPlan plan = classic.queryExecution().executedPlan();
         if (plan.output().size() != names.size()) {
             return null; // not the plan of these columns as expected: leave it to Spark's rows
         }
-        List<Attribute> wanted = List.of(
-                plan.output().apply(names.indexOf(idColumn)),
-                plan.output().apply(names.indexOf(timeColumn)),
-                plan.output().apply(names.indexOf(valueColumn)));
         SparkPlan source = columnarSource(plan);
         if (source == null) {
             return null;
         }
-        int[] ordinals = new int[3];
-        for (int c = 0; c < 3; c++) {
-            ordinals[c] = ordinal(source, wanted.get(c));
+        int[] ordinals = new int[read.size()];
+        for (int c = 0; c < ordinals.length; c++) {
+            ordinals[c] = ordinal(source, plan.output().apply(names.indexOf(read.get(c))));
             if (ordinals[c] < 0) {
                 return null;
             }
         }
-        Cut cut = new Cut(ordinals, key, kind, value, metrics);
+        Cut cut = new Cut(ordinals, key, kind, values, metrics);
         RDD<InternalRow> chunks = source.executeColumnar().toJavaRDD().mapPartitions(cut).rdd();
-        return classic.sparkSession().internalCreateDataFrame(chunks, SeriesChunks.schema(idType), false);
+        return classic.sparkSession().internalCreateDataFrame(chunks,
+                SeriesChunks.schema(idType, regressors.length), false);
     }
 
     /**
@@ -160,21 +176,21 @@ final class ColumnarChunks {
         private final int[] ordinals;
         private final Reading key;
         private final TimeKind kind;
-        private final Reading value;
+        private final Reading[] values;
         private final ForecastMetrics metrics; // may be null
 
-        Cut(int[] ordinals, Reading key, TimeKind kind, Reading value, ForecastMetrics metrics) {
+        Cut(int[] ordinals, Reading key, TimeKind kind, Reading[] values, ForecastMetrics metrics) {
             this.ordinals = ordinals;
             this.key = key;
             this.kind = kind;
-            this.value = value;
+            this.values = values;
             this.metrics = metrics;
         }
 
         @Override
         public Iterator<InternalRow> call(Iterator<ColumnarBatch> batches) {
-            return SeriesChunks.cut(new BatchObservations(batches, ordinals, key, kind.isIntInSpark(), value),
-                    SeriesChunks.MAX_CHUNK, metrics);
+            return SeriesChunks.cut(new BatchObservations(batches, ordinals, key, kind.isIntInSpark(), values),
+                    SeriesChunks.MAX_CHUNK, values.length - 1, metrics);
         }
     }
 
@@ -187,14 +203,16 @@ final class ColumnarChunks {
         private final int[] ordinals;
         private final Reading key;
         private final boolean intTime;
-        private final Reading value;
+        /** The value's reading, then the regressors'. */
+        private final Reading[] readings;
         private ColumnVector ids;
         /** The dictionary entries of {@code ids} in this batch, when the scan left its strings encoded; else null. */
         private ColumnVector idEntries;
         /** The dictionary entry known to hold the current run's key in this batch, or -1. */
         private int runEntry = -1;
         private ColumnVector times;
-        private ColumnVector values;
+        /** The value's vector, then the regressors'. */
+        private final ColumnVector[] values;
         private int row = -1;
         private int rows;
 
@@ -204,11 +222,21 @@ final class ColumnarChunks {
          */
         BatchObservations(Iterator<ColumnarBatch> batches, int[] ordinals, Reading key, boolean intTime,
                 Reading value) {
+            this(batches, ordinals, key, intTime, new Reading[] {value});
+        }
+
+        /**
+         * @param ordinals the id, time, value and regressor columns' positions in each batch
+         * @param readings the value's reading, then each regressor's
+         */
+        BatchObservations(Iterator<ColumnarBatch> batches, int[] ordinals, Reading key, boolean intTime,
+                Reading[] readings) {
             this.batches = batches;
             this.ordinals = ordinals.clone();
             this.key = key;
             this.intTime = intTime;
-            this.value = value;
+            this.readings = readings.clone();
+            this.values = new ColumnVector[readings.length];
         }
 
         @Override
@@ -223,7 +251,9 @@ final class ColumnarChunks {
                         ? w.getDictionaryIds() : null;
                 runEntry = -1;
                 times = batch.column(ordinals[1]);
-                values = batch.column(ordinals[2]);
+                for (int c = 0; c < values.length; c++) {
+                    values[c] = batch.column(ordinals[2 + c]);
+                }
                 rows = batch.numRows();
                 row = -1;
             }
@@ -284,16 +314,26 @@ final class ColumnarChunks {
 
         @Override
         public double value() {
-            if (values.isNullAt(row)) {
+            return read(0);
+        }
+
+        @Override
+        public double regressor(int j) {
+            return read(1 + j);
+        }
+
+        private double read(int c) {
+            ColumnVector v = values[c];
+            if (v.isNullAt(row)) {
                 return Double.NaN;
             }
-            return switch (value) {
-                case DOUBLE -> values.getDouble(row);
-                case FLOAT -> values.getFloat(row);
-                case LONG -> values.getLong(row);
-                case INT -> values.getInt(row);
-                case SHORT -> values.getShort(row);
-                default -> values.getByte(row);
+            return switch (readings[c]) {
+                case DOUBLE -> v.getDouble(row);
+                case FLOAT -> v.getFloat(row);
+                case LONG -> v.getLong(row);
+                case INT -> v.getInt(row);
+                case SHORT -> v.getShort(row);
+                default -> v.getByte(row);
             };
         }
     }

@@ -5,14 +5,11 @@ import java.util.Iterator;
 import java.util.NoSuchElementException;
 import org.apache.spark.sql.catalyst.InternalRow;
 import org.apache.spark.sql.catalyst.expressions.GenericInternalRow;
-import org.apache.spark.sql.catalyst.expressions.UnsafeRow;
 import org.apache.spark.sql.catalyst.expressions.UnsafeArrayData;
 import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.apache.spark.unsafe.Platform;
-import org.apache.spark.unsafe.array.ByteArrayMethods;
-import org.apache.spark.unsafe.types.UTF8String;
 
 /**
  * Series cut into chunks for the shuffle: runs of consecutive rows of one key, as one row each.
@@ -39,12 +36,22 @@ final class SeriesChunks {
 
     /** The chunk rows' schema for series keys of type {@code idType}. */
     static StructType schema(DataType idType) {
-        return new StructType()
+        return schema(idType, 0);
+    }
+
+    /**
+     * With {@code regressors} > 0, chunk rows carrying that many regressors per observation in
+     * one more column {@code x}: regressor j of observation i at {@code x[j * n + i]}.
+     */
+    static StructType schema(DataType idType, int regressors) {
+        StructType chunks = new StructType()
                 .add("id", idType, true)
                 .add("t0", DataTypes.LongType, false)
                 .add("nullTimes", DataTypes.IntegerType, false)
                 .add("t", DataTypes.createArrayType(DataTypes.LongType, false), false)
                 .add("v", DataTypes.createArrayType(DataTypes.DoubleType, false), false);
+        return regressors == 0 ? chunks
+                : chunks.add("x", DataTypes.createArrayType(DataTypes.DoubleType, false), false);
     }
 
     /**
@@ -68,6 +75,11 @@ final class SeriesChunks {
 
         /** The value as a double, NaN when it is null. */
         double value();
+
+        /** Regressor {@code j} as a double, NaN when it is null; only read when cutting with regressors. */
+        default double regressor(int j) {
+            throw new UnsupportedOperationException("these observations carry no regressors");
+        }
     }
 
     /**
@@ -76,7 +88,12 @@ final class SeriesChunks {
      * {@code metrics} (null: not timed).
      */
     static Iterator<InternalRow> cut(Observations observations, int maxChunk, ForecastMetrics metrics) {
-        Chunks chunks = new Chunks(observations, maxChunk);
+        return cut(observations, maxChunk, 0, metrics);
+    }
+
+    /** {@link #cut(Observations, int, ForecastMetrics)} keeping {@code regressors} regressors per observation. */
+    static Iterator<InternalRow> cut(Observations observations, int maxChunk, int regressors, ForecastMetrics metrics) {
+        Chunks chunks = new Chunks(observations, maxChunk, regressors);
         if (metrics == null) {
             return chunks;
         }
@@ -99,11 +116,15 @@ final class SeriesChunks {
         };
     }
 
-    /** The map side over Spark's rows: rows {@code (id, t as long, v as double)} to chunk rows. */
+    /**
+     * The map side over Spark's rows: rows {@code (id, t as long, v as double, x0 .. x(k-1) as
+     * doubles)} to chunk rows.
+     */
     static final class Cut implements InternalPartitions.PartitionFunction {
         private static final long serialVersionUID = 1L;
         private final DataType idType;
         private final int maxChunk;
+        private final int regressors;
         private final ForecastMetrics metrics; // may be null
 
         Cut(DataType idType, ForecastMetrics metrics) {
@@ -112,14 +133,20 @@ final class SeriesChunks {
 
         /** With at most {@code maxChunk} rows per chunk (tests cut series into many chunks). */
         Cut(DataType idType, int maxChunk, ForecastMetrics metrics) {
+            this(idType, maxChunk, 0, metrics);
+        }
+
+        /** Rows with {@code regressors} regressor columns after the value. */
+        Cut(DataType idType, int maxChunk, int regressors, ForecastMetrics metrics) {
             this.idType = idType;
             this.maxChunk = maxChunk;
+            this.regressors = regressors;
             this.metrics = metrics;
         }
 
         @Override
         public Iterator<InternalRow> apply(Iterator<InternalRow> rows) {
-            return cut(new RowObservations(rows, idType), maxChunk, metrics);
+            return cut(new RowObservations(rows, idType), maxChunk, regressors, metrics);
         }
     }
 
@@ -129,15 +156,17 @@ final class SeriesChunks {
         private final int maxChunk;
         private final long[] times;
         private final double[] values;
+        private final double[][] x;
         /** {@code in} is at an observation that is in no chunk yet. */
         private boolean positioned;
         private boolean exhausted;
 
-        Chunks(Observations in, int maxChunk) {
+        Chunks(Observations in, int maxChunk, int regressors) {
             this.in = in;
             this.maxChunk = maxChunk;
             this.times = new long[maxChunk];
             this.values = new double[maxChunk];
+            this.x = new double[regressors][maxChunk];
         }
 
         @Override
@@ -162,6 +191,9 @@ final class SeriesChunks {
                     nullTimes++;
                 } else {
                     times[n] = in.time();
+                    for (int j = 0; j < x.length; j++) {
+                        x[j][n] = in.regressor(j);
+                    }
                     values[n++] = in.value();
                 }
                 positioned = false;
@@ -173,76 +205,16 @@ final class SeriesChunks {
             } while (positioned && in.hasKey(id));
             long t0 = n > 0 ? times[0] : Long.MIN_VALUE;
             // Copied once, straight from the reused buffers into the arrays' own memory.
-            return new GenericInternalRow(new Object[] {id, t0, nullTimes,
-                UnsafeArrayData.fromPrimitiveArray(times, Platform.LONG_ARRAY_OFFSET, n, Long.BYTES),
-                UnsafeArrayData.fromPrimitiveArray(values, Platform.DOUBLE_ARRAY_OFFSET, n, Double.BYTES)});
-        }
-    }
-
-    /** Observations from rows {@code (id, t as long, v as double)}. */
-    private static final class RowObservations implements Observations {
-        private final Iterator<InternalRow> rows;
-        private final DataType idType;
-        private final boolean isString;
-        /** The current row; Spark may reuse its object for the next one, so nothing of it is kept. */
-        private InternalRow row;
-
-        RowObservations(Iterator<InternalRow> rows, DataType idType) {
-            this.rows = rows;
-            this.idType = idType;
-            this.isString = idType instanceof org.apache.spark.sql.types.StringType;
-        }
-
-        @Override
-        public boolean advance() {
-            if (!rows.hasNext()) {
-                return false;
+            Object t = UnsafeArrayData.fromPrimitiveArray(times, Platform.LONG_ARRAY_OFFSET, n, Long.BYTES);
+            Object v = UnsafeArrayData.fromPrimitiveArray(values, Platform.DOUBLE_ARRAY_OFFSET, n, Double.BYTES);
+            if (x.length == 0) {
+                return new GenericInternalRow(new Object[] {id, t0, nullTimes, t, v});
             }
-            row = rows.next();
-            return true;
-        }
-
-        @Override
-        public Object key() {
-            if (row.isNullAt(0)) {
-                return null;
+            double[] flat = new double[Math.multiplyExact(x.length, n)];
+            for (int j = 0; j < x.length; j++) {
+                System.arraycopy(x[j], 0, flat, j * n, n);
             }
-            // The common key type read directly: row.get(0, type) looks the type up on every call.
-            return InternalPartitions.copy(isString ? row.getUTF8String(0) : row.get(0, idType));
-        }
-
-        @Override
-        public boolean hasKey(Object id) {
-            if (row.isNullAt(0)) {
-                return id == null;
-            }
-            if (id == null) {
-                return false;
-            }
-            if (isString && row instanceof UnsafeRow unsafe) {
-                // The string's bytes compared where they lie in the row (offset and size in its slot).
-                UTF8String s = (UTF8String) id;
-                long offsetAndSize = unsafe.getLong(0);
-                int size = (int) offsetAndSize;
-                return size == s.numBytes() && ByteArrayMethods.arrayEquals(s.getBaseObject(), s.getBaseOffset(),
-                        unsafe.getBaseObject(), unsafe.getBaseOffset() + (offsetAndSize >>> 32), size);
-            }
-            return InternalPartitions.sameKey(id, isString ? row.getUTF8String(0) : row.get(0, idType));
-        }
-
-        @Override
-        public boolean timeIsNull() {
-            return row.isNullAt(1);
-        }
-
-        @Override
-        public long time() {
-            return row.getLong(1);
-        }
-
-        @Override
-        public double value() {
-            return row.isNullAt(2) ? Double.NaN : row.getDouble(2);
+            return new GenericInternalRow(new Object[] {id, t0, nullTimes, t, v, UnsafeArrayData.fromPrimitiveArray(flat)});
         }
     }
 

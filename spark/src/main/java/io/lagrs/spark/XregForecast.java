@@ -10,6 +10,7 @@ import java.util.Objects;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.NumericType;
 import org.apache.spark.sql.types.StructField;
@@ -18,8 +19,11 @@ import org.apache.spark.sql.types.StructType;
 /**
  * The driver side of {@link LagrsSpark#forecast(Dataset, Dataset, ForecastSpec)}: the checks of
  * the regressor columns in both Datasets, and the one shuffle that brings each series' history
- * rows and its future rows to the same partition ({@link XregPartition} reads them there).
- * Only the columns the spec names are read as regressors; every other column is dropped here.
+ * and its future to the same partition ({@link XregPartition} reads them there). Both travel as
+ * the chunk rows of the path without regressors ({@link SeriesChunks}), carrying the regressors
+ * too: one row per run of a series' rows, not one per observation, and a plain scan of a Parquet
+ * or ORC history is cut straight from its column batches ({@link ColumnarChunks}). Only the
+ * columns the spec names are read as regressors; every other column is dropped here.
  */
 final class XregForecast {
     private XregForecast() {
@@ -41,9 +45,10 @@ final class XregForecast {
     }
 
     /**
-     * The history and the future rows of every series as
-     * {@code (id, t, f, v, x0 .. x(k-1))} ({@code f}: 0 history, 1 future; {@code v} null in
-     * the future), repartitioned by id and sorted by id, {@code f}, time.
+     * The history and the future of every series as chunk rows
+     * {@code (id, t0, nullTimes, t[], v[], x[], f)} ({@link SeriesChunks#schema(DataType, int)}
+     * and {@code f}: 0 history, 1 future, whose values are NaN), repartitioned by id and sorted
+     * by id, {@code f} and first time.
      *
      * @throws IllegalArgumentException if the spec names no regressor, a regressor column is
      *     missing from either Dataset or not numeric, or the future's id or time column is
@@ -67,19 +72,31 @@ final class XregForecast {
             numeric(LagrsSpark.field(df.schema(), name, "regressor"), "");
             numeric(LagrsSpark.field(futureSchema, name, "future regressor"), "future ");
         }
-        Dataset<Row> history = df.select(columns(idField, timeField, kind, 0,
-                col(LagrsSpark.quoted(valueField.name())).cast(DataTypes.DoubleType), names));
-        Dataset<Row> ahead = future.select(columns(idField, timeField, kind, 1, lit(null).cast(DataTypes.DoubleType),
-                names));
+        Dataset<Row> history = ColumnarChunks.of(df, idField.name(), timeField.name(), valueField.name(), kind, null,
+                names);
+        if (history == null) {
+            history = cut(df.select(columns(idField, timeField, kind,
+                    col(LagrsSpark.quoted(valueField.name())).cast(DataTypes.DoubleType), names)), idField, names);
+        }
+        Dataset<Row> ahead = cut(future.select(columns(idField, timeField, kind, lit(null).cast(DataTypes.DoubleType),
+                names)), idField, names);
         int n = spec.partitions() > 0 ? spec.partitions()
                 : Integer.parseInt(df.sparkSession().conf().get("spark.sql.shuffle.partitions"));
-        return history.union(ahead).repartition(n, col("id")).sortWithinPartitions(col("id"), col("f"), col("t"));
+        return history.withColumn("f", lit(0)).union(ahead.withColumn("f", lit(1)))
+                .repartition(n, col("id")).sortWithinPartitions(col("id"), col("f"), col("t0"));
     }
 
-    private static Column[] columns(StructField idField, StructField timeField, TimeKind kind, int f, Column value,
+    /** Rows {@code (id, t, v, x0 ..)} cut into chunk rows with the regressors. */
+    private static Dataset<Row> cut(Dataset<Row> rows, StructField idField, String[] names) {
+        return InternalPartitions.map(rows,
+                new SeriesChunks.Cut(idField.dataType(), SeriesChunks.MAX_CHUNK, names.length, null),
+                SeriesChunks.schema(idField.dataType(), names.length));
+    }
+
+    private static Column[] columns(StructField idField, StructField timeField, TimeKind kind, Column value,
             String[] names) {
         List<Column> out = new ArrayList<>(List.of(col(LagrsSpark.quoted(idField.name())).as("id"),
-                kind.toLong(col(LagrsSpark.quoted(timeField.name()))).as("t"), lit(f).as("f"), value.as("v")));
+                kind.toLong(col(LagrsSpark.quoted(timeField.name()))).as("t"), value.as("v")));
         for (int j = 0; j < names.length; j++) {
             out.add(col(LagrsSpark.quoted(names[j])).cast(DataTypes.DoubleType).as("x" + j));
         }

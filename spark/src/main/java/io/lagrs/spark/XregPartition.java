@@ -22,9 +22,9 @@ import org.apache.spark.unsafe.types.UTF8String;
 
 /**
  * The executor side of {@link LagrsSpark#forecast(org.apache.spark.sql.Dataset,
- * org.apache.spark.sql.Dataset, ForecastSpec)}: one partition of {@link XregForecast#rows},
- * sorted by id, then history before future, then time, into the rows of
- * {@link ForecastPartition} ({@link ForecastRows}).
+ * org.apache.spark.sql.Dataset, ForecastSpec)}: one partition of {@link XregForecast#rows}
+ * (chunk rows sorted by id, then history before future, then first time), joined back into
+ * series sorted by time, into the rows of {@link ForecastPartition} ({@link ForecastRows}).
  *
  * <p>Each series' regressors must be known wherever it is fitted and forecast: a history time
  * the series has no row for (a gap its grid would fill), a null regressor value, or a future
@@ -54,7 +54,7 @@ final class XregPartition implements InternalPartitions.PartitionFunction {
         return new Rows(rows);
     }
 
-    /** One series as read: its history and future rows, in time order; NaN for a null value. */
+    /** One series as read: its history and future rows (in time order once sorted); NaN for a null value. */
     private static final class Series {
         final Object id;
         final int k;
@@ -74,12 +74,19 @@ final class XregPartition implements InternalPartitions.PartitionFunction {
             this.fx = new double[k][4];
         }
 
-        void add(InternalRow row) {
-            if (row.isNullAt(1)) {
-                nullTimes++;
-                return;
+        /** A chunk row {@code (id, t0, nullTimes, t[], v[], x[], f)} of this series. */
+        void add(InternalRow chunk) {
+            nullTimes += chunk.getInt(2);
+            boolean future = chunk.getInt(6) == 1;
+            long[] ct = chunk.getArray(3).toLongArray();
+            double[] cv = chunk.getArray(4).toDoubleArray();
+            double[] cx = chunk.getArray(5).toDoubleArray();
+            for (int i = 0; i < ct.length; i++) {
+                add(future, ct[i], cv[i], cx, ct.length, i);
             }
-            boolean future = row.getInt(2) == 1;
+        }
+
+        private void add(boolean future, long time, double value, double[] cx, int size, int i) {
             int at = future ? fn++ : n++;
             if (future && at == ft.length) {
                 ft = Arrays.copyOf(ft, 2 * at);
@@ -89,13 +96,50 @@ final class XregPartition implements InternalPartitions.PartitionFunction {
                 v = Arrays.copyOf(v, 2 * at);
                 x = Arrays.stream(x).map(c -> Arrays.copyOf(c, 2 * at)).toArray(double[][]::new);
             }
-            (future ? ft : t)[at] = row.getLong(1);
+            (future ? ft : t)[at] = time;
             if (!future) {
-                v[at] = row.isNullAt(3) ? Double.NaN : row.getDouble(3);
+                v[at] = value;
             }
             for (int j = 0; j < k; j++) {
-                (future ? fx : x)[j][at] = row.isNullAt(4 + j) ? Double.NaN : row.getDouble(4 + j);
+                (future ? fx : x)[j][at] = cx[j * size + i];
             }
+        }
+
+        /**
+         * History and future each sorted by time, values and regressors carried along (stable:
+         * repeated times keep their order, for the grid to refuse). Chunks sorted by their first
+         * time are usually in order already, which is checked first.
+         */
+        void sortByTime() {
+            sort(t, n, v, x);
+            sort(ft, fn, null, fx);
+        }
+
+        private static void sort(long[] times, int count, double[] values, double[][] columns) {
+            boolean sorted = true;
+            for (int i = 1; i < count && sorted; i++) {
+                sorted = times[i - 1] <= times[i];
+            }
+            if (sorted) {
+                return;
+            }
+            Integer[] order = new Integer[count];
+            Arrays.setAll(order, i -> i);
+            Arrays.sort(order, (a, b) -> Long.compare(times[a], times[b])); // stable (TimSort)
+            long[] st = new long[count];
+            Arrays.setAll(st, i -> times[order[i]]);
+            System.arraycopy(st, 0, times, 0, count);
+            for (double[] column : values == null ? columns : append(columns, values)) {
+                double[] sc = new double[count];
+                Arrays.setAll(sc, i -> column[order[i]]);
+                System.arraycopy(sc, 0, column, 0, count);
+            }
+        }
+
+        private static double[][] append(double[][] columns, double[] column) {
+            double[][] all = Arrays.copyOf(columns, columns.length + 1);
+            all[columns.length] = column;
+            return all;
         }
     }
 
@@ -261,6 +305,7 @@ final class XregPartition implements InternalPartitions.PartitionFunction {
             if (s.n == 0) {
                 throw new TimeGrid.IrregularTimeException(who + "no history rows, only future values");
             }
+            s.sortByTime();
             TimeGrid grid = TimeGrid.infer(kind, zone, s.t, s.v, s.n, scratch);
             double[] y = grid.values();
             for (int i = 0; y.length != s.n && i < y.length; i++) {
