@@ -150,6 +150,22 @@ class XregForecastTest {
         }
     }
 
+    @Test
+    void orcBatchesGiveTheSameRows(@TempDir Path dir) {
+        List<Sim> sims = sims();
+        String stored = dir.resolve("history.orc").toString();
+        history(sims, "s5").orderBy(functions.rand(8)).repartition(3).write().orc(stored);
+        String batchSize = "spark.sql.orc.columnarReaderBatchSize";
+        try {
+            spark.conf().set(batchSize, "7"); // series cut across batches
+            Dataset<Row> orc = spark.read().orc(stored);
+            assertNotNull(ColumnarChunks.of(orc, "sku", "week", "sales", TimeKind.INTEGER, null, NAMES));
+            assertEqualsSingleFits(sims, LagrsSpark.forecast(orc, future(sims, "s3"), spec()));
+        } finally {
+            spark.conf().unset(batchSize);
+        }
+    }
+
     /**
      * The rows of {@code forecast} are, for every sim but s3 (no future row at its step 3) and
      * s5 (a null price at its 10th week), the library's single fit and forecast to the bit;
