@@ -24,6 +24,7 @@ mod lanes;
 mod search;
 mod ses;
 mod tsb;
+mod tsb_halves;
 
 use crate::engine::text::Call;
 use crate::error::{invalid, CoreError, CoreResult};

@@ -18,8 +18,9 @@ const BLOCK: usize = 64;
 /// not all ones); -0.0 is not, so a series holding it takes the checked path.
 const FIRST_BAD_BITS: u64 = 0x7FF0_0000_0000_0000;
 
-/// TSB's forecast of `y` when every value is finite and has its sign bit clear, else `None`
-/// (then the caller checks the series, and a series it accepts is given to [`forecast`]).
+/// TSB's forecast of `y` when every value is finite and >= 0, else `None` (then the caller
+/// checks the series, and a series it accepts is given to [`forecast`]). A -0.0 may also be
+/// left to the check.
 pub(super) fn checked_forecast(y: &[f64], alpha_demand: f64, alpha_probability: f64) -> Option<f64> {
     if y.is_empty() {
         return None;
@@ -37,6 +38,10 @@ pub(super) fn forecast(y: &[f64], alpha_demand: f64, alpha_probability: f64) -> 
 /// The forecast and the largest bit pattern of the values (as unsigned integers). `y` is not
 /// empty.
 fn run(y: &[f64], alpha_demand: f64, alpha_probability: f64) -> (f64, u64) {
+    if super::tsb_halves::splits(y.len(), alpha_probability) {
+        let (mean, valid) = super::tsb_halves::run(y, alpha_demand, alpha_probability);
+        return (mean, if valid { 0 } else { u64::MAX });
+    }
     let (ad, ap) = (alpha_demand, alpha_probability);
     let (kd, kp) = (1.0 - ad, 1.0 - ap);
     // `ap * occurrence` is `ap` or 0 exactly; the level starts at the first occurrence.
@@ -214,7 +219,7 @@ mod tests {
     #[test]
     fn a_value_not_finite_and_positive_is_left_to_the_check() {
         assert_eq!(checked_forecast(&[], 0.1, 0.1), None);
-        for bad in [-1.0, -0.0, f64::NAN, f64::INFINITY, -f64::INFINITY] {
+        for bad in [-1.0, f64::NAN, f64::INFINITY, -f64::INFINITY] {
             for at in [0usize, 5, 70, 150] {
                 let mut y = vec![1.0; 200];
                 y[at] = bad;
@@ -223,5 +228,11 @@ mod tests {
             }
         }
         assert_eq!(forecast(&[0.0, -0.0, 2.0], 0.1, 0.1).to_bits(), plain(&[0.0, -0.0, 2.0], 0.1, 0.1).to_bits());
+        for n in [3, 300] {
+            let y: Vec<f64> = (0..n).map(|i| [0.0, -0.0, 2.0][i % 3]).collect();
+            let want = plain(&y, 0.1, 0.1);
+            assert!(checked_forecast(&y, 0.1, 0.1).is_none_or(|m| m.to_bits() == want.to_bits()));
+            assert_eq!(forecast(&y, 0.1, 0.1).to_bits(), want.to_bits());
+        }
     }
 }
