@@ -150,7 +150,8 @@ pub(super) fn label(alpha_demand: f64, alpha_probability: f64) -> String {
 /// spacing of doubles there, so it is the shortest text that reads back to `v`.
 fn push_number(out: &mut String, v: f64) {
     let millionths = (v * 1e6).round();
-    if v.is_sign_negative() || !(millionths <= 1e6) || millionths / 1e6 != v {
+    // A NaN fails the last test.
+    if v.is_sign_negative() || millionths > 1e6 || millionths / 1e6 != v {
         out.push_str(&v.to_string());
         return;
     }
