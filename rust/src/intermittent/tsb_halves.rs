@@ -50,8 +50,8 @@ fn run_bracketed(y: &[f64], alpha_demand: f64, alpha_probability: f64, miss: f64
     let step_p = |p: f64, v: f64| (if v != 0.0 { ap } else { 0.0 }) + kp * p;
     let step_s = |s: f64, d: f64| ad * d + kd * s;
 
+    // `pack_checked` refuses a series longer than LONGEST ([`splits`] keeps them out).
     let mut gathered = [MaybeUninit::<f64>::uninit(); LONGEST + 4];
-    let y = &y[..y.len().min(LONGEST)];
     let (count, valid) = super::gather::pack_checked(y, &mut gathered);
     if count == 0 {
         return (0.0, valid);
