@@ -94,7 +94,7 @@ pub(super) fn tsb(y: &[f64], alpha_demand: f64, alpha_probability: f64, with_fit
     }
     let occurs = |v: f64| if v != 0.0 { 1.0 } else { 0.0 };
     if !with_fitted {
-        return Fit { mean: tsb_forecast(y, alpha_demand, alpha_probability), fitted: Vec::new(), alphas: None };
+        return Fit { mean: super::tsb::forecast(y, alpha_demand, alpha_probability), fitted: Vec::new(), alphas: None };
     }
     let demand = ses::demand(y);
     let occurs: Vec<f64> = y.iter().map(|&v| occurs(v)).collect();
@@ -105,36 +105,4 @@ pub(super) fn tsb(y: &[f64], alpha_demand: f64, alpha_probability: f64, with_fit
     let sizes = ses::expand_demand(&per_demand, y);
     let fitted = ses::fitted(&occurs, alpha_probability).iter().zip(&sizes).map(|(p, s)| p * s).collect();
     Fit { mean: probability * size, fitted, alphas: None }
-}
-
-/// `ses::forecast` over the occurrences of `y` times `ses::forecast` over its sizes (`y` has
-/// demand). The sizes are gathered a block at a time on the stack; the two recursions then
-/// share one loop, so the processor overlaps them.
-fn tsb_forecast(y: &[f64], alpha_demand: f64, alpha_probability: f64) -> f64 {
-    let occurs = |v: f64| if v != 0.0 { 1.0 } else { 0.0 };
-    let (mut probability, mut size, mut first, mut demands) = (occurs(y[0]), 0.0, 0.0, 0usize);
-    ses::demand_blocks(y, |values, sizes, _| {
-        if demands == 0 && !sizes.is_empty() {
-            first = sizes[0];
-            size = first;
-        }
-        let (mut p, mut s) = (probability, size);
-        for (&v, &d) in values.iter().zip(sizes) {
-            p = alpha_probability * occurs(v) + (1.0 - alpha_probability) * p;
-            s = alpha_demand * d + (1.0 - alpha_demand) * s;
-        }
-        for &v in &values[sizes.len()..] {
-            p = alpha_probability * occurs(v) + (1.0 - alpha_probability) * p;
-        }
-        (probability, size) = (p, s);
-        demands += sizes.len();
-    });
-    // One value is its own forecast.
-    if y.len() == 1 {
-        probability = occurs(y[0]);
-    }
-    if demands == 1 {
-        size = first;
-    }
-    probability * size
 }

@@ -4,6 +4,8 @@
 //! With AVX2 four values at a time: the demands among them are moved to the front of a
 //! vector (a table gives the order for each pattern of four) and stored at the next free place.
 
+use std::mem::MaybeUninit;
+
 /// The values gathered at a time.
 const BLOCK: usize = 128;
 
@@ -106,6 +108,57 @@ fn pack_avx2(block: &[f64], start: f64, sizes: &mut [f64; ROOM], at: &mut [f64; 
     k
 }
 
+/// Packs the demands of `y` to the front of `sizes` (room for `y.len() + 4` values: a vector
+/// store writes four from the last free place); returns how many there are and whether every
+/// value is finite and >= 0 (the series check, which it does on the way).
+pub(super) fn pack_checked(y: &[f64], sizes: &mut [MaybeUninit<f64>]) -> (usize, bool) {
+    assert!(sizes.len() >= y.len() + 4);
+    #[cfg(target_arch = "x86_64")]
+    if std::arch::is_x86_feature_detected!("avx2") {
+        // SAFETY: AVX2 is available, checked above; `sizes` has the room, checked above.
+        return unsafe { pack_checked_avx2(y, sizes) };
+    }
+    let (mut k, mut ok) = (0, true);
+    for &v in y {
+        sizes[k].write(v);
+        ok &= (0.0..f64::INFINITY).contains(&v);
+        k += usize::from(v > 0.0);
+    }
+    (k, ok)
+}
+
+#[cfg(target_arch = "x86_64")]
+#[target_feature(enable = "avx2")]
+unsafe fn pack_checked_avx2(y: &[f64], sizes: &mut [MaybeUninit<f64>]) -> (usize, bool) {
+    use std::arch::x86_64::*;
+    let (zero, infinity) = (_mm256_setzero_pd(), _mm256_set1_pd(f64::INFINITY));
+    let move_to_front = |v: __m256d, order: __m256i| _mm256_castps_pd(_mm256_permutevar8x32_ps(_mm256_castpd_ps(v), order));
+    let mut ok = _mm256_cmp_pd::<_CMP_EQ_OQ>(zero, zero);
+    let mut k = 0;
+    let quads = y.chunks_exact(4);
+    let rest = quads.remainder();
+    let out = sizes.as_mut_ptr().cast::<f64>();
+    for quad in quads {
+        // SAFETY: the quad holds four values; k is at most the values seen, so the four stored
+        // values end within y.len() + 4 places, which `sizes` has.
+        unsafe {
+            let v = _mm256_loadu_pd(quad.as_ptr());
+            ok = _mm256_and_pd(ok, _mm256_and_pd(_mm256_cmp_pd::<_CMP_GE_OQ>(v, zero), _mm256_cmp_pd::<_CMP_LT_OQ>(v, infinity)));
+            let pattern = _mm256_movemask_pd(_mm256_cmp_pd::<_CMP_GT_OQ>(v, zero)) as usize;
+            let order = _mm256_loadu_si256(ORDER[pattern].as_ptr().cast());
+            _mm256_storeu_pd(out.add(k), move_to_front(v, order));
+            k += pattern.count_ones() as usize;
+        }
+    }
+    let mut rest_ok = true;
+    for &v in rest {
+        sizes[k].write(v);
+        rest_ok &= (0.0..f64::INFINITY).contains(&v);
+        k += usize::from(v > 0.0);
+    }
+    (k, _mm256_movemask_pd(ok) == 0b1111 && rest_ok)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -137,6 +190,17 @@ mod tests {
                 none.extend_from_slice(&s2[..k]);
             }
             assert_eq!(none, sizes, "{n}");
+            let mut packed = vec![MaybeUninit::uninit(); n + 4];
+            let (k, ok) = pack_checked(&y, &mut packed);
+            assert!(ok);
+            assert_eq!(packed[..k].iter().map(|v| unsafe { v.assume_init() }).collect::<Vec<_>>(), sizes, "{n}");
+            for bad in [-1.0, f64::NAN, f64::INFINITY] {
+                for at in [0, n / 2, n.saturating_sub(1)].into_iter().filter(|&at| at < n) {
+                    let mut y = y.clone();
+                    y[at] = bad;
+                    assert!(!pack_checked(&y, &mut packed).1, "{bad} at {at} of {n}");
+                }
+            }
         }
     }
 }

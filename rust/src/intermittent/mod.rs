@@ -23,6 +23,8 @@ mod golden;
 mod lanes;
 mod search;
 mod ses;
+mod tsb;
+mod tsb_halves;
 
 use crate::engine::text::Call;
 use crate::error::{invalid, CoreError, CoreResult};
@@ -134,6 +136,12 @@ impl Intermittent {
     /// The forecast of every future period of [`Intermittent::fit`]'s model, without the model.
     pub fn forecast_mean(&self, y: &[f64]) -> CoreResult<f64> {
         self.check()?;
+        if let Intermittent::Tsb { alpha_demand, alpha_probability } = *self {
+            // TSB checks the series in its own pass; a series it doubts is checked below.
+            if let Some(mean) = tsb::checked_forecast(y, alpha_demand, alpha_probability) {
+                return Ok(mean);
+            }
+        }
         self.check_series(y)?;
         Ok(self.run(y, false).mean)
     }
@@ -176,7 +184,7 @@ impl Intermittent {
             Intermittent::Croston { .. } => "Croston's method".into(),
             Intermittent::CrostonOptimized => "Croston's method (optimized)".into(),
             Intermittent::CrostonSba => "Croston's method (SBA)".into(),
-            Intermittent::Tsb { alpha_demand, alpha_probability } => format!("TSB({alpha_demand},{alpha_probability})"),
+            Intermittent::Tsb { alpha_demand, alpha_probability } => tsb::label(alpha_demand, alpha_probability),
             Intermittent::Adida => "ADIDA".into(),
             Intermittent::Imapa => "IMAPA".into(),
         }
