@@ -49,6 +49,9 @@ pub(super) struct Search<const L: usize> {
     /// one went right): the plan then reads its brackets instead of dividing for them.
     path: Option<&'static [Bracket]>,
     straight: Option<usize>,
+    /// A plan that is a chain along the left path: the steps of its first node from the
+    /// bounds, its length and whether a lane after it runs SES at the search's end.
+    chain: Option<(usize, usize, bool)>,
 }
 
 /// The brackets of the search over the optimised SES's bounds that goes left at every step
@@ -74,14 +77,14 @@ impl<const L: usize> Search<L> {
         let s = Bracket::new(lower, upper);
         let node = Node { b: s, children: [NONE; 2], end: NONE };
         let path = left_path(lower, upper);
-        Search { s, nodes: [node; L], root: [NONE; 2], fresh: true, done: false, fa: f64::NAN, fb: f64::NAN, spare: (f64::NAN, f64::NAN), level: None, path, straight: Some(0) }
+        Search { s, nodes: [node; L], root: [NONE; 2], fresh: true, done: false, fa: f64::NAN, fb: f64::NAN, spare: (f64::NAN, f64::NAN), level: None, path, straight: Some(0), chain: None }
     }
 
     /// The same search, planning `M` points a pass from now on.
     pub(super) fn widen<const M: usize>(self) -> Search<M> {
         let node = Node { b: self.s, children: [NONE; 2], end: NONE };
         let (path, straight) = (self.path, self.straight);
-        Search { s: self.s, nodes: [node; M], root: [NONE; 2], fresh: self.fresh, done: self.done, fa: self.fa, fb: self.fb, spare: self.spare, level: self.level, path, straight }
+        Search { s: self.s, nodes: [node; M], root: [NONE; 2], fresh: self.fresh, done: self.done, fa: self.fa, fb: self.fb, spare: self.spare, level: self.level, path, straight, chain: None }
     }
 
     pub(super) fn done(&self) -> bool {
@@ -108,6 +111,7 @@ impl<const L: usize> Search<L> {
     pub(super) fn plan(&mut self, lanes: &mut [f64; L]) {
         lanes.fill(self.s.a);
         self.root = [NONE; 2];
+        self.chain = None;
         if self.done {
             return;
         }
@@ -130,12 +134,21 @@ impl<const L: usize> Search<L> {
             return;
         }
         let first = self.s.choice() == Some(true);
-        let b = self.add(None, self.s, first, &mut count, lanes);
         let guess = Quadratic::fit(&self.s, [(self.s.a, self.fa), (self.s.b, self.fb), self.spare]);
         // Still on the path to the lower bound, and the quadratic rises over the whole
-        // bracket (so it foresees the left branch at every step inside): the chain to the left.
+        // bracket (so it foresees the left branch at every step inside): the chain to the left,
+        // its brackets read from the left path where the search has one.
+        let here = self.s;
+        let rises = |q: &Quadratic, next: &Bracket| q.rises_over(&here) && q.choice(next) == Some(true);
+        if let (Some(steps), Some(path), true, Some(q)) = (self.straight, self.path, first, guess.as_ref()) {
+            if rises(q, &path[steps + 1]) {
+                self.plan_chain(steps + 1, path, lanes);
+                return;
+            }
+        }
+        let b = self.add(None, self.s, first, &mut count, lanes);
         if let (Some(steps), true, Some(q)) = (self.straight, first, guess.as_ref()) {
-            if q.rises_over(&self.s) && q.choice(&b) == Some(true) {
+            if rises(q, &b) {
                 self.extend_left(0, steps + 1, &mut count, lanes);
                 return;
             }
@@ -160,6 +173,44 @@ impl<const L: usize> Search<L> {
                 }
             }
             next += 1;
+        }
+    }
+
+    /// Plans the chain of steps along `path` from `path[first]` on, one lane each, and the
+    /// lane at the search's end if the chain reaches it with a lane to spare.
+    fn plan_chain(&mut self, first: usize, path: &[Bracket], lanes: &mut [f64; L]) {
+        let length = (path.len() - first).min(L);
+        for (lane, b) in lanes.iter_mut().zip(&path[first..first + length]) {
+            *lane = b.c;
+        }
+        let end = length < L && first + length == path.len();
+        if end {
+            let last = path[path.len() - 1];
+            lanes[length] = (last.b + last.a) / 2.0;
+        }
+        self.chain = Some((first, length, end));
+    }
+
+    /// [`Search::absorb`] of a chain: each step to the left as `take` makes it, while the
+    /// values choose the left branch.
+    fn absorb_chain(&mut self, (first, length, end): (usize, usize, bool), values: &Lanes<L>) {
+        let path = self.path.expect("a chain is planned along the left path");
+        // The plan checked that the first step is to the left.
+        for (j, (next, &value)) in path[first..first + length].iter().zip(&values.sse).enumerate() {
+            self.spare = (self.s.b, self.fb);
+            self.fb = self.s.fd;
+            self.s = Bracket { fc: value, fd: self.s.fc, ..*next };
+            self.straight = Some(first + j);
+            if Self::stops(&self.s) {
+                self.done = true;
+                if self.s.narrow_enough() && end && j + 1 == length {
+                    self.level = Some(values.level[length]);
+                }
+                return;
+            }
+            if self.s.choice() != Some(true) {
+                return;
+            }
         }
     }
 
@@ -231,6 +282,9 @@ impl<const L: usize> Search<L> {
     pub(super) fn absorb(&mut self, values: &Lanes<L>) {
         if self.done {
             return;
+        }
+        if let Some(chain) = self.chain {
+            return self.absorb_chain(chain, values);
         }
         let (values, levels) = (&values.sse, &values.level);
         if self.fresh {
