@@ -52,6 +52,9 @@ pub(super) struct Search<const L: usize> {
     /// A plan that is a chain along the left path: the steps of its first node from the
     /// bounds, its length and whether a lane after it runs SES at the search's end.
     chain: Option<(usize, usize, bool)>,
+    /// Whether the last pass was a chain whose every step the values took: the next pass
+    /// chains on without fitting a new quadratic.
+    chained: bool,
 }
 
 /// The brackets of the search over the optimised SES's bounds that goes left at every step
@@ -77,14 +80,14 @@ impl<const L: usize> Search<L> {
         let s = Bracket::new(lower, upper);
         let node = Node { b: s, children: [NONE; 2], end: NONE };
         let path = left_path(lower, upper);
-        Search { s, nodes: [node; L], root: [NONE; 2], fresh: true, done: false, fa: f64::NAN, fb: f64::NAN, spare: (f64::NAN, f64::NAN), level: None, path, straight: Some(0), chain: None }
+        Search { s, nodes: [node; L], root: [NONE; 2], fresh: true, done: false, fa: f64::NAN, fb: f64::NAN, spare: (f64::NAN, f64::NAN), level: None, path, straight: Some(0), chain: None, chained: false }
     }
 
     /// The same search, planning `M` points a pass from now on.
     pub(super) fn widen<const M: usize>(self) -> Search<M> {
         let node = Node { b: self.s, children: [NONE; 2], end: NONE };
         let (path, straight) = (self.path, self.straight);
-        Search { s: self.s, nodes: [node; M], root: [NONE; 2], fresh: self.fresh, done: self.done, fa: self.fa, fb: self.fb, spare: self.spare, level: self.level, path, straight, chain: None }
+        Search { s: self.s, nodes: [node; M], root: [NONE; 2], fresh: self.fresh, done: self.done, fa: self.fa, fb: self.fb, spare: self.spare, level: self.level, path, straight, chain: None, chained: false }
     }
 
     pub(super) fn done(&self) -> bool {
@@ -134,6 +137,10 @@ impl<const L: usize> Search<L> {
             return;
         }
         let first = self.s.choice() == Some(true);
+        if let (Some(steps), Some(path), true, true) = (self.straight, self.path, first, std::mem::take(&mut self.chained)) {
+            self.plan_chain(steps + 1, path, lanes);
+            return;
+        }
         let guess = Quadratic::fit(&self.s, [(self.s.a, self.fa), (self.s.b, self.fb), self.spare]);
         // Still on the path to the lower bound, and the quadratic rises over the whole
         // bracket (so it foresees the left branch at every step inside): the chain to the left,
@@ -212,6 +219,7 @@ impl<const L: usize> Search<L> {
                 return;
             }
         }
+        self.chained = true;
     }
 
     /// Plans steps to the left from node `parent`, `steps` steps from the bounds, until the
