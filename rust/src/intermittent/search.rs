@@ -12,6 +12,7 @@
 //! never a bit of the result.
 
 use super::golden::Bracket;
+use super::guess::Quadratic;
 use super::lanes::Lanes;
 
 /// No node: a branch the plan did not take.
@@ -339,72 +340,5 @@ impl<const L: usize> Search<L> {
             self.take(usize::from(lane), left, values[usize::from(lane)]);
             (children, end) = (self.nodes[usize::from(lane)].children, self.nodes[usize::from(lane)].end);
         }
-    }
-}
-
-/// The quadratic through the exact values at the bracket's c and d and the known point
-/// nearest them, with how far it missed the next nearest known value.
-struct Quadratic {
-    x: [f64; 3],
-    /// Newton's divided differences: f(x0), f[x0, x1], f[x0, x1, x2].
-    coef: [f64; 3],
-    miss: f64,
-}
-
-impl Quadratic {
-    /// From the bracket and three other points with their values (NaN where unknown).
-    fn fit(s: &Bracket, others: [(f64, f64); 3]) -> Option<Quadratic> {
-        let middle = (s.c + s.d) / 2.0;
-        let (mut third, mut fourth): (Option<(f64, f64)>, Option<(f64, f64)>) = (None, None);
-        for point in others {
-            if !point.1.is_finite() || point.0 == s.c || point.0 == s.d {
-                continue;
-            }
-            let near = |p: (f64, f64)| (point.0 - middle).abs() < (p.0 - middle).abs();
-            match third {
-                Some(t) if t.0 == point.0 => {}
-                Some(t) if !near(t) => {
-                    if fourth.is_none_or(near) {
-                        fourth = Some(point);
-                    }
-                }
-                _ => {
-                    fourth = third;
-                    third = Some(point);
-                }
-            }
-        }
-        let (third, fourth) = (third?, fourth?);
-        if third.0 == fourth.0 {
-            return None;
-        }
-        let x = [s.c, s.d, third.0];
-        let d01 = (s.fd - s.fc) / (x[1] - x[0]);
-        let d12 = (third.1 - s.fd) / (x[2] - x[1]);
-        let coef = [s.fc, d01, (d12 - d01) / (x[2] - x[0])];
-        let mut q = Quadratic { x, coef, miss: 0.0 };
-        q.miss = (q.at(fourth.0) - fourth.1).abs();
-        q.miss.is_finite().then_some(q)
-    }
-
-    /// Whether the quadratic foresees the left branch at every step inside `s`: f(c) - f(d) is
-    /// (c - d) (f[x0, x1] + f[x0, x1, x2] (c + d - x0 - x1)), whose second factor is linear in
-    /// c + d, so positive over the bracket when it is at both ends.
-    fn rises_over(&self, s: &Bracket) -> bool {
-        let slope = |sum: f64| self.coef[1] + self.coef[2] * (sum - self.x[0] - self.x[1]);
-        slope(2.0 * s.a) > 0.0 && slope(2.0 * s.b) > 0.0
-    }
-
-    fn at(&self, x: f64) -> f64 {
-        self.coef[0] + (x - self.x[0]) * (self.coef[1] + (x - self.x[1]) * self.coef[2])
-    }
-
-    /// The branch foreseen at bracket `b` (left when f(c) < f(d)), when the quadratic's two
-    /// values differ by more than half its miss. (On the benchmark's 400 series, half the miss
-    /// took 3% to 6% fewer passes than 2 to 8 times it: even where the guess is unsure it is
-    /// more often right than a tree's breadth pays for.)
-    fn choice(&self, b: &Bracket) -> Option<bool> {
-        let gap = self.at(b.c) - self.at(b.d);
-        (gap.abs() > 0.5 * self.miss).then_some(gap < 0.0)
     }
 }
