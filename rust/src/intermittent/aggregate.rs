@@ -61,7 +61,13 @@ pub(super) fn imapa(y: &[f64], with_fitted: bool) -> Fit {
         return no_demand(y.len());
     }
     let largest = block_length(y);
-    let mean = (1..=largest).map(|level| block_mean(y, level)).sum::<f64>() / largest as f64;
+    let mut sums = Vec::with_capacity(y.len() / 2);
+    let mut total = block_mean(y, 1);
+    for level in 2..=largest {
+        ses::block_sums_into(y, level, &mut sums);
+        total += ses::optimised(&sums).0 / level as f64;
+    }
+    let mean = total / largest as f64;
     if !with_fitted {
         return Fit { mean, fitted: Vec::new(), alphas: None };
     }

@@ -69,9 +69,12 @@ fn sse_pair_lanes<const L: usize>(ax: &[f64; L], x: &[f64], az: &[f64; L], z: &[
     let (cx, cz) = (ax.map(|a| 1.0 - a), az.map(|a| 1.0 - a));
     let (mut lx, mut lz) = ([x[0]; L], [z[0]; L]);
     let (mut tx, mut tz) = ([0.0; L], [0.0; L]);
-    for i in 1..n {
-        step(ax, &cx, &mut lx, &mut tx, x[i - 1], x[i]);
-        step(az, &cz, &mut lz, &mut tz, z[i - 1], z[i]);
+    // Each value is read from memory twice, as the previous value and as the value: a
+    // broadcast from memory costs a load, where the previous iteration's value held in a
+    // register would cost two shuffles on the floating-point ports the lanes need.
+    for (u, w) in x[..n].windows(2).zip(z[..n].windows(2)) {
+        step(ax, &cx, &mut lx, &mut tx, u[0], u[1]);
+        step(az, &cz, &mut lz, &mut tz, w[0], w[1]);
     }
     (Lanes { sse: tx, level: lx }, Lanes { sse: tz, level: lz })
 }

@@ -20,6 +20,7 @@ mod croston;
 mod fitted;
 mod gather;
 mod golden;
+mod guess;
 mod lanes;
 mod search;
 mod ses;

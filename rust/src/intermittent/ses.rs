@@ -57,7 +57,32 @@ pub(super) fn block_sums(y: &[f64], level: usize) -> std::borrow::Cow<'_, [f64]>
         // Blocks of one value sum to the value (which is >= 0): no copy.
         return std::borrow::Cow::Borrowed(y);
     }
-    y[y.len() % level..].chunks_exact(level).map(|c| c.iter().sum()).collect()
+    let mut sums = Vec::new();
+    block_sums_into(y, level, &mut sums);
+    std::borrow::Cow::Owned(sums)
+}
+
+/// [`block_sums`] into `sums` (emptied first), so that the block lengths of one series can
+/// share one vector. Each sum adds its values in order, as `Iterator::sum` does (which starts
+/// from -0.0, the identity of addition); blocks of up to eight values take a loop of their
+/// length, which the compiler unrolls.
+pub(super) fn block_sums_into(y: &[f64], level: usize, sums: &mut Vec<f64>) {
+    fn fixed<const N: usize>(y: &[f64], sums: &mut Vec<f64>) {
+        sums.extend(y.as_chunks::<N>().0.iter().map(|c| c.iter().fold(-0.0, |s, &v| s + v)));
+    }
+    sums.clear();
+    let y = &y[y.len() % level..];
+    match level {
+        1 => sums.extend_from_slice(y),
+        2 => fixed::<2>(y, sums),
+        3 => fixed::<3>(y, sums),
+        4 => fixed::<4>(y, sums),
+        5 => fixed::<5>(y, sums),
+        6 => fixed::<6>(y, sums),
+        7 => fixed::<7>(y, sums),
+        8 => fixed::<8>(y, sums),
+        _ => sums.extend(y.chunks_exact(level).map(|c| c.iter().sum::<f64>())),
+    }
 }
 
 /// statsforecast's `chunk_forecast`: optimised SES over the block sums of `y`; the last value
