@@ -38,13 +38,13 @@
 
 use std::sync::atomic::AtomicBool;
 
-use super::hessian::checked_standard_errors;
+use super::hessian::{checked_standard_errors, checked_standard_errors_from};
 use super::model::{ArimaFit, Selection};
 use super::final_pass::final_pass;
 use super::objective::{setup_xreg, to_raw, Problem, Setup};
 use super::units::degenerate;
 use super::restart::{leave_stationary_start, restart_off_boundary, restart_off_unit_root};
-use super::second_start::second_start;
+use super::second_start::{second_start, Kept};
 use super::spec::ArimaSpec;
 use super::stages::{check_cancel, CSS_OPTIONS, ML_OPTIONS};
 use super::transform::{ar_is_stationary, grad_trans, ma_invert, undo_pars};
@@ -114,12 +114,12 @@ pub fn fit_xreg(spec: &ArimaSpec, y: &[f64], xreg: &Regressors, options: &FitOpt
             let (raw, f) = leave_stationary_start(&mut prob, &start, raw, f, &parscale)?;
             let (raw, f) = restart_off_unit_root(&mut prob, raw, f, &start, &zero_start, &parscale)?;
             let raw = restart_off_boundary(&mut prob, raw, f, &zero_start, &parscale)?;
-            let raw = if options.method == FitMethod::CssMlStrict {
-                raw
+            let kept = if options.method == FitMethod::CssMlStrict {
+                Kept { raw, hessian: None }
             } else {
                 second_start(&mut prob, raw, &start, &zero_start, &parscale, n_used)?
             };
-            ml_result(spec, prob, raw, &parscale, n_used, scale.factor)?
+            ml_result(spec, prob, kept, &parscale, n_used, scale.factor)?
         }
     };
     to_units_of_y(&mut fit, scale.factor, y)?;
@@ -223,8 +223,10 @@ fn ml_optimise(prob: &mut Problem<'_>, start: &[f64], parscale: &[f64]) -> CoreR
 
 /// 5. MA invertibility (R's `maInvert`), Hessian and standard errors, then
 ///    the final pass (R: `ARIMA_Like` with residuals) for residuals, sigma2
-///    and the forecasting state.
-fn ml_result(spec: &ArimaSpec, mut prob: Problem<'_>, mut raw: Vec<f64>, parscale: &[f64], n_used: usize, factor: f64) -> CoreResult<ArimaFit> {
+///    and the forecasting state. `kept.hessian`, when given, is the Hessian at
+///    `kept.raw` with its MA blocks made invertible (`second_start` computed it there).
+fn ml_result(spec: &ArimaSpec, mut prob: Problem<'_>, kept: Kept, parscale: &[f64], n_used: usize, factor: f64) -> CoreResult<ArimaFit> {
+    let Kept { mut raw, hessian } = kept;
     let layout = prob.layout;
     let narma = prob.narma;
     let k = raw.len();
@@ -241,7 +243,11 @@ fn ml_result(spec: &ArimaSpec, mut prob: Problem<'_>, mut raw: Vec<f64>, parscal
     }
     let mut a = grad_trans(&layout, &raw);
     regression_jacobian(&prob, &mut a);
-    let std_errors = checked_standard_errors(|r| prob.ml(r), &raw, parscale, narma, factor, &a, n_used as f64);
+    let objective = |r: &[f64]| prob.ml(r);
+    let std_errors = match hessian {
+        Some(h) => checked_standard_errors_from(h, objective, &raw, parscale, narma, factor, &a, n_used as f64),
+        None => checked_standard_errors(objective, &raw, parscale, narma, factor, &a, n_used as f64),
+    };
     check_cancel(&prob)?;
     let mut coef = vec![0.0; k];
     undo_pars(&layout, &raw, &mut coef);

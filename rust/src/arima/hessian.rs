@@ -39,8 +39,25 @@ pub(crate) fn checked_standard_errors<F: FnMut(&[f64]) -> f64>(
     a: &[f64],
     scale: f64,
 ) -> Vec<f64> {
+    let first = numerical_hessian(&mut f, x, parscale);
+    checked_standard_errors_from(first, f, x, parscale, narma, factor, a, scale)
+}
+
+/// [`checked_standard_errors`] with the unit-free Hessian `first` (of [`numerical_hessian`]
+/// at `x`) already computed.
+#[allow(clippy::too_many_arguments)]
+pub(crate) fn checked_standard_errors_from<F: FnMut(&[f64]) -> f64>(
+    first: Vec<f64>,
+    mut f: F,
+    x: &[f64],
+    parscale: &[f64],
+    narma: usize,
+    factor: f64,
+    a: &[f64],
+    scale: f64,
+) -> Vec<f64> {
     let k = x.len();
-    let se = standard_errors(&numerical_hessian(&mut f, x, parscale), a, scale, k);
+    let se = standard_errors(&first, a, scale, k);
     if se.iter().all(|s| !s.is_nan()) {
         return se;
     }

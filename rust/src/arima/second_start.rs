@@ -7,8 +7,10 @@
 
 use super::end_point;
 use super::final_pass::final_pass;
+use super::hessian::numerical_hessian;
 use super::objective::Problem;
 use super::restart::{invertible, ml_from};
+use super::stages::check_cancel;
 use super::transform::undo_pars;
 use crate::error::CoreResult;
 
@@ -20,15 +22,26 @@ const START_PACF: f64 = 0.99;
 /// that reaches R's optimum keeps R's estimates.
 const MIN_GAIN: f64 = 1e-3;
 
-/// 4d. Only where [`end_point::flags`] flags the end point (MA part made invertible): ML
-///     from two further starts, each compared with its MA part made invertible (as the
-///     fit reports it). With a non-seasonal AR part: the end point with its first AR partial
-///     autocorrelation at -0.99, and zero ARMA coefficients (with the regression start) but
-///     that at +0.99. Otherwise: the end point with every ARMA coordinate negated (seasonal
+/// The end point `second_start` keeps and, when that is the first end point and its ridge
+/// test computed it, the Hessian of the objective there (the fit's standard errors reuse it).
+pub(crate) struct Kept {
+    pub(crate) raw: Vec<f64>,
+    pub(crate) hessian: Option<Vec<f64>>,
+}
+
+/// 4d. Only where the end point (MA part made invertible) is flagged: by
+///     [`end_point::flags`] (a root next to the unit circle, a nearly cancelling pair), else
+///     by [`end_point::on_ridge`] at the Hessian there (not positive definite, two estimates
+///     correlated beyond 0.9), else, with only the second of the starts below, by having at
+///     least [`end_point::MANY_TERMS`] ARMA coefficients. Then ML from two further starts,
+///     each compared with its MA part made invertible (as the fit reports it). With a
+///     non-seasonal AR part: the end point with its first AR partial autocorrelation at
+///     -0.99, and zero ARMA coefficients (with the regression start) but that at +0.99.
+///     Otherwise: the end point with every ARMA coordinate negated (seasonal
 ///     AR partial autocorrelations, MA coefficients), and zero ARMA coefficients (R's "ML"
 ///     start) when the fit started elsewhere. The better replaces `raw` when it gains more
 ///     than [`MIN_GAIN`] and the final filter pass succeeds there. Two more ML optimisations
-///     per fit with ARMA terms.
+///     per flagged fit (one where only the size flags it).
 pub(crate) fn second_start(
     prob: &mut Problem<'_>,
     raw: Vec<f64>,
@@ -36,17 +49,29 @@ pub(crate) fn second_start(
     zero_start: &[f64],
     parscale: &[f64],
     n_used: usize,
-) -> CoreResult<Vec<f64>> {
+) -> CoreResult<Kept> {
     let narma = prob.narma;
     if narma == 0 {
-        return Ok(raw);
+        return Ok(Kept { raw, hessian: None });
     }
     let layout = prob.layout;
     let (end, end_f) = invertible(prob, &raw);
     // Ordinary fits end away from the likelihood's flat ridges and skip the extra starts,
-    // which cost 2 to 5 times the first optimisation.
+    // which cost 2 to 5 times the first optimisation. The Hessian is the one the standard
+    // errors need at this point anyway, so the ridge test adds no objective evaluations.
+    let mut hessian = None;
+    let mut one_start = false;
     if !end_point::flags(prob, &end, end_f).any() {
-        return Ok(raw);
+        let h = numerical_hessian(|r| prob.ml(r), &end, parscale);
+        check_cancel(prob)?;
+        let ridge = end_point::on_ridge(&h, end.len(), narma);
+        hessian = Some(h);
+        if !ridge {
+            if narma < end_point::MANY_TERMS {
+                return Ok(Kept { raw, hessian });
+            }
+            one_start = true;
+        }
     }
     let mut starts = Vec::with_capacity(2);
     if layout.p > 0 {
@@ -67,6 +92,11 @@ pub(crate) fn second_start(
             starts.push(zero_start.to_vec());
         }
     }
+    if one_start && starts.len() == 2 {
+        // Large models flagged by their size alone: only the start from zero ARMA
+        // coefficients, which found their poorer optima's better neighbours on the set.
+        starts.remove(0);
+    }
     // The objective is the log-likelihood divided by -n_used (plus a constant).
     let bar = end_f - MIN_GAIN / n_used as f64;
     let mut best: Option<(Vec<f64>, f64)> = None;
@@ -77,8 +107,8 @@ pub(crate) fn second_start(
         }
     }
     match best {
-        Some((x, _)) if final_pass_succeeds(prob, &x) => Ok(x),
-        _ => Ok(raw),
+        Some((x, _)) if final_pass_succeeds(prob, &x) => Ok(Kept { raw: x, hessian: None }),
+        _ => Ok(Kept { raw, hessian }),
     }
 }
 
