@@ -21,6 +21,8 @@ const ONE_EXP: u64 = 1023 << 52;
 const NONE: u8 = 0;
 const ADD: u8 = 1;
 const MUL: u8 = 2;
+/// The errors of a pass: all additive (`ADD`), all multiplicative (`MUL`) or per lane.
+const MIXED: u8 = 3;
 
 /// The most parameter vectors one pass takes.
 pub const MAX_LANES: usize = 4;
@@ -36,13 +38,16 @@ fn code(c: Component) -> u8 {
 /// `n log(sum e^2) (+ 2 sum log|yhat|)` of lane `k` from the initial state `x0[k]` (R's
 /// layout) with parameters `par[k]` into `out[k]`, for 1 to [`MAX_LANES`] lanes: `None` where
 /// the recursion's is (a negative multiplicative growth), infinity once the value is sure to
-/// be at least `limit[k]` (additive errors only). `ring` is scratch space.
+/// be at least `limit[k]` (additive errors only). The lanes share `form`'s trend and season;
+/// lane `k`'s error is multiplicative where `multiplicative[k]` (`form.error` is not read).
+/// `ring` is scratch space.
 #[allow(clippy::too_many_arguments)]
 pub fn likelihoods(
     y: &[f64],
     x0: &[&[f64]],
     m: usize,
     form: &Form,
+    multiplicative: &[bool],
     par: &[Smoothing],
     limit: &[f64],
     ring: &mut Vec<f64>,
@@ -57,6 +62,7 @@ pub fn likelihoods(
                         std::array::from_fn(|k| x0[k]),
                         m,
                         form,
+                        std::array::from_fn(|k| multiplicative[k]),
                         std::array::from_fn(|k| &par[k]),
                         std::array::from_fn(|k| limit[k]),
                         ring,
@@ -75,25 +81,32 @@ fn dispatch<const L: usize>(
     x0: [&[f64]; L],
     m: usize,
     form: &Form,
+    em: [bool; L],
     par: [&Smoothing; L],
     limit: [f64; L],
     ring: &mut Vec<f64>,
 ) -> [Option<f64>; L] {
-    let e = form.error == Component::Multiplicative;
     // sse at or above this gives n log(sse) > limit: the margin of 1e-9 relative (n * 1e-9 on
     // the criterion) is far above the rounding of log and exp. Never 0: an exact fit (sse 0)
     // has the criterion -1e10, which may lie below the limit.
-    let stop = limit.map(|limit| match (limit / y.len() as f64).exp() * (1.0 + 1e-9) {
-        s if !e && s >= f64::MIN_POSITIVE => s,
+    let stop: [f64; L] = std::array::from_fn(|k| match (limit[k] / y.len() as f64).exp() * (1.0 + 1e-9) {
+        s if !em[k] && s >= f64::MIN_POSITIVE => s,
         _ => f64::INFINITY,
     });
+    let errors = if em.iter().all(|e| *e) {
+        MUL
+    } else if em.iter().any(|e| *e) {
+        MIXED
+    } else {
+        ADD
+    };
     macro_rules! go {
         ($($t:ident $s:ident),*) => {
             match (code(form.trend), code(form.season)) {
-                $(($t, $s) => if e {
-                    pass::<true, $t, $s, L>(y, x0, m, par, stop, ring)
-                } else {
-                    pass::<false, $t, $s, L>(y, x0, m, par, stop, ring)
+                $(($t, $s) => match errors {
+                    MUL => pass::<MUL, $t, $s, L>(y, x0, m, em, par, stop, ring),
+                    ADD => pass::<ADD, $t, $s, L>(y, x0, m, em, par, stop, ring),
+                    _ => pass::<MIXED, $t, $s, L>(y, x0, m, em, par, stop, ring),
                 },)*
                 _ => unreachable!("three component types"),
             }
@@ -103,10 +116,11 @@ fn dispatch<const L: usize>(
 }
 
 #[inline(always)]
-fn pass<const EM: bool, const T: u8, const S: u8, const L: usize>(
+fn pass<const E: u8, const T: u8, const S: u8, const L: usize>(
     y: &[f64],
     x0: [&[f64]; L],
     m: usize,
+    em: [bool; L],
     par: [&Smoothing; L],
     stop: [f64; L],
     ring: &mut Vec<f64>,
@@ -158,7 +172,9 @@ fn pass<const EM: bool, const T: u8, const S: u8, const L: usize>(
                 ADD => f += so,
                 _ => f *= so,
             }
-            let err = if EM { (yi - f) / f } else { yi - f };
+            // Whether lane k's error is multiplicative, known at compile time unless mixed.
+            let mul_k = E == MUL || (E == MIXED && em[k]);
+            let err = if mul_k { (yi - f) / f } else { yi - f };
             let (q, phib) = match T {
                 NONE => (l[k], 0.0),
                 ADD => {
@@ -204,12 +220,12 @@ fn pass<const EM: bool, const T: u8, const S: u8, const L: usize>(
                 row[k] = so + gamma[k] * (t - so);
             }
             sse[k] += err * err;
-            if !EM && sse[k] >= stop[k] && live[k] {
+            if E != MUL && sse[k] >= stop[k] && live[k] {
                 live[k] = false;
                 n_live -= 1;
                 out[k] = Some(f64::INFINITY);
             }
-            if EM {
+            if mul_k {
                 // |f| = mantissa * 2^exponent: the mantissas multiply, the exponents add.
                 let bits = f.abs().to_bits();
                 let exponent = (bits >> 52) as i64;
@@ -226,7 +242,7 @@ fn pass<const EM: bool, const T: u8, const S: u8, const L: usize>(
             return out;
         }
         // A product of 512 mantissas in [1, 2) stays below 2^512: then it is split again.
-        if EM {
+        if E != ADD {
             steps += 1;
             if steps == 512 {
                 steps = 0;
@@ -247,7 +263,7 @@ fn pass<const EM: bool, const T: u8, const S: u8, const L: usize>(
     for k in 0..L {
         if live[k] {
             let mut lik = y.len() as f64 * sse[k].ln();
-            if EM {
+            if E == MUL || (E == MIXED && em[k]) {
                 let logs = log_sum[k] + (mant[k].ln() + scale[k] as f64 * std::f64::consts::LN_2);
                 lik += 2.0 * logs;
             }
@@ -295,12 +311,21 @@ mod tests {
                     let x0s = [&x0[..]; MAX_LANES];
                     let mut ring = Vec::new();
                     let mut all = [Option::None; MAX_LANES];
-                    likelihoods(&y, &x0s, m, &f, &pars, &[f64::INFINITY; 4], &mut ring, &mut all);
+                    let em = e == Multiplicative;
+                    likelihoods(&y, &x0s, m, &f, &[em; 4], &pars, &[f64::INFINITY; 4], &mut ring, &mut all);
+                    // Lanes 1 and 3 with the other error: a pass of mixed errors.
+                    let mixed_em = [em, !em, em, !em];
+                    let mut mixed = [Option::None; MAX_LANES];
+                    likelihoods(&y, &x0s, m, &f, &mixed_em, &pars, &[f64::INFINITY; 4], &mut ring, &mut mixed);
                     for k in 0..MAX_LANES {
                         let mut one = [Option::None];
-                        likelihoods(&y, &x0s[..1], m, &f, &pars[k..k + 1], &[f64::INFINITY], &mut ring, &mut one);
+                        likelihoods(&y, &x0s[..1], m, &f, &[em], &pars[k..k + 1], &[f64::INFINITY], &mut ring, &mut one);
                         let (a, b) = (all[k].unwrap(), one[0].unwrap());
                         assert_eq!(a.to_bits(), b.to_bits(), "{} lane {k}", f.label());
+                        let mut other = [Option::None];
+                        let em_k = [mixed_em[k]];
+                        likelihoods(&y, &x0s[..1], m, &f, &em_k, &pars[k..k + 1], &[f64::INFINITY], &mut ring, &mut other);
+                        assert_eq!(mixed[k].unwrap().to_bits(), other[0].unwrap().to_bits(), "{} mixed lane {k}", f.label());
                         let mut err = vec![0.0; y.len()];
                         let r = run(&y, &x0, m, &f, &pars[k], 0, &mut err, Option::None).lik.unwrap();
                         // The product of |yhat| against R's sum of logarithms: the last bits only.
