@@ -21,7 +21,8 @@ const ONE_EXP: u64 = 1023 << 52;
 const NONE: u8 = 0;
 const ADD: u8 = 1;
 const MUL: u8 = 2;
-/// The errors of a pass: all additive (`ADD`), all multiplicative (`MUL`) or per lane.
+/// The errors of a pass: all additive (`ADD`), all multiplicative (`MUL`) or per lane; its
+/// trends: one of the three for every lane, or per lane none or additive.
 const MIXED: u8 = 3;
 
 /// The most parameter vectors one pass takes.
@@ -38,9 +39,10 @@ fn code(c: Component) -> u8 {
 /// `n log(sum e^2) (+ 2 sum log|yhat|)` of lane `k` from the initial state `x0[k]` (R's
 /// layout) with parameters `par[k]` into `out[k]`, for 1 to [`MAX_LANES`] lanes: `None` where
 /// the recursion's is (a negative multiplicative growth), infinity once the value is sure to
-/// be at least `limit[k]` (additive errors only). The lanes share `form`'s trend and season;
-/// lane `k`'s error is multiplicative where `multiplicative[k]` (`form.error` is not read).
-/// `ring` is scratch space.
+/// be at least `limit[k]` (additive errors only). The lanes share `form`'s season and trend,
+/// except that where `form.trend` is additive, lane `k` has none where `!trended[k]`; lane
+/// `k`'s error is multiplicative where `multiplicative[k]` (`form.error` is not read). `ring`
+/// is scratch space.
 #[allow(clippy::too_many_arguments)]
 pub fn likelihoods(
     y: &[f64],
@@ -48,6 +50,7 @@ pub fn likelihoods(
     m: usize,
     form: &Form,
     multiplicative: &[bool],
+    trended: &[bool],
     par: &[Smoothing],
     limit: &[f64],
     ring: &mut Vec<f64>,
@@ -63,6 +66,7 @@ pub fn likelihoods(
                         m,
                         form,
                         std::array::from_fn(|k| multiplicative[k]),
+                        std::array::from_fn(|k| trended[k]),
                         std::array::from_fn(|k| &par[k]),
                         std::array::from_fn(|k| limit[k]),
                         ring,
@@ -82,6 +86,7 @@ fn dispatch<const L: usize>(
     m: usize,
     form: &Form,
     em: [bool; L],
+    tr: [bool; L],
     par: [&Smoothing; L],
     limit: [f64; L],
     ring: &mut Vec<f64>,
@@ -100,19 +105,27 @@ fn dispatch<const L: usize>(
     } else {
         ADD
     };
+    let trend = match code(form.trend) {
+        ADD if tr.iter().all(|t| !*t) => NONE,
+        ADD if !tr.iter().all(|t| *t) => MIXED,
+        t => t,
+    };
     macro_rules! go {
         ($($t:ident $s:ident),*) => {
-            match (code(form.trend), code(form.season)) {
+            match (trend, code(form.season)) {
                 $(($t, $s) => match errors {
-                    MUL => pass::<MUL, $t, $s, L>(y, x0, m, em, par, stop, ring),
-                    ADD => pass::<ADD, $t, $s, L>(y, x0, m, em, par, stop, ring),
-                    _ => pass::<MIXED, $t, $s, L>(y, x0, m, em, par, stop, ring),
+                    MUL => pass::<MUL, $t, $s, L>(y, x0, m, em, tr, par, stop, ring),
+                    ADD => pass::<ADD, $t, $s, L>(y, x0, m, em, tr, par, stop, ring),
+                    _ => pass::<MIXED, $t, $s, L>(y, x0, m, em, tr, par, stop, ring),
                 },)*
                 _ => unreachable!("three component types"),
             }
         };
     }
-    go!(NONE NONE, NONE ADD, NONE MUL, ADD NONE, ADD ADD, ADD MUL, MUL NONE, MUL ADD, MUL MUL)
+    go!(
+        NONE NONE, NONE ADD, NONE MUL, ADD NONE, ADD ADD, ADD MUL, MUL NONE, MUL ADD, MUL MUL,
+        MIXED NONE, MIXED ADD, MIXED MUL
+    )
 }
 
 #[inline(always)]
@@ -121,18 +134,21 @@ fn pass<const E: u8, const T: u8, const S: u8, const L: usize>(
     x0: [&[f64]; L],
     m: usize,
     em: [bool; L],
+    tr: [bool; L],
     par: [&Smoothing; L],
     stop: [f64; L],
     ring: &mut Vec<f64>,
 ) -> [Option<f64>; L] {
+    // Whether lane k has a trend, known at compile time unless mixed.
+    let trend = tr.map(|t| T == ADD || T == MUL || (T == MIXED && t));
     let mut l = x0.map(|x| x[0]);
-    let mut b = x0.map(|x| if T != NONE { x[1] } else { 0.0 });
+    let mut b: [f64; L] = std::array::from_fn(|k| if trend[k] { x0[k][1] } else { 0.0 });
     // Row j holds every lane's seasonal state j steps ahead, oldest first.
     ring.clear();
     if S != NONE {
-        let first = 1 + usize::from(T != NONE);
         ring.resize(m * L, 0.0);
         for (k, x) in x0.iter().enumerate() {
+            let first = 1 + usize::from(trend[k]);
             for (j, v) in x[first..first + m].iter().rev().enumerate() {
                 ring[j * L + k] = *v;
             }
@@ -157,6 +173,13 @@ fn pass<const E: u8, const T: u8, const S: u8, const L: usize>(
             let mut f = match T {
                 NONE => l[k],
                 ADD => l[k] + phi[k] * b[k],
+                MIXED => {
+                    if trend[k] {
+                        l[k] + phi[k] * b[k]
+                    } else {
+                        l[k]
+                    }
+                }
                 _ => {
                     // A lane out of the race keeps computing (on NaNs, say) until all are.
                     if b[k] < 0.0 && live[k] {
@@ -177,10 +200,11 @@ fn pass<const E: u8, const T: u8, const S: u8, const L: usize>(
             let err = if mul_k { (yi - f) / f } else { yi - f };
             let (q, phib) = match T {
                 NONE => (l[k], 0.0),
-                ADD => {
+                ADD | MIXED if trend[k] => {
                     let phib = phi[k] * b[k];
                     (l[k] + phib, phib)
                 }
+                ADD | MIXED => (l[k], 0.0),
                 _ => {
                     let phib = if phi_is_one[k] { b[k] } else { b[k].powf(phi[k]) };
                     (l[k] * phib, phib)
@@ -199,8 +223,8 @@ fn pass<const E: u8, const T: u8, const S: u8, const L: usize>(
             };
             let oldl = l[k];
             l[k] = q + alpha[k] * (p - q);
-            if T != NONE {
-                let r = if T == ADD {
+            if trend[k] {
+                let r = if T != MUL {
                     l[k] - oldl
                 } else if oldl.abs() < TOL {
                     HUGEN
@@ -312,19 +336,19 @@ mod tests {
                     let mut ring = Vec::new();
                     let mut all = [Option::None; MAX_LANES];
                     let em = e == Multiplicative;
-                    likelihoods(&y, &x0s, m, &f, &[em; 4], &pars, &[f64::INFINITY; 4], &mut ring, &mut all);
+                    likelihoods(&y, &x0s, m, &f, &[em; 4], &[t != None; 4], &pars, &[f64::INFINITY; 4], &mut ring, &mut all);
                     // Lanes 1 and 3 with the other error: a pass of mixed errors.
                     let mixed_em = [em, !em, em, !em];
                     let mut mixed = [Option::None; MAX_LANES];
-                    likelihoods(&y, &x0s, m, &f, &mixed_em, &pars, &[f64::INFINITY; 4], &mut ring, &mut mixed);
+                    likelihoods(&y, &x0s, m, &f, &mixed_em, &[t != None; 4], &pars, &[f64::INFINITY; 4], &mut ring, &mut mixed);
                     for k in 0..MAX_LANES {
                         let mut one = [Option::None];
-                        likelihoods(&y, &x0s[..1], m, &f, &[em], &pars[k..k + 1], &[f64::INFINITY], &mut ring, &mut one);
+                        likelihoods(&y, &x0s[..1], m, &f, &[em], &[t != None], &pars[k..k + 1], &[f64::INFINITY], &mut ring, &mut one);
                         let (a, b) = (all[k].unwrap(), one[0].unwrap());
                         assert_eq!(a.to_bits(), b.to_bits(), "{} lane {k}", f.label());
                         let mut other = [Option::None];
                         let em_k = [mixed_em[k]];
-                        likelihoods(&y, &x0s[..1], m, &f, &em_k, &pars[k..k + 1], &[f64::INFINITY], &mut ring, &mut other);
+                        likelihoods(&y, &x0s[..1], m, &f, &em_k, &[t != None], &pars[k..k + 1], &[f64::INFINITY], &mut ring, &mut other);
                         assert_eq!(mixed[k].unwrap().to_bits(), other[0].unwrap().to_bits(), "{} mixed lane {k}", f.label());
                         let mut err = vec![0.0; y.len()];
                         let r = run(&y, &x0, m, &f, &pars[k], 0, &mut err, Option::None).lik.unwrap();
@@ -336,6 +360,53 @@ mod tests {
                     }
                 }
             }
+        }
+    }
+
+    #[test]
+    fn lanes_with_and_without_trend_agree_with_one_lane() {
+        use Component::*;
+        let m = 4;
+        let y: Vec<f64> = (0..300).map(|i| 40.0 + 0.2 * i as f64 + [2.0, -1.5, 3.0, -3.5][i % 4] + ((i * 7919) % 11) as f64 * 0.4).collect();
+        let pars = [
+            Smoothing { alpha: 0.3, beta: 0.0, gamma: 0.1, phi: 1.0 },
+            Smoothing { alpha: 0.6, beta: 0.2, gamma: 0.2, phi: 0.9 },
+            Smoothing { alpha: 0.1, beta: 0.0, gamma: 0.3, phi: 1.0 },
+            Smoothing { alpha: 0.9, beta: 0.5, gamma: 0.05, phi: 1.0 },
+        ];
+        // Lanes: (error, trend) of ANx, MAdx, MNx, AAx.
+        let kinds = [(Additive, None), (Multiplicative, Additive), (Multiplicative, None), (Additive, Additive)];
+        for s in [None, Additive, Multiplicative] {
+            let x0: Vec<Vec<f64>> = kinds
+                .iter()
+                .map(|(_, t)| {
+                    let mut x = vec![40.0];
+                    if *t == Additive {
+                        x.push(0.2);
+                    }
+                    match s {
+                        Additive => x.extend([2.0, -1.5, 3.0, -3.5]),
+                        Multiplicative => x.extend([1.05, 0.96, 1.07, 0.92]),
+                        None => {}
+                    }
+                    x
+                })
+                .collect();
+            let x0s: Vec<&[f64]> = x0.iter().map(|x| &x[..]).collect();
+            let shared = form(Additive, Additive, s);
+            let em = kinds.map(|(e, _)| e == Multiplicative);
+            let tr = kinds.map(|(_, t)| t != None);
+            // A finite limit on the additive lanes: both stop early, alone as together.
+            let limits = [f64::INFINITY, f64::INFINITY, f64::INFINITY, 10.0];
+            let (mut ring, mut all) = (Vec::new(), [Option::None; MAX_LANES]);
+            likelihoods(&y, &x0s, m, &shared, &em, &tr, &pars, &limits, &mut ring, &mut all);
+            for k in 0..MAX_LANES {
+                let own = form(kinds[k].0, kinds[k].1, s);
+                let mut one = [Option::None];
+                likelihoods(&y, &x0s[k..k + 1], m, &own, &em[k..k + 1], &tr[k..k + 1], &pars[k..k + 1], &limits[k..k + 1], &mut ring, &mut one);
+                assert_eq!(all[k].map(f64::to_bits), one[0].map(f64::to_bits), "{} lane {k}", own.label());
+            }
+            assert_eq!(all[3], Some(f64::INFINITY));
         }
     }
 }
