@@ -83,6 +83,7 @@ pub fn likelihoods(
     lanes!(1 2 3 4)
 }
 
+#[allow(clippy::too_many_arguments)]
 fn dispatch<const L: usize>(
     y: &[f64],
     x0: [&[f64]; L],
@@ -131,6 +132,7 @@ fn dispatch<const L: usize>(
     )
 }
 
+#[allow(clippy::too_many_arguments)]
 #[inline(always)]
 fn pass<const E: u8, const T: u8, const S: u8, const L: usize>(
     y: &[f64],
