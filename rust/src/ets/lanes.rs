@@ -1,11 +1,14 @@
 //! The likelihood criterion of [`super::recursion::run`] alone, as the optimiser evaluates
 //! it thousands of times per model, for one to four parameter vectors in one pass over the
-//! series: one monomorphised loop per (error, trend, season) form and number of vectors, the
-//! seasonal states in a ring (one write per step instead of shifting `m` values), nothing
-//! allocated per call. Every state update is the recursion's operation in its order, so the
-//! states have its bits whatever the number of vectors; with additive errors the criterion
-//! `n log(sse)` only grows along the series, so a pass stops once it is sure to reach the
-//! optimiser's limit. With multiplicative errors the sum of `log |yhat|` is taken as one
+//! series (the vectors of several forms' searches, see `search`): one monomorphised loop per
+//! (error, trend, season) form and number of vectors, where the lanes may also mix additive
+//! and multiplicative errors, or an additive trend and none (each lane's operations are those
+//! of its own form, chosen per lane), the seasonal states in a ring (one write per step
+//! instead of shifting `m` values), nothing allocated per call. Every state update is the
+//! recursion's operation in its order, so the states have its bits whatever the number of
+//! vectors; with additive errors the criterion `n log(sse)` only grows along the series, so a
+//! lane stops counting once it is sure to reach the optimiser's limit (the pass, once all
+//! have). With multiplicative errors the sum of `log |yhat|` is taken as one
 //! logarithm of their product, kept in range by splitting off the exponents; this differs
 //! from R's sum of logarithms in the last bits of the criterion only, and costs a multiply
 //! instead of a `log` per step.
@@ -21,6 +24,9 @@ const ONE_EXP: u64 = 1023 << 52;
 const NONE: u8 = 0;
 const ADD: u8 = 1;
 const MUL: u8 = 2;
+/// The errors of a pass: all additive (`ADD`), all multiplicative (`MUL`) or per lane; its
+/// trends: one of the three for every lane, or per lane none or additive.
+const MIXED: u8 = 3;
 
 /// The most parameter vectors one pass takes.
 pub const MAX_LANES: usize = 4;
@@ -36,13 +42,18 @@ fn code(c: Component) -> u8 {
 /// `n log(sum e^2) (+ 2 sum log|yhat|)` of lane `k` from the initial state `x0[k]` (R's
 /// layout) with parameters `par[k]` into `out[k]`, for 1 to [`MAX_LANES`] lanes: `None` where
 /// the recursion's is (a negative multiplicative growth), infinity once the value is sure to
-/// be at least `limit[k]` (additive errors only). `ring` is scratch space.
+/// be at least `limit[k]` (additive errors only). The lanes share `form`'s season and trend,
+/// except that where `form.trend` is additive, lane `k` has none where `!trended[k]`; lane
+/// `k`'s error is multiplicative where `multiplicative[k]` (`form.error` is not read). `ring`
+/// is scratch space.
 #[allow(clippy::too_many_arguments)]
 pub fn likelihoods(
     y: &[f64],
     x0: &[&[f64]],
     m: usize,
     form: &Form,
+    multiplicative: &[bool],
+    trended: &[bool],
     par: &[Smoothing],
     limit: &[f64],
     ring: &mut Vec<f64>,
@@ -57,6 +68,8 @@ pub fn likelihoods(
                         std::array::from_fn(|k| x0[k]),
                         m,
                         form,
+                        std::array::from_fn(|k| multiplicative[k]),
+                        std::array::from_fn(|k| trended[k]),
                         std::array::from_fn(|k| &par[k]),
                         std::array::from_fn(|k| limit[k]),
                         ring,
@@ -70,55 +83,77 @@ pub fn likelihoods(
     lanes!(1 2 3 4)
 }
 
+#[allow(clippy::too_many_arguments)]
 fn dispatch<const L: usize>(
     y: &[f64],
     x0: [&[f64]; L],
     m: usize,
     form: &Form,
+    em: [bool; L],
+    tr: [bool; L],
     par: [&Smoothing; L],
     limit: [f64; L],
     ring: &mut Vec<f64>,
 ) -> [Option<f64>; L] {
-    let e = form.error == Component::Multiplicative;
     // sse at or above this gives n log(sse) > limit: the margin of 1e-9 relative (n * 1e-9 on
     // the criterion) is far above the rounding of log and exp. Never 0: an exact fit (sse 0)
     // has the criterion -1e10, which may lie below the limit.
-    let stop = limit.map(|limit| match (limit / y.len() as f64).exp() * (1.0 + 1e-9) {
-        s if !e && s >= f64::MIN_POSITIVE => s,
+    let stop: [f64; L] = std::array::from_fn(|k| match (limit[k] / y.len() as f64).exp() * (1.0 + 1e-9) {
+        s if !em[k] && s >= f64::MIN_POSITIVE => s,
         _ => f64::INFINITY,
     });
+    let errors = if em.iter().all(|e| *e) {
+        MUL
+    } else if em.iter().any(|e| *e) {
+        MIXED
+    } else {
+        ADD
+    };
+    let trend = match code(form.trend) {
+        ADD if tr.iter().all(|t| !*t) => NONE,
+        ADD if !tr.iter().all(|t| *t) => MIXED,
+        t => t,
+    };
     macro_rules! go {
         ($($t:ident $s:ident),*) => {
-            match (code(form.trend), code(form.season)) {
-                $(($t, $s) => if e {
-                    pass::<true, $t, $s, L>(y, x0, m, par, stop, ring)
-                } else {
-                    pass::<false, $t, $s, L>(y, x0, m, par, stop, ring)
+            match (trend, code(form.season)) {
+                $(($t, $s) => match errors {
+                    MUL => pass::<MUL, $t, $s, L>(y, x0, m, em, tr, par, stop, ring),
+                    ADD => pass::<ADD, $t, $s, L>(y, x0, m, em, tr, par, stop, ring),
+                    _ => pass::<MIXED, $t, $s, L>(y, x0, m, em, tr, par, stop, ring),
                 },)*
                 _ => unreachable!("three component types"),
             }
         };
     }
-    go!(NONE NONE, NONE ADD, NONE MUL, ADD NONE, ADD ADD, ADD MUL, MUL NONE, MUL ADD, MUL MUL)
+    go!(
+        NONE NONE, NONE ADD, NONE MUL, ADD NONE, ADD ADD, ADD MUL, MUL NONE, MUL ADD, MUL MUL,
+        MIXED NONE, MIXED ADD, MIXED MUL
+    )
 }
 
+#[allow(clippy::too_many_arguments)]
 #[inline(always)]
-fn pass<const EM: bool, const T: u8, const S: u8, const L: usize>(
+fn pass<const E: u8, const T: u8, const S: u8, const L: usize>(
     y: &[f64],
     x0: [&[f64]; L],
     m: usize,
+    em: [bool; L],
+    tr: [bool; L],
     par: [&Smoothing; L],
     stop: [f64; L],
     ring: &mut Vec<f64>,
 ) -> [Option<f64>; L] {
+    // Whether lane k has a trend, known at compile time unless mixed.
+    let trend = tr.map(|t| T == ADD || T == MUL || (T == MIXED && t));
     let mut l = x0.map(|x| x[0]);
-    let mut b = x0.map(|x| if T != NONE { x[1] } else { 0.0 });
+    let mut b: [f64; L] = std::array::from_fn(|k| if trend[k] { x0[k][1] } else { 0.0 });
     // Row j holds every lane's seasonal state j steps ahead, oldest first.
     ring.clear();
     if S != NONE {
-        let first = 1 + usize::from(T != NONE);
         ring.resize(m * L, 0.0);
         for (k, x) in x0.iter().enumerate() {
+            let first = 1 + usize::from(trend[k]);
             for (j, v) in x[first..first + m].iter().rev().enumerate() {
                 ring[j * L + k] = *v;
             }
@@ -143,6 +178,13 @@ fn pass<const EM: bool, const T: u8, const S: u8, const L: usize>(
             let mut f = match T {
                 NONE => l[k],
                 ADD => l[k] + phi[k] * b[k],
+                MIXED => {
+                    if trend[k] {
+                        l[k] + phi[k] * b[k]
+                    } else {
+                        l[k]
+                    }
+                }
                 _ => {
                     // A lane out of the race keeps computing (on NaNs, say) until all are.
                     if b[k] < 0.0 && live[k] {
@@ -158,13 +200,16 @@ fn pass<const EM: bool, const T: u8, const S: u8, const L: usize>(
                 ADD => f += so,
                 _ => f *= so,
             }
-            let err = if EM { (yi - f) / f } else { yi - f };
+            // Whether lane k's error is multiplicative, known at compile time unless mixed.
+            let mul_k = E == MUL || (E == MIXED && em[k]);
+            let err = if mul_k { (yi - f) / f } else { yi - f };
             let (q, phib) = match T {
                 NONE => (l[k], 0.0),
-                ADD => {
+                ADD | MIXED if trend[k] => {
                     let phib = phi[k] * b[k];
                     (l[k] + phib, phib)
                 }
+                ADD | MIXED => (l[k], 0.0),
                 _ => {
                     let phib = if phi_is_one[k] { b[k] } else { b[k].powf(phi[k]) };
                     (l[k] * phib, phib)
@@ -183,8 +228,8 @@ fn pass<const EM: bool, const T: u8, const S: u8, const L: usize>(
             };
             let oldl = l[k];
             l[k] = q + alpha[k] * (p - q);
-            if T != NONE {
-                let r = if T == ADD {
+            if trend[k] {
+                let r = if T != MUL {
                     l[k] - oldl
                 } else if oldl.abs() < TOL {
                     HUGEN
@@ -204,12 +249,12 @@ fn pass<const EM: bool, const T: u8, const S: u8, const L: usize>(
                 row[k] = so + gamma[k] * (t - so);
             }
             sse[k] += err * err;
-            if !EM && sse[k] >= stop[k] && live[k] {
+            if E != MUL && sse[k] >= stop[k] && live[k] {
                 live[k] = false;
                 n_live -= 1;
                 out[k] = Some(f64::INFINITY);
             }
-            if EM {
+            if mul_k {
                 // |f| = mantissa * 2^exponent: the mantissas multiply, the exponents add.
                 let bits = f.abs().to_bits();
                 let exponent = (bits >> 52) as i64;
@@ -226,7 +271,7 @@ fn pass<const EM: bool, const T: u8, const S: u8, const L: usize>(
             return out;
         }
         // A product of 512 mantissas in [1, 2) stays below 2^512: then it is split again.
-        if EM {
+        if E != ADD {
             steps += 1;
             if steps == 512 {
                 steps = 0;
@@ -247,7 +292,7 @@ fn pass<const EM: bool, const T: u8, const S: u8, const L: usize>(
     for k in 0..L {
         if live[k] {
             let mut lik = y.len() as f64 * sse[k].ln();
-            if EM {
+            if E == MUL || (E == MIXED && em[k]) {
                 let logs = log_sum[k] + (mant[k].ln() + scale[k] as f64 * std::f64::consts::LN_2);
                 lik += 2.0 * logs;
             }
@@ -258,59 +303,5 @@ fn pass<const EM: bool, const T: u8, const S: u8, const L: usize>(
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::ets::recursion::run;
-
-    fn form(e: Component, t: Component, s: Component) -> Form {
-        Form { error: e, trend: t, damped: t != Component::None, season: s }
-    }
-
-    #[test]
-    fn lanes_agree_with_one_lane_and_with_the_recursion() {
-        use Component::*;
-        let m = 4;
-        let y: Vec<f64> = (0..700).map(|i| 50.0 + 0.1 * i as f64 + [3.0, -1.0, 4.0, -6.0][i % 4] + ((i * 7919) % 13) as f64 * 0.3).collect();
-        let pars = [
-            Smoothing { alpha: 0.3, beta: 0.05, gamma: 0.1, phi: 0.95 },
-            Smoothing { alpha: 0.6, beta: 0.2, gamma: 0.2, phi: 0.9 },
-            Smoothing { alpha: 0.1, beta: 0.01, gamma: 0.3, phi: 0.98 },
-            Smoothing { alpha: 0.9, beta: 0.5, gamma: 0.05, phi: 0.85 },
-        ];
-        for e in [Additive, Multiplicative] {
-            for t in [None, Additive, Multiplicative] {
-                for s in [None, Additive, Multiplicative] {
-                    let f = form(e, t, s);
-                    let mut x0 = vec![50.0];
-                    if t == Additive {
-                        x0.push(0.1);
-                    } else if t == Multiplicative {
-                        x0.push(1.002);
-                    }
-                    if s == Additive {
-                        x0.extend([3.0, -1.0, 4.0, -6.0]);
-                    } else if s == Multiplicative {
-                        x0.extend([1.06, 0.98, 1.08, 0.88]);
-                    }
-                    let x0s = [&x0[..]; MAX_LANES];
-                    let mut ring = Vec::new();
-                    let mut all = [Option::None; MAX_LANES];
-                    likelihoods(&y, &x0s, m, &f, &pars, &[f64::INFINITY; 4], &mut ring, &mut all);
-                    for k in 0..MAX_LANES {
-                        let mut one = [Option::None];
-                        likelihoods(&y, &x0s[..1], m, &f, &pars[k..k + 1], &[f64::INFINITY], &mut ring, &mut one);
-                        let (a, b) = (all[k].unwrap(), one[0].unwrap());
-                        assert_eq!(a.to_bits(), b.to_bits(), "{} lane {k}", f.label());
-                        let mut err = vec![0.0; y.len()];
-                        let r = run(&y, &x0, m, &f, &pars[k], 0, &mut err, Option::None).lik.unwrap();
-                        // The product of |yhat| against R's sum of logarithms: the last bits only.
-                        assert!((a - r).abs() <= 1e-13 * r.abs(), "{} lane {k}: {a} vs {r}", f.label());
-                        if e == Additive {
-                            assert_eq!(a.to_bits(), r.to_bits());
-                        }
-                    }
-                }
-            }
-        }
-    }
-}
+#[path = "lanes_tests.rs"]
+mod tests;

@@ -8,7 +8,8 @@
 //! * `form` — the components and R's `method` string; `options` — R's other arguments;
 //! * `recursion` — the state-space pass (R's `etscalc`); `init` — initial states;
 //! * `params` — starting values, bounds and the admissible region (`polyroot` for it);
-//! * `fit` — one form fitted (`etsmodel`); `select` — `ets()` itself; `tiny` — its
+//! * `fit` — one form fitted (`etsmodel`); `search` — the searches of several forms side by
+//!   side, sharing the likelihood's lanes; `select` — `ets()` itself; `tiny` — its
 //!   `HoltWintersZZ` fallback for series too short for a fit;
 //! * `forecast` — point forecasts and variances of model classes 1 to 3 (`class3` apart);
 //! * `model` — the fitted model the engine holds, its payload; `text` — its spec texts;
@@ -26,6 +27,7 @@ pub mod options;
 pub mod params;
 mod polyroot;
 pub mod recursion;
+mod search;
 pub mod select;
 pub mod simulate;
 pub mod text;

@@ -3,7 +3,7 @@
 //! admissible region of Hyndman, Akram & Archibald (2008) (`admissible`).
 
 use super::options::{Bounds, Options};
-use super::polyroot::{max_root_modulus, roots_within};
+use super::polyroot::{max_root_modulus, roots_within, ADMISSIBLE, NEAR};
 
 /// Which parameters a model has; `Some` of a fixed value, `None` when estimated.
 #[derive(Debug, Clone, Copy)]
@@ -181,8 +181,8 @@ pub fn admissible(v: &Values, m: usize) -> bool {
             p[m + 1] = 1.0;
             // The roots themselves (as R's polyroot finds them) only settle the near cases: a
             // root beyond 1.001 is beyond 1 + 1e-10 for any accurate root finder.
-            roots_within(p, 1.0 + 1e-10)
-                || (roots_within(p, 1.001) && matches!(max_root_modulus(p), Some(r) if r <= 1.0 + 1e-10))
+            roots_within(p, ADMISSIBLE)
+                || (roots_within(p, NEAR) && matches!(max_root_modulus(p), Some(r) if r <= ADMISSIBLE))
         }
     }
 }

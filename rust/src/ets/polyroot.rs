@@ -34,28 +34,78 @@ pub fn roots_within(coef: &[f64], radius: f64) -> bool {
     const CAP: usize = 32;
     if coef.len() <= CAP {
         let (mut a, mut prev) = ([0.0; CAP], [0.0; CAP]);
-        schur_cohn(coef, radius, &mut a[..coef.len()], &mut prev)
+        // The admissibility test's two radii: their powers are the same products, made once.
+        let powers = if radius == ADMISSIBLE {
+            Some(&ADMISSIBLE_POWERS)
+        } else if radius == NEAR {
+            Some(&NEAR_POWERS)
+        } else {
+            None
+        };
+        match powers {
+            Some(pw) => {
+                for ((ai, c), s) in a.iter_mut().zip(coef).zip(pw) {
+                    *ai = c * s;
+                }
+            }
+            None => scale_by_powers(coef, radius, &mut a),
+        }
+        schur_cohn(&mut a[..coef.len()], &mut prev)
     } else {
-        schur_cohn(coef, radius, &mut vec![0.0; coef.len()], &mut vec![0.0; coef.len()])
+        let mut a = vec![0.0; coef.len()];
+        scale_by_powers(coef, radius, &mut a);
+        schur_cohn(&mut a, &mut vec![0.0; coef.len()])
+    }
+}
+
+/// The radius of the admissibility test (R's tolerance) and the one past which a root is
+/// surely outside it.
+pub const ADMISSIBLE: f64 = 1.0 + 1e-10;
+pub const NEAR: f64 = 1.001;
+
+const ADMISSIBLE_POWERS: [f64; 32] = powers(ADMISSIBLE);
+const NEAR_POWERS: [f64; 32] = powers(NEAR);
+
+/// `radius^k` as the running product `((1 * r) * r) ...`, the order the scaling takes.
+const fn powers(radius: f64) -> [f64; 32] {
+    let mut out = [1.0; 32];
+    let mut k = 1;
+    while k < 32 {
+        out[k] = out[k - 1] * radius;
+        k += 1;
+    }
+    out
+}
+
+fn scale_by_powers(coef: &[f64], radius: f64, a: &mut [f64]) {
+    let mut scale = 1.0;
+    for (ai, c) in a.iter_mut().zip(coef) {
+        *ai = c * scale;
+        scale *= radius;
     }
 }
 
 /// 2^300: beyond it (or below its inverse) the coefficients are rescaled.
 const RANGE: f64 = 2.037035976334486e90;
 
-fn schur_cohn(coef: &[f64], radius: f64, a: &mut [f64], prev: &mut [f64]) -> bool {
-    if coef.is_empty() {
+/// Bounds the growth of the largest modulus from one degree to the next: each new
+/// coefficient is `a_d x - a_0 y` with `|x|, |y|` at most the old largest, so at most
+/// `(|a_d| + |a_0|)` times it, up to three roundings (far inside this margin).
+const GROWTH_MARGIN: f64 = 1.0 + 1.0 / (1u64 << 40) as f64;
+
+/// The test on `a` (the coefficients already scaled by the radius' powers); `prev` is scratch.
+fn schur_cohn(a: &mut [f64], prev: &mut [f64]) -> bool {
+    if a.is_empty() {
         return true;
-    }
-    let mut scale = 1.0;
-    for (ai, c) in a.iter_mut().zip(coef) {
-        *ai = c * scale;
-        scale *= radius;
     }
     let mut d = a.len() - 1;
     while d > 0 && a[d] == 0.0 {
         d -= 1;
     }
+    // A bound on the largest modulus; where it and the new leading coefficient show the
+    // coefficients inside the range, the largest modulus itself (what decides a rescaling)
+    // need not be taken.
+    let mut bound = a[..=d].iter().fold(0.0_f64, |m, v| if v.abs() > m { v.abs() } else { m });
     // Each degree's coefficients are written into the other buffer: no copy per degree.
     let (mut cur, mut next) = (a, prev);
     while d > 0 {
@@ -63,18 +113,25 @@ fn schur_cohn(coef: &[f64], radius: f64, a: &mut [f64], prev: &mut [f64]) -> boo
         if !(a0.abs() < ad.abs()) {
             return false;
         }
-        // The largest modulus of the new coefficients, taken as they are written (a plain
-        // comparison skips NaNs as `f64::max` does, without its extra work on the chain).
+        for ((v, x), y) in next[..d].iter_mut().zip(&cur[1..=d]).zip(cur[..d].iter().rev()) {
+            *v = ad * x - a0 * y;
+        }
+        std::mem::swap(&mut cur, &mut next);
+        d -= 1;
+        bound = (ad.abs() + a0.abs()) * bound * GROWTH_MARGIN;
+        let lead = cur[d].abs();
+        if bound <= RANGE && lead >= RANGE.recip() {
+            continue;
+        }
+        // The largest modulus of the new coefficients (a plain comparison skips NaNs as
+        // `f64::max` does).
         let mut top = 0.0_f64;
-        for j in 0..d {
-            let v = ad * cur[j + 1] - a0 * cur[d - 1 - j];
-            next[j] = v;
+        for v in &cur[..=d] {
             if v.abs() > top {
                 top = v.abs();
             }
         }
-        std::mem::swap(&mut cur, &mut next);
-        d -= 1;
+        bound = top;
         // Keep the numbers in range: the test only compares moduli, and a power of two
         // scales without rounding, so it is needed only far from overflow and underflow.
         if top.is_finite() && !(RANGE.recip()..=RANGE).contains(&top) && top > 0.0 {
@@ -86,6 +143,7 @@ fn schur_cohn(coef: &[f64], radius: f64, a: &mut [f64], prev: &mut [f64]) -> boo
             for v in cur[..=d].iter_mut() {
                 *v *= scale;
             }
+            bound = top * scale;
         }
     }
     true

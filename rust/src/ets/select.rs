@@ -4,7 +4,8 @@
 //! non-positive data (no multiplicative error), then the search over every allowed form in
 //! R's order, keeping the first with the smallest information criterion.
 
-use super::fit::{fit_form, EtsFit};
+use super::fit::EtsFit;
+use super::search::fit_forms;
 use super::form::{Component, Form, Request};
 use super::options::{Ic, Options};
 use crate::error::{invalid, CoreError, CoreResult};
@@ -204,8 +205,7 @@ pub fn ets(y_all: &[f64], freq: usize, req: &Request, opts: &Options) -> CoreRes
     );
     let seasons = req.season.map_or(vec![None, Additive, Multiplicative], |s| vec![s]);
     let dampeds = req.damped.map_or(vec![true, false], |d| vec![d]);
-    let mut best: Option<(f64, EtsFit)> = Option::None;
-    let mut last_err = Option::None;
+    let mut forms = Vec::new();
     for &e in &errors {
         for &t in &trends {
             for &s in &seasons {
@@ -216,27 +216,32 @@ pub fn ets(y_all: &[f64], freq: usize, req: &Request, opts: &Options) -> CoreRes
                     {
                         continue;
                     }
-                    let form = Form {
+                    forms.push(Form {
                         error: e,
                         trend: t,
                         damped: d,
                         season: s,
-                    };
-                    match fit_form(y, form, freq, opts) {
-                        Ok(fit) => {
-                            let ic = match opts.ic {
-                                Ic::Aicc => fit.aicc,
-                                Ic::Aic => fit.aic,
-                                Ic::Bic => fit.bic,
-                            };
-                            if !ic.is_nan() && best.as_ref().map_or(ic < f64::INFINITY, |(b, _)| ic < *b) {
-                                best = Some((ic, fit));
-                            }
-                        }
-                        Err(err) => last_err = Some(err),
-                    }
+                    });
                 }
             }
+        }
+    }
+    // Fitted together (see `search`), compared in R's order.
+    let mut best: Option<(f64, EtsFit)> = Option::None;
+    let mut last_err = Option::None;
+    for fitted in fit_forms(y, &forms, freq, opts) {
+        match fitted {
+            Ok(fit) => {
+                let ic = match opts.ic {
+                    Ic::Aicc => fit.aicc,
+                    Ic::Aic => fit.aic,
+                    Ic::Bic => fit.bic,
+                };
+                if !ic.is_nan() && best.as_ref().map_or(ic < f64::INFINITY, |(b, _)| ic < *b) {
+                    best = Some((ic, fit));
+                }
+            }
+            Err(err) => last_err = Some(err),
         }
     }
     match best {

@@ -8,3 +8,4 @@ mod dcsrch;
 pub(crate) mod lbfgsb_box;
 pub mod nelder_mead;
 pub mod nelder_mead_batch;
+pub mod nelder_mead_steps;

@@ -1,16 +1,14 @@
-//! The Nelder–Mead search of [`super::nelder_mead`] (R's `nmmin`, step for step), for an
-//! objective that may evaluate several points in one call (see `ets::lanes`): the vertices of
-//! the initial and of every shrunk simplex come in groups, the points of a step one after the
-//! other. Grouping changes no step: the values, the order of the search's decisions and the
-//! evaluation count are those of one point per call, which is what
-//! [`super::nelder_mead::minimize_bounded`] feeds it. Evaluating a step's reflection together
+//! The Nelder–Mead search of [`super::nelder_mead`] (R's `nmmin`, step for step, in
+//! [`super::nelder_mead_steps`]), for an objective that may evaluate several points in one
+//! call (see `ets::lanes`): the vertices of the initial and of every shrunk simplex come in
+//! groups, the points of a step one after the other. Grouping changes no step: the values,
+//! the order of the search's decisions and the evaluation count are those of one point per
+//! call, which is what [`super::nelder_mead::minimize_bounded`] feeds it. Evaluating a step's reflection together
 //! with the three points that may follow it was measured and not kept: two of the four are
 //! wasted, and on a loaded machine four interleaved passes cost more than two single ones.
 
-use super::nelder_mead::{NelderMeadOptions, NelderMeadResult, NelderMeadStatus};
-
-/// R replaces a non-finite objective inside the search by this value.
-const BIG: f64 = 1.0e35;
+use super::nelder_mead::{NelderMeadOptions, NelderMeadResult};
+use super::nelder_mead_steps::Steps;
 
 /// At most this many points per call of the objective.
 pub const GROUP: usize = 4;
@@ -23,169 +21,29 @@ pub fn minimize_grouped<F: FnMut(&[&[f64]], &[f64], &mut [f64])>(
     start: &[f64],
     opts: &NelderMeadOptions,
 ) -> NelderMeadResult {
-    let n = start.len();
-    if crate::cancel_scope::requested() {
-        return NelderMeadResult { x: start.to_vec(), f: f64::NAN, evaluations: 0, status: NelderMeadStatus::Cancelled };
+    let mut search = Steps::new(start, opts);
+    let mut values = Vec::new();
+    while search.pending() > 0 {
+        let k = search.pending();
+        values.resize(k, 0.0);
+        for first in (0..k).step_by(GROUP) {
+            let group = first..(first + GROUP).min(k);
+            let mut points: [&[f64]; GROUP] = [&[]; GROUP];
+            let mut limits = [0.0; GROUP];
+            for (i, j) in group.clone().enumerate() {
+                (points[i], limits[i]) = search.point(j);
+            }
+            let len = group.len();
+            f(&points[..len], &limits[..len], &mut values[group]);
+        }
+        search.feed(&values);
     }
-    let mut values = [0.0; GROUP];
-    f(&[start], &[f64::INFINITY], &mut values[..1]);
-    let f0 = values[0];
-    if opts.maxit == 0 {
-        return NelderMeadResult { x: start.to_vec(), f: f0, evaluations: 0, status: NelderMeadStatus::Converged };
-    }
-    if !f0.is_finite() {
-        return NelderMeadResult { x: start.to_vec(), f: f0, evaluations: 1, status: NelderMeadStatus::NonFiniteStart };
-    }
-    // The sequential search's evaluation of every point, limits above BIG made infinite.
-    let mut eval = |points: &[&[f64]], limits: &mut [f64], out: &mut [f64]| {
-        for l in limits.iter_mut() {
-            if *l >= BIG {
-                *l = f64::INFINITY;
-            }
-        }
-        f(points, limits, out);
-        for v in out.iter_mut() {
-            if !v.is_finite() {
-                *v = BIG;
-            }
-        }
-    };
-    let convtol = opts.reltol * (f0.abs() + opts.reltol);
-    let mut p = vec![start.to_vec(); n + 1];
-    let mut fv = vec![0.0; n + 1];
-    fv[0] = f0;
-    let mut evaluations = 1;
-    let mut step = start.iter().fold(0.0_f64, |s, v| s.max(0.1 * v.abs()));
-    if step == 0.0 {
-        step = 0.1;
-    }
-    let mut size = 0.0;
-    for j in 1..=n {
-        let mut trystep = step;
-        while p[j][j - 1] == start[j - 1] {
-            p[j][j - 1] = start[j - 1] + trystep;
-            trystep *= 10.0;
-        }
-        size += trystep;
-    }
-    let mut oldsize = size;
-    let mut best = 0;
-    let mut recompute = true;
-    let mut centroid = vec![0.0; n];
-    // The reflection, and the expansion or contraction its value calls for.
-    let (mut trial, mut other) = (vec![0.0; n], vec![0.0; n]);
-    let mut status = NelderMeadStatus::Converged;
-    loop {
-        if crate::cancel_scope::requested() {
-            status = NelderMeadStatus::Cancelled;
-            break;
-        }
-        if recompute {
-            let others: Vec<usize> = (0..=n).filter(|j| *j != best).collect();
-            for group in others.chunks(GROUP) {
-                let points: Vec<&[f64]> = group.iter().map(|j| &p[*j][..]).collect();
-                let mut limits = [f64::INFINITY; GROUP];
-                eval(&points, &mut limits[..group.len()], &mut values[..group.len()]);
-                for (j, v) in group.iter().zip(values) {
-                    fv[*j] = v;
-                }
-            }
-            evaluations += n;
-            recompute = false;
-        }
-        let (mut lo, mut hi) = (fv[best], fv[best]);
-        let mut worst = best;
-        for j in 0..=n {
-            if j != best {
-                if fv[j] < lo {
-                    best = j;
-                    lo = fv[j];
-                }
-                if fv[j] > hi {
-                    worst = j;
-                    hi = fv[j];
-                }
-            }
-        }
-        if hi <= lo + convtol || lo <= opts.abstol {
-            break;
-        }
-        // R's summation order (all vertices minus the worst), one coordinate at a time.
-        for (i, c) in centroid.iter_mut().enumerate() {
-            *c = -p[worst][i];
-        }
-        for row in p.iter() {
-            for (c, v) in centroid.iter_mut().zip(row) {
-                *c += v;
-            }
-        }
-        for c in centroid.iter_mut() {
-            *c /= n as f64;
-        }
-        for i in 0..n {
-            trial[i] = (1.0 + opts.alpha) * centroid[i] - opts.alpha * p[worst][i];
-        }
-        let mut one = |point: &[f64], limit: f64| {
-            let mut v = [0.0];
-            eval(&[point], &mut [limit], &mut v);
-            v[0]
-        };
-        let reflected = one(&trial, hi);
-        evaluations += 2;
-        if reflected < lo {
-            for i in 0..n {
-                other[i] = opts.gamma * trial[i] + (1.0 - opts.gamma) * centroid[i];
-            }
-            let expanded = one(&other, reflected);
-            let (x, v) = if expanded < reflected { (&other, expanded) } else { (&trial, reflected) };
-            p[worst].copy_from_slice(x);
-            fv[worst] = v;
-        } else {
-            if reflected < hi {
-                p[worst].copy_from_slice(&trial);
-                fv[worst] = reflected;
-            }
-            for i in 0..n {
-                other[i] = (1.0 - opts.beta) * p[worst][i] + opts.beta * centroid[i];
-            }
-            let contracted = one(&other, fv[worst]);
-            if contracted < fv[worst] {
-                p[worst].copy_from_slice(&other);
-                fv[worst] = contracted;
-            } else if reflected >= hi {
-                recompute = true;
-                size = 0.0;
-                let anchor = p[best].clone();
-                for (j, row) in p.iter_mut().enumerate() {
-                    if j != best {
-                        for i in 0..n {
-                            row[i] = opts.beta * (row[i] - anchor[i]) + anchor[i];
-                            size += (row[i] - anchor[i]).abs();
-                        }
-                    }
-                }
-                if size < oldsize {
-                    oldsize = size;
-                } else {
-                    status = NelderMeadStatus::Degenerate;
-                    break;
-                }
-            }
-        }
-        if evaluations > opts.maxit {
-            break;
-        }
-    }
-    if evaluations > opts.maxit {
-        status = NelderMeadStatus::MaxIterations;
-    }
-    NelderMeadResult { x: p[best].clone(), f: fv[best], evaluations, status }
+    search.result()
 }
-
 
 #[cfg(test)]
 mod tests {
-    use super::super::nelder_mead::minimize_bounded;
+    use super::super::nelder_mead::{minimize_bounded, NelderMeadStatus};
     use super::*;
 
     /// Each objective of the sequential search's tests, grouped: the same steps, bit for bit.
