@@ -38,7 +38,7 @@
 
 use std::sync::atomic::AtomicBool;
 
-use super::hessian::{checked_standard_errors, checked_standard_errors_from};
+use super::hessian::checked_standard_errors;
 use super::model::{ArimaFit, Selection};
 use super::final_pass::final_pass;
 use super::objective::{setup_xreg, to_raw, Problem, Setup};
@@ -243,11 +243,7 @@ fn ml_result(spec: &ArimaSpec, mut prob: Problem<'_>, kept: Kept, parscale: &[f6
     }
     let mut a = grad_trans(&layout, &raw);
     regression_jacobian(&prob, &mut a);
-    let objective = |r: &[f64]| prob.ml(r);
-    let std_errors = match hessian {
-        Some(h) => checked_standard_errors_from(h, objective, &raw, parscale, narma, factor, &a, n_used as f64),
-        None => checked_standard_errors(objective, &raw, parscale, narma, factor, &a, n_used as f64),
-    };
+    let std_errors = checked_standard_errors(hessian, |r| prob.ml(r), &raw, parscale, narma, factor, &a, n_used as f64);
     check_cancel(&prob)?;
     let mut coef = vec![0.0; k];
     undo_pars(&layout, &raw, &mut coef);
@@ -304,7 +300,7 @@ fn css_result(spec: &ArimaSpec, mut prob: Problem<'_>, est: &[f64], parscale: &[
         a[i * k + i] = 1.0;
     }
     regression_jacobian(&prob, &mut a);
-    let std_errors = checked_standard_errors(|p| prob.css(p), est, parscale, narma, factor, &a, n_used as f64);
+    let std_errors = checked_standard_errors(None, |p| prob.css(p), est, parscale, narma, factor, &a, n_used as f64);
     check_cancel(&prob)?;
     let mut coef = est.to_vec();
     let nreg = prob.reg.k();

@@ -26,28 +26,14 @@ pub(crate) fn numerical_hessian<F: FnMut(&[f64]) -> f64>(f: F, x: &[f64], parsca
 
 /// Standard errors (see [`standard_errors`]) from the Hessian of `f` at `x`, whose first
 /// `narma` coordinates are the unitless ARMA ones and the rest regression coefficients in
-/// the units of y / `factor`; `a` and `scale` as for [`standard_errors`]. The unit-free
-/// Hessian's when every variance is defined (the usual case, exactly scale-free); else,
-/// when R's outer step in y's units (`NDEPS / factor` here) gives every variance defined,
-/// that one's, as R's rule would keep the model; else the unit-free one's.
-pub(crate) fn checked_standard_errors<F: FnMut(&[f64]) -> f64>(
-    mut f: F,
-    x: &[f64],
-    parscale: &[f64],
-    narma: usize,
-    factor: f64,
-    a: &[f64],
-    scale: f64,
-) -> Vec<f64> {
-    let first = numerical_hessian(&mut f, x, parscale);
-    checked_standard_errors_from(first, f, x, parscale, narma, factor, a, scale)
-}
-
-/// [`checked_standard_errors`] with the unit-free Hessian `first` (of [`numerical_hessian`]
-/// at `x`) already computed.
+/// the units of y / `factor`; `a` and `scale` as for [`standard_errors`]. `known` is the
+/// unit-free Hessian (of [`numerical_hessian`] at `x`) where the caller already has it. The
+/// unit-free Hessian's when every variance is defined (the usual case, exactly scale-free);
+/// else, when R's outer step in y's units (`NDEPS / factor` here) gives every variance
+/// defined, that one's, as R's rule would keep the model; else the unit-free one's.
 #[allow(clippy::too_many_arguments)]
-pub(crate) fn checked_standard_errors_from<F: FnMut(&[f64]) -> f64>(
-    first: Vec<f64>,
+pub(crate) fn checked_standard_errors<F: FnMut(&[f64]) -> f64>(
+    known: Option<Vec<f64>>,
     mut f: F,
     x: &[f64],
     parscale: &[f64],
@@ -56,6 +42,7 @@ pub(crate) fn checked_standard_errors_from<F: FnMut(&[f64]) -> f64>(
     a: &[f64],
     scale: f64,
 ) -> Vec<f64> {
+    let first = known.unwrap_or_else(|| numerical_hessian(&mut f, x, parscale));
     let k = x.len();
     let se = standard_errors(&first, a, scale, k);
     if se.iter().all(|s| !s.is_nan()) {
@@ -201,7 +188,7 @@ mod tests {
     fn undefined_variance_retried_with_rs_step() {
         let unit_free = standard_errors(&numerical_hessian(steep_quartic, &[0.0, 0.0], &PARSCALE), &IDENTITY, 1.0, 2);
         assert!(unit_free[1].is_nan(), "{unit_free:?}");
-        let se = checked_standard_errors(steep_quartic, &[0.0, 0.0], &PARSCALE, 1, 100.0, &IDENTITY, 1.0);
+        let se = checked_standard_errors(None, steep_quartic, &[0.0, 0.0], &PARSCALE, 1, 100.0, &IDENTITY, 1.0);
         // The differences see diag(2, 2 - 4e6 (a^2 + b^2)): with a = b = 1e-5 curvature
         // 1.9992 (the unit-free a = 1e-3 gave -2).
         assert!((se[0] - 0.5f64.sqrt()).abs() < 1e-6, "{se:?}");
@@ -211,12 +198,12 @@ mod tests {
     #[test]
     fn no_retry_where_rs_step_is_not_finer_or_variances_are_defined() {
         // Data spread over less than one unit: R's step would be coarser; the NaN stays.
-        let se = checked_standard_errors(steep_quartic, &[0.0, 0.0], &PARSCALE, 1, 0.5, &IDENTITY, 1.0);
+        let se = checked_standard_errors(None, steep_quartic, &[0.0, 0.0], &PARSCALE, 1, 0.5, &IDENTITY, 1.0);
         assert!(se[1].is_nan(), "{se:?}");
         // Defined variances are the unit-free Hessian's whatever the factor.
         let f = |x: &[f64]| 2.0 * x[0] * x[0] + 3.0 * x[0] * x[1] + 5.0 * x[1] * x[1] + x[1].powi(4) * 1e5;
         let want = standard_errors(&numerical_hessian(f, &[0.0, 0.0], &PARSCALE), &IDENTITY, 1.0, 2);
         assert!(want.iter().all(|v| v.is_finite()));
-        assert_eq!(checked_standard_errors(f, &[0.0, 0.0], &PARSCALE, 1, 100.0, &IDENTITY, 1.0), want);
+        assert_eq!(checked_standard_errors(None, f, &[0.0, 0.0], &PARSCALE, 1, 100.0, &IDENTITY, 1.0), want);
     }
 }
