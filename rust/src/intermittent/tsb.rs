@@ -171,21 +171,23 @@ fn push_number(out: &mut String, v: f64) {
     out.extend(digits[..used].iter().map(|&d| char::from(d)));
 }
 
+/// TSB by its plain definition, for the tests of the fast paths: SES (first value, then every
+/// value) of the occurrences times SES of the demands, one value its own forecast.
+#[cfg(test)]
+pub(super) fn plain(y: &[f64], ad: f64, ap: f64) -> f64 {
+    let ses = |x: &[f64], a: f64| if x.len() == 1 { x[0] } else { x.iter().fold(x[0], |l, &v| a * v + (1.0 - a) * l) };
+    let demand: Vec<f64> = y.iter().copied().filter(|&v| v > 0.0).collect();
+    if demand.is_empty() {
+        return 0.0;
+    }
+    let occurs: Vec<f64> = y.iter().map(|&v| if v != 0.0 { 1.0 } else { 0.0 }).collect();
+    ses(&occurs, ap) * ses(&demand, ad)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    /// The plain definition: SES (first value, then every value) of the occurrences times SES
-    /// of the demands, one value its own forecast.
-    fn plain(y: &[f64], ad: f64, ap: f64) -> f64 {
-        let ses = |x: &[f64], a: f64| if x.len() == 1 { x[0] } else { x.iter().fold(x[0], |l, &v| a * v + (1.0 - a) * l) };
-        let demand: Vec<f64> = y.iter().copied().filter(|&v| v > 0.0).collect();
-        if demand.is_empty() {
-            return 0.0;
-        }
-        let occurs: Vec<f64> = y.iter().map(|&v| if v != 0.0 { 1.0 } else { 0.0 }).collect();
-        ses(&occurs, ap) * ses(&demand, ad)
-    }
 
     #[test]
     fn the_one_pass_gives_the_plain_bits() {

@@ -142,16 +142,7 @@ fn estimate(x: &[f64], f: impl Fn(f64) -> f64, alpha: f64, keep: f64, init: f64)
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn plain(y: &[f64], ad: f64, ap: f64) -> f64 {
-        let ses = |x: &[f64], a: f64| if x.len() == 1 { x[0] } else { x.iter().fold(x[0], |l, &v| a * v + (1.0 - a) * l) };
-        let demand: Vec<f64> = y.iter().copied().filter(|&v| v > 0.0).collect();
-        if demand.is_empty() {
-            return 0.0;
-        }
-        let occurs: Vec<f64> = y.iter().map(|&v| if v != 0.0 { 1.0 } else { 0.0 }).collect();
-        ses(&occurs, ap) * ses(&demand, ad)
-    }
+    use crate::intermittent::tsb::plain;
 
     #[test]
     fn the_halves_give_the_bits_of_one_recursion() {
