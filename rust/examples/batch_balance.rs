@@ -12,12 +12,11 @@
 
 mod common;
 
-use common::{read_series, thread_cpu_seconds};
+use common::{auto_ets_specs, read_series, thread_cpu_seconds};
 use std::sync::Mutex;
 use std::time::Instant;
 
 use lagrs_core::batch::{run, BatchControl};
-use lagrs_core::catalog::ModelSpec;
 use lagrs_core::engine::Spec;
 
 fn run_all() -> Result<(), String> {
@@ -27,13 +26,7 @@ fn run_all() -> Result<(), String> {
     }
     let series = read_series(&args[1])?;
     let threads: usize = args[2].parse().map_err(|e| format!("THREADS: {e}"))?;
-    let specs: Vec<ModelSpec> = series
-        .iter()
-        .map(|s| {
-            let text = if s.m > 1 { format!("auto_ets[{}]", s.m) } else { "auto_ets".to_string() };
-            ModelSpec::parse(&text).map_err(|e| e.to_string())
-        })
-        .collect::<Result<_, _>>()?;
+    let specs = auto_ets_specs(&series)?;
     // Per worker: items, CPU seconds, end of its last item.
     let workers = Mutex::new(vec![(0usize, 0.0f64, 0.0f64); threads]);
     let control = BatchControl::new(series.len(), threads).map_err(|e| e.to_string())?;

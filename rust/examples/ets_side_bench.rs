@@ -11,12 +11,11 @@
 
 mod common;
 
-use common::{cpu_seconds, read_series};
+use common::{auto_ets_specs, cpu_seconds, read_series};
 use std::io::Write;
 use std::time::Instant;
 
 use lagrs_core::batch::{run, BatchControl};
-use lagrs_core::catalog::ModelSpec;
 use lagrs_core::engine::Spec;
 
 
@@ -26,13 +25,7 @@ fn run_all() -> Result<(), String> {
         return Err("usage: ets_side_bench IN.csv OUT.csv THREADS...".into());
     }
     let series = read_series(&args[1])?;
-    let specs: Vec<ModelSpec> = series
-        .iter()
-        .map(|s| {
-            let text = if s.m > 1 { format!("auto_ets[{}]", s.m) } else { "auto_ets".to_string() };
-            ModelSpec::parse(&text).map_err(|e| e.to_string())
-        })
-        .collect::<Result<_, _>>()?;
+    let specs = auto_ets_specs(&series)?;
     let mut written = false;
     for t in &args[3..] {
         let threads: usize = t.parse().map_err(|e| format!("THREADS: {e}"))?;

@@ -30,6 +30,17 @@ pub fn read_series(path: &str) -> Result<Vec<Series>, String> {
     Ok(out)
 }
 
+/// R's `ets(y)` defaults for each series: `auto_ets[m]`, plain `auto_ets` without a season.
+pub fn auto_ets_specs(series: &[Series]) -> Result<Vec<lagrs_core::catalog::ModelSpec>, String> {
+    series
+        .iter()
+        .map(|s| {
+            let text = if s.m > 1 { format!("auto_ets[{}]", s.m) } else { "auto_ets".to_string() };
+            lagrs_core::catalog::ModelSpec::parse(&text).map_err(|e| e.to_string())
+        })
+        .collect()
+}
+
 /// (period, training values) of every series of a committed competition subset (columns
 /// `source,id,m,h,train,test`), its path relative to the repository's root.
 pub fn competition_training(relative: &str) -> Vec<(usize, Vec<f64>)> {
