@@ -23,18 +23,10 @@ fn rel(a: f64, b: f64) -> f64 {
 
 fn spec_of(case: &Value) -> ArimaSpec {
     let (o, s) = (nums(&case["order"]), nums(&case["seasonal"]));
-    let (d, sd) = (o[1] as usize, s[1] as usize);
-    ArimaSpec {
-        p: o[0] as usize,
-        d,
-        q: o[2] as usize,
-        seasonal_p: s[0] as usize,
-        seasonal_d: sd,
-        seasonal_q: s[2] as usize,
-        period: case["m"].as_u64().expect("m") as usize,
-        include_mean: d + sd == 0,
-        include_drift: false,
-    }
+    let orders = [o[0], o[1], o[2], s[0], s[1], s[2]].map(|v| v as usize);
+    let period = case["m"].as_u64().expect("m") as usize;
+    // R's default: a mean without differencing, no drift.
+    common::spec_from_choice(orders, period, orders[1] + orders[4] == 0, false)
 }
 
 #[test]
