@@ -108,3 +108,35 @@ pub fn spec_of_case(c: &Value) -> lagrs_core::arima::ArimaSpec {
     let drift = c["include_drift"].as_bool().expect("include_drift");
     spec_from_choice([o[0], o[1], o[2], s[0], s[1], s[2]], s[3], mean, drift)
 }
+
+/// ARMA(phi, theta) with unit innovations, burn-in discarded, then integrated d times.
+pub fn simulate_arima(seed: u64, n: usize, phi: &[f64], theta: &[f64], d: usize) -> Vec<f64> {
+    let mut rng = Rng(seed);
+    let burn = 500;
+    let mut x = vec![0.0; n + burn];
+    let mut e = vec![0.0; n + burn];
+    for t in 0..n + burn {
+        e[t] = rng.normal();
+        let mut v = e[t];
+        for (i, p) in phi.iter().enumerate() {
+            if t > i {
+                v += p * x[t - 1 - i];
+            }
+        }
+        for (j, th) in theta.iter().enumerate() {
+            if t > j {
+                v += th * e[t - 1 - j];
+            }
+        }
+        x[t] = v;
+    }
+    let mut y = x[burn..].to_vec();
+    for _ in 0..d {
+        let mut acc = 0.0;
+        for v in y.iter_mut() {
+            acc += *v;
+            *v = acc;
+        }
+    }
+    y
+}
