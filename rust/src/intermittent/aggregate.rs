@@ -21,6 +21,11 @@ fn no_demand(n: usize) -> Fit {
 fn block_length(y: &[f64]) -> usize {
     let demands = y.iter().filter(|&&v| v != 0.0).count();
     let last = y.iter().rposition(|&v| v != 0.0).map_or(0, |i| i + 1);
+    block_length_of(demands, last)
+}
+
+/// [`block_length`] from the number of demands and the period (from 1) of the last.
+pub(super) fn block_length_of(demands: usize, last: usize) -> usize {
     (last as f64 / demands as f64).round_ties_even() as usize
 }
 
@@ -32,7 +37,7 @@ pub(super) fn adida(y: &[f64], with_fitted: bool) -> Fit {
         return no_demand(y.len());
     }
     let level = block_length(y);
-    let mean = ses::chunk_forecast(y, level) / level as f64;
+    let mean = adida_forecast(y, level);
     if !with_fitted {
         return Fit { mean, fitted: Vec::new(), alphas: None };
     }
@@ -60,14 +65,7 @@ pub(super) fn imapa(y: &[f64], with_fitted: bool) -> Fit {
     if y.iter().all(|&v| v == 0.0) {
         return no_demand(y.len());
     }
-    let largest = block_length(y);
-    let mut sums = Vec::with_capacity(y.len() / 2);
-    let mut total = block_mean(y, 1);
-    for level in 2..=largest {
-        ses::block_sums_into(y, level, &mut sums);
-        total += ses::optimised(&sums).0 / level as f64;
-    }
-    let mean = total / largest as f64;
+    let mean = imapa_forecast(y, block_length(y));
     if !with_fitted {
         return Fit { mean, fitted: Vec::new(), alphas: None };
     }
@@ -85,6 +83,23 @@ pub(super) fn imapa(y: &[f64], with_fitted: bool) -> Fit {
         fitted[t] = total / largest as f64;
     }
     Fit { mean, fitted, alphas: None }
+}
+
+/// ADIDA's forecast of a series with demand at its block length `level`.
+pub(super) fn adida_forecast(y: &[f64], level: usize) -> f64 {
+    ses::chunk_forecast(y, level) / level as f64
+}
+
+/// IMAPA's forecast of a series with demand: the mean of the forecasts at block lengths 1 to
+/// `largest`.
+pub(super) fn imapa_forecast(y: &[f64], largest: usize) -> f64 {
+    let mut sums = Vec::with_capacity(y.len() / 2);
+    let mut total = block_mean(y, 1);
+    for level in 2..=largest {
+        ses::block_sums_into(y, level, &mut sums);
+        total += ses::optimised(&sums).0 / level as f64;
+    }
+    total / largest as f64
 }
 
 /// IMAPA's forecast at one block length: optimised SES of the block sums, per period.

@@ -37,10 +37,21 @@ pub(super) fn classic(y: &[f64], alpha: f64, with_fitted: bool) -> Fit {
 /// [`Smoothed`] over all of `y` and its ratio: SES of the sizes over SES of the intervals
 /// (with one demand the size and interval themselves, as [`ses::forecast`] gives them).
 fn classic_forecast(y: &[f64], alpha: f64) -> f64 {
+    checked_classic(y, alpha).0
+}
+
+/// R's `croston(y, alpha = alpha)`'s forecast when every value of `y` is finite and >= 0, else
+/// `None` (the series check rides on the gathering of the demands).
+pub(super) fn checked_classic_forecast(y: &[f64], alpha: f64) -> Option<f64> {
+    let (mean, ok) = checked_classic(y, alpha);
+    ok.then_some(mean)
+}
+
+fn checked_classic(y: &[f64], alpha: f64) -> (f64, bool) {
     // The two recursions of `ses::forecast` share one loop, so the processor overlaps them;
     // the demands are gathered a block at a time on the stack.
     let (mut first, mut level, mut demands) = ((0.0, 0.0), (0.0, 0.0), 0usize);
-    ses::demand_blocks(y, |_, sizes, gaps| {
+    let ok = ses::demand_blocks(y, |_, sizes, gaps| {
         if sizes.is_empty() {
             return;
         }
@@ -56,12 +67,13 @@ fn classic_forecast(y: &[f64], alpha: f64) -> f64 {
         level = (size, gap);
         demands += sizes.len();
     });
-    match demands {
+    let mean = match demands {
         0 => 0.0,
         // One value is its own forecast.
         1 => first.0 / first.1,
         _ => level.0 / level.1,
-    }
+    };
+    (mean, ok)
 }
 
 /// statsforecast's `CrostonSBA`: Croston's forecasts times 0.95 (Syntetos and Boylan's
@@ -82,6 +94,18 @@ pub(super) fn sba(y: &[f64], with_fitted: bool) -> Fit {
 /// so only when `with_fitted`; otherwise `fitted` is empty).
 pub(super) fn optimised(y: &[f64], with_fitted: bool) -> Fit {
     let (demand, intervals) = ses::demands(y);
+    optimised_from(y, demand, intervals, with_fitted)
+}
+
+/// [`optimised`]'s forecast when every value of `y` is finite and >= 0, else `None` (checked
+/// on the way as the demands are gathered).
+pub(super) fn checked_optimised_forecast(y: &[f64]) -> Option<f64> {
+    let (demand, intervals) = ses::checked_demands(y)?;
+    Some(optimised_from(y, demand, intervals, false).mean)
+}
+
+/// [`optimised`] from the demands of `y` and their intervals.
+fn optimised_from(y: &[f64], demand: Vec<f64>, intervals: Vec<f64>, with_fitted: bool) -> Fit {
     if demand.is_empty() {
         // statsforecast's naive method for a series without demand.
         let mut fitted = vec![0.0; y.len()];

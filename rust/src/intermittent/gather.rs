@@ -14,21 +14,23 @@ const ROOM: usize = BLOCK + 4;
 
 /// Calls `f(values, sizes, intervals)` for consecutive blocks of `y`, in order: the demands of
 /// the block's values and the number of periods since the demand before each (the first
-/// counted from the start of the series).
-pub(super) fn demand_blocks(y: &[f64], mut f: impl FnMut(&[f64], &[f64], &[f64])) {
+/// counted from the start of the series). Returns whether every value is finite and >= 0 (the
+/// series check, done on the way; where it fails, what `f` was given means nothing).
+pub(super) fn demand_blocks(y: &[f64], mut f: impl FnMut(&[f64], &[f64], &[f64])) -> bool {
     let (mut sizes, mut at, mut gaps) = ([0.0; ROOM], [0.0; ROOM], [0.0; BLOCK]);
     #[cfg(target_arch = "x86_64")]
     let avx2 = std::arch::is_x86_feature_detected!("avx2");
     // The period (from 1) of the last demand so far, 0 before the first. Periods are whole
     // numbers far below 2^53, so every sum and difference here is exact.
-    let mut last = 0.0;
+    let (mut last, mut ok) = (0.0, true);
     for (b, block) in y.chunks(BLOCK).enumerate() {
         let start = (b * BLOCK) as i64 as f64;
         #[cfg(target_arch = "x86_64")]
         // SAFETY: AVX2 is available, checked above.
-        let k = if avx2 { unsafe { pack_avx2(block, start, &mut sizes, &mut at) } } else { pack(block, start, &mut sizes, &mut at) };
+        let (k, good) = if avx2 { unsafe { pack_avx2(block, start, &mut sizes, &mut at) } } else { pack(block, start, &mut sizes, &mut at) };
         #[cfg(not(target_arch = "x86_64"))]
-        let k = pack(block, start, &mut sizes, &mut at);
+        let (k, good) = pack(block, start, &mut sizes, &mut at);
+        ok &= good;
         if k > 0 {
             gaps[0] = at[0] - last;
             for j in 1..k {
@@ -38,19 +40,22 @@ pub(super) fn demand_blocks(y: &[f64], mut f: impl FnMut(&[f64], &[f64], &[f64])
         }
         f(block, &sizes[..k], &gaps[..k]);
     }
+    ok
 }
 
 /// Packs the demands of `block` (whose first value is period `start + 1`) and their periods to
-/// the front of `sizes` and `at`; returns how many there are.
-fn pack(block: &[f64], start: f64, sizes: &mut [f64; ROOM], at: &mut [f64; ROOM]) -> usize {
-    let mut k = 0;
+/// the front of `sizes` and `at`; returns how many there are and whether every value is finite
+/// and >= 0.
+fn pack(block: &[f64], start: f64, sizes: &mut [f64; ROOM], at: &mut [f64; ROOM]) -> (usize, bool) {
+    let (mut k, mut ok) = (0, true);
     for (j, &v) in block.iter().enumerate() {
         // Written at the next free place always, kept only when v is a demand (k <= j < BLOCK).
         sizes[k % BLOCK] = v;
         at[k % BLOCK] = start + (j as i64 + 1) as f64;
+        ok &= (0.0..f64::INFINITY).contains(&v);
         k += usize::from(v > 0.0);
     }
-    k
+    (k, ok)
 }
 
 /// For each pattern of demands among four values (bit l for value l), the 32-bit lanes that
@@ -77,9 +82,10 @@ const fn order_table() -> [[i32; 8]; 16] {
 
 #[cfg(target_arch = "x86_64")]
 #[target_feature(enable = "avx2")]
-fn pack_avx2(block: &[f64], start: f64, sizes: &mut [f64; ROOM], at: &mut [f64; ROOM]) -> usize {
+fn pack_avx2(block: &[f64], start: f64, sizes: &mut [f64; ROOM], at: &mut [f64; ROOM]) -> (usize, bool) {
     use std::arch::x86_64::*;
-    let zero = _mm256_setzero_pd();
+    let (zero, infinity) = (_mm256_setzero_pd(), _mm256_set1_pd(f64::INFINITY));
+    let mut ok = _mm256_cmp_pd::<_CMP_EQ_OQ>(zero, zero);
     let four = _mm256_set1_pd(4.0);
     let mut period = _mm256_add_pd(_mm256_set1_pd(start), _mm256_setr_pd(1.0, 2.0, 3.0, 4.0));
     let move_to_front = |v: __m256d, order: __m256i| _mm256_castps_pd(_mm256_permutevar8x32_ps(_mm256_castpd_ps(v), order));
@@ -91,6 +97,7 @@ fn pack_avx2(block: &[f64], start: f64, sizes: &mut [f64; ROOM], at: &mut [f64; 
         // before the last quad of a block, so the four stored values fit in ROOM.
         unsafe {
             let v = _mm256_loadu_pd(quad.as_ptr());
+            ok = _mm256_and_pd(ok, _mm256_and_pd(_mm256_cmp_pd::<_CMP_GE_OQ>(v, zero), _mm256_cmp_pd::<_CMP_LT_OQ>(v, infinity)));
             let pattern = _mm256_movemask_pd(_mm256_cmp_pd::<_CMP_GT_OQ>(v, zero)) as usize;
             let order = _mm256_loadu_si256(ORDER[pattern].as_ptr().cast());
             _mm256_storeu_pd(sizes.as_mut_ptr().add(k), move_to_front(v, order));
@@ -100,12 +107,14 @@ fn pack_avx2(block: &[f64], start: f64, sizes: &mut [f64; ROOM], at: &mut [f64; 
         period = _mm256_add_pd(period, four);
     }
     let base = start + (block.len() - rest.len()) as i64 as f64;
+    let mut rest_ok = true;
     for (j, &v) in rest.iter().enumerate() {
         sizes[k] = v;
         at[k] = base + (j as i64 + 1) as f64;
+        rest_ok &= (0.0..f64::INFINITY).contains(&v);
         k += usize::from(v > 0.0);
     }
-    k
+    (k, _mm256_movemask_pd(ok) == 0b1111 && rest_ok)
 }
 
 /// Packs the demands of `y` to the front of `sizes` (room for `y.len() + 4` values: a vector
@@ -174,11 +183,12 @@ mod tests {
                 })
                 .collect();
             let (mut sizes, mut gaps, mut seen) = (vec![], vec![], 0);
-            demand_blocks(&y, |values, s, g| {
+            let ok = demand_blocks(&y, |values, s, g| {
                 seen += values.len();
                 sizes.extend_from_slice(s);
                 gaps.extend_from_slice(g);
             });
+            assert!(ok, "{n}");
             let at: Vec<usize> = (0..n).filter(|&i| y[i] > 0.0).collect();
             assert_eq!(seen, n);
             assert_eq!(sizes, at.iter().map(|&i| y[i]).collect::<Vec<_>>(), "{n}");
@@ -186,7 +196,7 @@ mod tests {
             let mut none = vec![];
             let (mut s2, mut g2) = ([0.0; ROOM], [0.0; ROOM]);
             for (b, block) in y.chunks(BLOCK).enumerate() {
-                let k = pack(block, (b * BLOCK) as f64, &mut s2, &mut g2);
+                let (k, _) = pack(block, (b * BLOCK) as f64, &mut s2, &mut g2);
                 none.extend_from_slice(&s2[..k]);
             }
             assert_eq!(none, sizes, "{n}");
@@ -199,6 +209,7 @@ mod tests {
                     let mut y = y.clone();
                     y[at] = bad;
                     assert!(!pack_checked(&y, &mut packed).1, "{bad} at {at} of {n}");
+                    assert!(!demand_blocks(&y, |_, _, _| {}), "{bad} at {at} of {n}");
                 }
             }
         }

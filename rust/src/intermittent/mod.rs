@@ -16,6 +16,7 @@
 
 mod aggregate;
 pub mod classify;
+mod count;
 mod croston;
 mod fitted;
 mod gather;
@@ -137,14 +138,35 @@ impl Intermittent {
     /// The forecast of every future period of [`Intermittent::fit`]'s model, without the model.
     pub fn forecast_mean(&self, y: &[f64]) -> CoreResult<f64> {
         self.check()?;
-        if let Intermittent::Tsb { alpha_demand, alpha_probability } = *self {
-            // TSB checks the series in its own pass; a series it doubts is checked below.
-            if let Some(mean) = tsb::checked_forecast(y, alpha_demand, alpha_probability) {
-                return Ok(mean);
-            }
+        // Each method checks the series in its own first pass; a series it doubts is checked
+        // below, for the message.
+        if let Some(mean) = self.checked_forecast(y) {
+            return Ok(mean);
         }
         self.check_series(y)?;
         Ok(self.run(y, false).mean)
+    }
+
+    /// The forecast of `y` when it is not empty and every value is finite and >= 0 (else
+    /// `None`), the check made on the way.
+    fn checked_forecast(&self, y: &[f64]) -> Option<f64> {
+        if y.is_empty() {
+            return None;
+        }
+        match *self {
+            Intermittent::Tsb { alpha_demand, alpha_probability } => tsb::checked_forecast(y, alpha_demand, alpha_probability),
+            Intermittent::Croston { alpha } => croston::checked_classic_forecast(y, alpha),
+            Intermittent::CrostonSba => croston::checked_classic_forecast(y, 0.1).map(|mean| mean * 0.95),
+            Intermittent::CrostonOptimized => croston::checked_optimised_forecast(y),
+            Intermittent::Adida | Intermittent::Imapa => {
+                let (demands, last) = count::demands_and_last(y)?;
+                if demands == 0 {
+                    return Some(0.0);
+                }
+                let level = aggregate::block_length_of(demands, last);
+                Some(if *self == Intermittent::Adida { aggregate::adida_forecast(y, level) } else { aggregate::imapa_forecast(y, level) })
+            }
+        }
     }
 
     fn check_series(&self, y: &[f64]) -> CoreResult<()> {

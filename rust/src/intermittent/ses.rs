@@ -16,12 +16,24 @@ pub(super) fn forecast(x: &[f64], alpha: f64) -> f64 {
 /// previous demand, the first counted from the start), as [`demand`] and [`intervals`] give
 /// them for a series without negative values.
 pub(super) fn demands(y: &[f64]) -> (Vec<f64>, Vec<f64>) {
+    let (sizes, gaps, _) = gathered(y);
+    (sizes, gaps)
+}
+
+/// [`demands`] of a series whose every value is finite and >= 0, else `None` (checked on the
+/// way, so that a good series is read once).
+pub(super) fn checked_demands(y: &[f64]) -> Option<(Vec<f64>, Vec<f64>)> {
+    let (sizes, gaps, ok) = gathered(y);
+    ok.then_some((sizes, gaps))
+}
+
+fn gathered(y: &[f64]) -> (Vec<f64>, Vec<f64>, bool) {
     let (mut sizes, mut gaps) = (Vec::with_capacity(y.len()), Vec::with_capacity(y.len()));
-    demand_blocks(y, |_, s, g| {
+    let ok = demand_blocks(y, |_, s, g| {
         sizes.extend_from_slice(s);
         gaps.extend_from_slice(g);
     });
-    (sizes, gaps)
+    (sizes, gaps, ok)
 }
 
 pub(super) use super::gather::demand_blocks;

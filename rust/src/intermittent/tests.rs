@@ -167,3 +167,31 @@ fn the_batch_forecast_without_a_model_is_the_models_forecast() {
     let spec = ModelSpec::parse("croston|naive").expect("spec");
     assert_eq!(spec.fit_forecast(&y, 3, &[], Some(&cancelled)).expect_err("cancelled"), CoreError::Cancelled);
 }
+
+#[test]
+fn the_forecast_that_checks_on_the_way_is_the_fits_and_refuses_what_the_fit_refuses() {
+    let mut s = 5u64;
+    let mut series: Vec<Vec<f64>> = [3usize, 4, 9, 37, 130, 263]
+        .iter()
+        .map(|&n| {
+            (0..n)
+                .map(|_| {
+                    s = s.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+                    if (s >> 61) < 5 { 0.0 } else { ((s >> 40) % 23) as f64 + 0.25 }
+                })
+                .collect()
+        })
+        .collect();
+    series.extend([vec![0.0; 7], vec![4.0], vec![0.0, 0.0, 6.0], vec![2.0, 0.0, 0.0, 0.0], vec![-0.0, 3.0, 0.0, 1.0, 1.0]]);
+    for text in ["croston", "croston(alpha=0.3)", "croston_optimized", "croston_sba", "tsb(0.1,0.1)", "adida", "imapa"] {
+        let method = spec(text).expect(text);
+        for y in &series {
+            let want = method.fit(y).expect(text).mean;
+            assert_eq!(method.forecast_mean(y).expect(text).to_bits(), want.to_bits(), "{text} {y:?}");
+        }
+        for bad in [vec![1.0, 0.0, -3.0], vec![0.0, f64::NAN], vec![2.0, f64::INFINITY, 0.0], vec![]] {
+            let e = |r: CoreResult<f64>| r.expect_err(text).to_string();
+            assert_eq!(e(method.forecast_mean(&bad)), e(method.fit(&bad).map(|f| f.mean)), "{text} {bad:?}");
+        }
+    }
+}
