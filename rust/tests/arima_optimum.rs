@@ -112,7 +112,7 @@ fn fixed_pairs() -> Vec<Pair> {
 }
 
 #[test]
-#[ignore = "goal not met yet (see docs/RELIABILITY.md): 4 of 537 pairs more than 1 below the best of R and statsmodels (98.5% within 0.01)"]
+#[ignore = "goal not met yet (see docs/RELIABILITY.md): 2 of 537 pairs more than 1 below the best of R and statsmodels (99.3% within 0.01)"]
 fn fixed_order_fits_reach_the_best_of_r_and_statsmodels() {
     let pairs = fixed_pairs();
     let total = pairs.len();

@@ -17,6 +17,8 @@
 //!   the forecasting state at the chosen coefficients;
 //! * `units` — the standardized units of a fit, the degenerate-fit rule;
 //! * `restart` — ML restarts off stationary points and the MA boundary;
+//!   `end_point` — the signs that gate the second starts; `second_start` — ML from further
+//!   starts; `ls_start` — the one from least-squares estimates, MA kept invertible;
 //! * `stages` — the optimiser settings and cancellation check the fit's stages share;
 //! * `hessian` — numerical Hessian and standard errors;
 //! * `fit` — the fitting procedure, step by step; `model` — [`ArimaFit`];
@@ -35,6 +37,7 @@ mod forward;
 mod forecast;
 mod hessian;
 mod kalman;
+mod ls_start;
 mod model;
 mod objective;
 mod polynomial;

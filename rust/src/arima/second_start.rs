@@ -8,6 +8,7 @@
 use super::end_point;
 use super::final_pass::final_pass;
 use super::hessian::numerical_hessian;
+use super::ls_start::ml_from_least_squares;
 use super::objective::Problem;
 use super::restart::{invertible, ml_from};
 use super::stages::check_cancel;
@@ -39,9 +40,11 @@ pub(crate) struct Kept {
 ///     -0.99, and zero ARMA coefficients (with the regression start) but that at +0.99.
 ///     Otherwise: the end point with every ARMA coordinate negated (seasonal
 ///     AR partial autocorrelations, MA coefficients), and zero ARMA coefficients (R's "ML"
-///     start) when the fit started elsewhere. The better replaces `raw` when it gains more
-///     than [`MIN_GAIN`] and the final filter pass succeeds there. Two more ML optimisations
-///     per flagged fit (one where only the size flags it).
+///     start) when the fit started elsewhere. And in every case ML from least-squares
+///     estimates with the MA part kept invertible (`ls_start`, statsmodels' kind of start).
+///     The best replaces `raw` when it gains more than [`MIN_GAIN`] and the final filter
+///     pass succeeds there. Three more ML optimisations per flagged fit (two where only the
+///     size flags it).
 pub(crate) fn second_start(
     prob: &mut Problem<'_>,
     raw: Vec<f64>,
@@ -100,12 +103,17 @@ pub(crate) fn second_start(
     // The objective is the log-likelihood divided by -n_used (plus a constant).
     let bar = end_f - MIN_GAIN / n_used as f64;
     let mut best: Option<(Vec<f64>, f64)> = None;
-    for st in starts {
-        let Some((x, f)) = ml_from(prob, &st, parscale)? else { continue };
-        if f < bar && best.as_ref().is_none_or(|b| f < b.1) {
-            best = Some((x, f));
+    let mut keep = |found: Option<(Vec<f64>, f64)>| {
+        if let Some((x, f)) = found {
+            if f < bar && best.as_ref().is_none_or(|b| f < b.1) {
+                best = Some((x, f));
+            }
         }
+    };
+    for st in starts {
+        keep(ml_from(prob, &st, parscale)?);
     }
+    keep(ml_from_least_squares(prob, zero_start, parscale)?);
     match best {
         Some((x, _)) if final_pass_succeeds(prob, &x) => Ok(Kept { raw: x, hessian: None }),
         _ => Ok(Kept { raw, hessian }),
