@@ -18,7 +18,8 @@
 //! * `units` — the standardized units of a fit, the degenerate-fit rule;
 //! * `restart` — ML restarts off stationary points and the MA boundary;
 //! * `stages` — the optimiser settings and cancellation check the fit's stages share;
-//! * `hessian` — numerical Hessian and standard errors;
+//! * `hessian` — numerical Hessian and standard errors; `linear` — the objectives at the
+//!   Hessian's points through their linearity in the regression coefficients;
 //! * `fit` — the fitting procedure, step by step; `model` — [`ArimaFit`];
 //! * `forecast` — R's `KalmanForecast` and [`Forecast`];
 //! * `serialize` — versioned binary encoding; `batch` — [`fit_many`], [`fit_batch`];
@@ -35,6 +36,7 @@ mod forward;
 mod forecast;
 mod hessian;
 mod kalman;
+mod linear;
 mod model;
 mod objective;
 mod polynomial;
