@@ -199,14 +199,16 @@ pub(crate) fn css_residuals_many(series: &[&[f64]], phi: &[f64], theta: &[f64], 
                 e[l * LANES + c] = tmp;
             }
         }
-        // Pre-sample residuals (before ncond) are zero, as in `css_sums_complete`.
+        // Pre-sample residuals (before ncond) are zero, as in `css_sums_complete`: lags
+        // reaching back before ncond contribute nothing until `warm`.
+        let warm = (ncond + ma.last().map_or(0, |m| m.0)).min(n);
         for l in ncond..n {
             let mut acc: [f64; LANES] = e[l * LANES..(l + 1) * LANES].try_into().expect("one row");
             for &(lag, coef) in &ma {
-                if lag > l || l - lag < ncond {
+                if l < warm && (lag > l || l - lag < ncond) {
                     continue;
                 }
-                let past = &e[(l - lag) * LANES..(l - lag + 1) * LANES];
+                let past: &[f64; LANES] = e[(l - lag) * LANES..(l - lag + 1) * LANES].try_into().expect("one row");
                 for c in 0..LANES {
                     acc[c] -= coef * past[c];
                 }
