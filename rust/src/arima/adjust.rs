@@ -5,6 +5,34 @@
 //! by separate multiplications and subtractions (never fused), so each path gives the
 //! column-by-column loop's result to the last bit.
 
+/// The regression-adjusted series of the last evaluation, kept while the coefficients stay
+/// the same: the gradient's steps in the ARMA coordinates, and the Hessian's, all adjust
+/// by the centre's coefficients. A kept series is the one a new adjustment would give.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Adjusted {
+    values: Vec<f64>,
+    /// The coefficients and the series (differenced or not) `values` was made from.
+    beta: Vec<f64>,
+    differenced: Option<bool>,
+}
+
+impl Adjusted {
+    /// `series - sum_j beta_j cols_j`, where `differenced` names the series (the
+    /// differenced one or the original) for the memory of the last call.
+    pub(crate) fn at(&mut self, series: &[f64], cols: &[Vec<f64>], beta: &[f64], differenced: bool) -> &[f64] {
+        let same = self.differenced == Some(differenced)
+            && self.beta.len() == beta.len()
+            && self.beta.iter().zip(beta).all(|(a, b)| a.to_bits() == b.to_bits());
+        if !same {
+            adjusted(&mut self.values, series, cols, beta);
+            self.beta.clear();
+            self.beta.extend_from_slice(beta);
+            self.differenced = Some(differenced);
+        }
+        &self.values
+    }
+}
+
 /// Rows per block: eight doubles, two AVX registers or four SSE2 ones.
 const B: usize = 8;
 

@@ -39,6 +39,7 @@
 use std::sync::atomic::AtomicBool;
 
 use super::hessian::checked_standard_errors;
+use super::linear::{Css, Ml};
 use super::model::{ArimaFit, Selection};
 use super::final_pass::final_pass;
 use super::objective::{setup_xreg, to_raw, Problem, Setup};
@@ -164,7 +165,7 @@ pub(super) fn to_units_of_y(fit: &mut ArimaFit, factor: f64, y: &[f64]) -> CoreR
 /// The CSS optimum (R's `optim(init, armaCSS)`), in the optimizer's
 /// coordinates (natural ARMA, rotated regression). Not checked for stationarity.
 fn css_estimate(prob: &mut Problem<'_>, init: &[f64], parscale: &[f64]) -> CoreResult<Vec<f64>> {
-    let css = minimize(|par| prob.css(par), init, parscale, &CSS_OPTIONS);
+    let css = minimize(Css(&mut *prob), init, parscale, &CSS_OPTIONS);
     check_cancel(prob)?;
     if !css.f.is_finite() || css.x.iter().any(|v| !v.is_finite()) {
         return Err(CoreError::Numerical("the conditional sum of squares is not finite at the starting values".into()));
@@ -177,7 +178,7 @@ fn css_estimate(prob: &mut Problem<'_>, init: &[f64], parscale: &[f64]) -> CoreR
 fn css_start(prob: &mut Problem<'_>, mut init: Vec<f64>, parscale: &[f64], strict: bool) -> CoreResult<Vec<f64>> {
     let layout = prob.layout;
     if prob.narma > 0 {
-        let css = minimize(|par| prob.css(par), &init, parscale, &CSS_OPTIONS);
+        let css = minimize(Css(&mut *prob), &init, parscale, &CSS_OPTIONS);
         check_cancel(prob)?;
         if css.converged && css.f.is_finite() && css.x.iter().all(|v| v.is_finite()) {
             let ok = ar_is_stationary(&css.x[layout.ar()]) && ar_is_stationary(&css.x[layout.sar()]);
@@ -213,7 +214,7 @@ fn ml_start(prob: &mut Problem<'_>, init: &[f64]) -> CoreResult<(Vec<f64>, Vec<f
 
 /// 4. Exact ML from `start`: the optimum (transformed parameters) and its objective.
 fn ml_optimise(prob: &mut Problem<'_>, start: &[f64], parscale: &[f64]) -> CoreResult<(Vec<f64>, f64)> {
-    let ml = minimize(|raw| prob.ml(raw), start, parscale, &ML_OPTIONS);
+    let ml = minimize(Ml(&mut *prob), start, parscale, &ML_OPTIONS);
     check_cancel(prob)?;
     if !ml.f.is_finite() || ml.x.iter().any(|v| !v.is_finite()) {
         return Err(CoreError::Numerical("maximum likelihood optimization failed to find a finite optimum".into()));
@@ -243,7 +244,7 @@ fn ml_result(spec: &ArimaSpec, mut prob: Problem<'_>, kept: Kept, parscale: &[f6
     }
     let mut a = grad_trans(&layout, &raw);
     regression_jacobian(&prob, &mut a);
-    let std_errors = checked_standard_errors(hessian, |r| prob.ml(r), &raw, parscale, narma, factor, &a, n_used as f64);
+    let std_errors = checked_standard_errors(hessian, Ml(&mut prob), &raw, parscale, narma, factor, &a, n_used as f64);
     check_cancel(&prob)?;
     let mut coef = vec![0.0; k];
     undo_pars(&layout, &raw, &mut coef);
@@ -300,7 +301,7 @@ fn css_result(spec: &ArimaSpec, mut prob: Problem<'_>, est: &[f64], parscale: &[
         a[i * k + i] = 1.0;
     }
     regression_jacobian(&prob, &mut a);
-    let std_errors = checked_standard_errors(None, |p| prob.css(p), est, parscale, narma, factor, &a, n_used as f64);
+    let std_errors = checked_standard_errors(None, Css(&mut prob), est, parscale, narma, factor, &a, n_used as f64);
     check_cancel(&prob)?;
     let mut coef = est.to_vec();
     let nreg = prob.reg.k();

@@ -15,13 +15,14 @@
 //! [`checked_standard_errors`] retries with R's step for the regression coordinates.
 
 use crate::numerics::linalg::invert;
+use crate::numerics::objective::Objective;
 
 const NDEPS: f64 = 1e-3;
 
 /// Hessian (row-major, n x n) of `f` at `x` with the unit-free outer step `NDEPS`.
 /// `f` values that are not finite make the corresponding entries NaN.
-pub(crate) fn numerical_hessian<F: FnMut(&[f64]) -> f64>(f: F, x: &[f64], parscale: &[f64]) -> Vec<f64> {
-    hessian_with_steps(f, x, parscale, &vec![NDEPS; x.len()])
+pub(crate) fn numerical_hessian<O: Objective>(mut f: O, x: &[f64], parscale: &[f64]) -> Vec<f64> {
+    hessian_with_steps(&mut f, x, parscale, &vec![NDEPS; x.len()])
 }
 
 /// Standard errors (see [`standard_errors`]) from the Hessian of `f` at `x`, whose first
@@ -32,9 +33,9 @@ pub(crate) fn numerical_hessian<F: FnMut(&[f64]) -> f64>(f: F, x: &[f64], parsca
 /// else, when R's outer step in y's units (`NDEPS / factor` here) gives every variance
 /// defined, that one's, as R's rule would keep the model; else the unit-free one's.
 #[allow(clippy::too_many_arguments)]
-pub(crate) fn checked_standard_errors<F: FnMut(&[f64]) -> f64>(
+pub(crate) fn checked_standard_errors<O: Objective>(
     known: Option<Vec<f64>>,
-    mut f: F,
+    mut f: O,
     x: &[f64],
     parscale: &[f64],
     narma: usize,
@@ -42,7 +43,7 @@ pub(crate) fn checked_standard_errors<F: FnMut(&[f64]) -> f64>(
     a: &[f64],
     scale: f64,
 ) -> Vec<f64> {
-    let first = known.unwrap_or_else(|| numerical_hessian(&mut f, x, parscale));
+    let first = known.unwrap_or_else(|| hessian_with_steps(&mut f, x, parscale, &vec![NDEPS; x.len()]));
     let k = x.len();
     let se = standard_errors(&first, a, scale, k);
     if se.iter().all(|s| !s.is_nan()) {
@@ -71,49 +72,43 @@ fn r_outer_steps(narma: usize, parscale: &[f64], factor: f64) -> Vec<f64> {
         .collect()
 }
 
-/// Hessian as [`numerical_hessian`] with outer steps `outer` (one per coordinate).
-fn hessian_with_steps<F: FnMut(&[f64]) -> f64>(mut f: F, x: &[f64], parscale: &[f64], outer: &[f64]) -> Vec<f64> {
+/// Hessian as [`numerical_hessian`] with outer steps `outer` (one per coordinate). Entry
+/// (i, j) is the derivative along i (step a = outer_i) of the gradient component j (step
+/// b = NDEPS * parscale_j), from the four points `x + (+-a) e_i + (+-b) e_j`; all points
+/// go to `f` together, around `x`.
+fn hessian_with_steps<O: Objective>(f: &mut O, x: &[f64], parscale: &[f64], outer: &[f64]) -> Vec<f64> {
     let n = x.len();
     let mut h = vec![f64::NAN; n * n];
-    let mut xb = x.to_vec();
-    let mut eval = |xb: &mut Vec<f64>, i: usize, di: f64, j: usize, dj: f64| -> f64 {
-        xb[i] += di;
-        xb[j] += dj;
-        let v = f(xb);
-        xb[i] -= di;
-        xb[j] -= dj;
-        // Restore exactly (guards against rounding drift).
-        xb[i] = x[i];
-        xb[j] = x[j];
-        v
-    };
-    // Entry (i, j): derivative along i (step a = outer_i) of the gradient
-    // component j (step b = NDEPS * parscale_j).
-    let mut entry = |i: usize, j: usize, xb: &mut Vec<f64>| -> f64 {
-        let a = outer[i];
-        let b = NDEPS * parscale[j];
-        if i == j {
-            let fpp = eval(xb, i, a + b, i, 0.0);
-            let fpm = eval(xb, i, a - b, i, 0.0);
-            let fmp = eval(xb, i, -a + b, i, 0.0);
-            let fmm = eval(xb, i, -a - b, i, 0.0);
-            (fpp - fpm - fmp + fmm) / (4.0 * a * b)
-        } else {
-            let fpp = eval(xb, i, a, j, b);
-            let fpm = eval(xb, i, a, j, -b);
-            let fmp = eval(xb, i, -a, j, b);
-            let fmm = eval(xb, i, -a, j, -b);
-            (fpp - fpm - fmp + fmm) / (4.0 * a * b)
-        }
-    };
+    let symmetric = |i: usize| parscale[i] == 1.0 && outer[i] == NDEPS;
+    let mut entries = Vec::with_capacity(n * n);
+    let mut points = Vec::with_capacity(4 * n * n);
     for i in 0..n {
         for j in 0..n {
-            if j < i && parscale[i] == 1.0 && parscale[j] == 1.0 && outer[i] == NDEPS && outer[j] == NDEPS {
+            if j < i && symmetric(i) && symmetric(j) {
                 // Symmetric steps: identical to the (j, i) entry.
-                h[i * n + j] = h[j * n + i];
                 continue;
             }
-            h[i * n + j] = entry(i, j, &mut xb);
+            let a = outer[i];
+            let b = NDEPS * parscale[j];
+            let steps = if i == j { [(a + b, 0.0), (a - b, 0.0), (-a + b, 0.0), (-a - b, 0.0)] } else { [(a, b), (a, -b), (-a, b), (-a, -b)] };
+            for (di, dj) in steps {
+                let mut p = x.to_vec();
+                p[i] += di;
+                p[j] += dj;
+                points.push(p);
+            }
+            entries.push((i, j, a, b));
+        }
+    }
+    let values = f.values_near(x, &points);
+    for (&(i, j, a, b), v) in entries.iter().zip(values.chunks_exact(4)) {
+        h[i * n + j] = (v[0] - v[1] - v[2] + v[3]) / (4.0 * a * b);
+    }
+    for i in 0..n {
+        for j in 0..i {
+            if symmetric(i) && symmetric(j) {
+                h[i * n + j] = h[j * n + i];
+            }
         }
     }
     for i in 0..n {

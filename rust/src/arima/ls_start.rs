@@ -26,7 +26,7 @@ pub(crate) fn ml_from_least_squares(
     if !prob.ml(&ma_free_to_raw(&layout, &start)).is_finite() {
         return Ok(None);
     }
-    let found = minimize(|u| prob.ml(&ma_free_to_raw(&layout, u)), &start, parscale, &ML_OPTIONS);
+    let found = minimize(|u: &[f64]| prob.ml(&ma_free_to_raw(&layout, u)), &start, parscale, &ML_OPTIONS);
     check_cancel(prob)?;
     let raw = ma_free_to_raw(&layout, &found.x);
     if !found.f.is_finite() || raw.iter().any(|v| !v.is_finite()) {

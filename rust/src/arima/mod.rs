@@ -20,7 +20,8 @@
 //!   `end_point` — the signs that gate the second starts; `second_start` — ML from further
 //!   starts; `ls_start` — the one from least-squares estimates, MA kept invertible;
 //! * `stages` — the optimiser settings and cancellation check the fit's stages share;
-//! * `hessian` — numerical Hessian and standard errors;
+//! * `hessian` — numerical Hessian and standard errors; `linear` — the objectives at the
+//!   Hessian's points through their linearity in the regression coefficients;
 //! * `fit` — the fitting procedure, step by step; `model` — [`ArimaFit`];
 //! * `forecast` — R's `KalmanForecast` and [`Forecast`];
 //! * `serialize` — versioned binary encoding; `batch` — [`fit_many`], [`fit_batch`];
@@ -38,6 +39,7 @@ mod forecast;
 mod hessian;
 mod kalman;
 mod ls_start;
+mod linear;
 mod model;
 mod objective;
 mod polynomial;

@@ -5,6 +5,7 @@
 
 use std::sync::atomic::{AtomicBool, Ordering};
 
+use super::adjust::Adjusted;
 use super::css::{css_objective, css_sums, CssScratch};
 use super::kalman::{ArmaWorkspace, FullFilter};
 use super::polynomial::{delta as delta_poly, difference, expand_ar, expand_ma};
@@ -23,6 +24,8 @@ pub(crate) struct Problem<'a> {
     pub(crate) s: usize,
     pub(crate) narma: usize,
     pub(crate) reg: Regression,
+    /// The differenced regressors in the optimizer's coordinates (`reg.rotated_dcols()`).
+    pub(crate) rotated: Vec<Vec<f64>>,
     /// Original series (full length) and differenced series.
     pub(crate) y: Vec<f64>,
     pub(crate) dx: Vec<f64>,
@@ -34,7 +37,7 @@ pub(crate) struct Problem<'a> {
     pub(crate) nat: Vec<f64>,
     pub(crate) phi: Vec<f64>,
     pub(crate) theta: Vec<f64>,
-    pub(crate) work: Vec<f64>,
+    pub(crate) work: Adjusted,
     pub(crate) css: CssScratch,
     pub(crate) ws: ArmaWorkspace,
     /// Set by another thread to stop the fit: every objective value is then +inf.
@@ -73,8 +76,8 @@ impl Problem<'_> {
         self.nat.copy_from_slice(par);
         self.expand();
         let beta = self.beta(par);
-        Self::adjusted(&mut self.work, &self.dx, &self.reg.dcols, &beta);
-        css_objective(&self.work, &self.phi, &self.theta, self.ar_degree, self.complete, &mut self.css)
+        let w = self.work.at(&self.dx, &self.reg.dcols, &beta, true);
+        css_objective(w, &self.phi, &self.theta, self.ar_degree, self.complete, &mut self.css)
     }
 
     /// R's `ARIMA_CSS(..., giveResid = TRUE)` at `par`: `(ssq, nu, residuals)`
@@ -84,9 +87,9 @@ impl Problem<'_> {
         self.nat.copy_from_slice(par);
         self.expand();
         let beta = self.beta(par);
-        Self::adjusted(&mut self.work, &self.dx, &self.reg.dcols, &beta);
+        let w = self.work.at(&self.dx, &self.reg.dcols, &beta, true);
         let mut resid = Vec::new();
-        let (ssq, nu) = css_sums(&self.work, &self.phi, &self.theta, self.ar_degree, &mut resid);
+        let (ssq, nu) = css_sums(w, &self.phi, &self.theta, self.ar_degree, &mut resid);
         (ssq, nu, resid)
     }
 
@@ -102,17 +105,17 @@ impl Problem<'_> {
         self.expand();
         let beta = self.beta(raw);
         if self.complete {
-            Self::adjusted(&mut self.work, &self.dx, &self.reg.dcols, &beta);
-            match self.ws.loglik(&self.phi, &self.theta, &self.work) {
+            let w = self.work.at(&self.dx, &self.reg.dcols, &beta, true);
+            match self.ws.loglik(&self.phi, &self.theta, w) {
                 Some(s) => s.objective(),
                 None => f64::INFINITY,
             }
         } else {
-            Self::adjusted(&mut self.work, &self.y, &self.reg.cols, &beta);
+            let w = self.work.at(&self.y, &self.reg.cols, &beta, false);
             let cancel = self.cancel;
             let stop = || cancel.is_some_and(|c| c.load(Ordering::Relaxed));
             match FullFilter::new(&mut self.ws, &self.phi, &self.theta, &self.delta) {
-                Some(mut f) => f.run_until(&self.work, false, &stop).map_or(f64::INFINITY, |out| out.sums.objective()),
+                Some(mut f) => f.run_until(w, false, &stop).map_or(f64::INFINITY, |out| out.sums.objective()),
                 None => f64::INFINITY,
             }
         }
@@ -203,8 +206,9 @@ pub(crate) fn setup_xreg<'a>(
     //    parscale 10 * s.e.).
     let mut init = vec![0.0; k];
     let mut parscale = vec![1.0; k];
+    let rotated = if reg.k() > 0 { reg.rotated_dcols() } else { Vec::new() };
     if reg.k() > 0 {
-        let (gamma, se) = ols_normal_equations(&dx, &reg.rotated_dcols());
+        let (gamma, se) = ols_normal_equations(&dx, &rotated);
         for i in 0..reg.k() {
             init[narma + i] = gamma[i];
             parscale[narma + i] =
@@ -242,6 +246,7 @@ pub(crate) fn setup_xreg<'a>(
         s,
         narma,
         reg,
+        rotated,
         y: y_std,
         dx,
         delta: delta.clone(),
@@ -250,7 +255,7 @@ pub(crate) fn setup_xreg<'a>(
         nat: vec![0.0; k],
         phi: vec![0.0; ar_degree],
         theta: vec![0.0; spec.ma_degree()],
-        work: Vec::with_capacity(n),
+        work: Adjusted::default(),
         css: CssScratch::default(),
         ws: ArmaWorkspace::default(),
         cancel,

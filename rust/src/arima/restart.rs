@@ -2,6 +2,7 @@
 //! of the likelihood: off a start where the gradient vanishes by symmetry,
 //! and off an MA root on the unit circle (steps 4a and 4b of `fit`).
 
+use super::linear::Ml;
 use super::objective::Problem;
 use super::roots::lag_polynomial_roots;
 use super::stages::{check_cancel, ML_OPTIONS};
@@ -162,7 +163,7 @@ pub(crate) fn ml_from(prob: &mut Problem<'_>, start: &[f64], parscale: &[f64]) -
     if !prob.ml(start).is_finite() {
         return Ok(None);
     }
-    let alt = minimize(|r| prob.ml(r), start, parscale, &ML_OPTIONS);
+    let alt = minimize(Ml(&mut *prob), start, parscale, &ML_OPTIONS);
     check_cancel(prob)?;
     if !alt.f.is_finite() || alt.x.iter().any(|v| !v.is_finite()) {
         return Ok(None);
@@ -198,7 +199,7 @@ fn keep_if_better(
     if !prob.ml(start).is_finite() {
         return Ok(());
     }
-    let alt = minimize(|r| prob.ml(r), start, parscale, &ML_OPTIONS);
+    let alt = minimize(Ml(&mut *prob), start, parscale, &ML_OPTIONS);
     check_cancel(prob)?;
     if alt.f.is_finite() && alt.x.iter().all(|v| v.is_finite()) && invertible(prob, &alt.x).1 < invertible(prob, best).1 {
         *best_f = alt.f;

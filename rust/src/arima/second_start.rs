@@ -9,6 +9,7 @@ use super::end_point;
 use super::final_pass::final_pass;
 use super::hessian::numerical_hessian;
 use super::ls_start::ml_from_least_squares;
+use super::linear::Ml;
 use super::objective::Problem;
 use super::restart::{invertible, ml_from};
 use super::stages::check_cancel;
@@ -65,7 +66,7 @@ pub(crate) fn second_start(
     let mut hessian = None;
     let mut one_start = false;
     if !end_point::flags(prob, &end, end_f).any() {
-        let h = numerical_hessian(|r| prob.ml(r), &end, parscale);
+        let h = numerical_hessian(Ml(&mut *prob), &end, parscale);
         check_cancel(prob)?;
         let ridge = end_point::on_ridge(&h, end.len(), narma);
         hessian = Some(h);

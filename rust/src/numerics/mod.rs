@@ -7,12 +7,15 @@
 //! * `optim/` — minimisers: `bfgs` (R's `optim(method = "BFGS")`), `brent` (R's `optimize`);
 //!   `bounded_1d` and `lbfgsb_box` (R's `optim(method = "L-BFGS-B")` on one and on a few
 //!   parameters in a box);
+//! * `objective` — an objective that may evaluate the points around a centre together
+//!   (the finite-difference routines' interface to it);
 //! * `svd` — singular values and right singular vectors of a few columns (one-sided Jacobi);
 //! * `distributions` — the standard normal CDF and quantile; `student_t` — the Student t
 //!   quantile (R's `qt`, for `meanf`).
 
 pub(crate) mod distributions;
 pub(crate) mod linalg;
+pub(crate) mod objective;
 pub mod ols;
 pub mod optim;
 pub(crate) mod student_t;

@@ -26,6 +26,8 @@
 //!   runs through the steady-state innovations recursion (no log or division
 //!   per step). For complete data this is the same likelihood as the exact
 //!   diffuse full filter.
+//! * [`ArmaWorkspace::standardized_innovations`] (`innovations`): the fast filter's
+//!   standardized innovations of several series under one model, gains computed once.
 //! * [`arma_filter_states`] is the O(r^2) ARMA filter on the differenced
 //!   series that also keeps residuals and the final state (one call per fit).
 //!
@@ -38,6 +40,7 @@
 
 mod arma_filter;
 mod diffuse;
+mod innovations;
 mod stationary;
 mod transition;
 #[cfg(test)]

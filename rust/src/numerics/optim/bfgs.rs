@@ -7,9 +7,14 @@
 //! differences in the scaled coordinates, optionally forward differences
 //! until the first convergence (see [`BfgsOptions::forward_step`]).
 //!
+//! The objective is an [`Objective`]: a closure, or one that evaluates a gradient's
+//! points together (see `arima::linear`).
+//!
 //! Non-finite objective values are treated as +infinity (rejected by the line
 //! search), mirroring R's `armafn` returning `.Machine$double.xmax` for bad
 //! parameters.
+
+use crate::numerics::objective::Objective;
 
 /// Controls for [`minimize`].
 #[derive(Debug, Clone, Copy)]
@@ -55,11 +60,12 @@ fn clean(v: f64) -> f64 {
 }
 
 /// Finite-difference gradient in scaled coordinates `u` (x = u * parscale); `f0 = f(u)`.
-/// Central differences cost two evaluations per coordinate, forward ones one (with a
-/// backward step instead where the forward point is not finite).
+/// Central differences cost two evaluations per coordinate, all handed to `f` together
+/// around the centre; forward ones one (with a backward step instead where the forward
+/// point is not finite).
 #[allow(clippy::too_many_arguments)]
-fn gradient<F: FnMut(&[f64]) -> f64>(
-    f: &mut F,
+fn gradient<O: Objective>(
+    f: &mut O,
     u: &[f64],
     parscale: &[f64],
     f0: f64,
@@ -72,29 +78,50 @@ fn gradient<F: FnMut(&[f64]) -> f64>(
     for i in 0..n {
         x[i] = u[i] * parscale[i];
     }
+    if central {
+        let mut points = Vec::with_capacity(2 * n);
+        for i in 0..n {
+            for step in [h, -h] {
+                let mut p = x.to_vec();
+                p[i] = (u[i] + step) * parscale[i];
+                points.push(p);
+            }
+        }
+        let values = f.values_near(x, &points);
+        for i in 0..n {
+            g[i] = difference(clean(values[2 * i]), clean(values[2 * i + 1]), f0, h, true);
+        }
+        return;
+    }
     for i in 0..n {
         x[i] = (u[i] + h) * parscale[i];
-        let fp = clean(f(x));
-        let fm = if central || !fp.is_finite() {
+        let fp = clean(f.value(x));
+        let fm = if !fp.is_finite() {
             x[i] = (u[i] - h) * parscale[i];
-            clean(f(x))
+            clean(f.value(x))
         } else {
             f64::NAN
         };
         x[i] = u[i] * parscale[i];
-        g[i] = match (fp.is_finite(), fm.is_finite()) {
-            (true, true) if central => (fp - fm) / (2.0 * h),
-            (true, _) => (fp - f0) / h,
-            (false, true) => (f0 - fm) / h,
-            (false, false) => 0.0,
-        };
+        g[i] = difference(fp, fm, f0, h, false);
+    }
+}
+
+/// One gradient component from the values `fp` and `fm` a step `h` above and below the
+/// centre (value `f0`): central where both are finite and asked for, else one-sided.
+fn difference(fp: f64, fm: f64, f0: f64, h: f64, central: bool) -> f64 {
+    match (fp.is_finite(), fm.is_finite()) {
+        (true, true) if central => (fp - fm) / (2.0 * h),
+        (true, _) => (fp - f0) / h,
+        (false, true) => (f0 - fm) / h,
+        (false, false) => 0.0,
     }
 }
 
 /// Minimizes `f` from `x0`. Returns the best point seen; `converged` is
 /// false when the iteration limit was hit (R's `convergence = 1`).
-pub(crate) fn minimize<F: FnMut(&[f64]) -> f64>(
-    mut f: F,
+pub(crate) fn minimize<O: Objective>(
+    mut f: O,
     x0: &[f64],
     parscale: &[f64],
     opts: &BfgsOptions,
@@ -111,13 +138,13 @@ pub(crate) fn minimize<F: FnMut(&[f64]) -> f64>(
         }
     };
     to_x(&u, &mut xbuf);
-    let mut fmin = clean(f(&xbuf));
+    let mut fmin = clean(f.value(&xbuf));
     if n == 0 || !fmin.is_finite() {
         return BfgsResult { x: xbuf, f: fmin, converged: n == 0, iterations: 0 };
     }
     let mut g = vec![0.0; n];
     let mut forward = opts.forward_step;
-    let grad = |f: &mut F, u: &[f64], f0: f64, forward: Option<f64>, xbuf: &mut [f64], g: &mut [f64]| match forward {
+    let grad = |f: &mut O, u: &[f64], f0: f64, forward: Option<f64>, xbuf: &mut [f64], g: &mut [f64]| match forward {
         Some(h) => gradient(f, u, parscale, f0, h, false, xbuf, g),
         None => gradient(f, u, parscale, f0, opts.grad_step, true, xbuf, g),
     };
@@ -176,7 +203,7 @@ pub(crate) fn minimize<F: FnMut(&[f64]) -> f64>(
                     break;
                 }
                 to_x(&unew, &mut xbuf);
-                fnew = clean(f(&xbuf));
+                fnew = clean(f.value(&xbuf));
                 if fnew.is_finite() && fnew <= fmin + gradproj * step * ACCTOL {
                     accepted = true;
                     break;

@@ -1,0 +1,244 @@
+//! The fit's objectives at many points around one centre, through their linearity in the
+//! regression coefficients. For fixed ARMA coefficients the CSS residuals and the Kalman
+//! innovations are linear in the regression-adjusted series `dx - X gamma` (X the
+//! differenced regressors in the optimizer's rotated coordinates), so with `e` the
+//! residuals at a reference `gamma_0` and `F_i` those of column `X_i` alone,
+//!
+//! `ssq(gamma_0 + delta) = ssq_0 - 2 sum_i delta_i <e, F_i> + sum_ij delta_i delta_j <F_i, F_j>`,
+//!
+//! while the likelihood's log-variance sum does not depend on `gamma` at all. A numerical
+//! Hessian takes most of its `4 k^2` points in groups sharing their ARMA coordinates (all
+//! of them when both steps are regression ones); each such group then costs one filter
+//! pass per regression coordinate it moves instead of one regression adjustment and
+//! filter pass per point (with 16 regressors, ~1000 passes become ~20 per Hessian). The
+//! values are the direct ones up to rounding: the sums are taken in another order.
+//! Series with missing values are evaluated point by point, and so are models whose
+//! regression is at most an intercept and a drift (every model without the caller's
+//! regressors): there the saving is small, and those fits stay what they were to the bit.
+
+use std::collections::HashMap;
+
+use super::css::{css_residuals_many, css_sums_kept, css_value};
+use super::kalman::LikSums;
+use super::objective::Problem;
+use super::transform::undo_pars;
+use crate::numerics::objective::Objective;
+
+/// R's `armaCSS` ([`Problem::css`]) as an [`Objective`].
+pub(crate) struct Css<'p, 'a>(pub(crate) &'p mut Problem<'a>);
+
+/// R's `armafn` ([`Problem::ml`]) as an [`Objective`].
+pub(crate) struct Ml<'p, 'a>(pub(crate) &'p mut Problem<'a>);
+
+#[derive(Clone, Copy, PartialEq)]
+enum Kind {
+    Css,
+    Ml,
+}
+
+impl Objective for Css<'_, '_> {
+    fn value(&mut self, x: &[f64]) -> f64 {
+        self.0.css(x)
+    }
+
+    fn values_near(&mut self, center: &[f64], points: &[Vec<f64>]) -> Vec<f64> {
+        values_near(self.0, Kind::Css, center, points)
+    }
+}
+
+impl Objective for Ml<'_, '_> {
+    fn value(&mut self, x: &[f64]) -> f64 {
+        self.0.ml(x)
+    }
+
+    fn values_near(&mut self, center: &[f64], points: &[Vec<f64>]) -> Vec<f64> {
+        values_near(self.0, Kind::Ml, center, points)
+    }
+}
+
+fn value(prob: &mut Problem<'_>, kind: Kind, x: &[f64]) -> f64 {
+    match kind {
+        Kind::Css => prob.css(x),
+        Kind::Ml => prob.ml(x),
+    }
+}
+
+/// The points grouped by their ARMA coordinates (bit for bit), each group through
+/// [`linear_values`] where that is cheaper than point by point.
+fn values_near(prob: &mut Problem<'_>, kind: Kind, center: &[f64], points: &[Vec<f64>]) -> Vec<f64> {
+    if !prob.complete || prob.reg.k() <= 2 {
+        return points.iter().map(|p| value(prob, kind, p)).collect();
+    }
+    let narma = prob.narma;
+    let mut out = vec![f64::NAN; points.len()];
+    let mut index: HashMap<Vec<u64>, usize> = HashMap::new();
+    let mut groups: Vec<Vec<usize>> = Vec::new();
+    for (i, p) in points.iter().enumerate() {
+        let key: Vec<u64> = p[..narma].iter().map(|v| v.to_bits()).collect();
+        let g = *index.entry(key).or_insert_with(|| {
+            groups.push(Vec::new());
+            groups.len() - 1
+        });
+        groups[g].push(i);
+    }
+    for group in groups {
+        if !linear_values(prob, kind, center, points, &group, &mut out) {
+            for &i in &group {
+                out[i] = value(prob, kind, &points[i]);
+            }
+        }
+    }
+    out
+}
+
+/// Dot product in four partial sums.
+fn dot(a: &[f64], b: &[f64]) -> f64 {
+    let mut acc = [0.0; 4];
+    let (ca, cb) = (a.chunks_exact(4), b.chunks_exact(4));
+    let (ra, rb) = (ca.remainder(), cb.remainder());
+    for (x, y) in ca.zip(cb) {
+        for j in 0..4 {
+            acc[j] += x[j] * y[j];
+        }
+    }
+    let mut s = (acc[0] + acc[1]) + (acc[2] + acc[3]);
+    for (x, y) in ra.iter().zip(rb) {
+        s += x * y;
+    }
+    s
+}
+
+/// Fills `out` at the points `group` (one ARMA part) from the residuals of the reference
+/// point (that ARMA part, `center`'s regression coordinates) and of the regressors the
+/// group moves. False, leaving `out` alone, where the group is too small to gain or the
+/// model has no value at the reference (then every point is evaluated directly).
+fn linear_values(prob: &mut Problem<'_>, kind: Kind, center: &[f64], points: &[Vec<f64>], group: &[usize], out: &mut [f64]) -> bool {
+    let narma = prob.narma;
+    let moved: Vec<usize> =
+        (0..prob.reg.k()).filter(|&i| group.iter().any(|&p| points[p][narma + i] != center[narma + i])).collect();
+    // One filter pass per moved regressor and one for the reference, against one pass
+    // and one adjustment per point.
+    if moved.is_empty() || group.len() <= moved.len() + 1 || prob.cancelled() {
+        return false;
+    }
+    let mut reference = points[group[0]].clone();
+    reference[narma..].copy_from_slice(&center[narma..]);
+    let beta = prob.beta(&reference);
+    let mut resid: Vec<Vec<f64>> = vec![Vec::new(); moved.len() + 1];
+    let (ssq0, nu, sumlog) = match kind {
+        Kind::Css => {
+            prob.nat.copy_from_slice(&reference);
+            prob.expand();
+            let w = prob.work.at(&prob.dx, &prob.reg.dcols, &beta, true);
+            let (ssq, nu, e) = css_sums_kept(w, &prob.phi, &prob.theta, prob.ar_degree, &mut prob.css);
+            resid[0] = e.to_vec();
+            let cols: Vec<&[f64]> = moved.iter().map(|&i| prob.rotated[i].as_slice()).collect();
+            css_residuals_many(&cols, &prob.phi, &prob.theta, prob.ar_degree, &mut resid[1..]);
+            (ssq, nu, 0.0)
+        }
+        Kind::Ml => {
+            undo_pars(&prob.layout, &reference, &mut prob.nat);
+            if prob.nat.iter().any(|v| !v.is_finite()) {
+                return false;
+            }
+            prob.expand();
+            let w = prob.work.at(&prob.dx, &prob.reg.dcols, &beta, true);
+            let Some(sums) = prob.ws.loglik(&prob.phi, &prob.theta, w) else { return false };
+            let mut series: Vec<&[f64]> = vec![w];
+            series.extend(moved.iter().map(|&i| prob.rotated[i].as_slice()));
+            if !prob.ws.standardized_innovations(&prob.phi, &prob.theta, &series, &mut resid) {
+                return false;
+            }
+            (sums.ssq, sums.nu, sums.sumlog)
+        }
+    };
+    if !ssq0.is_finite() || nu == 0 {
+        return false;
+    }
+    let m = moved.len();
+    let b: Vec<f64> = (0..m).map(|a| dot(&resid[0], &resid[a + 1])).collect();
+    let mut gram = vec![f64::NAN; m * m];
+    let mut deltas: Vec<(usize, f64)> = Vec::with_capacity(m);
+    for &p in group {
+        deltas.clear();
+        for (a, &i) in moved.iter().enumerate() {
+            let d = points[p][narma + i] - center[narma + i];
+            if d != 0.0 {
+                deltas.push((a, d));
+            }
+        }
+        let mut ssq = ssq0;
+        for &(a, da) in &deltas {
+            ssq -= 2.0 * da * b[a];
+            for &(c, dc) in &deltas {
+                if gram[a * m + c].is_nan() {
+                    let g = dot(&resid[a + 1], &resid[c + 1]);
+                    gram[a * m + c] = g;
+                    gram[c * m + a] = g;
+                }
+                ssq += da * dc * gram[a * m + c];
+            }
+        }
+        out[p] = match kind {
+            Kind::Css => css_value(ssq, nu),
+            Kind::Ml => LikSums { ssq, sumlog, nu }.objective(),
+        };
+    }
+    true
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::arima::objective::setup_xreg;
+    use crate::arima::{ArimaSpec, Regressors};
+
+    /// A series on three regressors with AR(1) errors, and its regressors.
+    fn data() -> (Vec<f64>, Regressors) {
+        let n = 160;
+        let cols: Vec<Vec<f64>> = vec![
+            (0..n).map(|t| ((t % 7) == 0) as u8 as f64).collect(),
+            (0..n).map(|t| (t as f64 * 0.3).sin()).collect(),
+            (0..n).map(|t| (t as f64 * 0.05).cos() * 2.0).collect(),
+        ];
+        let mut e = 0.0;
+        let y = (0..n)
+            .map(|t| {
+                e = 0.6 * e + ((t * 7919 % 113) as f64 / 113.0 - 0.5);
+                10.0 + 3.0 * cols[0][t] - 2.0 * cols[1][t] + cols[2][t] + e
+            })
+            .collect();
+        (y, Regressors::new(vec!["a".into(), "b".into(), "c".into()], cols).expect("regressors"))
+    }
+
+    #[test]
+    fn grouped_values_equal_direct_ones_to_rounding() {
+        let (y, xreg) = data();
+        for (d, mean) in [(0, true), (1, false)] {
+            let spec = ArimaSpec { p: 1, d, q: 1, seasonal_p: 0, seasonal_d: 0, seasonal_q: 0, period: 1, include_mean: mean, include_drift: false };
+            let setup = setup_xreg(&spec, &y, &xreg, None).expect("setup");
+            let mut prob = setup.prob;
+            let mut center = setup.init.clone();
+            center[0] = 0.4;
+            center[1] = -0.2;
+            let mut points = Vec::new();
+            for i in 0..center.len() {
+                for j in 0..center.len() {
+                    for (di, dj) in [(1e-3, 2e-3), (-1e-3, 2e-3), (1e-3, -5e-4), (-2e-3, -1e-3)] {
+                        let mut p = center.clone();
+                        p[i] += di;
+                        p[j] += dj;
+                        points.push(p);
+                    }
+                }
+            }
+            for kind in [Kind::Css, Kind::Ml] {
+                let grouped = values_near(&mut prob, kind, &center, &points);
+                for (p, g) in points.iter().zip(&grouped) {
+                    let direct = value(&mut prob, kind, p);
+                    assert!((g - direct).abs() <= 1e-12 * (1.0 + direct.abs()), "d = {d}: {g} vs {direct} at {p:?}");
+                }
+            }
+        }
+    }
+}
