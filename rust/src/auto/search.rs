@@ -139,21 +139,62 @@ pub(crate) fn stepwise(ctx: &Context, limits: &Limits, approximate: bool) -> Out
         None => Scored { fit: None, ic: f64::INFINITY },
     };
     if approximate && scored.fit.is_some() {
-        // Refit without approximation in order of the approximate criterion
-        // (R's order(): ascending, stable); the first finite one wins.
-        let mut order: Vec<usize> = (0..results.len()).collect();
-        order.sort_by(|&a, &b| results[a].1.total_cmp(&results[b].1));
-        for i in order {
-            let candidate = results[i].0;
-            let exact = ctx.score(&candidate, false);
-            trace.push(TraceEntry { spec: ctx.spec(&candidate), constant: candidate.constant, ic: exact.ic, approximate: false });
-            if exact.ic < f64::INFINITY {
-                scored = exact;
-                break;
-            }
+        if let Some(exact) = refit_exactly(ctx, &results, &mut trace) {
+            scored = exact;
         }
     }
     Outcome { fit: scored.fit, ic: scored.ic, trace }
+}
+
+/// How far past the first acceptable refit's approximate criterion the refits go on, once
+/// refits before it were rejected.
+const REFIT_MARGIN: f64 = 2.0;
+/// How much lower a later refit's exact criterion must be to replace the first acceptable one:
+/// criterion differences below 2 do not tell models apart (Burnham and Anderson), and R's
+/// choice stands there.
+const CLEARLY_LOWER: f64 = 2.0;
+
+/// R's refit without approximation: candidates in order of their approximate criterion
+/// (R's `order()`: ascending, stable), the first with a finite exact criterion wins. Where
+/// earlier refits were rejected, which one comes first depends on where each implementation's
+/// optimiser ends (R's can fail where lagrs' succeeds, see docs/RELIABILITY.md), so the
+/// refits go on within `REFIT_MARGIN` of the first acceptable one's approximate criterion,
+/// and one whose exact criterion is lower by more than `CLEARLY_LOWER` (the lowest such)
+/// replaces it. Where the first refit succeeds, R's rule holds unchanged.
+fn refit_exactly(ctx: &Context, results: &[(Model, f64)], trace: &mut Vec<TraceEntry>) -> Option<Scored> {
+    let mut order: Vec<usize> = (0..results.len()).collect();
+    order.sort_by(|&a, &b| results[a].1.total_cmp(&results[b].1));
+    let mut rejected = false;
+    // The first acceptable refit's approximate and exact criteria, and the refit kept.
+    let mut first: Option<(f64, f64)> = None;
+    let mut kept: Option<Scored> = None;
+    for i in order {
+        let (candidate, approximate_ic) = results[i];
+        if let Some((first_approximate, _)) = first {
+            if !(approximate_ic <= first_approximate + REFIT_MARGIN) {
+                break;
+            }
+        }
+        let exact = ctx.score(&candidate, false);
+        trace.push(TraceEntry { spec: ctx.spec(&candidate), constant: candidate.constant, ic: exact.ic, approximate: false });
+        if !(exact.ic < f64::INFINITY) {
+            rejected = true;
+            continue;
+        }
+        match first {
+            None if !rejected => return Some(exact),
+            None => {
+                first = Some((approximate_ic, exact.ic));
+                kept = Some(exact);
+            }
+            Some((_, first_exact)) => {
+                if exact.ic < first_exact - CLEARLY_LOWER && kept.as_ref().is_some_and(|k| exact.ic < k.ic) {
+                    kept = Some(exact);
+                }
+            }
+        }
+    }
+    kept
 }
 
 /// The moves of one stepwise step in R's order: seasonal moves first, then
