@@ -57,30 +57,12 @@ impl ArmaWorkspace {
                 *out = ph * a0 + next + ki * g;
             }
             std::mem::swap(&mut a, &mut a_next);
-            let zw = wv[0];
-            let mzw = m * zw;
-            let f_new = f + mzw * zw;
-            let w0 = wv[0];
-            let scale = zw / f;
-            // W <- T W - K zw / F, K <- K + (T W) M zw (with the old K in W's update).
-            for ((out, (&ph, &next)), ki) in w_next[..r].iter_mut().zip(phi.iter().zip(&wv[1..])).zip(k.iter_mut()) {
-                let tw = ph * w0 + next;
-                *out = tw - *ki * scale;
-                *ki += tw * mzw;
-            }
-            std::mem::swap(&mut wv, &mut w_next);
-            m -= mzw * mzw / f_new;
-            if !f_new.is_finite() || f_new <= 0.0 {
-                return None;
-            }
-            f = f_new;
-            // Converged: the remaining correction is below rounding of F.
-            if (mzw * zw).abs() <= 1e-16 * f && (m * wv[0] * wv[0]).abs() <= 1e-16 * f {
-                let maxw = wv[..r].iter().fold(0.0f64, |acc, x| acc.max(x.abs()));
-                if (m.abs() * maxw * maxw) <= 1e-16 * f {
+            match advance_gain(phi, k, wv, w_next, &mut f, &mut m)? {
+                GainStep::Steady => {
                     rest = t + 1;
                     break;
                 }
+                GainStep::Moving => std::mem::swap(&mut wv, &mut w_next),
             }
         }
         if rest < w.len() {
@@ -105,6 +87,45 @@ impl ArmaWorkspace {
             None
         }
     }
+}
+
+/// Whether the gain recursion is still moving after a step.
+pub(super) enum GainStep {
+    Moving,
+    /// The rank-one increments fell below the rounding of F: K and F stay as they are.
+    Steady,
+}
+
+/// One step of the Chandrasekhar gain recursion, shared by the likelihood and the
+/// innovations of several series so that both see the same bits:
+/// `W <- T W - K zw / F`, `K <- K + (T W) M zw` (the old K in W's update),
+/// `F <- F + M zw^2`, `M <- M - (M zw)^2 / F_new`. The next W goes to `w_next` (the caller
+/// swaps it in while the step is `Moving`). `None` where F breaks down.
+#[inline(always)]
+pub(super) fn advance_gain(phi: &[f64], k: &mut [f64], wv: &[f64], w_next: &mut [f64], f: &mut f64, m: &mut f64) -> Option<GainStep> {
+    let r = k.len();
+    let zw = wv[0];
+    let mzw = *m * zw;
+    let f_new = *f + mzw * zw;
+    let scale = zw / *f;
+    for ((out, (&ph, &next)), ki) in w_next[..r].iter_mut().zip(phi.iter().zip(&wv[1..])).zip(k.iter_mut()) {
+        let tw = ph * zw + next;
+        *out = tw - *ki * scale;
+        *ki += tw * mzw;
+    }
+    *m -= mzw * mzw / f_new;
+    if !f_new.is_finite() || f_new <= 0.0 {
+        return None;
+    }
+    *f = f_new;
+    // Steady: the remaining correction is below rounding of F.
+    if (mzw * zw).abs() <= 1e-16 * *f && (*m * w_next[0] * w_next[0]).abs() <= 1e-16 * *f {
+        let maxw = w_next[..r].iter().fold(0.0f64, |acc, x| acc.max(x.abs()));
+        if (m.abs() * maxw * maxw) <= 1e-16 * *f {
+            return Some(GainStep::Steady);
+        }
+    }
+    Some(GainStep::Moving)
 }
 
 /// Steady-state innovations recursion over `w` with constant gain `k` and

@@ -3,6 +3,7 @@
 //! gains, then only the state update per series. For a fixed model the innovations are
 //! linear in the series, which is what `arima::linear` uses for the regression part.
 
+use super::arma_filter::{advance_gain, GainStep};
 use super::{ArmaWorkspace, DIFFUSE_GAIN};
 
 /// Series run side by side.
@@ -32,27 +33,13 @@ impl ArmaWorkspace {
         for t in 0..n {
             fs.push(f);
             ks.extend_from_slice(&k);
-            let zw = wv[0];
-            let mzw = m * zw;
-            let f_new = f + mzw * zw;
-            let scale = zw / f;
-            for i in 0..r {
-                let tw = self.phi[i] * zw + wv[i + 1];
-                w_next[i] = tw - k[i] * scale;
-                k[i] += tw * mzw;
-            }
-            std::mem::swap(&mut wv, &mut w_next);
-            m -= mzw * mzw / f_new;
-            if !f_new.is_finite() || f_new <= 0.0 {
-                return false;
-            }
-            f = f_new;
-            if (mzw * zw).abs() <= 1e-16 * f && (m * wv[0] * wv[0]).abs() <= 1e-16 * f {
-                let maxw = wv[..r].iter().fold(0.0f64, |acc, x| acc.max(x.abs()));
-                if m.abs() * maxw * maxw <= 1e-16 * f {
+            match advance_gain(&self.phi, &mut k, &wv, &mut w_next, &mut f, &mut m) {
+                None => return false,
+                Some(GainStep::Steady) => {
                     rest = t + 1;
                     break;
                 }
+                Some(GainStep::Moving) => std::mem::swap(&mut wv, &mut w_next),
             }
         }
         let phi = &self.phi[..r];
