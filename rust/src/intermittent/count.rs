@@ -1,6 +1,10 @@
 //! How many demands a series has and where the last one is, with the series check, in one
 //! pass: all that ADIDA and IMAPA need before their searches (the block length).
 
+#[cfg(target_arch = "x86_64")]
+use super::demand_lanes;
+use super::is_demand_value;
+
 /// The number of values > 0 and the period (from 1) of the last of them, 0 without demand;
 /// `None` when some value is not finite and >= 0 (the caller then checks the series for its
 /// message).
@@ -16,7 +20,7 @@ pub(super) fn demands_and_last(y: &[f64]) -> Option<(usize, usize)> {
 fn plain(y: &[f64]) -> Option<(usize, usize)> {
     let (mut count, mut last, mut ok) = (0, 0, true);
     for (i, &v) in y.iter().enumerate() {
-        ok &= (0.0..f64::INFINITY).contains(&v);
+        ok &= is_demand_value(v);
         if v > 0.0 {
             count += 1;
             last = i + 1;
@@ -31,7 +35,7 @@ fn plain(y: &[f64]) -> Option<(usize, usize)> {
 #[target_feature(enable = "avx2")]
 unsafe fn demands_and_last_avx2(y: &[f64]) -> Option<(usize, usize)> {
     use std::arch::x86_64::*;
-    let (zero, infinity) = (_mm256_setzero_pd(), _mm256_set1_pd(f64::INFINITY));
+    let zero = _mm256_setzero_pd();
     let mut ok = _mm256_cmp_pd::<_CMP_EQ_OQ>(zero, zero);
     let (mut count, mut last) = (0usize, 0usize);
     let quads = y.chunks_exact(4);
@@ -39,7 +43,7 @@ unsafe fn demands_and_last_avx2(y: &[f64]) -> Option<(usize, usize)> {
     for (q, quad) in quads.enumerate() {
         // SAFETY: the quad holds four values; an unaligned load.
         let v = unsafe { _mm256_loadu_pd(quad.as_ptr()) };
-        ok = _mm256_and_pd(ok, _mm256_and_pd(_mm256_cmp_pd::<_CMP_GE_OQ>(v, zero), _mm256_cmp_pd::<_CMP_LT_OQ>(v, infinity)));
+        ok = _mm256_and_pd(ok, demand_lanes(v));
         let pattern = _mm256_movemask_pd(_mm256_cmp_pd::<_CMP_GT_OQ>(v, zero)) as u32;
         count += pattern.count_ones() as usize;
         let highest = (u32::BITS - pattern.leading_zeros()) as usize;

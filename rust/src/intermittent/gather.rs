@@ -6,6 +6,10 @@
 
 use std::mem::MaybeUninit;
 
+#[cfg(target_arch = "x86_64")]
+use super::demand_lanes;
+use super::is_demand_value;
+
 /// The values gathered at a time.
 const BLOCK: usize = 128;
 
@@ -52,7 +56,7 @@ fn pack(block: &[f64], start: f64, sizes: &mut [f64; ROOM], at: &mut [f64; ROOM]
         // Written at the next free place always, kept only when v is a demand (k <= j < BLOCK).
         sizes[k % BLOCK] = v;
         at[k % BLOCK] = start + (j as i64 + 1) as f64;
-        ok &= (0.0..f64::INFINITY).contains(&v);
+        ok &= is_demand_value(v);
         k += usize::from(v > 0.0);
     }
     (k, ok)
@@ -84,7 +88,7 @@ const fn order_table() -> [[i32; 8]; 16] {
 #[target_feature(enable = "avx2")]
 fn pack_avx2(block: &[f64], start: f64, sizes: &mut [f64; ROOM], at: &mut [f64; ROOM]) -> (usize, bool) {
     use std::arch::x86_64::*;
-    let (zero, infinity) = (_mm256_setzero_pd(), _mm256_set1_pd(f64::INFINITY));
+    let zero = _mm256_setzero_pd();
     let mut ok = _mm256_cmp_pd::<_CMP_EQ_OQ>(zero, zero);
     let four = _mm256_set1_pd(4.0);
     let mut period = _mm256_add_pd(_mm256_set1_pd(start), _mm256_setr_pd(1.0, 2.0, 3.0, 4.0));
@@ -97,7 +101,7 @@ fn pack_avx2(block: &[f64], start: f64, sizes: &mut [f64; ROOM], at: &mut [f64; 
         // before the last quad of a block, so the four stored values fit in ROOM.
         unsafe {
             let v = _mm256_loadu_pd(quad.as_ptr());
-            ok = _mm256_and_pd(ok, _mm256_and_pd(_mm256_cmp_pd::<_CMP_GE_OQ>(v, zero), _mm256_cmp_pd::<_CMP_LT_OQ>(v, infinity)));
+            ok = _mm256_and_pd(ok, demand_lanes(v));
             let pattern = _mm256_movemask_pd(_mm256_cmp_pd::<_CMP_GT_OQ>(v, zero)) as usize;
             let order = _mm256_loadu_si256(ORDER[pattern].as_ptr().cast());
             _mm256_storeu_pd(sizes.as_mut_ptr().add(k), move_to_front(v, order));
@@ -111,7 +115,7 @@ fn pack_avx2(block: &[f64], start: f64, sizes: &mut [f64; ROOM], at: &mut [f64; 
     for (j, &v) in rest.iter().enumerate() {
         sizes[k] = v;
         at[k] = base + (j as i64 + 1) as f64;
-        rest_ok &= (0.0..f64::INFINITY).contains(&v);
+        rest_ok &= is_demand_value(v);
         k += usize::from(v > 0.0);
     }
     (k, _mm256_movemask_pd(ok) == 0b1111 && rest_ok)
@@ -130,7 +134,7 @@ pub(super) fn pack_checked(y: &[f64], sizes: &mut [MaybeUninit<f64>]) -> (usize,
     let (mut k, mut ok) = (0, true);
     for &v in y {
         sizes[k].write(v);
-        ok &= (0.0..f64::INFINITY).contains(&v);
+        ok &= is_demand_value(v);
         k += usize::from(v > 0.0);
     }
     (k, ok)
@@ -140,7 +144,7 @@ pub(super) fn pack_checked(y: &[f64], sizes: &mut [MaybeUninit<f64>]) -> (usize,
 #[target_feature(enable = "avx2")]
 unsafe fn pack_checked_avx2(y: &[f64], sizes: &mut [MaybeUninit<f64>]) -> (usize, bool) {
     use std::arch::x86_64::*;
-    let (zero, infinity) = (_mm256_setzero_pd(), _mm256_set1_pd(f64::INFINITY));
+    let zero = _mm256_setzero_pd();
     let move_to_front = |v: __m256d, order: __m256i| _mm256_castps_pd(_mm256_permutevar8x32_ps(_mm256_castpd_ps(v), order));
     let mut ok = _mm256_cmp_pd::<_CMP_EQ_OQ>(zero, zero);
     let mut k = 0;
@@ -152,7 +156,7 @@ unsafe fn pack_checked_avx2(y: &[f64], sizes: &mut [MaybeUninit<f64>]) -> (usize
         // values end within y.len() + 4 places, which `sizes` has.
         unsafe {
             let v = _mm256_loadu_pd(quad.as_ptr());
-            ok = _mm256_and_pd(ok, _mm256_and_pd(_mm256_cmp_pd::<_CMP_GE_OQ>(v, zero), _mm256_cmp_pd::<_CMP_LT_OQ>(v, infinity)));
+            ok = _mm256_and_pd(ok, demand_lanes(v));
             let pattern = _mm256_movemask_pd(_mm256_cmp_pd::<_CMP_GT_OQ>(v, zero)) as usize;
             let order = _mm256_loadu_si256(ORDER[pattern].as_ptr().cast());
             _mm256_storeu_pd(out.add(k), move_to_front(v, order));
@@ -162,7 +166,7 @@ unsafe fn pack_checked_avx2(y: &[f64], sizes: &mut [MaybeUninit<f64>]) -> (usize
     let mut rest_ok = true;
     for &v in rest {
         sizes[k].write(v);
-        rest_ok &= (0.0..f64::INFINITY).contains(&v);
+        rest_ok &= is_demand_value(v);
         k += usize::from(v > 0.0);
     }
     (k, _mm256_movemask_pd(ok) == 0b1111 && rest_ok)

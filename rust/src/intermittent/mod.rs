@@ -214,6 +214,21 @@ impl Intermittent {
     }
 }
 
+/// A value every intermittent method accepts: finite and >= 0.
+#[inline(always)]
+fn is_demand_value(v: f64) -> bool {
+    (0.0..f64::INFINITY).contains(&v)
+}
+
+/// [`is_demand_value`] of four values: all bits set in the lanes where it holds.
+#[cfg(target_arch = "x86_64")]
+#[inline]
+#[target_feature(enable = "avx")]
+fn demand_lanes(v: std::arch::x86_64::__m256d) -> std::arch::x86_64::__m256d {
+    use std::arch::x86_64::*;
+    _mm256_and_pd(_mm256_cmp_pd::<_CMP_GE_OQ>(v, _mm256_setzero_pd()), _mm256_cmp_pd::<_CMP_LT_OQ>(v, _mm256_set1_pd(f64::INFINITY)))
+}
+
 /// Whether every value is finite and >= 0, in vector registers (compilers turn the plain
 /// loop into integer code several times slower): four at a time with AVX where the processor
 /// has it, else two with SSE2, which every x86-64 processor has.
@@ -231,7 +246,7 @@ fn all_demand(y: &[f64]) -> bool {
 #[target_feature(enable = "avx")]
 unsafe fn all_demand_avx(y: &[f64]) -> bool {
     use std::arch::x86_64::*;
-    let (zero, infinity) = (_mm256_setzero_pd(), _mm256_set1_pd(f64::INFINITY));
+    let zero = _mm256_setzero_pd();
     // Two accumulators, so that the loads and compares of eight values overlap.
     let (mut ok0, mut ok1) = (_mm256_cmp_pd::<_CMP_EQ_OQ>(zero, zero), _mm256_cmp_pd::<_CMP_EQ_OQ>(zero, zero));
     let blocks = y.chunks_exact(8);
@@ -239,10 +254,10 @@ unsafe fn all_demand_avx(y: &[f64]) -> bool {
     for block in blocks {
         // SAFETY: the block holds eight values; unaligned loads.
         let (a, b) = unsafe { (_mm256_loadu_pd(block.as_ptr()), _mm256_loadu_pd(block.as_ptr().add(4))) };
-        ok0 = _mm256_and_pd(ok0, _mm256_and_pd(_mm256_cmp_pd::<_CMP_GE_OQ>(a, zero), _mm256_cmp_pd::<_CMP_LT_OQ>(a, infinity)));
-        ok1 = _mm256_and_pd(ok1, _mm256_and_pd(_mm256_cmp_pd::<_CMP_GE_OQ>(b, zero), _mm256_cmp_pd::<_CMP_LT_OQ>(b, infinity)));
+        ok0 = _mm256_and_pd(ok0, demand_lanes(a));
+        ok1 = _mm256_and_pd(ok1, demand_lanes(b));
     }
-    _mm256_movemask_pd(_mm256_and_pd(ok0, ok1)) == 0b1111 && rest.iter().all(|&v| (0.0..f64::INFINITY).contains(&v))
+    _mm256_movemask_pd(_mm256_and_pd(ok0, ok1)) == 0b1111 && rest.iter().all(|&v| is_demand_value(v))
 }
 
 #[cfg(target_arch = "x86_64")]
@@ -258,12 +273,12 @@ fn all_demand_sse2(y: &[f64]) -> bool {
         let v = unsafe { _mm_loadu_pd(pair.as_ptr()) };
         ok = _mm_and_pd(ok, _mm_and_pd(_mm_cmpge_pd(v, zero), _mm_cmplt_pd(v, infinity)));
     }
-    _mm_movemask_pd(ok) == 0b11 && rest.iter().all(|&v| (0.0..f64::INFINITY).contains(&v))
+    _mm_movemask_pd(ok) == 0b11 && rest.iter().all(|&v| is_demand_value(v))
 }
 
 #[cfg(not(target_arch = "x86_64"))]
 fn all_demand(y: &[f64]) -> bool {
-    y.iter().all(|&v| (0.0..f64::INFINITY).contains(&v))
+    y.iter().all(|&v| is_demand_value(v))
 }
 
 #[cfg(test)]
