@@ -14,6 +14,11 @@ resumable; R's fits and the series are kept):
     python3 testdata/arima_optimum/make_optimum_fixtures.py --skip-statsmodels
     python3 testdata/arima_optimum/make_optimum_fixtures.py --statsmodels-into testdata/arima_optimum/cases.json
 
+Then re-score the references exactly (adds `loglik_high_precision`, see below; under a
+minute):
+
+    python3 testdata/arima_optimum/rescore_references.py
+
 Deterministic: every series comes from numpy.random.default_rng(seed) (default
 20261207), drawn case by case in the order below.
 
@@ -38,7 +43,14 @@ For each the fixture holds
     R's likelihood with testdata/arima/make_arima_fixtures.py's `_make_model` and
     `_r_loglik` (SARIMAX, exact diffuse start, concentrated scale; the likelihood of
     the differenced series, as R's and lagrs'); `loglik` and `coef` in R's order,
-    or `error`.
+    or `error`;
+  * `loglik_high_precision` in `r` and in `statsmodels` (rescore_references.py, run after
+    this script): the exact log-likelihood at that reference's estimates, the convention
+    of `loglik_exact` and statsmodels' `loglik` (not of R's own `loglik`, which leaves out
+    innovations whose variance is 1e4 innovation variances or more, as lagrs' reported
+    value does) but evaluated in 80 decimal digits (exact_loglik.py),
+    because near the unit circle or at very large levels the double-precision re-scoring
+    can be tens of units off; rust/tests/arima_optimum.rs compares against these.
 
 "auto" cases (168): 14 per period m = 1..12, simulated from a random SARIMA with
 d in {0, 1} (and D in {0, 1} when m > 1), lengths 3m + 20 to 200; the unit-root test
