@@ -7,14 +7,21 @@
 //! and seasonal test).
 //!
 //! The goals: lagrs' log-likelihood never more than 1 below the better of R's and
-//! statsmodels' (each re-scored under R's likelihood, which is lagrs'), and within 0.01 of
-//! it on at least 98% of the pairs; where lagrs and R difference alike, lagrs' AICc never
+//! statsmodels' (each the exact likelihood of the differenced series at its own estimates,
+//! evaluated in high precision: see `reference_loglik`), and within 0.01 of it on at least
+//! 98% of the pairs; where lagrs and R difference alike, lagrs' AICc never
 //! more than 1 above R's. Measure with
 //! `cargo test -p lagrs-core --profile test-opt --test arima_optimum -- --ignored --nocapture`
-//! (the report lists every pair outside the goals; `ARIMA_OPTIMUM_ONLY=<name>` fits one pair).
+//! (the report lists every pair outside the goals with lagrs' estimates, which
+//! `testdata/arima_optimum/rescore_lagrs_end_points.py` re-scores exactly;
+//! `ARIMA_OPTIMUM_ESTIMATES=1` lists every pair; `ARIMA_OPTIMUM_ONLY=<name>` fits one pair).
 //! The fixed-order test is ignored while its goal is not reached (it asserts the goal
 //! unchanged); the auto-ARIMA test runs (its goal is met since the refit rule of
 //! `auto::search::refit_exactly`).
+//! lagrs' side is its reported log-likelihood, which follows R's `ARIMA_Like` in leaving out
+//! innovations whose variance is 1e4 innovation variances or more; on fits that reach an AR
+//! unit root it is above the exact likelihood at lagrs' estimates (`docs/RELIABILITY.md`,
+//! eighth round, has both measures).
 //! statsmodels reaches optima on the MA or AR unit circle (an AR/MA pair cancelling there,
 //! an MA root at -1) that R's transformed parameterisation does not approach; lagrs' second
 //! starts of fixed-order fits (`arima::second_start`) reach most of them.
@@ -51,18 +58,47 @@ fn label(s: &lagrs_core::arima::ArimaSpec) -> String {
     t
 }
 
-/// The better of R's and statsmodels' log-likelihood (NaN when both failed), each at its
-/// estimates re-scored with the exact diffuse start. R's own value (`loglik`, kept where
-/// statsmodels cannot re-score, for orders whose seasonal and non-seasonal lags overlap)
-/// approximates the differencing's diffuse start with a prior variance of 1e6 and the
-/// stationary part with Gardner's initial covariance; near a unit root or at large levels
-/// it misstates the likelihood at its own estimates by up to hundreds of units.
-fn best_reference(case: &Value) -> f64 {
-    let r = match case["r"]["loglik_exact"].as_f64() {
-        Some(exact) => exact,
-        None => num(&case["r"]["loglik"]),
-    };
-    let sm = num(&case["statsmodels"]["loglik"]);
+/// One reference's log-likelihood: the exact value at its estimates (`loglik_high_precision`,
+/// written by `rescore_references.py` beside the fixture: the Gaussian likelihood of the
+/// differenced series, mean and drift as R's, variance concentrated out, evaluated in 80
+/// decimal digits) where it has estimates; its
+/// reported value where it has none; NaN where its fit failed (or, none in the fixture,
+/// its estimates have no stationary likelihood).
+///
+/// Why not the double-precision value a re-scoring reports: with AR roots within about
+/// 1e-8 of the unit circle or on series of very large magnitude a double-precision Kalman
+/// filter can misstate the likelihood by tens of units either way
+/// (fixed_469_near_cancelling: statsmodels' re-scoring of its own estimates gives -2198.85,
+/// their exact likelihood is -2284.87; fixed_198_overfit: R's estimates re-scored -193.31,
+/// exactly -86.88). Such a value is a rounding artefact, not a likelihood the reference's
+/// estimates have, and lagrs would be measured against a number no estimate reaches (or
+/// let off against one too low). The exact value at the reference's own estimates is what
+/// the reference really achieved. `Scoring::Double` (the comparison before the exact
+/// values) is counted in the report for contrast only.
+fn reference_loglik(r: &Value, double: &[&str], scoring: Scoring) -> f64 {
+    let reported = double.iter().find_map(|k| r[*k].as_f64()).unwrap_or(f64::NAN);
+    if matches!(scoring, Scoring::Double) || r.get("coef").is_none() {
+        return reported;
+    }
+    match r.get("loglik_high_precision") {
+        Some(exact) => exact.as_f64().unwrap_or(f64::NAN),
+        None => panic!("estimates without loglik_high_precision: run testdata/arima_optimum/rescore_references.py"),
+    }
+}
+
+/// Which of a reference's values to compare with: the exact one (the goal's) or the
+/// double-precision re-scoring (reported only).
+#[derive(Clone, Copy)]
+enum Scoring {
+    Exact,
+    Double,
+}
+
+/// The better of R's and statsmodels' log-likelihoods at their own estimates (NaN when
+/// neither has one).
+fn best_reference(case: &Value, scoring: Scoring) -> f64 {
+    let r = reference_loglik(&case["r"], &["loglik_exact", "loglik"], scoring);
+    let sm = reference_loglik(&case["statsmodels"], &["loglik"], scoring);
     if r.is_nan() {
         sm
     } else if sm.is_nan() {
@@ -72,11 +108,12 @@ fn best_reference(case: &Value) -> f64 {
     }
 }
 
-/// One fixed-order pair: its name, the best reference and lagrs' log-likelihood (NaN when the
-/// fit failed, with the error).
+/// One fixed-order pair: its name, the best reference (exact, and as double precision
+/// re-scored it) and lagrs' log-likelihood (NaN when the fit failed, with the error).
 struct Pair {
     name: String,
     best: f64,
+    best_double: f64,
     ours: f64,
     detail: String,
 }
@@ -84,12 +121,28 @@ struct Pair {
 impl Pair {
     /// How far lagrs is below the best reference (infinite when lagrs failed).
     fn gap(&self) -> f64 {
+        self.gap_to(self.best)
+    }
+    fn gap_to(&self, best: f64) -> f64 {
         if self.ours.is_nan() {
             f64::INFINITY
         } else {
-            self.best - self.ours
+            best - self.ours
         }
     }
+}
+
+/// Each reference's exact and double-precision values, for the report.
+fn references(case: &Value) -> String {
+    let r = &case["r"];
+    let sm = &case["statsmodels"];
+    format!(
+        " (R exact {:.4}, double {:.4}; statsmodels exact {:.4}, double {:.4})",
+        reference_loglik(r, &["loglik_exact", "loglik"], Scoring::Exact),
+        reference_loglik(r, &["loglik_exact", "loglik"], Scoring::Double),
+        reference_loglik(sm, &["loglik"], Scoring::Exact),
+        num(&sm["loglik"])
+    )
 }
 
 fn fixed_pairs() -> Vec<Pair> {
@@ -98,23 +151,50 @@ fn fixed_pairs() -> Vec<Pair> {
     assert!(cases.len() >= 500, "the fixture has {} pairs", cases.len());
     cases
         .par_iter()
-        .filter(|c| !best_reference(c).is_nan())
+        .filter(|c| !best_reference(c, Scoring::Exact).is_nan())
         .filter(|c| std::env::var("ARIMA_OPTIMUM_ONLY").map_or(true, |only| c["name"].as_str() == Some(only.as_str())))
         .map(|c| {
             let spec = spec_of_case(c);
             let y = nums(&c["y"]);
             let name = c["name"].as_str().expect("name").to_string();
-            let best = best_reference(c);
+            let best = best_reference(c, Scoring::Exact);
+            let best_double = best_reference(c, Scoring::Double);
             match fit(&spec, &y) {
-                Ok(f) => Pair { name, best, ours: f.log_likelihood(), detail: format!("{} coef {:?} R {}", label(&spec), f.coefficients(), c["r"]["coef"]) },
-                Err(e) => Pair { name, best, ours: f64::NAN, detail: format!("{}: {e}", label(&spec)) },
+                Ok(f) => Pair { name, best, best_double, ours: f.log_likelihood(), detail: format!("{} coef {:?} R {}{}", label(&spec), f.coefficients(), c["r"]["coef"], references(c)) },
+                Err(e) => Pair { name, best, best_double, ours: f64::NAN, detail: format!("{}: {e}{}", label(&spec), references(c)) },
             }
         })
         .collect()
 }
 
+/// The fixture's exact values are complete, and they are the quantity the double-precision
+/// re-scorings compute (the same convention): on all but a few estimates (near the unit
+/// circle or at very large levels, where the double-precision value is the one off) the two
+/// agree to 1e-6.
 #[test]
-#[ignore = "goal not met yet (see docs/RELIABILITY.md): 2 of 537 pairs more than 1 below the best of R and statsmodels (99.3% within 0.01)"]
+fn exact_reference_values_match_the_double_precision_rescoring_on_ordinary_pairs() {
+    let doc = fixture("arima_optimum/cases.json");
+    let mut diffs = Vec::new();
+    for case in doc["cases"].as_array().expect("cases") {
+        for (who, double) in [("r", "loglik_exact"), ("statsmodels", "loglik")] {
+            let r = &case[who];
+            if r.get("coef").is_none() {
+                continue;
+            }
+            let exact = reference_loglik(r, &[double], Scoring::Exact);
+            assert!(exact.is_finite(), "{} {who}: no exact value", case["name"]);
+            if let Some(d) = r[double].as_f64() {
+                diffs.push((exact - d).abs());
+            }
+        }
+    }
+    let agree = diffs.iter().filter(|d| **d <= 1e-6).count();
+    assert!(diffs.len() >= 900, "only {} estimates with both values", diffs.len());
+    assert!(agree as f64 >= 0.95 * diffs.len() as f64, "exact and double-precision values agree to 1e-6 on only {agree} of {}", diffs.len());
+}
+
+#[test]
+#[ignore = "goal not met yet (see docs/RELIABILITY.md): 1 of 537 pairs (fixed_347_random, 2.73) more than 1 below the best of R's and statsmodels' exact log-likelihoods (99.4% within 0.01)"]
 fn fixed_order_fits_reach_the_best_of_r_and_statsmodels() {
     let pairs = fixed_pairs();
     let total = pairs.len();
@@ -128,8 +208,33 @@ fn fixed_order_fits_reach_the_best_of_r_and_statsmodels() {
         100.0 * share,
         pairs.iter().filter(|p| p.gap() < -CLOSE).count()
     );
-    for p in pairs.iter().filter(|p| p.gap() > CLOSE) {
-        eprintln!("  {}: ours {:.4} best {:.4} gap {:.4}  {}", p.name, p.ours, p.best, p.gap(), p.detail);
+    // With ARIMA_OPTIMUM_ESTIMATES set, every pair with its estimates (for
+    // rescore_lagrs_end_points.py: the exact likelihood at lagrs' end points).
+    let every = std::env::var_os("ARIMA_OPTIMUM_ESTIMATES").is_some();
+    for p in pairs.iter().filter(|p| every || p.gap() > CLOSE) {
+        eprintln!("  {}: ours {:.6} best {:.6} gap {:.6}  {}", p.name, p.ours, p.best, p.gap(), p.detail);
+    }
+    // For contrast, the counts against the double-precision references, and every pair whose
+    // best reference the exact re-scoring moves.
+    let far_double = pairs.iter().filter(|p| p.gap_to(p.best_double) > MAX_GAP).count();
+    let close_double = pairs.iter().filter(|p| p.gap_to(p.best_double) <= CLOSE).count();
+    let moved: Vec<&Pair> = pairs.iter().filter(|p| !((p.best - p.best_double).abs() <= 1e-6)).collect();
+    eprintln!(
+        "against the double-precision references: {far_double} more than {MAX_GAP} below, {close_double} ({:.1}%) \
+         within {CLOSE}; {} pairs whose best reference moves by more than 1e-6:",
+        100.0 * close_double as f64 / total as f64,
+        moved.len()
+    );
+    for p in moved {
+        eprintln!(
+            "  {}: best exact {:.6} double {:.6}; ours {:.6}, gap {:.6} (double: {:.6})",
+            p.name,
+            p.best,
+            p.best_double,
+            p.ours,
+            p.gap(),
+            p.gap_to(p.best_double)
+        );
     }
     assert!(far.is_empty(), "{} pairs more than {MAX_GAP} below the best reference (listed above)", far.len());
     assert!(share >= CLOSE_SHARE, "only {:.1}% of the pairs within {CLOSE} of the best reference", 100.0 * share);
