@@ -22,6 +22,24 @@ pub(crate) fn ml_from_least_squares(
     parscale: &[f64],
 ) -> CoreResult<Option<(Vec<f64>, f64)>> {
     let Some(start) = least_squares_start(prob, zero_start) else { return Ok(None) };
+    ml_searched_invertible(prob, start, parscale)
+}
+
+/// The ML optimum (lagrs' coordinates, MA blocks invertible) and its objective from the
+/// strictly invertible start `raw` (lagrs' coordinates), searched with invertible MA
+/// blocks; `None` where the start is not strictly invertible or there is no finite optimum.
+pub(crate) fn ml_from_invertible(prob: &mut Problem<'_>, raw: &[f64], parscale: &[f64]) -> CoreResult<Option<(Vec<f64>, f64)>> {
+    let layout = prob.layout;
+    let mut start = raw.to_vec();
+    for block in [layout.ma(), layout.sma()] {
+        let Some(free) = ma_to_free(&raw[block.clone()]) else { return Ok(None) };
+        start[block].copy_from_slice(&free);
+    }
+    ml_searched_invertible(prob, start, parscale)
+}
+
+/// ML from `start` in the search's coordinates ([`least_squares_start`]'s).
+fn ml_searched_invertible(prob: &mut Problem<'_>, start: Vec<f64>, parscale: &[f64]) -> CoreResult<Option<(Vec<f64>, f64)>> {
     let layout = prob.layout;
     if !prob.ml(&ma_free_to_raw(&layout, &start)).is_finite() {
         return Ok(None);

@@ -19,6 +19,7 @@
 //! * `restart` — ML restarts off stationary points and the MA boundary;
 //!   `end_point` — the signs that gate the second starts; `second_start` — ML from further
 //!   starts; `ls_start` — the one from least-squares estimates, MA kept invertible;
+//!   `circle_scan` — those along the MA unit circle, from end points with an MA root on it;
 //! * `stages` — the optimiser settings and cancellation check the fit's stages share;
 //! * `hessian` — numerical Hessian and standard errors; `linear` — the objectives at the
 //!   Hessian's points through their linearity in the regression coefficients;
@@ -29,6 +30,7 @@
 
 mod adjust;
 mod batch;
+mod circle_scan;
 mod css;
 mod end_point;
 mod final_pass;

@@ -5,10 +5,11 @@
 //! lagrs, often at a supremum next to the unit circle: an AR root near +1 or -1 cancelling
 //! an MA root there (which leaves a free level), or an AR/MA pair mirrored through zero.
 
+use super::circle_scan::{ar_off_circle, circle_starts};
 use super::end_point;
 use super::final_pass::final_pass;
 use super::hessian::numerical_hessian;
-use super::ls_start::ml_from_least_squares;
+use super::ls_start::{ml_from_invertible, ml_from_least_squares};
 use super::linear::Ml;
 use super::objective::Problem;
 use super::restart::{invertible, ml_from};
@@ -43,9 +44,13 @@ pub(crate) struct Kept {
 ///     AR partial autocorrelations, MA coefficients), and zero ARMA coefficients (R's "ML"
 ///     start) when the fit started elsewhere. And in every case ML from least-squares
 ///     estimates with the MA part kept invertible (`ls_start`, statsmodels' kind of start).
+///     Where the end point has an MA root on the unit circle in a block of two or more
+///     coefficients, ML (MA kept invertible) from that block's two roots nearest the circle
+///     replaced by a pair at each angle of `circle_scan`'s grid; an end point of these with
+///     an AR root on the circle does not count (`circle_scan::ar_off_circle`).
 ///     The best replaces `raw` when it gains more than [`MIN_GAIN`] and the final filter
 ///     pass succeeds there. Three more ML optimisations per flagged fit (two where only the
-///     size flags it).
+///     size flags it), six more per MA block on the circle.
 pub(crate) fn second_start(
     prob: &mut Problem<'_>,
     raw: Vec<f64>,
@@ -77,6 +82,9 @@ pub(crate) fn second_start(
             one_start = true;
         }
     }
+    // The scan asks where along the circle this end point's supremum should lie, so it
+    // starts from this end point (AR and regression parts kept), not from the other starts'.
+    let scan = circle_starts(&layout, &end);
     let mut starts = Vec::with_capacity(2);
     if layout.p > 0 {
         let near_unit = START_PACF.atanh();
@@ -115,6 +123,9 @@ pub(crate) fn second_start(
         keep(ml_from(prob, &st, parscale)?);
     }
     keep(ml_from_least_squares(prob, zero_start, parscale)?);
+    for st in scan {
+        keep(ml_from_invertible(prob, &st, parscale)?.filter(|(x, _)| ar_off_circle(&layout, x)));
+    }
     match best {
         Some((x, _)) if final_pass_succeeds(prob, &x) => Ok(Kept { raw: x, hessian: None }),
         _ => Ok(Kept { raw, hessian }),
