@@ -11,13 +11,13 @@
 //! evaluated in high precision: see `reference_loglik`), and within 0.01 of it on at least
 //! 98% of the pairs; where lagrs and R difference alike, lagrs' AICc never
 //! more than 1 above R's. Measure with
-//! `cargo test -p lagrs-core --profile test-opt --test arima_optimum -- --ignored --nocapture`
+//! `cargo test -p lagrs-core --profile test-opt --test arima_optimum -- --nocapture`
 //! (the report lists every pair outside the goals with lagrs' estimates, which
 //! `testdata/arima_optimum/rescore_lagrs_end_points.py` re-scores exactly;
 //! `ARIMA_OPTIMUM_ESTIMATES=1` lists every pair; `ARIMA_OPTIMUM_ONLY=<name>` fits one pair).
-//! The fixed-order test is ignored while its goal is not reached (it asserts the goal
-//! unchanged); the auto-ARIMA test runs (its goal is met since the refit rule of
-//! `auto::search::refit_exactly`).
+//! Both goals are met and both tests run: the fixed-order one since the references were
+//! re-scored exactly and the MA-circle scan of `arima::circle_scan`, the auto-ARIMA one since
+//! the refit rule of `auto::search::refit_exactly`.
 //! lagrs' side is its reported log-likelihood, which follows R's `ARIMA_Like` in leaving out
 //! innovations whose variance is 1e4 innovation variances or more; on fits that reach an AR
 //! unit root it is above the exact likelihood at lagrs' estimates (`docs/RELIABILITY.md`,
@@ -194,7 +194,6 @@ fn exact_reference_values_match_the_double_precision_rescoring_on_ordinary_pairs
 }
 
 #[test]
-#[ignore = "goal not met yet (see docs/RELIABILITY.md): 1 of 537 pairs (fixed_347_random, 2.73) more than 1 below the best of R's and statsmodels' exact log-likelihoods (99.4% within 0.01)"]
 fn fixed_order_fits_reach_the_best_of_r_and_statsmodels() {
     let pairs = fixed_pairs();
     let total = pairs.len();

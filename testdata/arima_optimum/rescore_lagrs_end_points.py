@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Re-score lagrs' own end points exactly, beside the references' exact values (a diagnostic).
 
-The ignored goal test of rust/tests/arima_optimum.rs prints lagrs' log-likelihood and
+The goal test of rust/tests/arima_optimum.rs prints lagrs' log-likelihood and
 estimates for every pair more than 0.01 below the best reference, or for every pair with
 ARIMA_OPTIMUM_ESTIMATES=1. This reads that output and evaluates at lagrs' estimates
 
@@ -14,7 +14,7 @@ ARIMA_OPTIMUM_ESTIMATES=1. This reads that output and evaluates at lagrs' estima
     can be told apart from an error in lagrs' evaluation.
 
     cd rust && ARIMA_OPTIMUM_ESTIMATES=1 cargo test -p lagrs-core --profile test-opt \\
-        --test arima_optimum -- --ignored --nocapture 2> optimum.log
+        --test arima_optimum -- --nocapture 2> optimum.log
     python3 testdata/arima_optimum/rescore_lagrs_end_points.py optimum.log
 
 It lists every pair more than 0.01 from the best reference in the test's measure (lagrs'
