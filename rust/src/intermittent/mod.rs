@@ -23,6 +23,7 @@ mod gather;
 mod golden;
 mod guess;
 mod lanes;
+mod proof;
 mod search;
 mod ses;
 mod tsb;

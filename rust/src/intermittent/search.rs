@@ -15,10 +15,16 @@
 //! brackets. While a search is on it and the quadratic rises over its bracket, a pass is a
 //! chain of that path's next points (no division to plan, no tree to walk); the first pass,
 //! before any value is known, is that chain beside the one step to the right.
+//!
+//! Further along that path, a pass can leap (`leap`): a proof from two exact values shows
+//! that the comparisons of the middle of the path go left, and the pass evaluates only the
+//! path's last steps, where the values differ by little more than their rounding.
 
 use super::golden::Bracket;
 use super::guess::Quadratic;
 use super::lanes::Lanes;
+
+mod leap;
 
 /// No node: a branch the plan did not take.
 const NONE: u8 = u8::MAX;
@@ -70,6 +76,11 @@ pub(super) struct Search<const L: usize> {
     /// Whether the last pass was a chain whose every step the values took: the next pass
     /// chains on without fitting a new quadratic.
     chained: bool,
+    /// The plan when it is a leap (`leap`), and whether the search has leapt (once at most).
+    leap: Option<leap::Leap>,
+    leapt: bool,
+    /// The series' spread for the leap's proof, once read (`None` before).
+    spread: Option<Option<super::proof::Spread>>,
 }
 
 /// The brackets of the search over the optimised SES's bounds that goes left at every step
@@ -95,14 +106,14 @@ impl<const L: usize> Search<L> {
         let s = Bracket::new(lower, upper);
         let node = Node { b: s, children: [NONE; 2], end: NONE };
         let path = left_path(lower, upper);
-        Search { s, nodes: [node; L], root: [NONE; 2], fresh: true, done: false, fa: f64::NAN, fb: f64::NAN, spare: (f64::NAN, f64::NAN), level: None, path, straight: Some(0), chain: None, chained: false }
+        Search { s, nodes: [node; L], root: [NONE; 2], fresh: true, done: false, fa: f64::NAN, fb: f64::NAN, spare: (f64::NAN, f64::NAN), level: None, path, straight: Some(0), chain: None, chained: false, leap: None, leapt: false, spread: None }
     }
 
     /// The same search, planning `M` points a pass from now on.
     pub(super) fn widen<const M: usize>(self) -> Search<M> {
         let node = Node { b: self.s, children: [NONE; 2], end: NONE };
         let (path, straight) = (self.path, self.straight);
-        Search { s: self.s, nodes: [node; M], root: [NONE; 2], fresh: self.fresh, done: self.done, fa: self.fa, fb: self.fb, spare: self.spare, level: self.level, path, straight, chain: None, chained: false }
+        Search { s: self.s, nodes: [node; M], root: [NONE; 2], fresh: self.fresh, done: self.done, fa: self.fa, fb: self.fb, spare: self.spare, level: self.level, path, straight, chain: None, chained: false, leap: None, leapt: self.leapt, spread: self.spread }
     }
 
     pub(super) fn done(&self) -> bool {
@@ -124,12 +135,13 @@ impl<const L: usize> Search<L> {
         s.narrow_enough() || s.choice().is_none()
     }
 
-    /// The points of the next pass, unused lanes set to the bracket's start (evaluated and
+    /// The points of the next pass over `x`, unused lanes set to the bracket's start (evaluated and
     /// ignored). Marks the search done when it has no step left.
-    pub(super) fn plan(&mut self, lanes: &mut [f64; L]) {
+    pub(super) fn plan(&mut self, lanes: &mut [f64; L], x: &[f64]) {
         lanes.fill(self.s.a);
         self.root = [NONE; 2];
         self.chain = None;
+        self.leap = None;
         if self.done {
             return;
         }
@@ -159,7 +171,7 @@ impl<const L: usize> Search<L> {
         }
         let first = self.s.choice() == Some(true);
         if let (Some(steps), Some(path), true, true) = (self.straight, self.path, first, std::mem::take(&mut self.chained)) {
-            self.plan_chain(steps + 1, path, lanes, 0);
+            self.plan_along(steps + 1, path, lanes, x);
             return;
         }
         let guess = Quadratic::fit(&self.s, [(self.s.a, self.fa), (self.s.b, self.fb), self.spare]);
@@ -170,7 +182,7 @@ impl<const L: usize> Search<L> {
         let rises = |q: &Quadratic, next: &Bracket| q.rises_over(&here) && q.choice(next) == Some(true);
         if let (Some(steps), Some(path), true, Some(q)) = (self.straight, self.path, first, guess.as_ref()) {
             if rises(q, &path[steps + 1]) {
-                self.plan_chain(steps + 1, path, lanes, 0);
+                self.plan_along(steps + 1, path, lanes, x);
                 return;
             }
         }
@@ -307,10 +319,13 @@ impl<const L: usize> Search<L> {
     }
 
     /// Walks the plan of [`Search::plan`] with the values of its points, taking the plain
-    /// search's steps until the plan ends or the search does.
-    pub(super) fn absorb(&mut self, values: &Lanes<L>) {
+    /// search's steps until the plan ends or the search does. `x` is the series searched.
+    pub(super) fn absorb(&mut self, values: &Lanes<L>, x: &[f64]) {
         if self.done {
             return;
+        }
+        if let Some(leap) = self.leap {
+            return self.absorb_leap(leap, values, x);
         }
         if let Some(chain) = self.chain {
             if !self.fresh {
