@@ -176,49 +176,103 @@ pub(crate) fn css_sums_kept<'s>(w: &[f64], phi: &[f64], theta: &[f64], ncond: us
     (ssq, nu, &sc.resid)
 }
 
-/// Series filtered side by side in [`css_residuals_many`]: the MA recursion of one series
-/// waits on its previous residual, four independent ones fill the pipeline.
-const LANES: usize = 4;
-
 /// The CSS residuals of several complete series of one length (as [`css_sums_kept`]
-/// leaves them: zero before `ncond`) into `out`, four series at a time.
+/// leaves them: zero before `ncond`) into `out`. The MA recursion of one series waits on
+/// its previous residual, so the series are filtered side by side, up to sixteen at a
+/// time (four AVX registers a row) where the processor has AVX. Each residual is computed
+/// by the operations of [`css_sums_complete`] in its order, never fused, whatever the
+/// number of series beside it: the same bits on every path.
 pub(crate) fn css_residuals_many(series: &[&[f64]], phi: &[f64], theta: &[f64], ncond: usize, out: &mut [Vec<f64>]) {
+    #[cfg(target_arch = "x86_64")]
+    if std::arch::is_x86_feature_detected!("avx") {
+        // SAFETY: the processor has AVX (checked just above).
+        unsafe { residuals_many_avx(series, phi, theta, ncond, out) };
+        return;
+    }
+    residuals_many(series, phi, theta, ncond, out);
+}
+
+#[cfg(target_arch = "x86_64")]
+#[target_feature(enable = "avx")]
+unsafe fn residuals_many_avx(series: &[&[f64]], phi: &[f64], theta: &[f64], ncond: usize, out: &mut [Vec<f64>]) {
+    residuals_many(series, phi, theta, ncond, out);
+}
+
+#[inline(always)]
+fn residuals_many(series: &[&[f64]], phi: &[f64], theta: &[f64], ncond: usize, out: &mut [Vec<f64>]) {
     let n = series.first().map_or(0, |s| s.len());
-    let ar: Vec<(usize, f64)> = phi.iter().enumerate().filter(|(_, c)| **c != 0.0).map(|(j, &c)| (j + 1, c)).collect();
-    let ma: Vec<(usize, f64)> = theta.iter().enumerate().filter(|(_, c)| **c != 0.0).map(|(j, &c)| (j + 1, c)).collect();
-    // e[l * LANES + c]: the residual at time l of the c-th series of the block.
-    let mut e = vec![0.0; n * LANES];
-    for (block, outs) in series.chunks(LANES).zip(out.chunks_mut(LANES)) {
-        e.fill(0.0);
-        for (c, w) in block.iter().enumerate() {
-            for l in ncond..n {
-                let mut tmp = w[l];
-                for &(lag, coef) in &ar {
-                    tmp -= coef * w[l - lag];
-                }
-                e[l * LANES + c] = tmp;
+    let nonzero = |c: &[f64]| -> Vec<(usize, f64)> { c.iter().enumerate().filter(|(_, c)| **c != 0.0).map(|(j, &c)| (j + 1, c)).collect() };
+    let (ar, ma) = (nonzero(phi), nonzero(theta));
+    let mut buf = Vec::new();
+    let mut done = 0;
+    while done < series.len() {
+        let left = series.len() - done;
+        let block = if left > 8 { 16 } else if left > 4 { 8 } else { 4 };
+        let end = (done + block).min(series.len());
+        let (s, o) = (&series[done..end], &mut out[done..end]);
+        match block {
+            16 => residual_block::<16>(s, &ar, &ma, n, ncond, &mut buf, o),
+            8 => residual_block::<8>(s, &ar, &ma, n, ncond, &mut buf, o),
+            _ => residual_block::<4>(s, &ar, &ma, n, ncond, &mut buf, o),
+        }
+        done = end;
+    }
+}
+
+/// Up to `L` series of [`residuals_many`] side by side: `buf` holds the series then the
+/// residuals, row by row (`[l * L + c]`: time l of the c-th series).
+#[inline(always)]
+fn residual_block<const L: usize>(
+    series: &[&[f64]],
+    ar: &[(usize, f64)],
+    ma: &[(usize, f64)],
+    n: usize,
+    ncond: usize,
+    buf: &mut Vec<f64>,
+    out: &mut [Vec<f64>],
+) {
+    buf.clear();
+    buf.resize(2 * n * L, 0.0);
+    let (w, e) = buf.split_at_mut(n * L);
+    for (c, s) in series.iter().enumerate() {
+        for (l, v) in s.iter().enumerate() {
+            w[l * L + c] = *v;
+        }
+    }
+    let row = |v: &[f64], l: usize| -> [f64; L] { v[l * L..(l + 1) * L].try_into().expect("one row") };
+    // Pre-sample residuals (before ncond) are zero, as in `css_sums_complete`: lags
+    // reaching back before ncond contribute nothing until `warm`.
+    let warm = (ncond + ma.last().map_or(0, |m| m.0)).min(n);
+    for l in ncond..n {
+        let mut acc = row(w, l);
+        for &(lag, coef) in ar {
+            let past = row(w, l - lag);
+            for c in 0..L {
+                acc[c] -= coef * past[c];
             }
         }
-        // Pre-sample residuals (before ncond) are zero, as in `css_sums_complete`: lags
-        // reaching back before ncond contribute nothing until `warm`.
-        let warm = (ncond + ma.last().map_or(0, |m| m.0)).min(n);
-        for l in ncond..n {
-            let mut acc: [f64; LANES] = e[l * LANES..(l + 1) * LANES].try_into().expect("one row");
-            for &(lag, coef) in &ma {
-                if l < warm && (lag > l || l - lag < ncond) {
-                    continue;
+        if l < warm {
+            for &(lag, coef) in ma {
+                if lag <= l && l - lag >= ncond {
+                    let past = row(e, l - lag);
+                    for c in 0..L {
+                        acc[c] -= coef * past[c];
+                    }
                 }
-                let past: &[f64; LANES] = e[(l - lag) * LANES..(l - lag + 1) * LANES].try_into().expect("one row");
-                for c in 0..LANES {
+            }
+        } else {
+            for &(lag, coef) in ma {
+                let past = row(e, l - lag);
+                for c in 0..L {
                     acc[c] -= coef * past[c];
                 }
             }
-            e[l * LANES..(l + 1) * LANES].copy_from_slice(&acc);
         }
-        for (c, o) in outs.iter_mut().enumerate() {
-            o.clear();
-            o.extend((0..n).map(|l| e[l * LANES + c]));
-        }
+        e[l * L..(l + 1) * L].copy_from_slice(&acc);
+    }
+    for (c, o) in out.iter_mut().enumerate() {
+        o.clear();
+        o.extend((0..n).map(|l| e[l * L + c]));
     }
 }
 
@@ -294,6 +348,23 @@ mod tests {
                 for (g, x) in got.iter().zip(want) {
                     assert!((g - x).abs() <= 1e-12 * (1.0 + x.abs()), "{g} vs {x}");
                 }
+            }
+        }
+    }
+
+    #[test]
+    fn many_series_residuals_do_not_depend_on_the_series_beside_them() {
+        // Blocks of 16, 8 and 4 series: each series' residuals to the bit as alone.
+        let w: Vec<Vec<f64>> = (0..19).map(|k| (0..90).map(|t| ((t * (7 + k) % 41) as f64 / 5.0).cos() * (1.0 + k as f64)).collect()).collect();
+        let refs: Vec<&[f64]> = w.iter().map(|v| v.as_slice()).collect();
+        let (phi, theta) = ([0.5, 0.0, -0.2], [0.4, 0.0, 0.0, -0.3]);
+        for count in [19, 11, 6, 3] {
+            let mut many = vec![Vec::new(); count];
+            css_residuals_many(&refs[..count], &phi, &theta, 3, &mut many);
+            for (series, got) in refs.iter().zip(&many) {
+                let mut alone = vec![Vec::new()];
+                css_residuals_many(&[series], &phi, &theta, 3, &mut alone);
+                assert!(got.iter().zip(&alone[0]).all(|(a, b)| a.to_bits() == b.to_bits()), "{count} series");
             }
         }
     }

@@ -50,6 +50,7 @@ mod second_start;
 mod serialize;
 mod spec;
 mod stages;
+mod starts;
 pub mod text;
 mod transform;
 mod units;

@@ -11,6 +11,7 @@ use super::kalman::{ArmaWorkspace, FullFilter};
 use super::polynomial::{delta as delta_poly, difference, expand_ar, expand_ma};
 use super::regression::Regression;
 use super::spec::ArimaSpec;
+use super::starts::Start;
 use super::xreg::{refuse_aliased, Regressors};
 use super::units::{degenerate, Scale};
 use super::transform::{inv_partrans, ma_invert, undo_pars, Layout};
@@ -198,48 +199,33 @@ pub(crate) fn setup_xreg<'a>(
     let scale = Scale::of(y, &delta);
     let y_std = scale.apply(y);
     let dx = difference(&y_std, &delta);
-    if !xreg.is_empty() {
-        refuse_aliased(spec, xreg, &reg, &dx)?;
-    }
-
-    // 1. Regression start (R: lm(dx ~ dxreg - 1) on the rotated regressors,
-    //    parscale 10 * s.e.).
+    let n_reg = reg.k();
+    let known = if xreg.is_empty() { None } else { xreg.starts().get(spec.include_mean, spec.include_drift, &delta, &dx) };
+    let start = match known {
+        Some(start) => start,
+        None => {
+            if !xreg.is_empty() {
+                refuse_aliased(spec, xreg, &reg, &dx)?;
+            }
+            // R: lm(dx ~ dxreg - 1) on the rotated regressors.
+            let start = regression_start(&reg, &dx);
+            refuse_degenerate(spec, xreg, &reg, &dx, &start.gamma, &y_std)?;
+            if !xreg.is_empty() {
+                xreg.starts().put(spec.include_mean, spec.include_drift, &delta, &dx, &start);
+            }
+            start
+        }
+    };
+    // 1. Regression start, parscale 10 * s.e. (as R).
     let mut init = vec![0.0; k];
     let mut parscale = vec![1.0; k];
-    let rotated = if reg.k() > 0 { reg.rotated_dcols() } else { Vec::new() };
-    if reg.k() > 0 {
-        let (gamma, se) = ols_normal_equations(&dx, &rotated);
-        for i in 0..reg.k() {
-            init[narma + i] = gamma[i];
-            parscale[narma + i] =
-                if se[i].is_finite() && se[i] > 0.0 { 10.0 * se[i] } else { (gamma[i].abs() * 0.01).max(1e-6) };
-        }
+    for i in 0..n_reg {
+        let (gamma, se) = (start.gamma[i], start.se[i]);
+        init[narma + i] = gamma;
+        parscale[narma + i] = if se.is_finite() && se > 0.0 { 10.0 * se } else { (gamma.abs() * 0.01).max(1e-6) };
     }
-    // Degenerate data: nothing left to explain after differencing and regression.
+    let rotated = start.rotated;
     let y_max = y_std.iter().filter(|v| !v.is_nan()).fold(0.0f64, |m, v| m.max(v.abs()));
-    {
-        let beta = reg.beta(&init[narma..]);
-        let mut left = Vec::with_capacity(dx.len());
-        Problem::adjusted(&mut left, &dx, &reg.dcols, &beta);
-        let left_max = left.iter().filter(|v| !v.is_nan()).fold(0.0f64, |m, v| m.max(v.abs()));
-        if degenerate(left_max, y_max) {
-            let removed = if !xreg.is_empty() {
-                "the regression on xreg"
-            } else {
-                match (spec.d + spec.seasonal_d > 0, spec.include_mean && spec.d + spec.seasonal_d == 0, spec.include_drift) {
-                (true, _, true) => "differencing and drift",
-                (true, _, false) => "differencing",
-                (false, true, true) => "its mean and drift",
-                (false, true, false) => "its mean",
-                (false, false, _) => "its drift",
-            }};
-            return invalid(format!(
-                "y is reproduced exactly by {removed}: the innovation variance of {} is zero relative to the scale \
-                 of y and the model is degenerate",
-                spec.label()
-            ));
-        }
-    }
 
     let prob = Problem {
         layout,
@@ -262,6 +248,46 @@ pub(crate) fn setup_xreg<'a>(
         y_max,
     };
     Ok(Setup { prob, init, parscale, n_used, scale })
+}
+
+/// The rotated differenced regressors and the least-squares start on them (none
+/// without regressors).
+fn regression_start(reg: &Regression, dx: &[f64]) -> Start {
+    if reg.k() == 0 {
+        return Start { rotated: Vec::new(), gamma: Vec::new(), se: Vec::new() };
+    }
+    let rotated = reg.rotated_dcols();
+    let (gamma, se) = ols_normal_equations(dx, &rotated);
+    Start { rotated, gamma, se }
+}
+
+/// Degenerate data: nothing left to explain after differencing and the regression at its
+/// least-squares start `gamma` (rotated coordinates).
+fn refuse_degenerate(spec: &ArimaSpec, xreg: &Regressors, reg: &Regression, dx: &[f64], gamma: &[f64], y_std: &[f64]) -> CoreResult<()> {
+    let y_max = y_std.iter().filter(|v| !v.is_nan()).fold(0.0f64, |m, v| m.max(v.abs()));
+    let beta = reg.beta(gamma);
+    let mut left = Vec::with_capacity(dx.len());
+    Problem::adjusted(&mut left, dx, &reg.dcols, &beta);
+    let left_max = left.iter().filter(|v| !v.is_nan()).fold(0.0f64, |m, v| m.max(v.abs()));
+    if !degenerate(left_max, y_max) {
+        return Ok(());
+    }
+    let removed = if !xreg.is_empty() {
+        "the regression on xreg"
+    } else {
+        match (spec.d + spec.seasonal_d > 0, spec.include_mean && spec.d + spec.seasonal_d == 0, spec.include_drift) {
+            (true, _, true) => "differencing and drift",
+            (true, _, false) => "differencing",
+            (false, true, true) => "its mean and drift",
+            (false, true, false) => "its mean",
+            (false, false, _) => "its drift",
+        }
+    };
+    invalid(format!(
+        "y is reproduced exactly by {removed}: the innovation variance of {} is zero relative to the scale \
+         of y and the model is degenerate",
+        spec.label()
+    ))
 }
 
 /// Natural coefficients to the optimizer's: AR blocks to atanh(PACF), MA
