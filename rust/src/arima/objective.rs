@@ -40,6 +40,8 @@ pub(crate) struct Problem<'a> {
     pub(crate) theta: Vec<f64>,
     pub(crate) work: Adjusted,
     pub(crate) css: CssScratch,
+    /// Residual buffers of the grouped evaluations (`linear`), kept between calls.
+    pub(crate) linear_scratch: Vec<Vec<f64>>,
     pub(crate) ws: ArmaWorkspace,
     /// Set by another thread to stop the fit: every objective value is then +inf.
     pub(crate) cancel: Option<&'a AtomicBool>,
@@ -243,6 +245,7 @@ pub(crate) fn setup_xreg<'a>(
         theta: vec![0.0; spec.ma_degree()],
         work: Adjusted::default(),
         css: CssScratch::default(),
+        linear_scratch: Vec::new(),
         ws: ArmaWorkspace::default(),
         cancel,
         y_max,
