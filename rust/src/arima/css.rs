@@ -14,6 +14,8 @@ pub(crate) struct CssScratch {
     /// Non-zero AR / MA coefficients as (lag, coefficient).
     ar: Vec<(usize, f64)>,
     ma: Vec<(usize, f64)>,
+    /// The series and residuals of [`css_residuals_many`], row by row.
+    pub(crate) lanes: Vec<f64>,
 }
 
 /// [`css_sums`] for a series without missing values, using only the non-zero
@@ -182,28 +184,28 @@ pub(crate) fn css_sums_kept<'s>(w: &[f64], phi: &[f64], theta: &[f64], ncond: us
 /// time (four AVX registers a row) where the processor has AVX. Each residual is computed
 /// by the operations of [`css_sums_complete`] in its order, never fused, whatever the
 /// number of series beside it: the same bits on every path.
-pub(crate) fn css_residuals_many(series: &[&[f64]], phi: &[f64], theta: &[f64], ncond: usize, out: &mut [Vec<f64>]) {
+/// `buf` is scratch space, kept between calls.
+pub(crate) fn css_residuals_many(series: &[&[f64]], phi: &[f64], theta: &[f64], ncond: usize, out: &mut [Vec<f64>], buf: &mut Vec<f64>) {
     #[cfg(target_arch = "x86_64")]
     if std::arch::is_x86_feature_detected!("avx") {
         // SAFETY: the processor has AVX (checked just above).
-        unsafe { residuals_many_avx(series, phi, theta, ncond, out) };
+        unsafe { residuals_many_avx(series, phi, theta, ncond, out, buf) };
         return;
     }
-    residuals_many(series, phi, theta, ncond, out);
+    residuals_many(series, phi, theta, ncond, out, buf);
 }
 
 #[cfg(target_arch = "x86_64")]
 #[target_feature(enable = "avx")]
-unsafe fn residuals_many_avx(series: &[&[f64]], phi: &[f64], theta: &[f64], ncond: usize, out: &mut [Vec<f64>]) {
-    residuals_many(series, phi, theta, ncond, out);
+unsafe fn residuals_many_avx(series: &[&[f64]], phi: &[f64], theta: &[f64], ncond: usize, out: &mut [Vec<f64>], buf: &mut Vec<f64>) {
+    residuals_many(series, phi, theta, ncond, out, buf);
 }
 
 #[inline(always)]
-fn residuals_many(series: &[&[f64]], phi: &[f64], theta: &[f64], ncond: usize, out: &mut [Vec<f64>]) {
+fn residuals_many(series: &[&[f64]], phi: &[f64], theta: &[f64], ncond: usize, out: &mut [Vec<f64>], buf: &mut Vec<f64>) {
     let n = series.first().map_or(0, |s| s.len());
     let nonzero = |c: &[f64]| -> Vec<(usize, f64)> { c.iter().enumerate().filter(|(_, c)| **c != 0.0).map(|(j, &c)| (j + 1, c)).collect() };
     let (ar, ma) = (nonzero(phi), nonzero(theta));
-    let mut buf = Vec::new();
     let mut done = 0;
     while done < series.len() {
         let left = series.len() - done;
@@ -211,9 +213,9 @@ fn residuals_many(series: &[&[f64]], phi: &[f64], theta: &[f64], ncond: usize, o
         let end = (done + block).min(series.len());
         let (s, o) = (&series[done..end], &mut out[done..end]);
         match block {
-            16 => residual_block::<16>(s, &ar, &ma, n, ncond, &mut buf, o),
-            8 => residual_block::<8>(s, &ar, &ma, n, ncond, &mut buf, o),
-            _ => residual_block::<4>(s, &ar, &ma, n, ncond, &mut buf, o),
+            16 => residual_block::<16>(s, &ar, &ma, n, ncond, buf, o),
+            8 => residual_block::<8>(s, &ar, &ma, n, ncond, buf, o),
+            _ => residual_block::<4>(s, &ar, &ma, n, ncond, buf, o),
         }
         done = end;
     }
@@ -231,9 +233,18 @@ fn residual_block<const L: usize>(
     buf: &mut Vec<f64>,
     out: &mut [Vec<f64>],
 ) {
-    buf.clear();
-    buf.resize(2 * n * L, 0.0);
-    let (w, e) = buf.split_at_mut(n * L);
+    if buf.len() < 2 * n * L {
+        buf.resize(2 * n * L, 0.0);
+    }
+    let (w, e) = buf[..2 * n * L].split_at_mut(n * L);
+    // Every value read is written below but the unused lanes' series (zero) and the
+    // residuals before ncond (zero, as in `css_sums_complete`).
+    if series.len() < L {
+        for r in w.chunks_exact_mut(L) {
+            r[series.len()..].fill(0.0);
+        }
+    }
+    e[..ncond.min(n) * L].fill(0.0);
     for (c, s) in series.iter().enumerate() {
         for (l, v) in s.iter().enumerate() {
             w[l * L + c] = *v;
@@ -341,7 +352,7 @@ mod tests {
         theta[12] = -0.24;
         for (phi, theta, ncond) in [(&[0.5, -0.2][..], &theta[..], 2), (&[][..], &theta[..1], 0), (&[0.3][..], &[][..], 1)] {
             let mut out = vec![Vec::new(); w.len()];
-            css_residuals_many(&refs, phi, theta, ncond, &mut out);
+            css_residuals_many(&refs, phi, theta, ncond, &mut out, &mut Vec::new());
             for (series, got) in w.iter().zip(&out) {
                 let mut sc = CssScratch::default();
                 let (_, _, want) = css_sums_kept(series, phi, theta, ncond, &mut sc);
@@ -360,10 +371,10 @@ mod tests {
         let (phi, theta) = ([0.5, 0.0, -0.2], [0.4, 0.0, 0.0, -0.3]);
         for count in [19, 11, 6, 3] {
             let mut many = vec![Vec::new(); count];
-            css_residuals_many(&refs[..count], &phi, &theta, 3, &mut many);
+            css_residuals_many(&refs[..count], &phi, &theta, 3, &mut many, &mut vec![f64::NAN; 5000]);
             for (series, got) in refs.iter().zip(&many) {
                 let mut alone = vec![Vec::new()];
-                css_residuals_many(&[series], &phi, &theta, 3, &mut alone);
+                css_residuals_many(&[series], &phi, &theta, 3, &mut alone, &mut Vec::new());
                 assert!(got.iter().zip(&alone[0]).all(|(a, b)| a.to_bits() == b.to_bits()), "{count} series");
             }
         }

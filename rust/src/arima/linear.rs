@@ -154,7 +154,7 @@ fn sums_and_residuals(
             resid[0].clear();
             resid[0].extend_from_slice(e);
             let cols: Vec<&[f64]> = moved.iter().map(|&i| prob.rotated[i].as_slice()).collect();
-            css_residuals_many(&cols, &prob.phi, &prob.theta, prob.ar_degree, &mut resid[1..]);
+            css_residuals_many(&cols, &prob.phi, &prob.theta, prob.ar_degree, &mut resid[1..], &mut prob.css.lanes);
             Some((ssq, nu, 0.0))
         }
         Kind::Ml => {

@@ -49,28 +49,29 @@ impl ArmaWorkspace {
             }
         }
         let gains = Gains { phi: &self.phi[..r], fs, ks, rest, f, k };
+        let buf = &mut self.lanes;
         #[cfg(target_arch = "x86_64")]
         if std::arch::is_x86_feature_detected!("avx") {
             // SAFETY: the processor has AVX (checked just above).
-            unsafe { innovations_many_avx(&gains, series, n, out) };
+            unsafe { innovations_many_avx(&gains, series, n, out, buf) };
             return true;
         }
-        innovations_many(&gains, series, n, out);
+        innovations_many(&gains, series, n, out, buf);
         true
     }
 }
 
 #[cfg(target_arch = "x86_64")]
 #[target_feature(enable = "avx")]
-unsafe fn innovations_many_avx(gains: &Gains<'_>, series: &[&[f64]], n: usize, out: &mut [Vec<f64>]) {
-    innovations_many(gains, series, n, out);
+unsafe fn innovations_many_avx(gains: &Gains<'_>, series: &[&[f64]], n: usize, out: &mut [Vec<f64>], buf: &mut Vec<f64>) {
+    innovations_many(gains, series, n, out, buf);
 }
 
 /// The series side by side (one state update waits on the last), up to sixteen at a
 /// time. Each innovation is computed by the same operations in the same order, never
 /// fused, whatever the number of series beside it: the same bits on every path.
 #[inline(always)]
-fn innovations_many(gains: &Gains<'_>, series: &[&[f64]], n: usize, out: &mut [Vec<f64>]) {
+fn innovations_many(gains: &Gains<'_>, series: &[&[f64]], n: usize, out: &mut [Vec<f64>], buf: &mut Vec<f64>) {
     let mut done = 0;
     while done < series.len() {
         let left = series.len() - done;
@@ -78,9 +79,9 @@ fn innovations_many(gains: &Gains<'_>, series: &[&[f64]], n: usize, out: &mut [V
         let end = (done + block).min(series.len());
         let (s, o) = (&series[done..end], &mut out[done..end]);
         match block {
-            16 => innovation_block::<16>(gains, s, n, o),
-            8 => innovation_block::<8>(gains, s, n, o),
-            _ => innovation_block::<4>(gains, s, n, o),
+            16 => innovation_block::<16>(gains, s, n, o, buf),
+            8 => innovation_block::<8>(gains, s, n, o, buf),
+            _ => innovation_block::<4>(gains, s, n, o, buf),
         }
         done = end;
     }
@@ -89,23 +90,32 @@ fn innovations_many(gains: &Gains<'_>, series: &[&[f64]], n: usize, out: &mut [V
 /// Up to `L` series of [`innovations_many`]: the state `a[i * L + c]` of the c-th series,
 /// with a zero row at i = r.
 #[inline(always)]
-fn innovation_block<const L: usize>(gains: &Gains<'_>, series: &[&[f64]], n: usize, out: &mut [Vec<f64>]) {
+fn innovation_block<const L: usize>(gains: &Gains<'_>, series: &[&[f64]], n: usize, out: &mut [Vec<f64>], buf: &mut Vec<f64>) {
     let (phi, r) = (gains.phi, gains.phi.len());
     let inv_f = 1.0 / gains.f;
     let steady_scale = inv_f.sqrt();
     let kf: Vec<f64> = gains.k.iter().map(|x| x * inv_f).collect();
     let mut a = vec![0.0; (r + 1) * L];
-    let mut y = vec![0.0; n * L];
+    if buf.len() < 2 * n * L {
+        buf.resize(2 * n * L, 0.0);
+    }
+    // The series (zero in unused lanes) and the innovations (zero where not counted).
+    let (y, u) = buf[..2 * n * L].split_at_mut(n * L);
+    if series.len() < L {
+        for r in y.chunks_exact_mut(L) {
+            r[series.len()..].fill(0.0);
+        }
+    }
     for (c, s) in series.iter().enumerate() {
         for (t, v) in s.iter().enumerate() {
             y[t * L + c] = *v;
         }
     }
     let row = |v: &[f64], t: usize| -> [f64; L] { v[t * L..(t + 1) * L].try_into().expect("one row") };
-    let mut u = vec![0.0; n * L];
+    u.fill(0.0);
     for t in 0..gains.rest {
         let (ft, kt) = (gains.fs[t], &gains.ks[t * r..(t + 1) * r]);
-        let yt = row(&y, t);
+        let yt = row(y, t);
         let a0 = row(&a, 0);
         let v: [f64; L] = std::array::from_fn(|c| yt[c] - a0[c]);
         if ft < DIFFUSE_GAIN {
@@ -123,7 +133,7 @@ fn innovation_block<const L: usize>(gains: &Gains<'_>, series: &[&[f64]], n: usi
     }
     if gains.f < DIFFUSE_GAIN {
         for t in gains.rest..n {
-            let yt = row(&y, t);
+            let yt = row(y, t);
             let a0 = row(&a, 0);
             let v: [f64; L] = std::array::from_fn(|c| yt[c] - a0[c]);
             for c in 0..L {
