@@ -16,7 +16,8 @@
 //! regression is at most an intercept and a drift (every model without the caller's
 //! regressors): there the saving is small, and those fits stay what they were to the bit.
 
-use super::css::{css_residuals_many, css_sums_kept, css_value};
+use super::css::{css_sums_kept, css_value};
+use super::css_lanes::css_residuals_many;
 use super::kalman::LikSums;
 use super::objective::Problem;
 use super::transform::undo_pars;

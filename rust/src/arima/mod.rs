@@ -30,6 +30,7 @@
 mod adjust;
 mod batch;
 mod css;
+mod css_lanes;
 mod end_point;
 mod final_pass;
 mod fit;

@@ -11,12 +11,11 @@ use super::kalman::{ArmaWorkspace, FullFilter};
 use super::polynomial::{delta as delta_poly, difference, expand_ar, expand_ma};
 use super::regression::Regression;
 use super::spec::ArimaSpec;
-use super::starts::Start;
+use super::starts::{refuse_degenerate, regression_start};
 use super::xreg::{refuse_aliased, Regressors};
-use super::units::{degenerate, Scale};
+use super::units::Scale;
 use super::transform::{inv_partrans, ma_invert, undo_pars, Layout};
 use crate::error::{invalid, CoreResult};
-use crate::numerics::ols::ols_normal_equations;
 use crate::stats::series;
 
 /// Everything the objective functions need, with reusable buffers.
@@ -251,46 +250,6 @@ pub(crate) fn setup_xreg<'a>(
         y_max,
     };
     Ok(Setup { prob, init, parscale, n_used, scale })
-}
-
-/// The rotated differenced regressors and the least-squares start on them (none
-/// without regressors).
-fn regression_start(reg: &Regression, dx: &[f64]) -> Start {
-    if reg.k() == 0 {
-        return Start { rotated: Vec::new(), gamma: Vec::new(), se: Vec::new() };
-    }
-    let rotated = reg.rotated_dcols();
-    let (gamma, se) = ols_normal_equations(dx, &rotated);
-    Start { rotated, gamma, se }
-}
-
-/// Degenerate data: nothing left to explain after differencing and the regression at its
-/// least-squares start `gamma` (rotated coordinates).
-fn refuse_degenerate(spec: &ArimaSpec, xreg: &Regressors, reg: &Regression, dx: &[f64], gamma: &[f64], y_std: &[f64]) -> CoreResult<()> {
-    let y_max = y_std.iter().filter(|v| !v.is_nan()).fold(0.0f64, |m, v| m.max(v.abs()));
-    let beta = reg.beta(gamma);
-    let mut left = Vec::with_capacity(dx.len());
-    Problem::adjusted(&mut left, dx, &reg.dcols, &beta);
-    let left_max = left.iter().filter(|v| !v.is_nan()).fold(0.0f64, |m, v| m.max(v.abs()));
-    if !degenerate(left_max, y_max) {
-        return Ok(());
-    }
-    let removed = if !xreg.is_empty() {
-        "the regression on xreg"
-    } else {
-        match (spec.d + spec.seasonal_d > 0, spec.include_mean && spec.d + spec.seasonal_d == 0, spec.include_drift) {
-            (true, _, true) => "differencing and drift",
-            (true, _, false) => "differencing",
-            (false, true, true) => "its mean and drift",
-            (false, true, false) => "its mean",
-            (false, false, _) => "its drift",
-        }
-    };
-    invalid(format!(
-        "y is reproduced exactly by {removed}: the innovation variance of {} is zero relative to the scale \
-         of y and the model is degenerate",
-        spec.label()
-    ))
 }
 
 /// Natural coefficients to the optimizer's: AR blocks to atanh(PACF), MA
