@@ -14,6 +14,8 @@ pub(crate) struct CssScratch {
     /// Non-zero AR / MA coefficients as (lag, coefficient).
     ar: Vec<(usize, f64)>,
     ma: Vec<(usize, f64)>,
+    /// The series and residuals of [`css_residuals_many`], row by row.
+    pub(crate) lanes: Vec<f64>,
 }
 
 /// [`css_sums`] for a series without missing values, using only the non-zero
@@ -176,52 +178,6 @@ pub(crate) fn css_sums_kept<'s>(w: &[f64], phi: &[f64], theta: &[f64], ncond: us
     (ssq, nu, &sc.resid)
 }
 
-/// Series filtered side by side in [`css_residuals_many`]: the MA recursion of one series
-/// waits on its previous residual, four independent ones fill the pipeline.
-const LANES: usize = 4;
-
-/// The CSS residuals of several complete series of one length (as [`css_sums_kept`]
-/// leaves them: zero before `ncond`) into `out`, four series at a time.
-pub(crate) fn css_residuals_many(series: &[&[f64]], phi: &[f64], theta: &[f64], ncond: usize, out: &mut [Vec<f64>]) {
-    let n = series.first().map_or(0, |s| s.len());
-    let ar: Vec<(usize, f64)> = phi.iter().enumerate().filter(|(_, c)| **c != 0.0).map(|(j, &c)| (j + 1, c)).collect();
-    let ma: Vec<(usize, f64)> = theta.iter().enumerate().filter(|(_, c)| **c != 0.0).map(|(j, &c)| (j + 1, c)).collect();
-    // e[l * LANES + c]: the residual at time l of the c-th series of the block.
-    let mut e = vec![0.0; n * LANES];
-    for (block, outs) in series.chunks(LANES).zip(out.chunks_mut(LANES)) {
-        e.fill(0.0);
-        for (c, w) in block.iter().enumerate() {
-            for l in ncond..n {
-                let mut tmp = w[l];
-                for &(lag, coef) in &ar {
-                    tmp -= coef * w[l - lag];
-                }
-                e[l * LANES + c] = tmp;
-            }
-        }
-        // Pre-sample residuals (before ncond) are zero, as in `css_sums_complete`: lags
-        // reaching back before ncond contribute nothing until `warm`.
-        let warm = (ncond + ma.last().map_or(0, |m| m.0)).min(n);
-        for l in ncond..n {
-            let mut acc: [f64; LANES] = e[l * LANES..(l + 1) * LANES].try_into().expect("one row");
-            for &(lag, coef) in &ma {
-                if l < warm && (lag > l || l - lag < ncond) {
-                    continue;
-                }
-                let past: &[f64; LANES] = e[(l - lag) * LANES..(l - lag + 1) * LANES].try_into().expect("one row");
-                for c in 0..LANES {
-                    acc[c] -= coef * past[c];
-                }
-            }
-            e[l * LANES..(l + 1) * LANES].copy_from_slice(&acc);
-        }
-        for (c, o) in outs.iter_mut().enumerate() {
-            o.clear();
-            o.extend((0..n).map(|l| e[l * LANES + c]));
-        }
-    }
-}
-
 /// Returns `(ssq, nu)`; `resid` is a scratch buffer (resized here).
 pub(crate) fn css_sums(w: &[f64], phi: &[f64], theta: &[f64], ncond: usize, resid: &mut Vec<f64>) -> (f64, usize) {
     let n = w.len();
@@ -275,28 +231,6 @@ pub(crate) fn css_value(ssq: f64, nu: usize) -> f64 {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn many_series_residuals_match_one_by_one() {
-        let w: Vec<Vec<f64>> =
-            (0..6).map(|k| (0..150).map(|t| ((t * (31 + k) % 97) as f64 / 13.0).sin() + 0.01 * (t * k) as f64).collect()).collect();
-        let refs: Vec<&[f64]> = w.iter().map(|v| v.as_slice()).collect();
-        let mut theta = [0.0; 13];
-        theta[0] = 0.4;
-        theta[11] = -0.6;
-        theta[12] = -0.24;
-        for (phi, theta, ncond) in [(&[0.5, -0.2][..], &theta[..], 2), (&[][..], &theta[..1], 0), (&[0.3][..], &[][..], 1)] {
-            let mut out = vec![Vec::new(); w.len()];
-            css_residuals_many(&refs, phi, theta, ncond, &mut out);
-            for (series, got) in w.iter().zip(&out) {
-                let mut sc = CssScratch::default();
-                let (_, _, want) = css_sums_kept(series, phi, theta, ncond, &mut sc);
-                for (g, x) in got.iter().zip(want) {
-                    assert!((g - x).abs() <= 1e-12 * (1.0 + x.abs()), "{g} vs {x}");
-                }
-            }
-        }
-    }
 
     #[test]
     fn sparse_complete_loop_matches_dense() {

@@ -16,9 +16,8 @@
 //! regression is at most an intercept and a drift (every model without the caller's
 //! regressors): there the saving is small, and those fits stay what they were to the bit.
 
-use std::collections::HashMap;
-
-use super::css::{css_residuals_many, css_sums_kept, css_value};
+use super::css::{css_sums_kept, css_value};
+use super::css_lanes::css_residuals_many;
 use super::kalman::LikSums;
 use super::objective::Problem;
 use super::transform::undo_pars;
@@ -71,22 +70,26 @@ fn values_near(prob: &mut Problem<'_>, kind: Kind, center: &[f64], points: &[Vec
     }
     let narma = prob.narma;
     let mut out = vec![f64::NAN; points.len()];
-    let mut index: HashMap<Vec<u64>, usize> = HashMap::new();
-    let mut groups: Vec<Vec<usize>> = Vec::new();
-    for (i, p) in points.iter().enumerate() {
-        let key: Vec<u64> = p[..narma].iter().map(|v| v.to_bits()).collect();
-        let g = *index.entry(key).or_insert_with(|| {
-            groups.push(Vec::new());
-            groups.len() - 1
-        });
-        groups[g].push(i);
-    }
-    for group in groups {
+    // Groups as runs of equal ARMA parts (bit for bit) once sorted, each group's points in
+    // their order. The order of the groups changes no value.
+    let key = |i: usize| points[i][..narma].iter().map(|v| v.to_bits());
+    let mut order: Vec<usize> = (0..points.len()).collect();
+    order.sort_by(|&a, &b| key(a).cmp(key(b)).then(a.cmp(&b)));
+    let mut group = Vec::new();
+    let mut start = 0;
+    while start < order.len() {
+        let mut end = start + 1;
+        while end < order.len() && key(order[end]).eq(key(order[start])) {
+            end += 1;
+        }
+        group.clear();
+        group.extend_from_slice(&order[start..end]);
         if !linear_values(prob, kind, center, points, &group, &mut out) {
             for &i in &group {
                 out[i] = value(prob, kind, &points[i]);
             }
         }
+        start = end;
     }
     out
 }
@@ -124,34 +127,68 @@ fn linear_values(prob: &mut Problem<'_>, kind: Kind, center: &[f64], points: &[V
     let mut reference = points[group[0]].clone();
     reference[narma..].copy_from_slice(&center[narma..]);
     let beta = prob.beta(&reference);
-    let mut resid: Vec<Vec<f64>> = vec![Vec::new(); moved.len() + 1];
-    let (ssq0, nu, sumlog) = match kind {
+    // The residual buffers of the last group, reused (their lengths are set by the filters).
+    let mut resid = std::mem::take(&mut prob.linear_scratch);
+    resid.resize_with(moved.len() + 1, Vec::new);
+    let done = sums_and_residuals(prob, kind, &reference, &beta, &moved, &mut resid);
+    let result = done.map(|(ssq0, nu, sumlog)| fill(kind, center, points, group, &moved, narma, &resid, ssq0, nu, sumlog, out));
+    prob.linear_scratch = resid;
+    result.unwrap_or(false)
+}
+
+/// The reference point's sums `(ssq, nu, sumlog)`, its residuals in `resid[0]` and those
+/// of the moved regressors after them; `None` where the model has no value there.
+fn sums_and_residuals(
+    prob: &mut Problem<'_>,
+    kind: Kind,
+    reference: &[f64],
+    beta: &[f64],
+    moved: &[usize],
+    resid: &mut [Vec<f64>],
+) -> Option<(f64, usize, f64)> {
+    match kind {
         Kind::Css => {
-            prob.nat.copy_from_slice(&reference);
+            prob.nat.copy_from_slice(reference);
             prob.expand();
-            let w = prob.work.at(&prob.dx, &prob.reg.dcols, &beta, true);
+            let w = prob.work.at(&prob.dx, &prob.reg.dcols, beta, true);
             let (ssq, nu, e) = css_sums_kept(w, &prob.phi, &prob.theta, prob.ar_degree, &mut prob.css);
-            resid[0] = e.to_vec();
+            resid[0].clear();
+            resid[0].extend_from_slice(e);
             let cols: Vec<&[f64]> = moved.iter().map(|&i| prob.rotated[i].as_slice()).collect();
-            css_residuals_many(&cols, &prob.phi, &prob.theta, prob.ar_degree, &mut resid[1..]);
-            (ssq, nu, 0.0)
+            css_residuals_many(&cols, &prob.phi, &prob.theta, prob.ar_degree, &mut resid[1..], &mut prob.css.lanes);
+            Some((ssq, nu, 0.0))
         }
         Kind::Ml => {
-            undo_pars(&prob.layout, &reference, &mut prob.nat);
+            undo_pars(&prob.layout, reference, &mut prob.nat);
             if prob.nat.iter().any(|v| !v.is_finite()) {
-                return false;
+                return None;
             }
             prob.expand();
-            let w = prob.work.at(&prob.dx, &prob.reg.dcols, &beta, true);
-            let Some(sums) = prob.ws.loglik(&prob.phi, &prob.theta, w) else { return false };
+            let w = prob.work.at(&prob.dx, &prob.reg.dcols, beta, true);
+            let sums = prob.ws.loglik(&prob.phi, &prob.theta, w)?;
             let mut series: Vec<&[f64]> = vec![w];
             series.extend(moved.iter().map(|&i| prob.rotated[i].as_slice()));
-            if !prob.ws.standardized_innovations(&prob.phi, &prob.theta, &series, &mut resid) {
-                return false;
-            }
-            (sums.ssq, sums.nu, sums.sumlog)
+            prob.ws.standardized_innovations(&prob.phi, &prob.theta, &series, resid).then_some((sums.ssq, sums.nu, sums.sumlog))
         }
-    };
+    }
+}
+
+/// The group's values from the reference's sums and the residuals (see the module's
+/// formula); false, leaving `out` alone, where the reference has no value.
+#[allow(clippy::too_many_arguments)]
+fn fill(
+    kind: Kind,
+    center: &[f64],
+    points: &[Vec<f64>],
+    group: &[usize],
+    moved: &[usize],
+    narma: usize,
+    resid: &[Vec<f64>],
+    ssq0: f64,
+    nu: usize,
+    sumlog: f64,
+    out: &mut [f64],
+) -> bool {
     if !ssq0.is_finite() || nu == 0 {
         return false;
     }

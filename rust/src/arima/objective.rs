@@ -11,11 +11,11 @@ use super::kalman::{ArmaWorkspace, FullFilter};
 use super::polynomial::{delta as delta_poly, difference, expand_ar, expand_ma};
 use super::regression::Regression;
 use super::spec::ArimaSpec;
+use super::starts::{refuse_degenerate, regression_start};
 use super::xreg::{refuse_aliased, Regressors};
-use super::units::{degenerate, Scale};
+use super::units::Scale;
 use super::transform::{inv_partrans, ma_invert, undo_pars, Layout};
 use crate::error::{invalid, CoreResult};
-use crate::numerics::ols::ols_normal_equations;
 use crate::stats::series;
 
 /// Everything the objective functions need, with reusable buffers.
@@ -39,6 +39,8 @@ pub(crate) struct Problem<'a> {
     pub(crate) theta: Vec<f64>,
     pub(crate) work: Adjusted,
     pub(crate) css: CssScratch,
+    /// Residual buffers of the grouped evaluations (`linear`), kept between calls.
+    pub(crate) linear_scratch: Vec<Vec<f64>>,
     pub(crate) ws: ArmaWorkspace,
     /// Set by another thread to stop the fit: every objective value is then +inf.
     pub(crate) cancel: Option<&'a AtomicBool>,
@@ -198,48 +200,33 @@ pub(crate) fn setup_xreg<'a>(
     let scale = Scale::of(y, &delta);
     let y_std = scale.apply(y);
     let dx = difference(&y_std, &delta);
-    if !xreg.is_empty() {
-        refuse_aliased(spec, xreg, &reg, &dx)?;
-    }
-
-    // 1. Regression start (R: lm(dx ~ dxreg - 1) on the rotated regressors,
-    //    parscale 10 * s.e.).
+    let n_reg = reg.k();
+    let known = if xreg.is_empty() { None } else { xreg.starts().get(spec.include_mean, spec.include_drift, &delta, &dx) };
+    let start = match known {
+        Some(start) => start,
+        None => {
+            if !xreg.is_empty() {
+                refuse_aliased(spec, xreg, &reg, &dx)?;
+            }
+            // R: lm(dx ~ dxreg - 1) on the rotated regressors.
+            let start = regression_start(&reg, &dx);
+            refuse_degenerate(spec, xreg, &reg, &dx, &start.gamma, &y_std)?;
+            if !xreg.is_empty() {
+                xreg.starts().put(spec.include_mean, spec.include_drift, &delta, &dx, &start);
+            }
+            start
+        }
+    };
+    // 1. Regression start, parscale 10 * s.e. (as R).
     let mut init = vec![0.0; k];
     let mut parscale = vec![1.0; k];
-    let rotated = if reg.k() > 0 { reg.rotated_dcols() } else { Vec::new() };
-    if reg.k() > 0 {
-        let (gamma, se) = ols_normal_equations(&dx, &rotated);
-        for i in 0..reg.k() {
-            init[narma + i] = gamma[i];
-            parscale[narma + i] =
-                if se[i].is_finite() && se[i] > 0.0 { 10.0 * se[i] } else { (gamma[i].abs() * 0.01).max(1e-6) };
-        }
+    for i in 0..n_reg {
+        let (gamma, se) = (start.gamma[i], start.se[i]);
+        init[narma + i] = gamma;
+        parscale[narma + i] = if se.is_finite() && se > 0.0 { 10.0 * se } else { (gamma.abs() * 0.01).max(1e-6) };
     }
-    // Degenerate data: nothing left to explain after differencing and regression.
+    let rotated = start.rotated;
     let y_max = y_std.iter().filter(|v| !v.is_nan()).fold(0.0f64, |m, v| m.max(v.abs()));
-    {
-        let beta = reg.beta(&init[narma..]);
-        let mut left = Vec::with_capacity(dx.len());
-        Problem::adjusted(&mut left, &dx, &reg.dcols, &beta);
-        let left_max = left.iter().filter(|v| !v.is_nan()).fold(0.0f64, |m, v| m.max(v.abs()));
-        if degenerate(left_max, y_max) {
-            let removed = if !xreg.is_empty() {
-                "the regression on xreg"
-            } else {
-                match (spec.d + spec.seasonal_d > 0, spec.include_mean && spec.d + spec.seasonal_d == 0, spec.include_drift) {
-                (true, _, true) => "differencing and drift",
-                (true, _, false) => "differencing",
-                (false, true, true) => "its mean and drift",
-                (false, true, false) => "its mean",
-                (false, false, _) => "its drift",
-            }};
-            return invalid(format!(
-                "y is reproduced exactly by {removed}: the innovation variance of {} is zero relative to the scale \
-                 of y and the model is degenerate",
-                spec.label()
-            ));
-        }
-    }
 
     let prob = Problem {
         layout,
@@ -257,6 +244,7 @@ pub(crate) fn setup_xreg<'a>(
         theta: vec![0.0; spec.ma_degree()],
         work: Adjusted::default(),
         css: CssScratch::default(),
+        linear_scratch: Vec::new(),
         ws: ArmaWorkspace::default(),
         cancel,
         y_max,

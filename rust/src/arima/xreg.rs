@@ -2,6 +2,7 @@
 //! their checks, and the names of a fit's coefficients in R's order.
 
 use super::regression::{Regression, Rotations};
+use super::starts::Starts;
 use super::spec::ArimaSpec;
 use crate::error::{invalid, CoreResult};
 use crate::numerics::ols::ols;
@@ -36,6 +37,8 @@ pub struct Regressors {
     columns: Vec<Vec<f64>>,
     /// The fits' rotations of these columns (every candidate of a search shares them).
     rotations: Rotations,
+    /// The fits' least-squares starts on these columns (see [`Starts`]).
+    starts: Starts,
 }
 
 impl Regressors {
@@ -73,7 +76,7 @@ impl Regressors {
                 }
             }
         }
-        Ok(Regressors { names, columns, rotations: Rotations::default() })
+        Ok(Regressors { names, columns, rotations: Rotations::default(), starts: Starts::default() })
     }
 
     /// Columns named as R names an unnamed `xreg` matrix in `auto.arima`: `xreg` for one
@@ -103,6 +106,10 @@ impl Regressors {
         &self.rotations
     }
 
+    pub(crate) fn starts(&self) -> &Starts {
+        &self.starts
+    }
+
     /// Number of columns.
     pub fn len(&self) -> usize {
         self.columns.len()
@@ -124,6 +131,7 @@ impl Regressors {
             names: self.names.clone(),
             columns: self.columns.iter().map(|c| c[first..].to_vec()).collect(),
             rotations: Rotations::default(),
+            starts: Starts::default(),
         }
     }
 

@@ -34,6 +34,8 @@ pub(crate) struct ArmaWorkspace {
     pub(super) w_next: Vec<f64>,
     pub(super) k: Vec<f64>,
     pub(super) w: Vec<f64>,
+    /// The series and innovations of `standardized_innovations`, row by row.
+    pub(super) lanes: Vec<f64>,
 }
 
 impl ArmaWorkspace {

@@ -1,0 +1,156 @@
+//! The CSS residuals (`css`) of several complete series under one ARMA model, side by
+//! side: what `arima::linear` needs for the regressors of a group of points.
+
+/// The CSS residuals of several complete series of one length (as `css_sums_kept`
+/// leaves them: zero before `ncond`) into `out`. The MA recursion of one series waits on
+/// its previous residual, so the series are filtered side by side, up to sixteen at a
+/// time (four AVX registers a row) where the processor has AVX. Each residual is computed
+/// by the operations of `css_sums_complete` in its order, never fused, whatever the
+/// number of series beside it: the same bits on every path.
+/// `buf` is scratch space, kept between calls.
+pub(crate) fn css_residuals_many(series: &[&[f64]], phi: &[f64], theta: &[f64], ncond: usize, out: &mut [Vec<f64>], buf: &mut Vec<f64>) {
+    #[cfg(target_arch = "x86_64")]
+    if std::arch::is_x86_feature_detected!("avx") {
+        // SAFETY: the processor has AVX (checked just above).
+        unsafe { residuals_many_avx(series, phi, theta, ncond, out, buf) };
+        return;
+    }
+    residuals_many(series, phi, theta, ncond, out, buf);
+}
+
+#[cfg(target_arch = "x86_64")]
+#[target_feature(enable = "avx")]
+unsafe fn residuals_many_avx(series: &[&[f64]], phi: &[f64], theta: &[f64], ncond: usize, out: &mut [Vec<f64>], buf: &mut Vec<f64>) {
+    residuals_many(series, phi, theta, ncond, out, buf);
+}
+
+#[inline(always)]
+fn residuals_many(series: &[&[f64]], phi: &[f64], theta: &[f64], ncond: usize, out: &mut [Vec<f64>], buf: &mut Vec<f64>) {
+    let n = series.first().map_or(0, |s| s.len());
+    let nonzero = |c: &[f64]| -> Vec<(usize, f64)> { c.iter().enumerate().filter(|(_, c)| **c != 0.0).map(|(j, &c)| (j + 1, c)).collect() };
+    let (ar, ma) = (nonzero(phi), nonzero(theta));
+    let mut done = 0;
+    while done < series.len() {
+        let left = series.len() - done;
+        let block = if left > 8 { 16 } else if left > 4 { 8 } else { 4 };
+        let end = (done + block).min(series.len());
+        let (s, o) = (&series[done..end], &mut out[done..end]);
+        match block {
+            16 => residual_block::<16>(s, &ar, &ma, n, ncond, buf, o),
+            8 => residual_block::<8>(s, &ar, &ma, n, ncond, buf, o),
+            _ => residual_block::<4>(s, &ar, &ma, n, ncond, buf, o),
+        }
+        done = end;
+    }
+}
+
+/// Up to `L` series of [`residuals_many`] side by side: `buf` holds the series then the
+/// residuals, row by row (`[l * L + c]`: time l of the c-th series).
+#[inline(always)]
+fn residual_block<const L: usize>(
+    series: &[&[f64]],
+    ar: &[(usize, f64)],
+    ma: &[(usize, f64)],
+    n: usize,
+    ncond: usize,
+    buf: &mut Vec<f64>,
+    out: &mut [Vec<f64>],
+) {
+    if buf.len() < 2 * n * L {
+        buf.resize(2 * n * L, 0.0);
+    }
+    let (w, e) = buf[..2 * n * L].split_at_mut(n * L);
+    // Every value read is written below but the unused lanes' series (zero) and the
+    // residuals before ncond (zero, as in `css_sums_complete`).
+    if series.len() < L {
+        for r in w.chunks_exact_mut(L) {
+            r[series.len()..].fill(0.0);
+        }
+    }
+    e[..ncond.min(n) * L].fill(0.0);
+    for (c, s) in series.iter().enumerate() {
+        for (l, v) in s.iter().enumerate() {
+            w[l * L + c] = *v;
+        }
+    }
+    let row = |v: &[f64], l: usize| -> [f64; L] { v[l * L..(l + 1) * L].try_into().expect("one row") };
+    // Pre-sample residuals (before ncond) are zero, as in `css_sums_complete`: lags
+    // reaching back before ncond contribute nothing until `warm`.
+    let warm = (ncond + ma.last().map_or(0, |m| m.0)).min(n);
+    for l in ncond..n {
+        let mut acc = row(w, l);
+        for &(lag, coef) in ar {
+            let past = row(w, l - lag);
+            for c in 0..L {
+                acc[c] -= coef * past[c];
+            }
+        }
+        if l < warm {
+            for &(lag, coef) in ma {
+                if lag <= l && l - lag >= ncond {
+                    let past = row(e, l - lag);
+                    for c in 0..L {
+                        acc[c] -= coef * past[c];
+                    }
+                }
+            }
+        } else {
+            for &(lag, coef) in ma {
+                let past = row(e, l - lag);
+                for c in 0..L {
+                    acc[c] -= coef * past[c];
+                }
+            }
+        }
+        e[l * L..(l + 1) * L].copy_from_slice(&acc);
+    }
+    for (c, o) in out.iter_mut().enumerate() {
+        o.clear();
+        o.extend((0..n).map(|l| e[l * L + c]));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::arima::css::{css_sums_kept, CssScratch};
+
+    #[test]
+    fn many_series_residuals_match_one_by_one() {
+        let w: Vec<Vec<f64>> =
+            (0..6).map(|k| (0..150).map(|t| ((t * (31 + k) % 97) as f64 / 13.0).sin() + 0.01 * (t * k) as f64).collect()).collect();
+        let refs: Vec<&[f64]> = w.iter().map(|v| v.as_slice()).collect();
+        let mut theta = [0.0; 13];
+        theta[0] = 0.4;
+        theta[11] = -0.6;
+        theta[12] = -0.24;
+        for (phi, theta, ncond) in [(&[0.5, -0.2][..], &theta[..], 2), (&[][..], &theta[..1], 0), (&[0.3][..], &[][..], 1)] {
+            let mut out = vec![Vec::new(); w.len()];
+            css_residuals_many(&refs, phi, theta, ncond, &mut out, &mut Vec::new());
+            for (series, got) in w.iter().zip(&out) {
+                let mut sc = CssScratch::default();
+                let (_, _, want) = css_sums_kept(series, phi, theta, ncond, &mut sc);
+                for (g, x) in got.iter().zip(want) {
+                    assert!((g - x).abs() <= 1e-12 * (1.0 + x.abs()), "{g} vs {x}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn many_series_residuals_do_not_depend_on_the_series_beside_them() {
+        // Blocks of 16, 8 and 4 series: each series' residuals to the bit as alone.
+        let w: Vec<Vec<f64>> = (0..19).map(|k| (0..90).map(|t| ((t * (7 + k) % 41) as f64 / 5.0).cos() * (1.0 + k as f64)).collect()).collect();
+        let refs: Vec<&[f64]> = w.iter().map(|v| v.as_slice()).collect();
+        let (phi, theta) = ([0.5, 0.0, -0.2], [0.4, 0.0, 0.0, -0.3]);
+        for count in [19, 11, 6, 3] {
+            let mut many = vec![Vec::new(); count];
+            css_residuals_many(&refs[..count], &phi, &theta, 3, &mut many, &mut vec![f64::NAN; 5000]);
+            for (series, got) in refs.iter().zip(&many) {
+                let mut alone = vec![Vec::new()];
+                css_residuals_many(&[series], &phi, &theta, 3, &mut alone, &mut Vec::new());
+                assert!(got.iter().zip(&alone[0]).all(|(a, b)| a.to_bits() == b.to_bits()), "{count} series");
+            }
+        }
+    }
+}
