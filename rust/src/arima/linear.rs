@@ -181,7 +181,7 @@ fn linear_values(prob: &mut Problem<'_>, kind: Kind, center: &[f64], points: &[V
         }
         out[p] = match kind {
             Kind::Css => css_value(ssq, nu),
-            Kind::Ml => LikSums { ssq, sumlog, nu }.objective(),
+            Kind::Ml => LikSums { ssq, sumlog, nu, ..LikSums::default() }.objective(),
         };
     }
     true

@@ -43,8 +43,10 @@ pub(crate) struct Kept {
 ///     AR partial autocorrelations, MA coefficients), and zero ARMA coefficients (R's "ML"
 ///     start) when the fit started elsewhere. And in every case ML from least-squares
 ///     estimates with the MA part kept invertible (`ls_start`, statsmodels' kind of start).
-///     The best replaces `raw` when it gains more than [`MIN_GAIN`] and the final filter
-///     pass succeeds there. Three more ML optimisations per flagged fit (two where only the
+///     The best replaces `raw` when it gains more than [`MIN_GAIN`], its likelihood over
+///     every innovation is higher too (R's rule, which the reported value follows, leaves out
+///     those with a variance of `DIFFUSE_GAIN` innovation variances or more, which inflates
+///     the value next to an AR unit root) and the final filter pass succeeds there. Three more ML optimisations per flagged fit (two where only the
 ///     size flags it).
 pub(crate) fn second_start(
     prob: &mut Problem<'_>,
@@ -60,6 +62,7 @@ pub(crate) fn second_start(
     }
     let layout = prob.layout;
     let (end, end_f) = invertible(prob, &raw);
+    let end_all = if end_f.is_finite() { prob.last_all } else { f64::INFINITY };
     // Ordinary fits end away from the likelihood's flat ridges and skip the extra starts,
     // which cost 2 to 5 times the first optimisation. The Hessian is the one the standard
     // errors need at this point anyway, so the ridge test adds no objective evaluations.
@@ -104,17 +107,25 @@ pub(crate) fn second_start(
     // The objective is the log-likelihood divided by -n_used (plus a constant).
     let bar = end_f - MIN_GAIN / n_used as f64;
     let mut best: Option<(Vec<f64>, f64)> = None;
-    let mut keep = |found: Option<(Vec<f64>, f64)>| {
+    // `all`: the candidate's objective over every innovation (`ml_from` evaluates it last).
+    // R's rule leaves out those with a variance of `DIFFUSE_GAIN` innovation variances or
+    // more and scales the rest to all observations, so next to an AR unit root a value over
+    // fewer innovations is inflated (by up to 2000 units on the comparison set): values over
+    // different innovations are not comparable, those over all of them are. A candidate must
+    // be better on both.
+    let mut keep = |found: Option<(Vec<f64>, f64)>, all: f64| {
         if let Some((x, f)) = found {
-            if f < bar && best.as_ref().is_none_or(|b| f < b.1) {
+            if f < bar && all < end_all && best.as_ref().is_none_or(|b| f < b.1) {
                 best = Some((x, f));
             }
         }
     };
     for st in starts {
-        keep(ml_from(prob, &st, parscale)?);
+        let found = ml_from(prob, &st, parscale)?;
+        keep(found, prob.last_all);
     }
-    keep(ml_from_least_squares(prob, zero_start, parscale)?);
+    let found = ml_from_least_squares(prob, zero_start, parscale)?;
+    keep(found, prob.last_all);
     match best {
         Some((x, _)) if final_pass_succeeds(prob, &x) => Ok(Kept { raw: x, hessian: None }),
         _ => Ok(Kept { raw, hessian }),
