@@ -218,7 +218,7 @@ fn fill(
         }
         out[p] = match kind {
             Kind::Css => css_value(ssq, nu),
-            Kind::Ml => LikSums { ssq, sumlog, nu }.objective(),
+            Kind::Ml => LikSums { ssq, sumlog, nu, ..LikSums::default() }.objective(),
         };
     }
     true

@@ -46,6 +46,9 @@ pub(crate) struct Problem<'a> {
     pub(crate) cancel: Option<&'a AtomicBool>,
     /// Largest |y| (standardized), for [`degenerate`].
     pub(crate) y_max: f64,
+    /// At the last finite [`Problem::ml`] value, the same objective over every innovation
+    /// (R's rule leaves out those with a variance of `DIFFUSE_GAIN` or more).
+    pub(crate) last_all: f64,
 }
 
 impl Problem<'_> {
@@ -106,21 +109,21 @@ impl Problem<'_> {
         }
         self.expand();
         let beta = self.beta(raw);
-        if self.complete {
+        let sums = if self.complete {
             let w = self.work.at(&self.dx, &self.reg.dcols, &beta, true);
-            match self.ws.loglik(&self.phi, &self.theta, w) {
-                Some(s) => s.objective(),
-                None => f64::INFINITY,
-            }
+            self.ws.loglik(&self.phi, &self.theta, w)
         } else {
             let w = self.work.at(&self.y, &self.reg.cols, &beta, false);
             let cancel = self.cancel;
             let stop = || cancel.is_some_and(|c| c.load(Ordering::Relaxed));
-            match FullFilter::new(&mut self.ws, &self.phi, &self.theta, &self.delta) {
-                Some(mut f) => f.run_until(w, false, &stop).map_or(f64::INFINITY, |out| out.sums.objective()),
-                None => f64::INFINITY,
-            }
+            let mut filter = FullFilter::new(&mut self.ws, &self.phi, &self.theta, &self.delta);
+            filter.as_mut().and_then(|f| f.run_until(w, false, &stop)).map(|out| out.sums)
+        };
+        let f = sums.map_or(f64::INFINITY, |s| s.objective());
+        if let (true, Some(s)) = (f.is_finite(), sums) {
+            self.last_all = s.objective_all();
         }
+        f
     }
 }
 
@@ -248,6 +251,7 @@ pub(crate) fn setup_xreg<'a>(
         ws: ArmaWorkspace::default(),
         cancel,
         y_max,
+        last_all: f64::INFINITY,
     };
     Ok(Setup { prob, init, parscale, n_used, scale })
 }

@@ -108,7 +108,9 @@ const NEAR_UNIT_PACF: f64 = 0.99;
 ///     End points are compared with their MA blocks made invertible, as the fit reports
 ///     them: beyond the MA unit circle, with MA coefficients in the tens, the filter's
 ///     value is not accurate enough to rank optima. A restart replaces the end point only
-///     when strictly better there.
+///     when strictly better there, and also in the likelihood over every innovation (R's
+///     rule leaves out those with a variance of `DIFFUSE_GAIN` or more, next to a unit root
+///     the first ones, which inflates the value; see `second_start`).
 pub(crate) fn restart_off_unit_root(
     prob: &mut Problem<'_>,
     raw: Vec<f64>,
@@ -125,6 +127,7 @@ pub(crate) fn restart_off_unit_root(
     }
     let narma = prob.narma;
     let (end, end_f) = invertible(prob, &raw);
+    let mut bar_all = if end_f.is_finite() { prob.last_all } else { f64::INFINITY };
     let mut halved = start.to_vec();
     for v in &mut halved[..narma] {
         *v *= 0.5;
@@ -142,8 +145,9 @@ pub(crate) fn restart_off_unit_root(
     let mut rounds = 0;
     while let Some(st) = starts.pop() {
         let Some((alt_x, alt_f)) = ml_from(prob, &st, parscale)? else { continue };
-        if alt_f < bar {
+        if alt_f < bar && prob.last_all < bar_all {
             bar = alt_f;
+            bar_all = prob.last_all;
             best = Some((alt_x.clone(), alt_f));
             if rounds < MAX_CONTINUATIONS {
                 rounds += 1;

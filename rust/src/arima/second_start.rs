@@ -48,9 +48,12 @@ pub(crate) struct Kept {
 ///     coefficients, ML (MA kept invertible) from that block's two roots nearest the circle
 ///     replaced by a pair at each angle of `circle_scan`'s grid; an end point of these with
 ///     an AR root on the circle does not count (`circle_scan::ar_off_circle`).
-///     The best replaces `raw` when it gains more than [`MIN_GAIN`] and the final filter
-///     pass succeeds there. Three more ML optimisations per flagged fit (two where only the
-///     size flags it), six more per MA block on the circle.
+///     The best replaces `raw` when it gains more than [`MIN_GAIN`], its likelihood over
+///     every innovation is higher too (R's rule, which the reported value follows, leaves out
+///     those with a variance of `DIFFUSE_GAIN` innovation variances or more, which inflates
+///     the value next to an AR unit root) and the final filter pass succeeds there. Three
+///     more ML optimisations per flagged fit (two where only the size flags it), six more per
+///     MA block on the circle.
 pub(crate) fn second_start(
     prob: &mut Problem<'_>,
     raw: Vec<f64>,
@@ -65,6 +68,7 @@ pub(crate) fn second_start(
     }
     let layout = prob.layout;
     let (end, end_f) = invertible(prob, &raw);
+    let end_all = if end_f.is_finite() { prob.last_all } else { f64::INFINITY };
     // Ordinary fits end away from the likelihood's flat ridges and skip the extra starts,
     // which cost 2 to 5 times the first optimisation. The Hessian is the one the standard
     // errors need at this point anyway, so the ridge test adds no objective evaluations.
@@ -112,19 +116,28 @@ pub(crate) fn second_start(
     // The objective is the log-likelihood divided by -n_used (plus a constant).
     let bar = end_f - MIN_GAIN / n_used as f64;
     let mut best: Option<(Vec<f64>, f64)> = None;
-    let mut keep = |found: Option<(Vec<f64>, f64)>| {
+    // `all`: the candidate's objective over every innovation (`ml_from` evaluates it last).
+    // R's rule leaves out those with a variance of `DIFFUSE_GAIN` innovation variances or
+    // more and scales the rest to all observations, so next to an AR unit root a value over
+    // fewer innovations is inflated (by up to 2000 units on the comparison set): values over
+    // different innovations are not comparable, those over all of them are. A candidate must
+    // be better on both.
+    let mut keep = |found: Option<(Vec<f64>, f64)>, all: f64| {
         if let Some((x, f)) = found {
-            if f < bar && best.as_ref().is_none_or(|b| f < b.1) {
+            if f < bar && all < end_all && best.as_ref().is_none_or(|b| f < b.1) {
                 best = Some((x, f));
             }
         }
     };
     for st in starts {
-        keep(ml_from(prob, &st, parscale)?);
+        let found = ml_from(prob, &st, parscale)?;
+        keep(found, prob.last_all);
     }
-    keep(ml_from_least_squares(prob, zero_start, parscale)?);
+    let found = ml_from_least_squares(prob, zero_start, parscale)?;
+    keep(found, prob.last_all);
     for st in scan {
-        keep(ml_from_invertible(prob, &st, parscale)?.filter(|(x, _)| ar_off_circle(&layout, x)));
+        let found = ml_from_invertible(prob, &st, parscale)?.filter(|(x, _)| ar_off_circle(&layout, x));
+        keep(found, prob.last_all);
     }
     match best {
         Some((x, _)) if final_pass_succeeds(prob, &x) => Ok(Kept { raw: x, hessian: None }),

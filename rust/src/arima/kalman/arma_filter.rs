@@ -45,11 +45,7 @@ impl ArmaWorkspace {
         let mut rest = w.len();
         for (t, &y) in w.iter().enumerate() {
             let v = y - a[0];
-            if f < DIFFUSE_GAIN {
-                sums.ssq += v * v / f;
-                sums.sumlog += f.ln();
-                sums.nu += 1;
-            }
+            sums.add(v, f);
             let g = v / f;
             let a0 = a[0];
             // a <- T a + K v / F.
@@ -69,17 +65,17 @@ impl ArmaWorkspace {
             // Steady state: K and F are constant, so the per-step work is the
             // O(r) state update; log F and 1 / F are taken once.
             let tail = &w[rest..];
-            if f < DIFFUSE_GAIN {
-                sums.sumlog += f.ln() * tail.len() as f64;
-                sums.nu += tail.len();
-            }
             let inv_f = 1.0 / f;
-            let counted = f < DIFFUSE_GAIN;
             let mut ss = 0.0;
             steady_tail(phi, k, &mut a[..r], tail, inv_f, &mut ss);
-            if counted {
-                sums.ssq += ss * inv_f;
-            }
+            let (ssq, sumlog, n) = if f < DIFFUSE_GAIN {
+                (&mut sums.ssq, &mut sums.sumlog, &mut sums.nu)
+            } else {
+                (&mut sums.left_ssq, &mut sums.left_sumlog, &mut sums.left_out)
+            };
+            *sumlog += f.ln() * tail.len() as f64;
+            *n += tail.len();
+            *ssq += ss * inv_f;
         }
         if sums.ssq.is_finite() && sums.sumlog.is_finite() {
             Some(sums)

@@ -2,7 +2,7 @@
 //! the differencing states; handles missing values.
 
 use super::transition::{apply_t, predict_cov};
-use super::{ArmaWorkspace, LikSums, DIFFUSE_GAIN};
+use super::{ArmaWorkspace, LikSums};
 
 /// R's `ARIMA_Like` with the full state (ARMA block plus differencing states),
 /// with the diffuse prior of the differencing states treated exactly
@@ -199,11 +199,7 @@ impl FullFilter {
                 }
             } else {
                 let gain = f_star;
-                if gain < DIFFUSE_GAIN {
-                    sums.nu += 1;
-                    sums.ssq += v * v / gain;
-                    sums.sumlog += gain.ln();
-                }
+                sums.add(v, gain);
                 if want_residuals {
                     residuals.push(v / gain.sqrt());
                 }

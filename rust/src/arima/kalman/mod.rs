@@ -60,6 +60,11 @@ pub(crate) struct LikSums {
     pub sumlog: f64,
     /// Number of innovations counted.
     pub nu: usize,
+    /// The same three over the innovations R's rule leaves out (variance at or above
+    /// [`DIFFUSE_GAIN`]), for the likelihood that counts every innovation.
+    pub left_ssq: f64,
+    pub left_sumlog: f64,
+    pub left_out: usize,
 }
 
 impl LikSums {
@@ -74,6 +79,32 @@ impl LikSums {
             f64::INFINITY
         } else {
             v
+        }
+    }
+
+    /// The same objective over every innovation, those R's rule leaves out included.
+    pub(crate) fn objective_all(&self) -> f64 {
+        let all = LikSums {
+            ssq: self.ssq + self.left_ssq,
+            sumlog: self.sumlog + self.left_sumlog,
+            nu: self.nu + self.left_out,
+            ..LikSums::default()
+        };
+        all.objective()
+    }
+
+    /// Adds the innovation `v` of variance `f`: counted when `f` is below [`DIFFUSE_GAIN`]
+    /// (R's rule), else kept apart.
+    #[inline(always)]
+    pub(crate) fn add(&mut self, v: f64, f: f64) {
+        if f < DIFFUSE_GAIN {
+            self.ssq += v * v / f;
+            self.sumlog += f.ln();
+            self.nu += 1;
+        } else {
+            self.left_ssq += v * v / f;
+            self.left_sumlog += f.ln();
+            self.left_out += 1;
         }
     }
 }
