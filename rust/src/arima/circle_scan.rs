@@ -12,7 +12,7 @@
 //! start's angle on the comparison set.
 
 use super::roots::{lag_polynomial_roots, Complex};
-use super::transform::{undo_pars, Layout};
+use super::transform::{lag_coefficients, undo_pars, Layout};
 
 /// An MA root of modulus below `1 + ON_CIRCLE` (MA part made invertible) counts as on the
 /// unit circle, as for `restart`'s boundary restarts.
@@ -98,22 +98,6 @@ pub(crate) fn ar_off_circle(layout: &Layout, raw: &[f64]) -> bool {
     [layout.ar(), layout.sar()].into_iter().all(|block| {
         lag_polynomial_roots(&coef[block], -1.0).iter().all(|r| r.abs() >= 1.0 + ON_CIRCLE)
     })
-}
-
-/// Coefficients `c` of the lag polynomial `1 + c[0] z + ... + c[len-1] z^len` whose roots
-/// are `roots` (conjugate pairs and real roots, so the coefficients are real).
-fn lag_coefficients(roots: &[Complex], len: usize) -> Vec<f64> {
-    let mut poly = vec![Complex::new(1.0, 0.0)];
-    for r in roots {
-        let inv = r.recip();
-        let mut next = vec![Complex::new(0.0, 0.0); poly.len() + 1];
-        for (i, &c) in poly.iter().enumerate() {
-            next[i] = next[i].add(c);
-            next[i + 1] = next[i + 1].sub(c.mul(inv));
-        }
-        poly = next;
-    }
-    (1..=len).map(|i| poly.get(i).map_or(0.0, |c| c.re)).collect()
 }
 
 #[cfg(test)]

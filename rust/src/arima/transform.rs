@@ -98,9 +98,17 @@ pub(crate) fn ma_invert(ma: &[f64]) -> Vec<f64> {
             *r = r.recip();
         }
     }
-    // Rebuild prod_k (1 - z / r_k) with increasing powers.
+    let mut out = lag_coefficients(&roots, q0);
+    out.resize(q, 0.0);
+    out
+}
+
+/// Coefficients `c` of the lag polynomial `1 + c[0] z + ... + c[len-1] z^len` whose roots
+/// are `roots` (conjugate pairs and real roots, so the coefficients are real): the product
+/// of `(1 - z / r)` rebuilt with increasing powers, zeros beyond its degree.
+pub(crate) fn lag_coefficients(roots: &[Complex], len: usize) -> Vec<f64> {
     let mut poly = vec![Complex::new(1.0, 0.0)];
-    for r in &roots {
+    for r in roots {
         let inv = r.recip();
         let mut next = vec![Complex::new(0.0, 0.0); poly.len() + 1];
         for (i, &c) in poly.iter().enumerate() {
@@ -109,11 +117,7 @@ pub(crate) fn ma_invert(ma: &[f64]) -> Vec<f64> {
         }
         poly = next;
     }
-    let mut out = vec![0.0; q];
-    for i in 0..q0 {
-        out[i] = poly[i + 1].re;
-    }
-    out
+    (1..=len).map(|i| poly.get(i).map_or(0.0, |c| c.re)).collect()
 }
 
 /// Layout of the ARMA block inside a coefficient vector (R order:
