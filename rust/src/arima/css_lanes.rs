@@ -1,6 +1,8 @@
 //! The CSS residuals (`css`) of several complete series under one ARMA model, side by
 //! side: what `arima::linear` needs for the regressors of a group of points.
 
+use super::lane_rows::{row, series_rows, unpack_rows};
+
 /// The CSS residuals of several complete series of one length (as `css_sums_kept`
 /// leaves them: zero before `ncond`) into `out`. The MA recursion of one series waits on
 /// its previous residual, so the series are filtered side by side, up to sixteen at a
@@ -56,31 +58,17 @@ fn residual_block<const L: usize>(
     buf: &mut Vec<f64>,
     out: &mut [Vec<f64>],
 ) {
-    if buf.len() < 2 * n * L {
-        buf.resize(2 * n * L, 0.0);
-    }
-    let (w, e) = buf[..2 * n * L].split_at_mut(n * L);
-    // Every value read is written below but the unused lanes' series (zero) and the
-    // residuals before ncond (zero, as in `css_sums_complete`).
-    if series.len() < L {
-        for r in w.chunks_exact_mut(L) {
-            r[series.len()..].fill(0.0);
-        }
-    }
+    let (w, e) = series_rows::<L>(series, n, buf);
+    // The residuals before ncond are zero, as in `css_sums_complete`; every later one is
+    // written below.
     e[..ncond.min(n) * L].fill(0.0);
-    for (c, s) in series.iter().enumerate() {
-        for (l, v) in s.iter().enumerate() {
-            w[l * L + c] = *v;
-        }
-    }
-    let row = |v: &[f64], l: usize| -> [f64; L] { v[l * L..(l + 1) * L].try_into().expect("one row") };
     // Pre-sample residuals (before ncond) are zero, as in `css_sums_complete`: lags
     // reaching back before ncond contribute nothing until `warm`.
     let warm = (ncond + ma.last().map_or(0, |m| m.0)).min(n);
     for l in ncond..n {
-        let mut acc = row(w, l);
+        let mut acc = row::<L>(w, l);
         for &(lag, coef) in ar {
-            let past = row(w, l - lag);
+            let past = row::<L>(w, l - lag);
             for c in 0..L {
                 acc[c] -= coef * past[c];
             }
@@ -88,7 +76,7 @@ fn residual_block<const L: usize>(
         if l < warm {
             for &(lag, coef) in ma {
                 if lag <= l && l - lag >= ncond {
-                    let past = row(e, l - lag);
+                    let past = row::<L>(e, l - lag);
                     for c in 0..L {
                         acc[c] -= coef * past[c];
                     }
@@ -96,7 +84,7 @@ fn residual_block<const L: usize>(
             }
         } else {
             for &(lag, coef) in ma {
-                let past = row(e, l - lag);
+                let past = row::<L>(e, l - lag);
                 for c in 0..L {
                     acc[c] -= coef * past[c];
                 }
@@ -104,10 +92,7 @@ fn residual_block<const L: usize>(
         }
         e[l * L..(l + 1) * L].copy_from_slice(&acc);
     }
-    for (c, o) in out.iter_mut().enumerate() {
-        o.clear();
-        o.extend((0..n).map(|l| e[l * L + c]));
-    }
+    unpack_rows::<L>(e, n, out);
 }
 
 #[cfg(test)]

@@ -41,6 +41,7 @@ mod forward;
 mod forecast;
 mod hessian;
 mod kalman;
+mod lane_rows;
 mod ls_start;
 mod linear;
 mod model;

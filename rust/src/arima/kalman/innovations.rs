@@ -5,6 +5,7 @@
 
 use super::arma_filter::{advance_gain, GainStep};
 use super::{ArmaWorkspace, DIFFUSE_GAIN};
+use crate::arima::lane_rows::{row, series_rows, unpack_rows};
 
 /// The gains of [`ArmaWorkspace::loglik`]'s recursion for one model, as its state update
 /// uses them: `F_t` and `K_t` (r values each) up to `rest`, then the steady `F` and `K`.
@@ -96,27 +97,13 @@ fn innovation_block<const L: usize>(gains: &Gains<'_>, series: &[&[f64]], n: usi
     let steady_scale = inv_f.sqrt();
     let kf: Vec<f64> = gains.k.iter().map(|x| x * inv_f).collect();
     let mut a = vec![0.0; (r + 1) * L];
-    if buf.len() < 2 * n * L {
-        buf.resize(2 * n * L, 0.0);
-    }
     // The series (zero in unused lanes) and the innovations (zero where not counted).
-    let (y, u) = buf[..2 * n * L].split_at_mut(n * L);
-    if series.len() < L {
-        for r in y.chunks_exact_mut(L) {
-            r[series.len()..].fill(0.0);
-        }
-    }
-    for (c, s) in series.iter().enumerate() {
-        for (t, v) in s.iter().enumerate() {
-            y[t * L + c] = *v;
-        }
-    }
-    let row = |v: &[f64], t: usize| -> [f64; L] { v[t * L..(t + 1) * L].try_into().expect("one row") };
+    let (y, u) = series_rows::<L>(series, n, buf);
     u.fill(0.0);
     for t in 0..gains.rest {
         let (ft, kt) = (gains.fs[t], &gains.ks[t * r..(t + 1) * r]);
-        let yt = row(y, t);
-        let a0 = row(&a, 0);
+        let yt = row::<L>(y, t);
+        let a0 = row::<L>(&a, 0);
         let v: [f64; L] = std::array::from_fn(|c| yt[c] - a0[c]);
         if ft < DIFFUSE_GAIN {
             let sd = ft.sqrt();
@@ -133,8 +120,8 @@ fn innovation_block<const L: usize>(gains: &Gains<'_>, series: &[&[f64]], n: usi
     }
     if gains.f < DIFFUSE_GAIN {
         for t in gains.rest..n {
-            let yt = row(y, t);
-            let a0 = row(&a, 0);
+            let yt = row::<L>(y, t);
+            let a0 = row::<L>(&a, 0);
             let v: [f64; L] = std::array::from_fn(|c| yt[c] - a0[c]);
             for c in 0..L {
                 u[t * L + c] = v[c] * steady_scale;
@@ -146,10 +133,7 @@ fn innovation_block<const L: usize>(gains: &Gains<'_>, series: &[&[f64]], n: usi
             }
         }
     }
-    for (c, o) in out.iter_mut().enumerate() {
-        o.clear();
-        o.extend((0..n).map(|t| u[t * L + c]));
-    }
+    unpack_rows::<L>(u, n, out);
 }
 
 #[cfg(test)]
