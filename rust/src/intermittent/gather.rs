@@ -30,8 +30,9 @@ pub(super) fn demand_blocks(y: &[f64], mut f: impl FnMut(&[f64], &[f64], &[f64])
     for (b, block) in y.chunks(BLOCK).enumerate() {
         let start = (b * BLOCK) as i64 as f64;
         #[cfg(target_arch = "x86_64")]
-        // SAFETY: AVX2 is available, checked above.
-        let (k, good) = if avx2 { unsafe { pack_avx2(block, start, &mut sizes, &mut at) } } else { pack(block, start, &mut sizes, &mut at) };
+        // SAFETY: AVX2 is available, checked above; `sizes` and `at` have room for a block and
+        // four values more.
+        let (k, good) = if avx2 { unsafe { pack_avx2(block, start, sizes.as_mut_ptr(), at.as_mut_ptr()) } } else { pack(block, start, &mut sizes, &mut at) };
         #[cfg(not(target_arch = "x86_64"))]
         let (k, good) = pack(block, start, &mut sizes, &mut at);
         ok &= good;
@@ -84,9 +85,10 @@ const fn order_table() -> [[i32; 8]; 16] {
     table
 }
 
+/// [`pack`] with AVX2, into `sizes` and `at`, which must have room for `block.len() + 4` values.
 #[cfg(target_arch = "x86_64")]
 #[target_feature(enable = "avx2")]
-fn pack_avx2(block: &[f64], start: f64, sizes: &mut [f64; ROOM], at: &mut [f64; ROOM]) -> (usize, bool) {
+unsafe fn pack_avx2(block: &[f64], start: f64, sizes: *mut f64, at: *mut f64) -> (usize, bool) {
     use std::arch::x86_64::*;
     let zero = _mm256_setzero_pd();
     let mut ok = _mm256_cmp_pd::<_CMP_EQ_OQ>(zero, zero);
@@ -97,15 +99,15 @@ fn pack_avx2(block: &[f64], start: f64, sizes: &mut [f64; ROOM], at: &mut [f64; 
     let quads = block.chunks_exact(4);
     let rest = quads.remainder();
     for quad in quads {
-        // SAFETY: the quad holds four values; the table rows hold eight lanes; k <= BLOCK - 4
-        // before the last quad of a block, so the four stored values fit in ROOM.
+        // SAFETY: the quad holds four values; the table rows hold eight lanes; k is at most
+        // the values before the quad, so the four stored values fit in the room promised.
         unsafe {
             let v = _mm256_loadu_pd(quad.as_ptr());
             ok = _mm256_and_pd(ok, demand_lanes(v));
             let pattern = _mm256_movemask_pd(_mm256_cmp_pd::<_CMP_GT_OQ>(v, zero)) as usize;
             let order = _mm256_loadu_si256(ORDER[pattern].as_ptr().cast());
-            _mm256_storeu_pd(sizes.as_mut_ptr().add(k), move_to_front(v, order));
-            _mm256_storeu_pd(at.as_mut_ptr().add(k), move_to_front(period, order));
+            _mm256_storeu_pd(sizes.add(k), move_to_front(v, order));
+            _mm256_storeu_pd(at.add(k), move_to_front(period, order));
             k += pattern.count_ones() as usize;
         }
         period = _mm256_add_pd(period, four);
@@ -113,12 +115,45 @@ fn pack_avx2(block: &[f64], start: f64, sizes: &mut [f64; ROOM], at: &mut [f64; 
     let base = start + (block.len() - rest.len()) as i64 as f64;
     let mut rest_ok = true;
     for (j, &v) in rest.iter().enumerate() {
-        sizes[k] = v;
-        at[k] = base + (j as i64 + 1) as f64;
+        // SAFETY: k is at most the values before this one, within the room promised.
+        unsafe {
+            sizes.add(k).write(v);
+            at.add(k).write(base + (j as i64 + 1) as f64);
+        }
         rest_ok &= is_demand_value(v);
         k += usize::from(v > 0.0);
     }
     (k, _mm256_movemask_pd(ok) == 0b1111 && rest_ok)
+}
+
+/// The demands of `y` and their intervals (as [`demand_blocks`] gives them) in two vectors,
+/// and whether every value is finite and >= 0. With AVX2 packed straight into the vectors over
+/// the whole series (its periods, whole numbers below 2^53, are exact either way), then each
+/// period turned into the interval from the one before.
+pub(super) fn demands(y: &[f64]) -> (Vec<f64>, Vec<f64>, bool) {
+    #[cfg(target_arch = "x86_64")]
+    if std::arch::is_x86_feature_detected!("avx2") {
+        let (mut sizes, mut gaps) = (Vec::with_capacity(y.len() + 4), Vec::with_capacity(y.len() + 4));
+        // SAFETY: AVX2 is available, checked above; both vectors have the room it needs, and
+        // the first k values of each are written.
+        let (k, ok) = unsafe {
+            let (k, ok) = pack_avx2(y, 0.0, sizes.as_mut_ptr(), gaps.as_mut_ptr());
+            sizes.set_len(k);
+            gaps.set_len(k);
+            (k, ok)
+        };
+        let mut last = 0.0;
+        for gap in &mut gaps[..k] {
+            (*gap, last) = (*gap - last, *gap);
+        }
+        return (sizes, gaps, ok);
+    }
+    let (mut sizes, mut gaps) = (Vec::with_capacity(y.len()), Vec::with_capacity(y.len()));
+    let ok = demand_blocks(y, |_, s, g| {
+        sizes.extend_from_slice(s);
+        gaps.extend_from_slice(g);
+    });
+    (sizes, gaps, ok)
 }
 
 /// Packs the demands of `y` to the front of `sizes` (room for `y.len() + 4` values: a vector
@@ -197,6 +232,7 @@ mod tests {
             assert_eq!(seen, n);
             assert_eq!(sizes, at.iter().map(|&i| y[i]).collect::<Vec<_>>(), "{n}");
             assert_eq!(gaps, at.iter().enumerate().map(|(k, &i)| (i + 1 - if k == 0 { 0 } else { at[k - 1] + 1 }) as f64).collect::<Vec<_>>(), "{n}");
+            assert_eq!(demands(&y), (sizes.clone(), gaps.clone(), true), "{n}");
             let mut none = vec![];
             let (mut s2, mut g2) = ([0.0; ROOM], [0.0; ROOM]);
             for (b, block) in y.chunks(BLOCK).enumerate() {
@@ -214,6 +250,7 @@ mod tests {
                     y[at] = bad;
                     assert!(!pack_checked(&y, &mut packed).1, "{bad} at {at} of {n}");
                     assert!(!demand_blocks(&y, |_, _, _| {}), "{bad} at {at} of {n}");
+                    assert!(!demands(&y).2, "{bad} at {at} of {n}");
                 }
             }
         }

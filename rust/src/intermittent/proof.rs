@@ -55,6 +55,23 @@ impl Spread {
     /// so the minima and maxima need not look for them: four of each, selects the compiler
     /// vectorises, so that this costs little beside a pass of the search.
     pub(super) fn of(x: &[f64]) -> Option<Spread> {
+        #[cfg(target_arch = "x86_64")]
+        if std::arch::is_x86_feature_detected!("avx") {
+            // SAFETY: AVX is available, checked above.
+            return unsafe { Self::of_avx(x) };
+        }
+        Self::of_lanes(x)
+    }
+
+    /// [`Spread::of`] with the minima and maxima four lanes wide.
+    #[cfg(target_arch = "x86_64")]
+    #[target_feature(enable = "avx")]
+    unsafe fn of_avx(x: &[f64]) -> Option<Spread> {
+        Self::of_lanes(x)
+    }
+
+    #[inline(always)]
+    fn of_lanes(x: &[f64]) -> Option<Spread> {
         let (mut lo, mut hi) = ([f64::INFINITY; 4], [0.0f64; 4]);
         let (blocks, rest) = x.as_chunks::<4>();
         for block in blocks {

@@ -76,9 +76,10 @@ pub(super) struct Search<const L: usize> {
     /// Whether the last pass was a chain whose every step the values took: the next pass
     /// chains on without fitting a new quadratic.
     chained: bool,
-    /// The plan when it is a leap (`leap`), and whether the search has leapt (once at most).
+    /// The plan when it is a leap (`leap`), and how many leaps the search took: a leap whose
+    /// proof holds ends the search, so these failed (a third is not tried).
     leap: Option<leap::Leap>,
-    leapt: bool,
+    leapt: u8,
     /// The series' spread for the leap's proof, once read (`None` before).
     spread: Option<Option<super::proof::Spread>>,
 }
@@ -106,7 +107,7 @@ impl<const L: usize> Search<L> {
         let s = Bracket::new(lower, upper);
         let node = Node { b: s, children: [NONE; 2], end: NONE };
         let path = left_path(lower, upper);
-        Search { s, nodes: [node; L], root: [NONE; 2], fresh: true, done: false, fa: f64::NAN, fb: f64::NAN, spare: (f64::NAN, f64::NAN), level: None, path, straight: Some(0), chain: None, chained: false, leap: None, leapt: false, spread: None }
+        Search { s, nodes: [node; L], root: [NONE; 2], fresh: true, done: false, fa: f64::NAN, fb: f64::NAN, spare: (f64::NAN, f64::NAN), level: None, path, straight: Some(0), chain: None, chained: false, leap: None, leapt: 0, spread: None }
     }
 
     /// The same search, planning `M` points a pass from now on.

@@ -27,14 +27,7 @@ pub(super) fn checked_demands(y: &[f64]) -> Option<(Vec<f64>, Vec<f64>)> {
     ok.then_some((sizes, gaps))
 }
 
-fn gathered(y: &[f64]) -> (Vec<f64>, Vec<f64>, bool) {
-    let (mut sizes, mut gaps) = (Vec::with_capacity(y.len()), Vec::with_capacity(y.len()));
-    let ok = demand_blocks(y, |_, s, g| {
-        sizes.extend_from_slice(s);
-        gaps.extend_from_slice(g);
-    });
-    (sizes, gaps, ok)
-}
+use super::gather::demands as gathered;
 
 pub(super) use super::gather::demand_blocks;
 

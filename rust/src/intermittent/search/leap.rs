@@ -8,8 +8,8 @@
 //! 1e-13 of their size), and once the bracket is narrow the derivative of the sum of squares
 //! hardly moves over it: two exact values and the series' range bound it from below. Where the
 //! proof holds, the leap's pass ends the search (2 passes in all, with the first); where it
-//! fails, its first points continue the chain and the search goes on as before, without
-//! another leap. The last steps are evaluated, not proven: there the values differ by little
+//! fails, its first points continue the chain and the search goes on as before (one more
+//! leap at most, where later values prove it). The last steps are evaluated, not proven: there the values differ by little
 //! more than their rounding. The walk of the evaluated steps is the plain search's, so the
 //! alpha is the same to the bit either way.
 
@@ -39,11 +39,11 @@ pub(super) struct Leap {
 
 impl<const L: usize> Search<L> {
     /// The next pass along the left path from step `first`, over `x`: a leap where it saves a
-    /// pass (once per search), else the chain. A leap whose proof holds on the values already
+    /// pass (until two leaps failed), else the chain. A leap whose proof holds on the values already
     /// known evaluates no more of the chain; otherwise, where the lanes allow, it evaluates
     /// the chain to step `FIRST_EXACT` and tries the proof from there.
     pub(super) fn plan_along(&mut self, first: usize, path: &'static [Bracket], lanes: &mut [f64; L], x: &[f64]) {
-        if self.leapt {
+        if self.leapt >= 2 {
             return self.plan_chain(first, path, lanes, 0);
         }
         let now = leap_shape(first, path.len(), L, first - 1).filter(|&(_, late)| self.proven(first - 1, late, path, x));
@@ -66,7 +66,7 @@ impl<const L: usize> Search<L> {
 
     /// Walks a leap's pass: its chain, then, where the proof holds, the path's last steps.
     pub(super) fn absorb_leap(&mut self, Leap { chain, late, proven }: Leap, values: &Lanes<L>, x: &[f64]) {
-        self.leapt = true;
+        self.leapt += 1;
         let path = self.path.expect("a leap is planned along the left path");
         if chain.length > 0 {
             self.absorb_chain(chain, values);
@@ -117,8 +117,21 @@ impl<const L: usize> Search<L> {
         let Some(gap) = least_gap(|| *self.spread.get_or_insert_with(|| Spread::of(x)), &known) else { return false };
         // Along the path a is the lower bound and d the previous state's c, so every point is
         // in [lower, p2]; the last state proven is not the path's end.
-        late + 1 < path.len() && path[from + 1..=late].iter().all(|b| b.d - b.c >= gap)
+        late + 1 < path.len() && least_width(path, from + 1, late) >= gap
     }
+}
+
+/// The least d - c of the brackets `path[first..=last]` (NaN if one is): the last one's, where
+/// the widths only shrink along the path (checked once), else found by a scan.
+fn least_width(path: &[Bracket], first: usize, last: usize) -> f64 {
+    static SHRINKING: std::sync::OnceLock<bool> = std::sync::OnceLock::new();
+    let width = |b: &Bracket| b.d - b.c;
+    // Every path here is the one static left path, so one check holds for all.
+    debug_assert!(super::left_path(path[0].a, path[0].b).is_some_and(|left| std::ptr::eq(left, path)));
+    if *SHRINKING.get_or_init(|| path.windows(2).all(|w| width(&w[1]) <= width(&w[0]))) {
+        return width(&path[last]);
+    }
+    path[first..=last].iter().map(width).fold(f64::INFINITY, |least, w| if w < least || w.is_nan() { w } else { least })
 }
 
 /// The shape of a leap from step `first` on a path of `steps` brackets with `lanes` lanes, its
