@@ -5,6 +5,8 @@
 //! by separate multiplications and subtractions (never fused), so each path gives the
 //! column-by-column loop's result to the last bit.
 
+use super::regression::Regression;
+
 /// The regression-adjusted series of the last evaluation, kept while the coefficients stay
 /// the same: the gradient's steps in the ARMA coordinates, and the Hessian's, all adjust
 /// by the centre's coefficients. A kept series is the one a new adjustment would give.
@@ -14,6 +16,9 @@ pub(crate) struct Adjusted {
     /// The coefficients and the series (differenced or not) `values` was made from.
     beta: Vec<f64>,
     differenced: Option<bool>,
+    /// The optimizer's regression coordinates `beta` was made from, when it was (see
+    /// [`Adjusted::at_rotated`]).
+    gamma: Option<Vec<f64>>,
 }
 
 impl Adjusted {
@@ -28,6 +33,24 @@ impl Adjusted {
             self.beta.clear();
             self.beta.extend_from_slice(beta);
             self.differenced = Some(differenced);
+            self.gamma = None;
+        }
+        &self.values
+    }
+
+    /// [`Adjusted::at`] at the optimizer's rotated coordinates `gamma` (`beta =
+    /// reg.beta(gamma)`): while they stay the same, neither the coefficients (k^2
+    /// products) nor the series are computed again.
+    pub(crate) fn at_rotated(&mut self, series: &[f64], cols: &[Vec<f64>], reg: &Regression, gamma: &[f64], differenced: bool) -> &[f64] {
+        let known = self.differenced == Some(differenced)
+            && self.gamma.as_ref().is_some_and(|g| g.len() == gamma.len() && g.iter().zip(gamma).all(|(a, b)| a.to_bits() == b.to_bits()));
+        if !known {
+            let beta = reg.beta(gamma);
+            self.at(series, cols, &beta, differenced);
+            let mut kept = self.gamma.take().unwrap_or_default();
+            kept.clear();
+            kept.extend_from_slice(gamma);
+            self.gamma = Some(kept);
         }
         &self.values
     }

@@ -30,11 +30,16 @@ fn css_sums_complete(w: &[f64], phi: &[f64], theta: &[f64], ncond: usize, sc: &m
     sc.ma.clear();
     sc.ma.extend(theta.iter().enumerate().filter(|(_, c)| **c != 0.0).map(|(j, &c)| (j + 1, c)));
     let e = &mut sc.resid;
-    e.clear();
-    e.resize(n, 0.0);
+    // Zero before ncond; every later residual is written below.
+    if e.len() != n {
+        e.clear();
+        e.resize(n, 0.0);
+    }
     if ncond >= n {
+        e.fill(0.0);
         return (0.0, 0);
     }
+    e[..ncond].fill(0.0);
     match sc.ar.last().map_or(0, |a| a.0) {
         0 => e[ncond..].copy_from_slice(&w[ncond..]),
         1 => ar_pass::<1>(phi, w, e, ncond),
@@ -168,6 +173,13 @@ fn ma_sparse<const N: usize>(ma: &[(usize, f64)], e: &mut [f64], start: usize) {
             tmp -= coef[j] * e[l - lags[j]];
         }
         e[l] = tmp;
+    }
+}
+
+impl CssScratch {
+    /// The residuals of the last [`css_sums_kept`] (or complete [`css_objective`]).
+    pub(crate) fn residuals(&self) -> &[f64] {
+        &self.resid
     }
 }
 

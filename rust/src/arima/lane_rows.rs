@@ -12,14 +12,21 @@ pub(crate) fn series_rows<'b, const L: usize>(series: &[&[f64]], n: usize, buf: 
         buf.resize(2 * n * L, 0.0);
     }
     let (rows, results) = buf[..2 * n * L].split_at_mut(n * L);
-    if series.len() < L {
-        for r in rows.chunks_exact_mut(L) {
-            r[series.len()..].fill(0.0);
+    // Four rows at a time: one read of four values per series, no call per row to
+    // clear the unused lanes.
+    let whole = n - n % 4;
+    for t in (0..whole).step_by(4) {
+        let tile = &mut rows[t * L..(t + 4) * L];
+        for c in 0..L {
+            let x: [f64; 4] = series.get(c).map_or([0.0; 4], |s| s[t..t + 4].try_into().expect("four values"));
+            for i in 0..4 {
+                tile[i * L + c] = x[i];
+            }
         }
     }
-    for (c, s) in series.iter().enumerate() {
-        for (t, v) in s.iter().enumerate() {
-            rows[t * L + c] = *v;
+    for t in whole..n {
+        for c in 0..L {
+            rows[t * L + c] = series.get(c).map_or(0.0, |s| s[t]);
         }
     }
     (rows, results)
@@ -34,8 +41,76 @@ pub(crate) fn row<const L: usize>(rows: &[f64], t: usize) -> [f64; L] {
 /// The first `n` rows of `rows` back into one vector per series of `out`.
 #[inline(always)]
 pub(crate) fn unpack_rows<const L: usize>(rows: &[f64], n: usize, out: &mut [Vec<f64>]) {
-    for (c, o) in out.iter_mut().enumerate() {
-        o.clear();
-        o.extend((0..n).map(|t| rows[t * L + c]));
+    // Four rows at a time: reading one series at a time down the rows would touch a cache
+    // line per value.
+    let whole = n - n % 4;
+    for o in out.iter_mut() {
+        // Every value is written below: a buffer kept at this length is not cleared first.
+        if o.len() != n {
+            o.clear();
+            o.resize(n, 0.0);
+        }
+    }
+    for t in (0..whole).step_by(4) {
+        let tile = &rows[t * L..(t + 4) * L];
+        for (c, o) in out.iter_mut().enumerate() {
+            let x: [f64; 4] = std::array::from_fn(|i| tile[i * L + c]);
+            o[t..t + 4].copy_from_slice(&x);
+        }
+    }
+    for t in whole..n {
+        for (c, o) in out.iter_mut().enumerate() {
+            o[t] = rows[t * L + c];
+        }
+    }
+}
+
+/// For the first `b.len()` lanes c of the first `n` rows: `b[c] = sum_t reference[t] *
+/// rows[t][c]` and `diag[c] = sum_t rows[t][c]^2`, each summed as `linear`'s dot product
+/// of two vectors (four partial sums by t mod 4, then the last rows in order), so that the
+/// rows need not be unpacked for it: the same bits.
+#[inline(always)]
+pub(crate) fn lane_dots<const L: usize>(rows: &[f64], n: usize, reference: &[f64], b: &mut [f64], diag: &mut [f64]) {
+    let whole = n - n % 4;
+    let (mut pb, mut pd) = ([[0.0; L]; 4], [[0.0; L]; 4]);
+    for t in (0..whole).step_by(4) {
+        for j in 0..4 {
+            let (r, x) = (row::<L>(rows, t + j), reference[t + j]);
+            for c in 0..L {
+                pb[j][c] += x * r[c];
+                pd[j][c] += r[c] * r[c];
+            }
+        }
+    }
+    let mut sb: [f64; L] = std::array::from_fn(|c| (pb[0][c] + pb[1][c]) + (pb[2][c] + pb[3][c]));
+    let mut sd: [f64; L] = std::array::from_fn(|c| (pd[0][c] + pd[1][c]) + (pd[2][c] + pd[3][c]));
+    for t in whole..n {
+        let (r, x) = (row::<L>(rows, t), reference[t]);
+        for c in 0..L {
+            sb[c] += x * r[c];
+            sd[c] += r[c] * r[c];
+        }
+    }
+    b.copy_from_slice(&sb[..b.len()]);
+    diag.copy_from_slice(&sd[..diag.len()]);
+}
+
+/// What the side-by-side passes hand back: every residual, or only the two sums
+/// `linear` needs of a gradient's points (see [`lane_dots`]).
+pub(crate) enum LaneOut<'o> {
+    Residuals(&'o mut [Vec<f64>]),
+    /// Against the residuals `reference`: `b[i]` the cross sum and `diag[i]` the sum of
+    /// squares of series i's residuals.
+    Dots { reference: &'o [f64], b: &'o mut [f64], diag: &'o mut [f64] },
+}
+
+impl LaneOut<'_> {
+    /// Hands back the series `start..end`, whose residuals are the first lanes of `rows`.
+    #[inline(always)]
+    pub(crate) fn write<const L: usize>(&mut self, start: usize, end: usize, rows: &[f64], n: usize) {
+        match self {
+            LaneOut::Residuals(out) => unpack_rows::<L>(rows, n, &mut out[start..end]),
+            LaneOut::Dots { reference, b, diag } => lane_dots::<L>(rows, n, reference, &mut b[start..end], &mut diag[start..end]),
+        }
     }
 }

@@ -18,6 +18,8 @@
 
 use super::css::{css_sums_kept, css_value};
 use super::css_lanes::css_residuals_many;
+use super::lane_rows::LaneOut;
+use super::linear_direct::direct_values;
 use super::kalman::LikSums;
 use super::objective::Problem;
 use super::transform::undo_pars;
@@ -30,7 +32,7 @@ pub(crate) struct Css<'p, 'a>(pub(crate) &'p mut Problem<'a>);
 pub(crate) struct Ml<'p, 'a>(pub(crate) &'p mut Problem<'a>);
 
 #[derive(Clone, Copy, PartialEq)]
-enum Kind {
+pub(super) enum Kind {
     Css,
     Ml,
 }
@@ -55,7 +57,7 @@ impl Objective for Ml<'_, '_> {
     }
 }
 
-fn value(prob: &mut Problem<'_>, kind: Kind, x: &[f64]) -> f64 {
+pub(super) fn value(prob: &mut Problem<'_>, kind: Kind, x: &[f64]) -> f64 {
     match kind {
         Kind::Css => prob.css(x),
         Kind::Ml => prob.ml(x),
@@ -72,30 +74,53 @@ fn values_near(prob: &mut Problem<'_>, kind: Kind, center: &[f64], points: &[Vec
     let mut out = vec![f64::NAN; points.len()];
     // Groups as runs of equal ARMA parts (bit for bit) once sorted, each group's points in
     // their order. The order of the groups changes no value.
-    let key = |i: usize| points[i][..narma].iter().map(|v| v.to_bits());
-    let mut order: Vec<usize> = (0..points.len()).collect();
-    order.sort_by(|&a, &b| key(a).cmp(key(b)).then(a.cmp(&b)));
+    let bits: Vec<u64> = points.iter().flat_map(|p| p[..narma].iter().map(|v| v.to_bits())).collect();
+    let key = |i: usize| &bits[i * narma..(i + 1) * narma];
+    // Most points keep the centre's ARMA part (they move regression coordinates only):
+    // those in their order, placed among the others sorted (ties broken by position).
+    let centre: Vec<u64> = center[..narma].iter().map(|v| v.to_bits()).collect();
+    let (same, mut order): (Vec<usize>, Vec<usize>) = (0..points.len()).partition(|&i| key(i) == centre.as_slice());
+    order.sort_unstable_by(|&a, &b| key(a).cmp(key(b)).then(a.cmp(&b)));
+    let at = order.partition_point(|&i| key(i) < centre.as_slice());
+    order.splice(at..at, same);
     let mut group = Vec::new();
+    let mut direct = Vec::new();
     let mut start = 0;
     while start < order.len() {
         let mut end = start + 1;
-        while end < order.len() && key(order[end]).eq(key(order[start])) {
+        while end < order.len() && key(order[end]) == key(order[start]) {
             end += 1;
         }
         group.clear();
         group.extend_from_slice(&order[start..end]);
         if !linear_values(prob, kind, center, points, &group, &mut out) {
-            for &i in &group {
-                out[i] = value(prob, kind, &points[i]);
-            }
+            direct.extend_from_slice(&group);
         }
         start = end;
     }
+    direct_values(prob, kind, center, points, &direct, &mut out);
     out
 }
 
-/// Dot product in four partial sums.
-fn dot(a: &[f64], b: &[f64]) -> f64 {
+/// Dot product in four partial sums (one AVX register where the processor has AVX: the
+/// same sums, each by the same operations in the same order).
+pub(crate) fn dot(a: &[f64], b: &[f64]) -> f64 {
+    #[cfg(target_arch = "x86_64")]
+    if std::arch::is_x86_feature_detected!("avx") {
+        // SAFETY: the processor has AVX (checked just above).
+        return unsafe { dot_avx(a, b) };
+    }
+    dot_sums(a, b)
+}
+
+#[cfg(target_arch = "x86_64")]
+#[target_feature(enable = "avx")]
+unsafe fn dot_avx(a: &[f64], b: &[f64]) -> f64 {
+    dot_sums(a, b)
+}
+
+#[inline(always)]
+fn dot_sums(a: &[f64], b: &[f64]) -> f64 {
     let mut acc = [0.0; 4];
     let (ca, cb) = (a.chunks_exact(4), b.chunks_exact(4));
     let (ra, rb) = (ca.remainder(), cb.remainder());
@@ -127,13 +152,47 @@ fn linear_values(prob: &mut Problem<'_>, kind: Kind, center: &[f64], points: &[V
     let mut reference = points[group[0]].clone();
     reference[narma..].copy_from_slice(&center[narma..]);
     let beta = prob.beta(&reference);
+    // A gradient's points move one coordinate each: only the sums b and diag of the
+    // module's formula are needed, taken without unpacking the residuals.
+    let single = group.iter().all(|&p| moved.iter().filter(|&&i| points[p][narma + i] != center[narma + i]).count() <= 1);
     // The residual buffers of the last group, reused (their lengths are set by the filters).
     let mut resid = std::mem::take(&mut prob.linear_scratch);
-    resid.resize_with(moved.len() + 1, Vec::new);
-    let done = sums_and_residuals(prob, kind, &reference, &beta, &moved, &mut resid);
-    let result = done.map(|(ssq0, nu, sumlog)| fill(kind, center, points, group, &moved, narma, &resid, ssq0, nu, sumlog, out));
+    let kept = if single { 1 } else { moved.len() + 1 };
+    if resid.len() < kept {
+        resid.resize_with(kept, Vec::new);
+    }
+    let (mut b, mut diag) = (vec![0.0; moved.len()], vec![0.0; moved.len()]);
+    let sums = Sums { b: &mut b, diag: &mut diag, single };
+    let done = sums_and_residuals(prob, kind, &reference, &beta, &moved, &mut resid[..kept], sums);
+    let dots = Dots { resid: &resid[..kept], b: &b, diag: &diag };
+    let result = done.map(|(ssq0, nu, sumlog)| fill(kind, center, points, group, &moved, narma, &dots, ssq0, nu, sumlog, out));
     prob.linear_scratch = resid;
     result.unwrap_or(false)
+}
+
+/// Where [`sums_and_residuals`] puts the cross sums `b` and the sums of squares `diag` of
+/// the moved regressors' residuals, and whether it keeps only those (`single`).
+struct Sums<'s> {
+    b: &'s mut [f64],
+    diag: &'s mut [f64],
+    single: bool,
+}
+
+impl Sums<'_> {
+    /// `b` and `diag` from unpacked residuals (the reference's first).
+    fn from_residuals(&mut self, resid: &[Vec<f64>]) {
+        for a in 0..self.b.len() {
+            self.b[a] = dot(&resid[0], &resid[a + 1]);
+            self.diag[a] = dot(&resid[a + 1], &resid[a + 1]);
+        }
+    }
+}
+
+/// What [`fill`] reads: the sums, and the residuals for the other products (when kept).
+struct Dots<'d> {
+    resid: &'d [Vec<f64>],
+    b: &'d [f64],
+    diag: &'d [f64],
 }
 
 /// The reference point's sums `(ssq, nu, sumlog)`, its residuals in `resid[0]` and those
@@ -145,17 +204,32 @@ fn sums_and_residuals(
     beta: &[f64],
     moved: &[usize],
     resid: &mut [Vec<f64>],
+    mut sums_out: Sums<'_>,
 ) -> Option<(f64, usize, f64)> {
     match kind {
         Kind::Css => {
             prob.nat.copy_from_slice(reference);
             prob.expand();
             let w = prob.work.at(&prob.dx, &prob.reg.dcols, beta, true);
-            let (ssq, nu, e) = css_sums_kept(w, &prob.phi, &prob.theta, prob.ar_degree, &mut prob.css);
+            let (ssq, nu) = match prob.last_css.at(reference) {
+                Some(sums) => sums,
+                None => {
+                    let (ssq, nu, _) = css_sums_kept(w, &prob.phi, &prob.theta, prob.ar_degree, &mut prob.css);
+                    prob.last_css.remember(reference, Some((ssq, nu)));
+                    (ssq, nu)
+                }
+            };
             resid[0].clear();
-            resid[0].extend_from_slice(e);
+            resid[0].extend_from_slice(prob.css.residuals());
             let cols: Vec<&[f64]> = moved.iter().map(|&i| prob.rotated[i].as_slice()).collect();
-            css_residuals_many(&cols, &prob.phi, &prob.theta, prob.ar_degree, &mut resid[1..], &mut prob.css.lanes);
+            let (phi, theta, ncond, buf) = (&prob.phi, &prob.theta, prob.ar_degree, &mut prob.css.lanes);
+            if sums_out.single {
+                let out = LaneOut::Dots { reference: &resid[0], b: &mut *sums_out.b, diag: &mut *sums_out.diag };
+                css_residuals_many(&cols, phi, theta, ncond, out, buf);
+            } else {
+                css_residuals_many(&cols, phi, theta, ncond, LaneOut::Residuals(&mut resid[1..]), buf);
+                sums_out.from_residuals(resid);
+            }
             Some((ssq, nu, 0.0))
         }
         Kind::Ml => {
@@ -165,10 +239,21 @@ fn sums_and_residuals(
             }
             prob.expand();
             let w = prob.work.at(&prob.dx, &prob.reg.dcols, beta, true);
-            let sums = prob.ws.loglik(&prob.phi, &prob.theta, w)?;
-            let mut series: Vec<&[f64]> = vec![w];
-            series.extend(moved.iter().map(|&i| prob.rotated[i].as_slice()));
-            prob.ws.standardized_innovations(&prob.phi, &prob.theta, &series, resid).then_some((sums.ssq, sums.nu, sums.sumlog))
+            let sums = match prob.last_sums.at(reference) {
+                Some(sums) => sums,
+                None => prob.ws.loglik(&prob.phi, &prob.theta, w)?,
+            };
+            let cols: Vec<&[f64]> = moved.iter().map(|&i| prob.rotated[i].as_slice()).collect();
+            let done = if sums_out.single {
+                prob.ws.innovation_dots(&prob.phi, &prob.theta, w, &cols, &mut resid[0], sums_out.b, sums_out.diag)
+            } else {
+                let mut series: Vec<&[f64]> = vec![w];
+                series.extend(cols);
+                let done = prob.ws.standardized_innovations(&prob.phi, &prob.theta, &series, resid);
+                sums_out.from_residuals(resid);
+                done
+            };
+            done.then_some((sums.ssq, sums.nu, sums.sumlog))
         }
     }
 }
@@ -183,7 +268,7 @@ fn fill(
     group: &[usize],
     moved: &[usize],
     narma: usize,
-    resid: &[Vec<f64>],
+    dots: &Dots<'_>,
     ssq0: f64,
     nu: usize,
     sumlog: f64,
@@ -193,8 +278,11 @@ fn fill(
         return false;
     }
     let m = moved.len();
-    let b: Vec<f64> = (0..m).map(|a| dot(&resid[0], &resid[a + 1])).collect();
+    let (b, resid) = (dots.b, dots.resid);
     let mut gram = vec![f64::NAN; m * m];
+    for (a, &d) in dots.diag.iter().enumerate() {
+        gram[a * m + a] = d;
+    }
     let mut deltas: Vec<(usize, f64)> = Vec::with_capacity(m);
     for &p in group {
         deltas.clear();
@@ -269,7 +357,20 @@ mod tests {
                     }
                 }
             }
+            // A central gradient's points: one coordinate each (the sums without residuals).
+            for i in 0..center.len() {
+                for step in [1e-3, -1e-3] {
+                    let mut p = center.clone();
+                    p[i] += step;
+                    points.push(p);
+                }
+            }
             for kind in [Kind::Css, Kind::Ml] {
+                let grouped = values_near(&mut prob, kind, &center, &points[points.len() - 2 * center.len()..]);
+                for (p, g) in points[points.len() - 2 * center.len()..].iter().zip(&grouped) {
+                    let direct = value(&mut prob, kind, p);
+                    assert!((g - direct).abs() <= 1e-12 * (1.0 + direct.abs()), "d = {d}: {g} vs {direct} at {p:?}");
+                }
                 let grouped = values_near(&mut prob, kind, &center, &points);
                 for (p, g) in points.iter().zip(&grouped) {
                     let direct = value(&mut prob, kind, p);

@@ -6,8 +6,9 @@
 use std::sync::atomic::{AtomicBool, Ordering};
 
 use super::adjust::Adjusted;
-use super::css::{css_objective, css_sums, CssScratch};
-use super::kalman::{ArmaWorkspace, FullFilter};
+use super::css::{css_objective, css_sums, css_sums_kept, css_value, CssScratch};
+use super::kalman::{ArmaWorkspace, FullFilter, LikSums};
+use super::linear_direct::LastPoint;
 use super::polynomial::{delta as delta_poly, difference, expand_ar, expand_ma};
 use super::regression::Regression;
 use super::spec::ArimaSpec;
@@ -49,6 +50,9 @@ pub(crate) struct Problem<'a> {
     /// At the last finite [`Problem::ml`] value, the same objective over every innovation
     /// (R's rule leaves out those with a variance of `DIFFUSE_GAIN` or more).
     pub(crate) last_all: f64,
+    /// The last sums of [`Problem::ml`] and [`Problem::css`] on a complete series, for `linear`.
+    pub(crate) last_sums: LastPoint<LikSums>,
+    pub(crate) last_css: LastPoint<(f64, usize)>,
 }
 
 impl Problem<'_> {
@@ -80,9 +84,14 @@ impl Problem<'_> {
         }
         self.nat.copy_from_slice(par);
         self.expand();
-        let beta = self.beta(par);
-        let w = self.work.at(&self.dx, &self.reg.dcols, &beta, true);
-        css_objective(w, &self.phi, &self.theta, self.ar_degree, self.complete, &mut self.css)
+        let w = self.work.at_rotated(&self.dx, &self.reg.dcols, &self.reg, &par[self.narma..], true);
+        if !self.complete {
+            self.last_css.remember(par, None);
+            return css_objective(w, &self.phi, &self.theta, self.ar_degree, false, &mut self.css);
+        }
+        let (ssq, nu, _) = css_sums_kept(w, &self.phi, &self.theta, self.ar_degree, &mut self.css);
+        self.last_css.remember(par, Some((ssq, nu)));
+        css_value(ssq, nu)
     }
 
     /// R's `ARIMA_CSS(..., giveResid = TRUE)` at `par`: `(ssq, nu, residuals)`
@@ -108,12 +117,14 @@ impl Problem<'_> {
             return f64::INFINITY;
         }
         self.expand();
-        let beta = self.beta(raw);
+        let gamma = &raw[self.narma..];
         let sums = if self.complete {
-            let w = self.work.at(&self.dx, &self.reg.dcols, &beta, true);
-            self.ws.loglik(&self.phi, &self.theta, w)
+            let w = self.work.at_rotated(&self.dx, &self.reg.dcols, &self.reg, gamma, true);
+            let sums = self.ws.loglik(&self.phi, &self.theta, w);
+            self.last_sums.remember(raw, sums);
+            sums
         } else {
-            let w = self.work.at(&self.y, &self.reg.cols, &beta, false);
+            let w = self.work.at_rotated(&self.y, &self.reg.cols, &self.reg, gamma, false);
             let cancel = self.cancel;
             let stop = || cancel.is_some_and(|c| c.load(Ordering::Relaxed));
             let mut filter = FullFilter::new(&mut self.ws, &self.phi, &self.theta, &self.delta);
@@ -252,6 +263,8 @@ pub(crate) fn setup_xreg<'a>(
         cancel,
         y_max,
         last_all: f64::INFINITY,
+        last_sums: LastPoint::default(),
+        last_css: LastPoint::default(),
     };
     Ok(Setup { prob, init, parscale, n_used, scale })
 }

@@ -5,12 +5,12 @@
 
 use super::arma_filter::{advance_gain, GainStep};
 use super::{ArmaWorkspace, DIFFUSE_GAIN};
-use crate::arima::lane_rows::{row, series_rows, unpack_rows};
+use crate::arima::lane_rows::{row, series_rows, LaneOut};
 
 /// The gains of [`ArmaWorkspace::loglik`]'s recursion for one model, as its state update
 /// uses them: `F_t` and `K_t` (r values each) up to `rest`, then the steady `F` and `K`.
-struct Gains<'g> {
-    phi: &'g [f64],
+struct Gains {
+    phi: Vec<f64>,
     fs: Vec<f64>,
     ks: Vec<f64>,
     rest: usize,
@@ -19,16 +19,45 @@ struct Gains<'g> {
 }
 
 impl ArmaWorkspace {
-    /// Fills `out[i]` with the standardized innovations of `series[i]` (all of one length),
-    /// zero where an innovation is not counted (variance at or above `DIFFUSE_GAIN`), so
-    /// that `sum out[i]_t^2` is [`ArmaWorkspace::loglik`]'s `ssq` for that series. False
-    /// where `loglik` has no value for this model (no stationary covariance, breakdown).
+    /// Fills `out` with the standardized innovations of `series` (all of one length), zero
+    /// where an innovation is not counted (variance at or above `DIFFUSE_GAIN`), so that
+    /// `sum out[i]_t^2` is [`ArmaWorkspace::loglik`]'s `ssq` for `series[i]`. False where
+    /// `loglik` has no value for this model (no stationary covariance, breakdown).
     pub(crate) fn standardized_innovations(&mut self, phi: &[f64], theta: &[f64], series: &[&[f64]], out: &mut [Vec<f64>]) -> bool {
+        let n = series.first().map_or(0, |s| s.len());
+        let Some(gains) = self.gains(phi, theta, n) else { return false };
+        run(&gains, series, n, &mut LaneOut::Residuals(out), &mut self.lanes);
+        true
+    }
+
+    /// The standardized innovations of `w` into `reference`, and for each of `cols` (of
+    /// `w`'s length) the sums `linear` needs of a gradient's points: `b[i]` the cross sum
+    /// of its innovations with `reference` and `diag[i]` their sum of squares, the bits of
+    /// [`ArmaWorkspace::standardized_innovations`]'s vectors summed. False as there.
+    #[allow(clippy::too_many_arguments)]
+    pub(crate) fn innovation_dots(
+        &mut self,
+        phi: &[f64],
+        theta: &[f64],
+        w: &[f64],
+        cols: &[&[f64]],
+        reference: &mut Vec<f64>,
+        b: &mut [f64],
+        diag: &mut [f64],
+    ) -> bool {
+        let n = w.len();
+        let Some(gains) = self.gains(phi, theta, n) else { return false };
+        run(&gains, &[w], n, &mut LaneOut::Residuals(std::slice::from_mut(reference)), &mut self.lanes);
+        run(&gains, cols, n, &mut LaneOut::Dots { reference: reference.as_slice(), b, diag }, &mut self.lanes);
+        true
+    }
+
+    /// The gains of `loglik`'s recursion over `n` steps; `None` where it has no value.
+    fn gains(&mut self, phi: &[f64], theta: &[f64], n: usize) -> Option<Gains> {
         if !self.prepare(phi, theta) {
-            return false;
+            return None;
         }
         let r = self.r();
-        let n = series.first().map_or(0, |s| s.len());
         let mut k: Vec<f64> = (0..r).map(|i| self.phi[i] * self.first[0] + self.first[i + 1]).collect();
         let mut wv = k.clone();
         wv.push(0.0);
@@ -40,31 +69,31 @@ impl ArmaWorkspace {
         for t in 0..n {
             fs.push(f);
             ks.extend_from_slice(&k);
-            match advance_gain(&self.phi, &mut k, &wv, &mut w_next, &mut f, &mut m) {
-                None => return false,
-                Some(GainStep::Steady) => {
+            match advance_gain(&self.phi, &mut k, &wv, &mut w_next, &mut f, &mut m)? {
+                GainStep::Steady => {
                     rest = t + 1;
                     break;
                 }
-                Some(GainStep::Moving) => std::mem::swap(&mut wv, &mut w_next),
+                GainStep::Moving => std::mem::swap(&mut wv, &mut w_next),
             }
         }
-        let gains = Gains { phi: &self.phi[..r], fs, ks, rest, f, k };
-        let buf = &mut self.lanes;
-        #[cfg(target_arch = "x86_64")]
-        if std::arch::is_x86_feature_detected!("avx") {
-            // SAFETY: the processor has AVX (checked just above).
-            unsafe { innovations_many_avx(&gains, series, n, out, buf) };
-            return true;
-        }
-        innovations_many(&gains, series, n, out, buf);
-        true
+        Some(Gains { phi: self.phi[..r].to_vec(), fs, ks, rest, f, k })
     }
+}
+
+fn run(gains: &Gains, series: &[&[f64]], n: usize, out: &mut LaneOut<'_>, buf: &mut Vec<f64>) {
+    #[cfg(target_arch = "x86_64")]
+    if std::arch::is_x86_feature_detected!("avx") {
+        // SAFETY: the processor has AVX (checked just above).
+        unsafe { innovations_many_avx(gains, series, n, out, buf) };
+        return;
+    }
+    innovations_many(gains, series, n, out, buf);
 }
 
 #[cfg(target_arch = "x86_64")]
 #[target_feature(enable = "avx")]
-unsafe fn innovations_many_avx(gains: &Gains<'_>, series: &[&[f64]], n: usize, out: &mut [Vec<f64>], buf: &mut Vec<f64>) {
+unsafe fn innovations_many_avx(gains: &Gains, series: &[&[f64]], n: usize, out: &mut LaneOut<'_>, buf: &mut Vec<f64>) {
     innovations_many(gains, series, n, out, buf);
 }
 
@@ -72,17 +101,17 @@ unsafe fn innovations_many_avx(gains: &Gains<'_>, series: &[&[f64]], n: usize, o
 /// time. Each innovation is computed by the same operations in the same order, never
 /// fused, whatever the number of series beside it: the same bits on every path.
 #[inline(always)]
-fn innovations_many(gains: &Gains<'_>, series: &[&[f64]], n: usize, out: &mut [Vec<f64>], buf: &mut Vec<f64>) {
+fn innovations_many(gains: &Gains, series: &[&[f64]], n: usize, out: &mut LaneOut<'_>, buf: &mut Vec<f64>) {
     let mut done = 0;
     while done < series.len() {
         let left = series.len() - done;
         let block = if left > 8 { 16 } else if left > 4 { 8 } else { 4 };
         let end = (done + block).min(series.len());
-        let (s, o) = (&series[done..end], &mut out[done..end]);
+        let s = &series[done..end];
         match block {
-            16 => innovation_block::<16>(gains, s, n, o, buf),
-            8 => innovation_block::<8>(gains, s, n, o, buf),
-            _ => innovation_block::<4>(gains, s, n, o, buf),
+            16 => innovation_block::<16>(gains, s, n, out, done, buf),
+            8 => innovation_block::<8>(gains, s, n, out, done, buf),
+            _ => innovation_block::<4>(gains, s, n, out, done, buf),
         }
         done = end;
     }
@@ -91,8 +120,8 @@ fn innovations_many(gains: &Gains<'_>, series: &[&[f64]], n: usize, out: &mut [V
 /// Up to `L` series of [`innovations_many`]: the state `a[i * L + c]` of the c-th series,
 /// with a zero row at i = r.
 #[inline(always)]
-fn innovation_block<const L: usize>(gains: &Gains<'_>, series: &[&[f64]], n: usize, out: &mut [Vec<f64>], buf: &mut Vec<f64>) {
-    let (phi, r) = (gains.phi, gains.phi.len());
+fn innovation_block<const L: usize>(gains: &Gains, series: &[&[f64]], n: usize, out: &mut LaneOut<'_>, first: usize, buf: &mut Vec<f64>) {
+    let (phi, r) = (&gains.phi[..], gains.phi.len());
     let inv_f = 1.0 / gains.f;
     let steady_scale = inv_f.sqrt();
     let kf: Vec<f64> = gains.k.iter().map(|x| x * inv_f).collect();
@@ -133,7 +162,7 @@ fn innovation_block<const L: usize>(gains: &Gains<'_>, series: &[&[f64]], n: usi
             }
         }
     }
-    unpack_rows::<L>(u, n, out);
+    out.write::<L>(first, first + series.len(), u, n);
 }
 
 #[cfg(test)]
@@ -153,6 +182,14 @@ mod tests {
                 let ssq: f64 = u.iter().map(|v| v * v).sum();
                 assert!((ssq - sums.ssq).abs() <= 1e-12 * sums.ssq, "{phi:?} {theta:?}: {ssq} vs {}", sums.ssq);
             }
+            // The sums of the gradient's points: those of the vectors, bit for bit.
+            use crate::arima::linear::dot;
+            let mut reference = Vec::new();
+            let (mut b, mut diag) = ([f64::NAN; 1], [f64::NAN; 1]);
+            assert!(ws.innovation_dots(&phi, &theta, &y, &[&z], &mut reference, &mut b, &mut diag));
+            assert_eq!(reference, out[0]);
+            assert_eq!(b[0].to_bits(), dot(&out[0], &out[1]).to_bits());
+            assert_eq!(diag[0].to_bits(), dot(&out[1], &out[1]).to_bits());
             // Linear in the series.
             let sum: Vec<f64> = y.iter().zip(&z).map(|(a, b)| a - 2.5 * b).collect();
             let mut one = vec![Vec::new()];

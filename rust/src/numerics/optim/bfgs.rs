@@ -73,21 +73,24 @@ fn gradient<O: Objective>(
     central: bool,
     x: &mut [f64],
     g: &mut [f64],
+    points: &mut Vec<Vec<f64>>,
 ) {
     let n = u.len();
     for i in 0..n {
         x[i] = u[i] * parscale[i];
     }
     if central {
-        let mut points = Vec::with_capacity(2 * n);
+        // The last gradient's point buffers, overwritten.
+        points.resize_with(2 * n, Vec::new);
         for i in 0..n {
-            for step in [h, -h] {
-                let mut p = x.to_vec();
+            for (s, step) in [h, -h].into_iter().enumerate() {
+                let p = &mut points[2 * i + s];
+                p.clear();
+                p.extend_from_slice(x);
                 p[i] = (u[i] + step) * parscale[i];
-                points.push(p);
             }
         }
-        let values = f.values_near(x, &points);
+        let values = f.values_near(x, points);
         for i in 0..n {
             g[i] = difference(clean(values[2 * i]), clean(values[2 * i + 1]), f0, h, true);
         }
@@ -144,11 +147,12 @@ pub(crate) fn minimize<O: Objective>(
     }
     let mut g = vec![0.0; n];
     let mut forward = opts.forward_step;
-    let grad = |f: &mut O, u: &[f64], f0: f64, forward: Option<f64>, xbuf: &mut [f64], g: &mut [f64]| match forward {
-        Some(h) => gradient(f, u, parscale, f0, h, false, xbuf, g),
-        None => gradient(f, u, parscale, f0, opts.grad_step, true, xbuf, g),
+    let mut points = Vec::new();
+    let grad = |f: &mut O, u: &[f64], f0: f64, forward: Option<f64>, xbuf: &mut [f64], g: &mut [f64], points: &mut Vec<Vec<f64>>| match forward {
+        Some(h) => gradient(f, u, parscale, f0, h, false, xbuf, g, points),
+        None => gradient(f, u, parscale, f0, opts.grad_step, true, xbuf, g, points),
     };
-    grad(&mut f, &u, fmin, forward, &mut xbuf, &mut g);
+    grad(&mut f, &u, fmin, forward, &mut xbuf, &mut g, &mut points);
     let mut b = vec![0.0; n * n];
     let reset = |b: &mut [f64]| {
         b.fill(0.0);
@@ -216,7 +220,7 @@ pub(crate) fn minimize<O: Objective>(
                 // Possibly the forward-difference gradient's error: retry
                 // with central differences.
                 forward = None;
-                grad(&mut f, &u, fmin, forward, &mut xbuf, &mut g);
+                grad(&mut f, &u, fmin, forward, &mut xbuf, &mut g, &mut points);
                 reset(&mut b);
                 just_reset = true;
                 since_reset = 0;
@@ -254,7 +258,7 @@ pub(crate) fn minimize<O: Objective>(
             // information gathered so far.
             forward = None;
         }
-        grad(&mut f, &u, fmin, forward, &mut xbuf, &mut gnew);
+        grad(&mut f, &u, fmin, forward, &mut xbuf, &mut gnew, &mut points);
         if vmmin {
             iterations += 1;
         }
