@@ -33,14 +33,19 @@
 //!
 //!
 //! Files: `stationary` (Q0, R's `getQ0`, from autocovariances computed in
-//! O(p^2 + rq) through the partial autocorrelations), `arma_filter` (the fast ARMA
+//! O(p^2 + rq): `ar_acvf` the AR part's through the partial autocorrelations,
+//! remembered per phi, `ma_acvf` the MA filter), `arma_filter` (the fast ARMA
 //! filters on the differenced series and their steady-state tails),
 //! `diffuse` (the full-state filter with the exact diffuse start),
 //! `transition` (products with the transition matrix, shared with forecasting).
 
+mod ar_acvf;
 mod arma_filter;
 mod diffuse;
 mod innovations;
+mod ma_acvf;
+#[cfg(test)]
+mod prepare_tests;
 mod stationary;
 mod transition;
 #[cfg(test)]

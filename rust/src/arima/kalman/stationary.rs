@@ -8,11 +8,18 @@
 //! The autocovariances are computed once per likelihood evaluation, so their
 //! cost matters: with seasonal AR terms the expanded phi has degree p = 26
 //! (P = 2, s = 12). They come from the structure of the process in
-//! O(p^2 + r q): partial autocorrelations of phi (Durbin–Levinson step-down),
-//! the AR autocovariances order by order, then the MA filter. McLeod's (1975)
-//! dense (p+1) x (p+1) system, O(p^3), is solved only for a phi that is not
-//! stationary, so that such points keep the outcome they always had.
+//! O(p^2 + r q): the AR part's autocovariances from the partial
+//! autocorrelations of phi (`ar_acvf`, remembered for the last few phi, which
+//! the gradient's MA and regression points share), then the MA filter
+//! (`ma_acvf`). McLeod's (1975) dense (p+1) x (p+1) system, O(p^3), is solved
+//! only for a phi that is not stationary, so that such points keep the outcome
+//! they always had. The sums over phi and theta skip their zero coefficients
+//! (most of an expanded seasonal polynomial) while the values they multiply
+//! are finite, which leaves every result's bits as the plain loops give them
+//! (`prepare_tests`).
 
+use super::ar_acvf::{same_bits, ArAutocovariances};
+use super::ma_acvf::{self, MaAutocovariances};
 use super::state_dim;
 use crate::numerics::linalg::solve_in_place;
 
@@ -23,9 +30,13 @@ pub(crate) struct ArmaWorkspace {
     pub(super) rvec: Vec<f64>,
     pub(super) gamma: Vec<f64>,
     pub(super) psi: Vec<f64>,
-    pub(super) levels: Vec<f64>,
-    pub(super) acvf_x: Vec<f64>,
-    pub(super) ma_acvf: Vec<(usize, f64)>,
+    /// The AR part's autocovariances, remembered for the last few phi.
+    ar: ArAutocovariances,
+    /// Positions of phi's non-zero coefficients, and of those where phi or theta is.
+    phi_nz: Vec<usize>,
+    row_nz: Vec<usize>,
+    /// The MA part's coefficient autocovariances, remembered for the last theta.
+    ma: MaAutocovariances,
     pub(super) sys: Vec<f64>,
     pub(super) rhs: Vec<f64>,
     pub(super) first: Vec<f64>,
@@ -36,6 +47,10 @@ pub(crate) struct ArmaWorkspace {
     pub(super) w: Vec<f64>,
     /// The series and innovations of `standardized_innovations`, row by row.
     pub(super) lanes: Vec<f64>,
+    /// The last `prepare`'s arguments and result, while the buffers still hold its results.
+    last: Option<bool>,
+    last_phi: Vec<f64>,
+    last_theta: Vec<f64>,
 }
 
 impl ArmaWorkspace {
@@ -45,6 +60,23 @@ impl ArmaWorkspace {
     /// autocovariance system is singular or gives gamma(0) <= 0, or when the
     /// result is not finite (e.g. a unit root).
     pub(crate) fn prepare(&mut self, phi: &[f64], theta: &[f64]) -> bool {
+        // The same model as the last call (e.g. a regression coordinate's gradient points
+        // evaluated directly): the buffers already hold its results.
+        if let Some(ok) = self.last {
+            if same_bits(&self.last_phi, phi) && same_bits(&self.last_theta, theta) {
+                return ok;
+            }
+        }
+        let ok = self.load(phi, theta);
+        self.last_phi.clear();
+        self.last_phi.extend_from_slice(phi);
+        self.last_theta.clear();
+        self.last_theta.extend_from_slice(theta);
+        self.last = Some(ok);
+        ok
+    }
+
+    fn load(&mut self, phi: &[f64], theta: &[f64]) -> bool {
         let p = phi.len();
         let q = theta.len();
         let r = state_dim(p, q);
@@ -55,9 +87,13 @@ impl ArmaWorkspace {
         self.rvec.push(1.0);
         self.rvec.extend_from_slice(theta);
         self.rvec.resize(r, 0.0);
-        // psi weights: psi_0 = 1, psi_j = theta_j + sum_i phi_i psi_{j-i}.
+        self.load_phi_nz(phi);
+        // psi weights: psi_0 = 1, psi_j = theta_j + sum_i phi_i psi_{j-i}, over phi's
+        // non-zero coefficients while every psi so far is finite (a skipped term is then a
+        // signed zero; see `ar_acvf`), over all of them after.
         self.psi.clear();
         self.psi.resize(r + 1, 0.0);
+        let mut finite = true;
         for j in 0..=r {
             let mut v = if j == 0 {
                 1.0
@@ -67,9 +103,16 @@ impl ArmaWorkspace {
                 0.0
             };
             let (done, _) = self.psi.split_at(j);
-            for (ph, ps) in phi[..p.min(j)].iter().zip(done.iter().rev()) {
-                v += ph * ps;
+            if finite {
+                for &i in self.phi_nz.iter().take_while(|&&i| i < j) {
+                    v += phi[i] * done[j - 1 - i];
+                }
+            } else {
+                for (ph, ps) in phi[..p.min(j)].iter().zip(done.iter().rev()) {
+                    v += ph * ps;
+                }
             }
+            finite &= v.is_finite();
             self.psi[j] = v;
         }
         self.gamma.clear();
@@ -77,86 +120,69 @@ impl ArmaWorkspace {
         if !(self.levinson_acvf(phi, theta) || self.dense_acvf(phi, theta)) {
             return false;
         }
-        // First row of Q0: P[0][m] = sum_{j=0}^{r-1-m} phi_{m+j+1} gamma(j+1) + theta_{m+j} psi_j.
+        self.load_first_row();
+        self.gamma[0].is_finite() && self.gamma[0] > 0.0 && self.first.iter().all(|v| v.is_finite())
+    }
+
+    /// `phi_nz`: the 0-based positions of phi's non-zero (or NaN) coefficients.
+    fn load_phi_nz(&mut self, phi: &[f64]) {
+        self.phi_nz.clear();
+        self.phi_nz.extend((0..phi.len()).filter(|&i| phi[i] != 0.0));
+    }
+
+    /// First row of Q0: P[0][m] = sum_{j=0}^{r-1-m} phi_{m+j+1} gamma(j+1) + theta_{m+j} psi_j
+    /// for m >= 1, P[0][0] = gamma(0). While gamma and psi are finite the sums run over the
+    /// positions where phi or theta is non-zero only (a skipped pair of terms is a signed zero
+    /// added to a sum that starts at +0, which leaves it unchanged).
+    fn load_first_row(&mut self) {
+        let r = self.r();
         self.first.clear();
         self.first.resize(r + 1, 0.0);
-        for mm in 0..r {
-            let mut v = 0.0;
-            for (((ph, g), rv), ps) in self.phi[mm..].iter().zip(&self.gamma[1..]).zip(&self.rvec[mm..]).zip(&self.psi) {
-                v += ph * g + rv * ps;
+        let finite = self.gamma[1..].iter().chain(&self.psi[..r]).all(|v| v.is_finite());
+        if finite {
+            self.row_nz.clear();
+            self.row_nz.extend((0..r).filter(|&i| self.phi[i] != 0.0 || self.rvec[i] != 0.0));
+            let mut start = 0;
+            for mm in 1..r {
+                while start < self.row_nz.len() && self.row_nz[start] < mm {
+                    start += 1;
+                }
+                let mut v = 0.0;
+                for &i in &self.row_nz[start..] {
+                    let j = i - mm;
+                    v += self.phi[i] * self.gamma[j + 1] + self.rvec[i] * self.psi[j];
+                }
+                self.first[mm] = v;
             }
-            self.first[mm] = v;
+        } else {
+            for mm in 1..r {
+                let mut v = 0.0;
+                for (((ph, g), rv), ps) in self.phi[mm..].iter().zip(&self.gamma[1..]).zip(&self.rvec[mm..]).zip(&self.psi) {
+                    v += ph * g + rv * ps;
+                }
+                self.first[mm] = v;
+            }
         }
         self.first[0] = self.gamma[0];
-        self.gamma[0].is_finite() && self.gamma[0] > 0.0 && self.first.iter().all(|v| v.is_finite())
     }
 
     /// gamma(0..=r) of the ARMA process in O(p^2 + r q) (Brockwell & Davis
     /// 1991, §3.3 and §5.2): the AR part `x = e / phi(B)` gets its
-    /// autocovariances from the partial autocorrelations (Durbin–Levinson
-    /// step-down of phi, then the Yule–Walker equations order by order), the
-    /// AR recursion extends them to lag r + q, and the MA filter maps them to
+    /// autocovariances to lag r + q from [`ArAutocovariances`] (remembered for
+    /// the last few phi), and the MA filter maps them to
     /// `gamma(k) = sum_h c(h) gamma_x(k - h)` with `c` the autocovariances of
     /// theta's coefficients. False (gamma untouched) when some partial
     /// autocorrelation is not inside (-1, 1): phi is not stationary.
     pub(super) fn levinson_acvf(&mut self, phi: &[f64], theta: &[f64]) -> bool {
-        let p = phi.len();
+        self.last = None;
         let q = theta.len();
         let r = self.gamma.len() - 1;
-        // levels[k * p .. k * p + k]: the order-k coefficients a_{k,1..k},
-        // k = 1..=p (row 0 unused); kappa_k = a_{k,k}.
-        self.levels.clear();
-        self.levels.resize((p + 1) * p, 0.0);
-        let lev = &mut self.levels;
-        lev[p * p..p * p + p].copy_from_slice(phi);
-        let mut inv_var = 1.0;
-        for k in (1..=p).rev() {
-            let kappa = lev[k * p + k - 1];
-            if !kappa.is_finite() || kappa.abs() >= 1.0 {
-                return false;
-            }
-            let den = 1.0 - kappa * kappa;
-            inv_var *= den;
-            // a_{k-1,j} = (a_{k,j} + kappa a_{k,k-j}) / (1 - kappa^2).
-            let (lower, upper) = lev.split_at_mut(k * p);
-            let cur = &upper[..k - 1];
-            let prev = &mut lower[(k - 1) * p..(k - 1) * p + k - 1];
-            for ((out, &x), &y) in prev.iter_mut().zip(cur).zip(cur.iter().rev()) {
-                *out = (x + kappa * y) / den;
-            }
-        }
-        // gamma_x(0) = sigma^2 / prod (1 - kappa_k^2), then Yule–Walker at
-        // each order: gamma_x(k) = sum_{j=1}^{k} a_{k,j} gamma_x(k - j).
-        let len = r + q + 1;
-        self.acvf_x.clear();
-        self.acvf_x.resize(len, 0.0);
-        let gx = &mut self.acvf_x;
-        gx[0] = 1.0 / inv_var;
-        for k in 1..len {
-            let coef = if k <= p { &lev[k * p..k * p + k] } else { phi };
-            let (done, _) = gx.split_at(k);
-            gx[k] = coef.iter().zip(done.iter().rev()).map(|(a, g)| a * g).sum::<f64>();
-        }
-        // c(h) = sum_j theta_j theta_{j+h}, theta_0 = 1; only non-zero terms
-        // (the expanded seasonal polynomials are mostly zeros).
-        let th = |j: usize| if j == 0 { 1.0 } else { theta[j - 1] };
-        self.ma_acvf.clear();
-        for h in 0..=q {
-            let c: f64 = (0..=q - h).map(|j| th(j) * th(j + h)).sum();
-            if c != 0.0 {
-                self.ma_acvf.push((h, c));
-            }
-        }
-        for k in 0..=r {
-            let mut v = 0.0;
-            for &(h, c) in &self.ma_acvf {
-                v += c * gx[k + h];
-                if h > 0 {
-                    v += c * gx[k.abs_diff(h)];
-                }
-            }
-            self.gamma[k] = v;
-        }
+        self.load_phi_nz(phi);
+        let Some(gx) = self.ar.get(phi, &self.phi_nz, r + q + 1) else {
+            return false;
+        };
+        let terms = self.ma.terms(theta);
+        ma_acvf::apply(terms, gx, &mut self.gamma);
         true
     }
 
@@ -169,6 +195,7 @@ impl ArmaWorkspace {
     /// whatever the solution is; `prepare` then checks gamma(0) > 0).
     /// Requires `psi` loaded.
     pub(super) fn dense_acvf(&mut self, phi: &[f64], theta: &[f64]) -> bool {
+        self.last = None;
         let p = phi.len();
         let q = theta.len();
         let r = self.gamma.len() - 1;
