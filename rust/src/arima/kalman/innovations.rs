@@ -135,17 +135,17 @@ fn innovation_block<const L: usize>(gains: &Gains, y: &[f64], u: &mut [f64], n: 
         let (ft, kt) = (gains.fs[t], &gains.ks[t * r..(t + 1) * r]);
         let yt = row::<L>(y, t);
         let a0 = row::<L>(&a, 0);
-        let v: [f64; L] = std::array::from_fn(|c| yt[c] - a0[c]);
+        let v: [f64; L] = lanes(|c| yt[c] - a0[c]);
         if ft < DIFFUSE_GAIN {
             let sd = ft.sqrt();
-            let scaled: [f64; L] = std::array::from_fn(|c| v[c] / sd);
+            let scaled: [f64; L] = lanes(|c| v[c] / sd);
             u[t * L..(t + 1) * L].copy_from_slice(&scaled);
         }
-        let g: [f64; L] = std::array::from_fn(|c| v[c] / ft);
+        let g: [f64; L] = lanes(|c| v[c] / ft);
         // Whole rows: the lanes of a row in vector registers.
         for i in 0..r {
             let next = row::<L>(&a, i + 1);
-            let new: [f64; L] = std::array::from_fn(|c| phi[i] * a0[c] + next[c] + kt[i] * g[c]);
+            let new: [f64; L] = lanes(|c| phi[i] * a0[c] + next[c] + kt[i] * g[c]);
             a[i * L..(i + 1) * L].copy_from_slice(&new);
         }
     }
@@ -153,17 +153,28 @@ fn innovation_block<const L: usize>(gains: &Gains, y: &[f64], u: &mut [f64], n: 
         for t in gains.rest..n {
             let yt = row::<L>(y, t);
             let a0 = row::<L>(&a, 0);
-            let v: [f64; L] = std::array::from_fn(|c| yt[c] - a0[c]);
-            let scaled: [f64; L] = std::array::from_fn(|c| v[c] * steady_scale);
+            let v: [f64; L] = lanes(|c| yt[c] - a0[c]);
+            let scaled: [f64; L] = lanes(|c| v[c] * steady_scale);
             u[t * L..(t + 1) * L].copy_from_slice(&scaled);
             for i in 0..r {
                 let next = row::<L>(&a, i + 1);
-                let new: [f64; L] = std::array::from_fn(|c| phi[i] * a0[c] + next[c] + kf[i] * v[c]);
+                let new: [f64; L] = lanes(|c| phi[i] * a0[c] + next[c] + kf[i] * v[c]);
                 a[i * L..(i + 1) * L].copy_from_slice(&new);
             }
         }
     }
     out.write::<L>(first, end, u, n);
+}
+
+/// `[f(0), .., f(L - 1)]`, inlined into the caller (`std::array::from_fn` is not always, and
+/// then runs without the caller's AVX).
+#[inline(always)]
+fn lanes<const L: usize>(f: impl Fn(usize) -> f64) -> [f64; L] {
+    let mut out = [0.0; L];
+    for (c, o) in out.iter_mut().enumerate() {
+        *o = f(c);
+    }
+    out
 }
 
 #[cfg(test)]
