@@ -3,6 +3,19 @@
 //! so that one row is one vector register's worth of independent recursions. Every helper
 //! is `#[inline(always)]` so that it is compiled with its caller's target features.
 
+/// How the side-by-side passes split `count` series: blocks of 16 lanes while more than 8
+/// are left, then of 8 while more than 4, then of 4; `(first, end, lanes)` each.
+pub(crate) fn blocks(count: usize) -> impl Iterator<Item = (usize, usize, usize)> {
+    let mut done = 0;
+    std::iter::from_fn(move || {
+        let left = count.checked_sub(done).filter(|&l| l > 0)?;
+        let lanes = if left > 8 { 16 } else if left > 4 { 8 } else { 4 };
+        let block = (done, (done + lanes).min(count), lanes);
+        done = block.1;
+        Some(block)
+    })
+}
+
 /// `buf` sized for the series' rows and as many output rows (kept between calls), split
 /// into the two: the first holds `series` (zero in unused lanes), the second is left as
 /// it was (the caller writes or clears what it reads).
@@ -12,6 +25,13 @@ pub(crate) fn series_rows<'b, const L: usize>(series: &[&[f64]], n: usize, buf: 
         buf.resize(2 * n * L, 0.0);
     }
     let (rows, results) = buf[..2 * n * L].split_at_mut(n * L);
+    pack_rows::<L>(series, n, rows);
+    (rows, results)
+}
+
+/// `series` (zero in unused lanes) into the `n * L` values of `rows`.
+#[inline(always)]
+fn pack_rows<const L: usize>(series: &[&[f64]], n: usize, rows: &mut [f64]) {
     // Four rows at a time: one read of four values per series, no call per row to
     // clear the unused lanes.
     let whole = n - n % 4;
@@ -29,7 +49,80 @@ pub(crate) fn series_rows<'b, const L: usize>(series: &[&[f64]], n: usize, buf: 
             rows[t * L + c] = series.get(c).map_or(0.0, |s| s[t]);
         }
     }
-    (rows, results)
+}
+
+/// A fixed set of series of one length (a fit's rotated regressors, the same at every
+/// grouped evaluation) packed once, block by block of [`blocks`]: the passes over them
+/// then skip the packing, which costs about as much as a short filter.
+#[derive(Default)]
+pub(crate) struct PackedSeries {
+    n: usize,
+    count: usize,
+    rows: Vec<Vec<f64>>,
+}
+
+impl PackedSeries {
+    pub(crate) fn new(series: &[&[f64]]) -> Self {
+        let n = series.first().map_or(0, |s| s.len());
+        let rows = blocks(series.len())
+            .map(|(first, end, lanes)| {
+                let mut rows = vec![0.0; n * lanes];
+                let s = &series[first..end];
+                match lanes {
+                    16 => pack_rows::<16>(s, n, &mut rows),
+                    8 => pack_rows::<8>(s, n, &mut rows),
+                    _ => pack_rows::<4>(s, n, &mut rows),
+                }
+                rows
+            })
+            .collect();
+        PackedSeries { n, count: series.len(), rows }
+    }
+}
+
+/// The series of a side-by-side pass: as vectors, or packed beforehand.
+#[derive(Clone, Copy)]
+pub(crate) enum LaneIn<'s> {
+    Series(&'s [&'s [f64]]),
+    Packed(&'s PackedSeries),
+}
+
+impl<'s> LaneIn<'s> {
+    pub(crate) fn count(&self) -> usize {
+        match self {
+            LaneIn::Series(s) => s.len(),
+            LaneIn::Packed(p) => p.count,
+        }
+    }
+
+    /// The series' length.
+    pub(crate) fn n(&self) -> usize {
+        match self {
+            LaneIn::Series(s) => s.first().map_or(0, |s| s.len()),
+            LaneIn::Packed(p) => p.n,
+        }
+    }
+
+    /// The rows of block `index` of [`blocks`] (series `first..end`), and `n * L` output
+    /// rows in `buf` (kept between calls, left as they were: see [`series_rows`]).
+    #[inline(always)]
+    pub(crate) fn block_rows<'b, const L: usize>(&self, index: usize, first: usize, end: usize, buf: &'b mut Vec<f64>) -> (&'b [f64], &'b mut [f64])
+    where
+        's: 'b,
+    {
+        match *self {
+            LaneIn::Series(s) => {
+                let (rows, results) = series_rows::<L>(&s[first..end], self.n(), buf);
+                (rows, results)
+            }
+            LaneIn::Packed(p) => {
+                if buf.len() < p.n * L {
+                    buf.resize(p.n * L, 0.0);
+                }
+                (&p.rows[index][..p.n * L], &mut buf[..p.n * L])
+            }
+        }
+    }
 }
 
 /// Row `t` of `rows`.

@@ -18,8 +18,8 @@
 
 use super::css::{css_sums_kept, css_value};
 use super::css_lanes::css_residuals_many;
-use super::lane_rows::LaneOut;
-use super::linear_direct::direct_values;
+use super::lane_rows::{LaneIn, LaneOut, PackedSeries};
+use super::linear_direct::{direct_values, packed_columns};
 use super::kalman::LikSums;
 use super::objective::Problem;
 use super::transform::undo_pars;
@@ -155,18 +155,19 @@ fn linear_values(prob: &mut Problem<'_>, kind: Kind, center: &[f64], points: &[V
     // A gradient's points move one coordinate each: only the sums b and diag of the
     // module's formula are needed, taken without unpacking the residuals.
     let single = group.iter().all(|&p| moved.iter().filter(|&&i| points[p][narma + i] != center[narma + i]).count() <= 1);
-    // The residual buffers of the last group, reused (their lengths are set by the filters).
-    let mut resid = std::mem::take(&mut prob.linear_scratch);
+    let mut scratch = std::mem::take(&mut prob.linear_scratch);
     let kept = if single { 1 } else { moved.len() + 1 };
-    if resid.len() < kept {
-        resid.resize_with(kept, Vec::new);
+    if scratch.resid.len() < kept {
+        scratch.resid.resize_with(kept, Vec::new);
     }
     let (mut b, mut diag) = (vec![0.0; moved.len()], vec![0.0; moved.len()]);
     let sums = Sums { b: &mut b, diag: &mut diag, single };
-    let done = sums_and_residuals(prob, kind, &reference, &beta, &moved, &mut resid[..kept], sums);
-    let dots = Dots { resid: &resid[..kept], b: &b, diag: &diag };
+    let packed = packed_columns(&mut scratch.packed, &prob.rotated, &moved);
+    let resid = &mut scratch.resid[..kept];
+    let done = sums_and_residuals(prob, kind, &reference, &beta, (&moved, packed), resid, sums);
+    let dots = Dots { resid, b: &b, diag: &diag };
     let result = done.map(|(ssq0, nu, sumlog)| fill(kind, center, points, group, &moved, narma, &dots, ssq0, nu, sumlog, out));
-    prob.linear_scratch = resid;
+    prob.linear_scratch = scratch;
     result.unwrap_or(false)
 }
 
@@ -196,13 +197,14 @@ struct Dots<'d> {
 }
 
 /// The reference point's sums `(ssq, nu, sumlog)`, its residuals in `resid[0]` and those
-/// of the moved regressors after them; `None` where the model has no value there.
+/// of the moved regressors after them (the rotated columns `moved.0`, or all of them packed
+/// beforehand in `moved.1`); `None` where the model has no value there.
 fn sums_and_residuals(
     prob: &mut Problem<'_>,
     kind: Kind,
     reference: &[f64],
     beta: &[f64],
-    moved: &[usize],
+    moved: (&[usize], Option<&PackedSeries>),
     resid: &mut [Vec<f64>],
     mut sums_out: Sums<'_>,
 ) -> Option<(f64, usize, f64)> {
@@ -221,13 +223,14 @@ fn sums_and_residuals(
             };
             resid[0].clear();
             resid[0].extend_from_slice(prob.css.residuals());
-            let cols: Vec<&[f64]> = moved.iter().map(|&i| prob.rotated[i].as_slice()).collect();
+            let cols = moved_columns(&prob.rotated, moved);
+            let input = moved.1.map_or(LaneIn::Series(&cols), LaneIn::Packed);
             let (phi, theta, ncond, buf) = (&prob.phi, &prob.theta, prob.ar_degree, &mut prob.css.lanes);
             if sums_out.single {
                 let out = LaneOut::Dots { reference: &resid[0], b: &mut *sums_out.b, diag: &mut *sums_out.diag };
-                css_residuals_many(&cols, phi, theta, ncond, out, buf);
+                css_residuals_many(input, phi, theta, ncond, out, buf);
             } else {
-                css_residuals_many(&cols, phi, theta, ncond, LaneOut::Residuals(&mut resid[1..]), buf);
+                css_residuals_many(input, phi, theta, ncond, LaneOut::Residuals(&mut resid[1..]), buf);
                 sums_out.from_residuals(resid);
             }
             Some((ssq, nu, 0.0))
@@ -243,18 +246,29 @@ fn sums_and_residuals(
                 Some(sums) => sums,
                 None => prob.ws.loglik(&prob.phi, &prob.theta, w)?,
             };
-            let cols: Vec<&[f64]> = moved.iter().map(|&i| prob.rotated[i].as_slice()).collect();
             let done = if sums_out.single {
-                prob.ws.innovation_dots(&prob.phi, &prob.theta, w, &cols, &mut resid[0], sums_out.b, sums_out.diag)
+                let cols = moved_columns(&prob.rotated, moved);
+                let input = moved.1.map_or(LaneIn::Series(&cols), LaneIn::Packed);
+                prob.ws.innovation_dots(&prob.phi, &prob.theta, w, input, &mut resid[0], sums_out.b, sums_out.diag)
             } else {
                 let mut series: Vec<&[f64]> = vec![w];
-                series.extend(cols);
+                series.extend(moved.0.iter().map(|&i| prob.rotated[i].as_slice()));
                 let done = prob.ws.standardized_innovations(&prob.phi, &prob.theta, &series, resid);
-                sums_out.from_residuals(resid);
+                if done {
+                    sums_out.from_residuals(resid);
+                }
                 done
             };
             done.then_some((sums.ssq, sums.nu, sums.sumlog))
         }
+    }
+}
+
+/// The moved rotated columns as vectors, where they are not packed (no allocation where they are).
+fn moved_columns<'r>(rotated: &'r [Vec<f64>], moved: (&[usize], Option<&PackedSeries>)) -> Vec<&'r [f64]> {
+    match moved.1 {
+        Some(_) => Vec::new(),
+        None => moved.0.iter().map(|&i| rotated[i].as_slice()).collect(),
     }
 }
 

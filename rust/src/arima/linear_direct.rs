@@ -3,8 +3,27 @@
 
 use super::css::css_value;
 use super::css_models::{css_sums_many, Model};
+use super::lane_rows::PackedSeries;
 use super::linear::{value, Kind};
 use super::objective::Problem;
+
+/// What the grouped evaluations keep between calls: the residual buffers of the last group
+/// (their lengths set by the filters), and the fit's rotated regressors packed for the
+/// side-by-side passes (they do not change during a fit, while a fit runs dozens of
+/// grouped evaluations over all of them).
+#[derive(Default)]
+pub(crate) struct LinearScratch {
+    pub(super) resid: Vec<Vec<f64>>,
+    pub(super) packed: Option<PackedSeries>,
+}
+
+/// `rotated` packed (once, into `slot`) when `moved` is every one of its columns, in order.
+pub(super) fn packed_columns<'s>(slot: &'s mut Option<PackedSeries>, rotated: &[Vec<f64>], moved: &[usize]) -> Option<&'s PackedSeries> {
+    if moved.len() != rotated.len() || moved.iter().enumerate().any(|(a, &i)| a != i) {
+        return None;
+    }
+    Some(slot.get_or_insert_with(|| PackedSeries::new(&rotated.iter().map(|c| c.as_slice()).collect::<Vec<_>>())))
+}
 
 /// What the objective found at the last point it evaluated on a complete series (the
 /// likelihood's sums, or the CSS sums with their residuals still in the scratch space): a

@@ -8,7 +8,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use super::adjust::Adjusted;
 use super::css::{css_objective, css_sums, css_sums_kept, css_value, CssScratch};
 use super::kalman::{ArmaWorkspace, FullFilter, LikSums};
-use super::linear_direct::LastPoint;
+use super::linear_direct::{LastPoint, LinearScratch};
 use super::polynomial::{delta as delta_poly, difference, expand_ar, expand_ma};
 use super::regression::Regression;
 use super::spec::ArimaSpec;
@@ -40,8 +40,8 @@ pub(crate) struct Problem<'a> {
     pub(crate) theta: Vec<f64>,
     pub(crate) work: Adjusted,
     pub(crate) css: CssScratch,
-    /// Residual buffers of the grouped evaluations (`linear`), kept between calls.
-    pub(crate) linear_scratch: Vec<Vec<f64>>,
+    /// What the grouped evaluations (`linear`) keep between calls.
+    pub(crate) linear_scratch: LinearScratch,
     pub(crate) ws: ArmaWorkspace,
     /// Set by another thread to stop the fit: every objective value is then +inf.
     pub(crate) cancel: Option<&'a AtomicBool>,
@@ -258,7 +258,7 @@ pub(crate) fn setup_xreg<'a>(
         theta: vec![0.0; spec.ma_degree()],
         work: Adjusted::default(),
         css: CssScratch::default(),
-        linear_scratch: Vec::new(),
+        linear_scratch: LinearScratch::default(),
         ws: ArmaWorkspace::default(),
         cancel,
         y_max,

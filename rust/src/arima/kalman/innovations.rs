@@ -5,7 +5,7 @@
 
 use super::arma_filter::{advance_gain, GainStep};
 use super::{ArmaWorkspace, DIFFUSE_GAIN};
-use crate::arima::lane_rows::{row, series_rows, LaneOut};
+use crate::arima::lane_rows::{blocks, row, LaneIn, LaneOut};
 
 /// The gains of [`ArmaWorkspace::loglik`]'s recursion for one model, as its state update
 /// uses them: `F_t` and `K_t` (r values each) up to `rest`, then the steady `F` and `K`.
@@ -26,7 +26,7 @@ impl ArmaWorkspace {
     pub(crate) fn standardized_innovations(&mut self, phi: &[f64], theta: &[f64], series: &[&[f64]], out: &mut [Vec<f64>]) -> bool {
         let n = series.first().map_or(0, |s| s.len());
         let Some(gains) = self.gains(phi, theta, n) else { return false };
-        run(&gains, series, n, &mut LaneOut::Residuals(out), &mut self.lanes);
+        run(&gains, LaneIn::Series(series), n, &mut LaneOut::Residuals(out), &mut self.lanes);
         true
     }
 
@@ -40,14 +40,14 @@ impl ArmaWorkspace {
         phi: &[f64],
         theta: &[f64],
         w: &[f64],
-        cols: &[&[f64]],
+        cols: LaneIn<'_>,
         reference: &mut Vec<f64>,
         b: &mut [f64],
         diag: &mut [f64],
     ) -> bool {
         let n = w.len();
         let Some(gains) = self.gains(phi, theta, n) else { return false };
-        run(&gains, &[w], n, &mut LaneOut::Residuals(std::slice::from_mut(reference)), &mut self.lanes);
+        run(&gains, LaneIn::Series(&[w]), n, &mut LaneOut::Residuals(std::slice::from_mut(reference)), &mut self.lanes);
         run(&gains, cols, n, &mut LaneOut::Dots { reference: reference.as_slice(), b, diag }, &mut self.lanes);
         true
     }
@@ -81,7 +81,7 @@ impl ArmaWorkspace {
     }
 }
 
-fn run(gains: &Gains, series: &[&[f64]], n: usize, out: &mut LaneOut<'_>, buf: &mut Vec<f64>) {
+fn run(gains: &Gains, series: LaneIn<'_>, n: usize, out: &mut LaneOut<'_>, buf: &mut Vec<f64>) {
     #[cfg(target_arch = "x86_64")]
     if std::arch::is_x86_feature_detected!("avx") {
         // SAFETY: the processor has AVX (checked just above).
@@ -93,7 +93,7 @@ fn run(gains: &Gains, series: &[&[f64]], n: usize, out: &mut LaneOut<'_>, buf: &
 
 #[cfg(target_arch = "x86_64")]
 #[target_feature(enable = "avx")]
-unsafe fn innovations_many_avx(gains: &Gains, series: &[&[f64]], n: usize, out: &mut LaneOut<'_>, buf: &mut Vec<f64>) {
+unsafe fn innovations_many_avx(gains: &Gains, series: LaneIn<'_>, n: usize, out: &mut LaneOut<'_>, buf: &mut Vec<f64>) {
     innovations_many(gains, series, n, out, buf);
 }
 
@@ -101,73 +101,86 @@ unsafe fn innovations_many_avx(gains: &Gains, series: &[&[f64]], n: usize, out: 
 /// time. Each innovation is computed by the same operations in the same order, never
 /// fused, whatever the number of series beside it: the same bits on every path.
 #[inline(always)]
-fn innovations_many(gains: &Gains, series: &[&[f64]], n: usize, out: &mut LaneOut<'_>, buf: &mut Vec<f64>) {
-    let mut done = 0;
-    while done < series.len() {
-        let left = series.len() - done;
-        let block = if left > 8 { 16 } else if left > 4 { 8 } else { 4 };
-        let end = (done + block).min(series.len());
-        let s = &series[done..end];
-        match block {
-            16 => innovation_block::<16>(gains, s, n, out, done, buf),
-            8 => innovation_block::<8>(gains, s, n, out, done, buf),
-            _ => innovation_block::<4>(gains, s, n, out, done, buf),
+fn innovations_many(gains: &Gains, series: LaneIn<'_>, n: usize, out: &mut LaneOut<'_>, buf: &mut Vec<f64>) {
+    for (index, (first, end, lanes)) in blocks(series.count()).enumerate() {
+        match lanes {
+            16 => {
+                let (y, u) = series.block_rows::<16>(index, first, end, buf);
+                innovation_block::<16>(gains, y, u, n, out, first, end)
+            }
+            8 => {
+                let (y, u) = series.block_rows::<8>(index, first, end, buf);
+                innovation_block::<8>(gains, y, u, n, out, first, end)
+            }
+            _ => {
+                let (y, u) = series.block_rows::<4>(index, first, end, buf);
+                innovation_block::<4>(gains, y, u, n, out, first, end)
+            }
         }
-        done = end;
     }
 }
 
-/// Up to `L` series of [`innovations_many`]: the state `a[i * L + c]` of the c-th series,
-/// with a zero row at i = r.
+/// The series `first..end` of [`innovations_many`], their rows in `y`, the innovations'
+/// into `u`: the state `a[i * L + c]` of the c-th series, with a zero row at i = r.
 #[inline(always)]
-fn innovation_block<const L: usize>(gains: &Gains, series: &[&[f64]], n: usize, out: &mut LaneOut<'_>, first: usize, buf: &mut Vec<f64>) {
+fn innovation_block<const L: usize>(gains: &Gains, y: &[f64], u: &mut [f64], n: usize, out: &mut LaneOut<'_>, first: usize, end: usize) {
     let (phi, r) = (&gains.phi[..], gains.phi.len());
     let inv_f = 1.0 / gains.f;
     let steady_scale = inv_f.sqrt();
     let kf: Vec<f64> = gains.k.iter().map(|x| x * inv_f).collect();
     let mut a = vec![0.0; (r + 1) * L];
-    // The series (zero in unused lanes) and the innovations (zero where not counted).
-    let (y, u) = series_rows::<L>(series, n, buf);
+    // The innovations are zero where not counted.
     u.fill(0.0);
     for t in 0..gains.rest {
         let (ft, kt) = (gains.fs[t], &gains.ks[t * r..(t + 1) * r]);
         let yt = row::<L>(y, t);
         let a0 = row::<L>(&a, 0);
-        let v: [f64; L] = std::array::from_fn(|c| yt[c] - a0[c]);
+        let v: [f64; L] = lanes(|c| yt[c] - a0[c]);
         if ft < DIFFUSE_GAIN {
             let sd = ft.sqrt();
-            for c in 0..L {
-                u[t * L + c] = v[c] / sd;
-            }
+            let scaled: [f64; L] = lanes(|c| v[c] / sd);
+            u[t * L..(t + 1) * L].copy_from_slice(&scaled);
         }
-        let g: [f64; L] = std::array::from_fn(|c| v[c] / ft);
+        let g: [f64; L] = lanes(|c| v[c] / ft);
+        // Whole rows: the lanes of a row in vector registers.
         for i in 0..r {
-            for c in 0..L {
-                a[i * L + c] = phi[i] * a0[c] + a[(i + 1) * L + c] + kt[i] * g[c];
-            }
+            let next = row::<L>(&a, i + 1);
+            let new: [f64; L] = lanes(|c| phi[i] * a0[c] + next[c] + kt[i] * g[c]);
+            a[i * L..(i + 1) * L].copy_from_slice(&new);
         }
     }
     if gains.f < DIFFUSE_GAIN {
         for t in gains.rest..n {
             let yt = row::<L>(y, t);
             let a0 = row::<L>(&a, 0);
-            let v: [f64; L] = std::array::from_fn(|c| yt[c] - a0[c]);
-            for c in 0..L {
-                u[t * L + c] = v[c] * steady_scale;
-            }
+            let v: [f64; L] = lanes(|c| yt[c] - a0[c]);
+            let scaled: [f64; L] = lanes(|c| v[c] * steady_scale);
+            u[t * L..(t + 1) * L].copy_from_slice(&scaled);
             for i in 0..r {
-                for c in 0..L {
-                    a[i * L + c] = phi[i] * a0[c] + a[(i + 1) * L + c] + kf[i] * v[c];
-                }
+                let next = row::<L>(&a, i + 1);
+                let new: [f64; L] = lanes(|c| phi[i] * a0[c] + next[c] + kf[i] * v[c]);
+                a[i * L..(i + 1) * L].copy_from_slice(&new);
             }
         }
     }
-    out.write::<L>(first, first + series.len(), u, n);
+    out.write::<L>(first, end, u, n);
+}
+
+/// `[f(0), .., f(L - 1)]`, inlined into the caller (`std::array::from_fn` is not always, and
+/// then runs without the caller's AVX).
+#[inline(always)]
+fn lanes<const L: usize>(f: impl Fn(usize) -> f64) -> [f64; L] {
+    let mut out = [0.0; L];
+    for (c, o) in out.iter_mut().enumerate() {
+        *o = f(c);
+    }
+    out
 }
 
 #[cfg(test)]
 mod tests {
     use super::super::ArmaWorkspace;
+    use crate::arima::lane_rows::{LaneIn, PackedSeries};
 
     #[test]
     fn squared_innovations_sum_to_the_likelihoods_ssq() {
@@ -186,10 +199,14 @@ mod tests {
             use crate::arima::linear::dot;
             let mut reference = Vec::new();
             let (mut b, mut diag) = ([f64::NAN; 1], [f64::NAN; 1]);
-            assert!(ws.innovation_dots(&phi, &theta, &y, &[&z], &mut reference, &mut b, &mut diag));
+            assert!(ws.innovation_dots(&phi, &theta, &y, LaneIn::Series(&[&z]), &mut reference, &mut b, &mut diag));
             assert_eq!(reference, out[0]);
             assert_eq!(b[0].to_bits(), dot(&out[0], &out[1]).to_bits());
             assert_eq!(diag[0].to_bits(), dot(&out[1], &out[1]).to_bits());
+            let (mut pb, mut pdiag) = ([f64::NAN; 1], [f64::NAN; 1]);
+            let packed = PackedSeries::new(&[&z]);
+            assert!(ws.innovation_dots(&phi, &theta, &y, LaneIn::Packed(&packed), &mut reference, &mut pb, &mut pdiag));
+            assert_eq!((pb[0].to_bits(), pdiag[0].to_bits()), (b[0].to_bits(), diag[0].to_bits()), "packed");
             // Linear in the series.
             let sum: Vec<f64> = y.iter().zip(&z).map(|(a, b)| a - 2.5 * b).collect();
             let mut one = vec![Vec::new()];
