@@ -6,6 +6,7 @@
 //! column-by-column loop's result to the last bit.
 
 use super::regression::Regression;
+use crate::numerics::bits::same_bits;
 
 /// The regression-adjusted series of the last evaluation, kept while the coefficients stay
 /// the same: the gradient's steps in the ARMA coordinates, and the Hessian's, all adjust
@@ -26,8 +27,7 @@ impl Adjusted {
     /// differenced one or the original) for the memory of the last call.
     pub(crate) fn at(&mut self, series: &[f64], cols: &[Vec<f64>], beta: &[f64], differenced: bool) -> &[f64] {
         let same = self.differenced == Some(differenced)
-            && self.beta.len() == beta.len()
-            && self.beta.iter().zip(beta).all(|(a, b)| a.to_bits() == b.to_bits());
+            && same_bits(&self.beta, beta);
         if !same {
             adjusted(&mut self.values, series, cols, beta);
             self.beta.clear();
@@ -43,7 +43,7 @@ impl Adjusted {
     /// products) nor the series are computed again.
     pub(crate) fn at_rotated(&mut self, series: &[f64], cols: &[Vec<f64>], reg: &Regression, gamma: &[f64], differenced: bool) -> &[f64] {
         let known = self.differenced == Some(differenced)
-            && self.gamma.as_ref().is_some_and(|g| g.len() == gamma.len() && g.iter().zip(gamma).all(|(a, b)| a.to_bits() == b.to_bits()));
+            && self.gamma.as_ref().is_some_and(|g| same_bits(g, gamma));
         if !known {
             let beta = reg.beta(gamma);
             self.at(series, cols, &beta, differenced);

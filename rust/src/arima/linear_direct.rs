@@ -6,6 +6,7 @@ use super::css_models::{css_sums_many, Model};
 use super::lane_rows::PackedSeries;
 use super::linear::{value, Kind};
 use super::objective::Problem;
+use crate::numerics::bits::same_bits;
 
 /// What the grouped evaluations keep between calls: the residual buffers of the last group
 /// (their lengths set by the filters), and the fit's rotated regressors packed for the
@@ -53,7 +54,7 @@ impl<T: Copy> LastPoint<T> {
     /// What was found at `raw` (bit for bit) when it was the last point.
     pub(super) fn at(&self, raw: &[f64]) -> Option<T> {
         let (x, found) = self.0.as_ref()?;
-        (x.len() == raw.len() && x.iter().zip(raw).all(|(a, b)| a.to_bits() == b.to_bits())).then_some(*found)
+        same_bits(x, raw).then_some(*found)
     }
 }
 
@@ -64,7 +65,7 @@ pub(super) fn direct_values(prob: &mut Problem<'_>, kind: Kind, center: &[f64], 
     let narma = prob.narma;
     let mut batch = Vec::new();
     for &i in direct {
-        let same_regression = points[i][narma..].iter().zip(&center[narma..]).all(|(a, b)| a.to_bits() == b.to_bits());
+        let same_regression = same_bits(&points[i][narma..], &center[narma..]);
         if kind == Kind::Css && same_regression {
             batch.push(i);
         } else {

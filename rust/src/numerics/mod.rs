@@ -10,9 +10,12 @@
 //! * `objective` — an objective that may evaluate the points around a centre together
 //!   (the finite-difference routines' interface to it);
 //! * `svd` — singular values and right singular vectors of a few columns (one-sided Jacobi);
+//! * `bits` — equality bit for bit, the key of memos that must return exactly what the
+//!   computation would;
 //! * `distributions` — the standard normal CDF and quantile; `student_t` — the Student t
 //!   quantile (R's `qt`, for `meanf`).
 
+pub(crate) mod bits;
 pub(crate) mod distributions;
 pub(crate) mod linalg;
 pub(crate) mod objective;

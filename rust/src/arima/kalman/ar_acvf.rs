@@ -19,6 +19,8 @@
 //! that starts at +0). Once some gamma_x is not finite the sum takes every term, as the
 //! plain loop does, so NaN and infinities spread exactly as before.
 
+use crate::numerics::bits::same_bits;
+
 /// How many phi are remembered: the gradient's MA points come after its AR points, so the
 /// accepted point's phi has to survive a few AR points' misses in between.
 const SLOTS: usize = 8;
@@ -76,12 +78,6 @@ impl ArAutocovariances {
         extend(&mut slot.acvf, phi, nz, len);
         Some(&slot.acvf[..len])
     }
-}
-
-/// Equal bit for bit (so -0.0 is not 0.0 and a NaN matches itself): the cached result is then
-/// exactly the one the computation would give.
-pub(super) fn same_bits(a: &[f64], b: &[f64]) -> bool {
-    a.len() == b.len() && a.iter().zip(b).all(|(x, y)| x.to_bits() == y.to_bits())
 }
 
 /// The Durbin–Levinson step-down of phi into `levels`; false when some partial

@@ -9,7 +9,7 @@
 //! a signed zero, which changes a sum at most in the sign of a zero result, and a zero c(h)
 //! is dropped whatever its sign.
 
-use super::ar_acvf::same_bits;
+use crate::numerics::bits::same_bits;
 
 /// The non-zero `(h, c(h))` for the last theta, h ascending.
 #[derive(Debug, Clone, Default)]

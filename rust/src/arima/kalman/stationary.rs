@@ -18,9 +18,10 @@
 //! are finite, which leaves every result's bits as the plain loops give them
 //! (`prepare_tests`).
 
-use super::ar_acvf::{same_bits, ArAutocovariances};
+use super::ar_acvf::ArAutocovariances;
 use super::ma_acvf::{self, MaAutocovariances};
 use super::state_dim;
+use crate::numerics::bits::same_bits;
 use crate::numerics::linalg::solve_in_place;
 
 /// Reusable buffers for autocovariances and the fast filter.
