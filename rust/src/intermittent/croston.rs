@@ -94,18 +94,25 @@ pub(super) fn sba(y: &[f64], with_fitted: bool) -> Fit {
 /// so only when `with_fitted`; otherwise `fitted` is empty).
 pub(super) fn optimised(y: &[f64], with_fitted: bool) -> Fit {
     let (demand, intervals) = ses::demands(y);
-    optimised_from(y, demand, intervals, with_fitted)
+    optimised_from(y, &demand, &intervals, with_fitted)
 }
 
 /// [`optimised`]'s forecast when every value of `y` is finite and >= 0, else `None` (checked
 /// on the way as the demands are gathered).
 pub(super) fn checked_optimised_forecast(y: &[f64]) -> Option<f64> {
-    let (demand, intervals) = ses::checked_demands(y)?;
-    Some(optimised_from(y, demand, intervals, false).mean)
+    thread_local! {
+        // The batch path forecasts series after series on each thread: one pair of buffers
+        // for their demands, not two allocations per series.
+        static DEMANDS: std::cell::RefCell<(Vec<f64>, Vec<f64>)> = const { std::cell::RefCell::new((Vec::new(), Vec::new())) };
+    }
+    DEMANDS.with_borrow_mut(|(demand, intervals)| {
+        let ok = ses::demands_into(y, demand, intervals);
+        ok.then(|| optimised_from(y, demand, intervals, false).mean)
+    })
 }
 
 /// [`optimised`] from the demands of `y` and their intervals.
-fn optimised_from(y: &[f64], demand: Vec<f64>, intervals: Vec<f64>, with_fitted: bool) -> Fit {
+fn optimised_from(y: &[f64], demand: &[f64], intervals: &[f64], with_fitted: bool) -> Fit {
     if demand.is_empty() {
         // statsforecast's naive method for a series without demand.
         let mut fitted = vec![0.0; y.len()];
@@ -113,7 +120,7 @@ fn optimised_from(y: &[f64], demand: Vec<f64>, intervals: Vec<f64>, with_fitted:
         return Fit { mean: 0.0, fitted, alphas: None };
     }
     // The two searches share their loop (the sizes and the intervals are one per demand).
-    let (sizes, gaps) = ses::golden_section_pair(&demand, &intervals, ses::OPTIMISED_BOUNDS.0, ses::OPTIMISED_BOUNDS.1);
+    let (sizes, gaps) = ses::golden_section_pair(demand, intervals, ses::OPTIMISED_BOUNDS.0, ses::OPTIMISED_BOUNDS.1);
     let (alpha_demand, alpha_interval) = (sizes.alpha, gaps.alpha);
     let (size, interval) = (sizes.forecast, gaps.forecast);
     let mean = if interval != 0.0 { size / interval } else { size };
@@ -128,8 +135,8 @@ fn optimised_from(y: &[f64], demand: Vec<f64>, intervals: Vec<f64>, with_fitted:
         }));
         out
     };
-    let sizes = ses::expand_demand(&prefix_forecasts(&demand, false), y);
-    let gaps = ses::expand_intervals(&prefix_forecasts(&intervals, true), y);
+    let sizes = ses::expand_demand(&prefix_forecasts(demand, false), y);
+    let gaps = ses::expand_intervals(&prefix_forecasts(intervals, true), y);
     let fitted = sizes.iter().zip(&gaps).map(|(s, g)| s / g).collect();
     Fit { mean, fitted, alphas: Some((alpha_demand, alpha_interval)) }
 }

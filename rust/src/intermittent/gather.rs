@@ -127,13 +127,24 @@ unsafe fn pack_avx2(block: &[f64], start: f64, sizes: *mut f64, at: *mut f64) ->
 }
 
 /// The demands of `y` and their intervals (as [`demand_blocks`] gives them) in two vectors,
-/// and whether every value is finite and >= 0. With AVX2 packed straight into the vectors over
-/// the whole series (its periods, whole numbers below 2^53, are exact either way), then each
-/// period turned into the interval from the one before.
+/// and whether every value is finite and >= 0.
 pub(super) fn demands(y: &[f64]) -> (Vec<f64>, Vec<f64>, bool) {
+    let (mut sizes, mut gaps) = (Vec::new(), Vec::new());
+    let ok = demands_into(y, &mut sizes, &mut gaps);
+    (sizes, gaps, ok)
+}
+
+/// [`demands`] into `sizes` and `gaps`, whatever they held (their room is kept, so a caller
+/// that gathers series after series allocates once). With AVX2 packed straight into the
+/// vectors over the whole series (its periods, whole numbers below 2^53, are exact either
+/// way), then each period turned into the interval from the one before.
+pub(super) fn demands_into(y: &[f64], sizes: &mut Vec<f64>, gaps: &mut Vec<f64>) -> bool {
+    sizes.clear();
+    gaps.clear();
     #[cfg(target_arch = "x86_64")]
     if std::arch::is_x86_feature_detected!("avx2") {
-        let (mut sizes, mut gaps) = (Vec::with_capacity(y.len() + 4), Vec::with_capacity(y.len() + 4));
+        sizes.reserve(y.len() + 4);
+        gaps.reserve(y.len() + 4);
         // SAFETY: AVX2 is available, checked above; both vectors have the room it needs, and
         // the first k values of each are written.
         let (k, ok) = unsafe {
@@ -146,14 +157,12 @@ pub(super) fn demands(y: &[f64]) -> (Vec<f64>, Vec<f64>, bool) {
         for gap in &mut gaps[..k] {
             (*gap, last) = (*gap - last, *gap);
         }
-        return (sizes, gaps, ok);
+        return ok;
     }
-    let (mut sizes, mut gaps) = (Vec::with_capacity(y.len()), Vec::with_capacity(y.len()));
-    let ok = demand_blocks(y, |_, s, g| {
+    demand_blocks(y, |_, s, g| {
         sizes.extend_from_slice(s);
         gaps.extend_from_slice(g);
-    });
-    (sizes, gaps, ok)
+    })
 }
 
 /// Packs the demands of `y` to the front of `sizes` (room for `y.len() + 4` values: a vector
@@ -233,6 +242,10 @@ mod tests {
             assert_eq!(sizes, at.iter().map(|&i| y[i]).collect::<Vec<_>>(), "{n}");
             assert_eq!(gaps, at.iter().enumerate().map(|(k, &i)| (i + 1 - if k == 0 { 0 } else { at[k - 1] + 1 }) as f64).collect::<Vec<_>>(), "{n}");
             assert_eq!(demands(&y), (sizes.clone(), gaps.clone(), true), "{n}");
+            // Buffers that held another series' demands are refilled, not appended to.
+            let (mut reused_sizes, mut reused_gaps) = (vec![7.0; 9], vec![1.0; 600]);
+            assert!(demands_into(&y, &mut reused_sizes, &mut reused_gaps));
+            assert_eq!((&reused_sizes, &reused_gaps), (&sizes, &gaps), "{n}");
             let mut none = vec![];
             let (mut s2, mut g2) = ([0.0; ROOM], [0.0; ROOM]);
             for (b, block) in y.chunks(BLOCK).enumerate() {

@@ -20,14 +20,9 @@ pub(super) fn demands(y: &[f64]) -> (Vec<f64>, Vec<f64>) {
     (sizes, gaps)
 }
 
-/// [`demands`] of a series whose every value is finite and >= 0, else `None` (checked on the
-/// way, so that a good series is read once).
-pub(super) fn checked_demands(y: &[f64]) -> Option<(Vec<f64>, Vec<f64>)> {
-    let (sizes, gaps, ok) = gathered(y);
-    ok.then_some((sizes, gaps))
-}
-
 use super::gather::demands as gathered;
+
+pub(super) use super::gather::demands_into;
 
 pub(super) use super::gather::demand_blocks;
 
