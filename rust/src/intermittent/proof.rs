@@ -41,6 +41,10 @@ pub(super) struct Spread {
     terms: f64,
     lo: f64,
     hi: f64,
+    /// The parts of [`Spread::rounding`] that depend on the series alone, computed once.
+    eta: f64,
+    eta_terms: f64,
+    sum_rounding: f64,
 }
 
 const U: f64 = f64::EPSILON / 2.0;
@@ -86,17 +90,21 @@ impl Spread {
         let lo = lo[0].min(lo[1]).min(lo[2].min(lo[3]));
         let hi = hi[0].max(hi[1]).max(hi[2].max(hi[3]));
         let ok = x.len() >= 3 && lo >= 0.0 && hi.is_finite() && hi > lo;
-        ok.then_some(Spread { terms: (x.len() - 1) as f64, lo, hi })
+        ok.then(|| Spread::new((x.len() - 1) as f64, lo, hi))
+    }
+
+    fn new(terms: f64, lo: f64, hi: f64) -> Spread {
+        let gamma3 = 3.0 * U / (1.0 - 3.0 * U);
+        let level = (gamma3 * hi + 4.0 * TAU) / (0.1 - 0.9 * gamma3);
+        let eta = level + U * (hi + level) + TAU;
+        Spread { terms, lo, hi, eta, eta_terms: terms * eta * eta, sum_rounding: 1.0 - U * terms }
     }
 
     /// The bound on |f^ - f| at any alpha in [0.1, 0.3] where f <= `f`.
     fn rounding(&self, f: f64) -> f64 {
-        let m = self.terms;
-        let gamma3 = 3.0 * U / (1.0 - 3.0 * U);
-        let level = (gamma3 * self.hi + 4.0 * TAU) / (0.1 - 0.9 * gamma3);
-        let eta = level + U * (self.hi + level) + TAU;
-        let terms = U * f + (1.0 + U) * (2.0 * eta * (m * f).sqrt() + m * eta * eta) + m * TAU;
-        (U * m * f + terms) / (1.0 - U * m) * (1.0 + SAFE)
+        let (m, eta) = (self.terms, self.eta);
+        let terms = U * f + (1.0 + U) * (2.0 * eta * (m * f).sqrt() + self.eta_terms) + m * TAU;
+        (U * m * f + terms) / self.sum_rounding * (1.0 + SAFE)
     }
 
     /// The crude bound of f: every squared error is at most R^2.
