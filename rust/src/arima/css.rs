@@ -7,10 +7,16 @@
 //! `0.5 * log(ssq / nu)` over the non-NaN residuals (NaN propagates through
 //! the MA recursion exactly as in R).
 
+use super::linear_direct::LastPoint;
+
 /// Scratch buffers for [`css_objective`].
 #[derive(Debug, Clone, Default)]
 pub(crate) struct CssScratch {
     resid: Vec<f64>,
+    /// The optimiser's point whose sums `resid` holds the residuals of, with those sums: set
+    /// only where both are computed together ([`CssScratch::sums_kept_at`]), forgotten
+    /// wherever `resid` is written otherwise.
+    kept: LastPoint<(f64, usize)>,
     /// Non-zero AR / MA coefficients as (lag, coefficient).
     ar: Vec<(usize, f64)>,
     ma: Vec<(usize, f64)>,
@@ -177,15 +183,32 @@ fn ma_sparse<const N: usize>(ma: &[(usize, f64)], e: &mut [f64], start: usize) {
 }
 
 impl CssScratch {
-    /// The residuals of the last [`css_sums_kept`] (or complete [`css_objective`]).
-    pub(crate) fn residuals(&self) -> &[f64] {
-        &self.resid
+    /// The sums `(ssq, nu)` of a series without missing values ([`css_sums_complete`]), its
+    /// residuals kept (zero before `ncond`), remembered as those at the optimiser's `point`
+    /// (that `w`, `phi` and `theta` are of).
+    pub(crate) fn sums_kept_at(&mut self, point: &[f64], w: &[f64], phi: &[f64], theta: &[f64], ncond: usize) -> (f64, usize) {
+        let sums = css_sums_complete(w, phi, theta, ncond, self);
+        self.kept.remember(point, Some(sums));
+        sums
+    }
+
+    /// `(ssq, nu, residuals)` at `point`: those of the last [`sums_kept_at`](Self::sums_kept_at)
+    /// when it was at the same point (bit for bit) and nothing has written the residuals
+    /// since, else computed and kept.
+    pub(crate) fn sums_at(&mut self, point: &[f64], w: &[f64], phi: &[f64], theta: &[f64], ncond: usize) -> (f64, usize, &[f64]) {
+        let (ssq, nu) = match self.kept.at(point) {
+            Some(sums) => sums,
+            None => self.sums_kept_at(point, w, phi, theta, ncond),
+        };
+        (ssq, nu, &self.resid)
     }
 }
 
 /// [`css_sums_complete`] for a series without missing values, keeping its residuals:
-/// `(ssq, nu, residuals)`, the residuals zero before `ncond`.
+/// `(ssq, nu, residuals)`, the residuals zero before `ncond` (the tests' reference).
+#[cfg(test)]
 pub(crate) fn css_sums_kept<'s>(w: &[f64], phi: &[f64], theta: &[f64], ncond: usize, sc: &'s mut CssScratch) -> (f64, usize, &'s [f64]) {
+    sc.kept.forget();
     let (ssq, nu) = css_sums_complete(w, phi, theta, ncond, sc);
     (ssq, nu, &sc.resid)
 }
@@ -219,6 +242,7 @@ pub(crate) fn css_sums(w: &[f64], phi: &[f64], theta: &[f64], ncond: usize, resi
 /// R's `armaCSS` objective `0.5 * log(ssq / nu)`; +inf when undefined.
 /// `complete` says that `w` has no NaN (then the sparse loop is used).
 pub(crate) fn css_objective(w: &[f64], phi: &[f64], theta: &[f64], ncond: usize, complete: bool, sc: &mut CssScratch) -> f64 {
+    sc.kept.forget();
     let (ssq, nu) = if complete {
         css_sums_complete(w, phi, theta, ncond, sc)
     } else {
@@ -265,5 +289,24 @@ mod tests {
             assert_eq!(a.1, b.1);
             assert!((a.0 - b.0).abs() <= 1e-12 * a.0, "{a:?} {b:?}");
         }
+    }
+
+    #[test]
+    fn kept_residuals_are_those_of_the_point_asked_for() {
+        let w: Vec<f64> = (0..120).map(|t| ((t * 13 % 29) as f64 / 5.0).cos()).collect();
+        let other: Vec<f64> = w.iter().map(|v| 2.0 * v + 1.0).collect();
+        let (phi, theta, point) = ([0.5, -0.2], [0.3], [0.5, -0.2, 0.3]);
+        let mut reference = CssScratch::default();
+        let (ssq, nu, want) = css_sums_kept(&w, &phi, &theta, 2, &mut reference);
+        let (sums, want) = ((ssq, nu), want.to_vec());
+        let mut sc = CssScratch::default();
+        assert_eq!(sc.sums_kept_at(&point, &w, &phi, &theta, 2), sums);
+        // Kept: another series at the same point is not even read.
+        let (ssq, nu, resid) = sc.sums_at(&point, &other, &phi, &theta, 2);
+        assert_eq!(((ssq, nu), resid), (sums, &want[..]));
+        // Overwritten by an objective on another series: computed again at the point.
+        css_objective(&other, &phi, &theta, 2, false, &mut sc);
+        let (ssq, nu, resid) = sc.sums_at(&point, &w, &phi, &theta, 2);
+        assert_eq!(((ssq, nu), resid), (sums, &want[..]));
     }
 }

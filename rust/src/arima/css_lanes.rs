@@ -3,7 +3,7 @@
 
 use super::lane_rows::{blocks, row, LaneIn, LaneOut};
 
-/// The CSS residuals of several complete series of one length (as `css_sums_kept`
+/// The CSS residuals of several complete series of one length (as `CssScratch::sums_at`
 /// leaves them: zero before `ncond`) into `out`. The MA recursion of one series waits on
 /// its previous residual, so the series are filtered side by side, up to sixteen at a
 /// time (four AVX registers a row) where the processor has AVX. Each residual is computed

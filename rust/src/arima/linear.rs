@@ -16,7 +16,7 @@
 //! regression is at most an intercept and a drift (every model without the caller's
 //! regressors): there the saving is small, and those fits stay what they were to the bit.
 
-use super::css::{css_sums_kept, css_value};
+use super::css::css_value;
 use super::css_lanes::css_residuals_many;
 use super::lane_rows::{LaneIn, LaneOut, PackedSeries};
 use super::linear_direct::{direct_values, packed_columns};
@@ -213,16 +213,9 @@ fn sums_and_residuals(
             prob.nat.copy_from_slice(reference);
             prob.expand();
             let w = prob.work.at(&prob.dx, &prob.reg.dcols, beta, true);
-            let (ssq, nu) = match prob.last_css.at(reference) {
-                Some(sums) => sums,
-                None => {
-                    let (ssq, nu, _) = css_sums_kept(w, &prob.phi, &prob.theta, prob.ar_degree, &mut prob.css);
-                    prob.last_css.remember(reference, Some((ssq, nu)));
-                    (ssq, nu)
-                }
-            };
+            let (ssq, nu, kept) = prob.css.sums_at(reference, w, &prob.phi, &prob.theta, prob.ar_degree);
             resid[0].clear();
-            resid[0].extend_from_slice(prob.css.residuals());
+            resid[0].extend_from_slice(kept);
             let cols = moved_columns(&prob.rotated, moved);
             let input = moved.1.map_or(LaneIn::Series(&cols), LaneIn::Packed);
             let (phi, theta, ncond, buf) = (&prob.phi, &prob.theta, prob.ar_degree, &mut prob.css.lanes);

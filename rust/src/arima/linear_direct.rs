@@ -27,9 +27,10 @@ pub(super) fn packed_columns<'s>(slot: &'s mut Option<PackedSeries>, rotated: &[
 }
 
 /// What the objective found at the last point it evaluated on a complete series (the
-/// likelihood's sums, or the CSS sums with their residuals still in the scratch space): a
-/// gradient's centre is the point the line search has just accepted, so the reference of
-/// its regression points (the centre itself) need not be filtered again.
+/// likelihood's sums; the CSS sums, kept with their residuals in `CssScratch`): a gradient's
+/// centre is the point the line search has just accepted, so the reference of its
+/// regression points (the centre itself) need not be filtered again.
+#[derive(Debug, Clone)]
 pub(crate) struct LastPoint<T>(Option<(Vec<f64>, T)>);
 
 impl<T> Default for LastPoint<T> {
@@ -55,6 +56,11 @@ impl<T: Copy> LastPoint<T> {
     pub(super) fn at(&self, raw: &[f64]) -> Option<T> {
         let (x, found) = self.0.as_ref()?;
         same_bits(x, raw).then_some(*found)
+    }
+
+    /// Nothing remembered: what was found no longer describes the last point.
+    pub(super) fn forget(&mut self) {
+        self.0 = None;
     }
 }
 

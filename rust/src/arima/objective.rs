@@ -6,7 +6,7 @@
 use std::sync::atomic::{AtomicBool, Ordering};
 
 use super::adjust::Adjusted;
-use super::css::{css_objective, css_sums, css_sums_kept, css_value, CssScratch};
+use super::css::{css_objective, css_sums, css_value, CssScratch};
 use super::kalman::{ArmaWorkspace, FullFilter, LikSums};
 use super::linear_direct::{LastPoint, LinearScratch};
 use super::polynomial::{delta as delta_poly, difference, expand_ar, expand_ma};
@@ -50,9 +50,9 @@ pub(crate) struct Problem<'a> {
     /// At the last finite [`Problem::ml`] value, the same objective over every innovation
     /// (R's rule leaves out those with a variance of `DIFFUSE_GAIN` or more).
     pub(crate) last_all: f64,
-    /// The last sums of [`Problem::ml`] and [`Problem::css`] on a complete series, for `linear`.
+    /// The last sums of [`Problem::ml`] on a complete series, for `linear` (those of
+    /// [`Problem::css`] are kept in `css`, with their residuals).
     pub(crate) last_sums: LastPoint<LikSums>,
-    pub(crate) last_css: LastPoint<(f64, usize)>,
 }
 
 impl Problem<'_> {
@@ -86,11 +86,9 @@ impl Problem<'_> {
         self.expand();
         let w = self.work.at_rotated(&self.dx, &self.reg.dcols, &self.reg, &par[self.narma..], true);
         if !self.complete {
-            self.last_css.remember(par, None);
             return css_objective(w, &self.phi, &self.theta, self.ar_degree, false, &mut self.css);
         }
-        let (ssq, nu, _) = css_sums_kept(w, &self.phi, &self.theta, self.ar_degree, &mut self.css);
-        self.last_css.remember(par, Some((ssq, nu)));
+        let (ssq, nu) = self.css.sums_kept_at(par, w, &self.phi, &self.theta, self.ar_degree);
         css_value(ssq, nu)
     }
 
@@ -264,7 +262,6 @@ pub(crate) fn setup_xreg<'a>(
         y_max,
         last_all: f64::INFINITY,
         last_sums: LastPoint::default(),
-        last_css: LastPoint::default(),
     };
     Ok(Setup { prob, init, parscale, n_used, scale })
 }

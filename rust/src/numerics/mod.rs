@@ -12,6 +12,8 @@
 //! * `svd` — singular values and right singular vectors of a few columns (one-sided Jacobi);
 //! * `bits` — equality bit for bit, the key of memos that must return exactly what the
 //!   computation would;
+//! * `sparse_sum` — a sum of products over the non-zero coefficients alone, the plain loop's
+//!   result but for the sign of a zero;
 //! * `distributions` — the standard normal CDF and quantile; `student_t` — the Student t
 //!   quantile (R's `qt`, for `meanf`).
 
@@ -21,5 +23,6 @@ pub(crate) mod linalg;
 pub(crate) mod objective;
 pub mod ols;
 pub mod optim;
+pub(crate) mod sparse_sum;
 pub(crate) mod student_t;
 pub(crate) mod svd;

@@ -13,13 +13,13 @@
 //! part of the stationary set-up.
 //!
 //! Beyond lag p the recursion `gamma_x(k) = sum_i phi_i gamma_x(k - i)` skips phi's zero
-//! coefficients (most of an expanded seasonal polynomial). Every skipped term is `±0 *
-//! finite`, a signed zero, and adding a signed zero changes a sum at most in the sign of a
-//! zero result, which no later step can tell apart (each use is a product added to a sum
-//! that starts at +0). Once some gamma_x is not finite the sum takes every term, as the
-//! plain loop does, so NaN and infinities spread exactly as before.
+//! coefficients (most of an expanded seasonal polynomial) while every gamma_x so far is
+//! finite (`numerics::sparse_sum`). A result can then differ from the plain loop's only in
+//! the sign of a zero, which no later step can tell apart (each use is a product added to a
+//! sum that starts at +0).
 
 use crate::numerics::bits::same_bits;
+use crate::numerics::sparse_sum::sum_skipping_zeros;
 
 /// How many phi are remembered: the gradient's MA points come after its AR points, so the
 /// accepted point's phi has to survive a few AR points' misses in between.
@@ -143,8 +143,8 @@ fn yule_walker(levels: &[f64], phi: &[f64], acvf: &mut Vec<f64>) {
     }
 }
 
-/// Extends `acvf` (at least p + 1 long) to `len` by the AR recursion, over phi's non-zero
-/// coefficients while every gamma_x so far is finite, over all of them after.
+/// Extends `acvf` (at least p + 1 long) to `len` by the AR recursion, skipping phi's zero
+/// coefficients while every gamma_x so far is finite.
 fn extend(acvf: &mut Vec<f64>, phi: &[f64], nz: &[usize], len: usize) {
     if acvf.len() >= len {
         return;
@@ -152,11 +152,7 @@ fn extend(acvf: &mut Vec<f64>, phi: &[f64], nz: &[usize], len: usize) {
     let mut finite = acvf.iter().all(|g| g.is_finite());
     for k in acvf.len()..len {
         let done = &acvf[..k];
-        let v = if finite {
-            nz.iter().map(|&i| phi[i] * done[k - 1 - i]).sum::<f64>()
-        } else {
-            phi.iter().zip(done.iter().rev()).map(|(a, g)| a * g).sum::<f64>()
-        };
+        let v = sum_skipping_zeros(-0.0, nz.iter().copied(), 0..phi.len(), finite, |i| phi[i] * done[k - 1 - i]);
         finite &= v.is_finite();
         acvf.push(v);
     }

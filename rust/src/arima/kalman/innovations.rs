@@ -8,9 +8,10 @@ use super::{ArmaWorkspace, DIFFUSE_GAIN};
 use crate::arima::lane_rows::{blocks, row, LaneIn, LaneOut};
 
 /// The gains of [`ArmaWorkspace::loglik`]'s recursion for one model, as its state update
-/// uses them: `F_t` and `K_t` (r values each) up to `rest`, then the steady `F` and `K`.
-struct Gains {
-    phi: Vec<f64>,
+/// uses them: `F_t` and `K_t` (r values each) up to `rest`, then the steady `F` and `K`;
+/// phi (padded to r) read in place from the workspace.
+struct Gains<'w> {
+    phi: &'w [f64],
     fs: Vec<f64>,
     ks: Vec<f64>,
     rest: usize,
@@ -25,8 +26,8 @@ impl ArmaWorkspace {
     /// `loglik` has no value for this model (no stationary covariance, breakdown).
     pub(crate) fn standardized_innovations(&mut self, phi: &[f64], theta: &[f64], series: &[&[f64]], out: &mut [Vec<f64>]) -> bool {
         let n = series.first().map_or(0, |s| s.len());
-        let Some(gains) = self.gains(phi, theta, n) else { return false };
-        run(&gains, LaneIn::Series(series), n, &mut LaneOut::Residuals(out), &mut self.lanes);
+        let Some((gains, lanes)) = self.gains(phi, theta, n) else { return false };
+        run(&gains, LaneIn::Series(series), n, &mut LaneOut::Residuals(out), lanes);
         true
     }
 
@@ -46,14 +47,15 @@ impl ArmaWorkspace {
         diag: &mut [f64],
     ) -> bool {
         let n = w.len();
-        let Some(gains) = self.gains(phi, theta, n) else { return false };
-        run(&gains, LaneIn::Series(&[w]), n, &mut LaneOut::Residuals(std::slice::from_mut(reference)), &mut self.lanes);
-        run(&gains, cols, n, &mut LaneOut::Dots { reference: reference.as_slice(), b, diag }, &mut self.lanes);
+        let Some((gains, lanes)) = self.gains(phi, theta, n) else { return false };
+        run(&gains, LaneIn::Series(&[w]), n, &mut LaneOut::Residuals(std::slice::from_mut(reference)), lanes);
+        run(&gains, cols, n, &mut LaneOut::Dots { reference: reference.as_slice(), b, diag }, lanes);
         true
     }
 
-    /// The gains of `loglik`'s recursion over `n` steps; `None` where it has no value.
-    fn gains(&mut self, phi: &[f64], theta: &[f64], n: usize) -> Option<Gains> {
+    /// The gains of `loglik`'s recursion over `n` steps, and the lane buffer beside them (the
+    /// gains borrow the workspace's phi); `None` where the recursion has no value.
+    fn gains(&mut self, phi: &[f64], theta: &[f64], n: usize) -> Option<(Gains<'_>, &mut Vec<f64>)> {
         if !self.prepare(phi, theta) {
             return None;
         }
@@ -77,11 +79,11 @@ impl ArmaWorkspace {
                 GainStep::Moving => std::mem::swap(&mut wv, &mut w_next),
             }
         }
-        Some(Gains { phi: self.phi[..r].to_vec(), fs, ks, rest, f, k })
+        Some((Gains { phi: &self.phi, fs, ks, rest, f, k }, &mut self.lanes))
     }
 }
 
-fn run(gains: &Gains, series: LaneIn<'_>, n: usize, out: &mut LaneOut<'_>, buf: &mut Vec<f64>) {
+fn run(gains: &Gains<'_>, series: LaneIn<'_>, n: usize, out: &mut LaneOut<'_>, buf: &mut Vec<f64>) {
     #[cfg(target_arch = "x86_64")]
     if std::arch::is_x86_feature_detected!("avx") {
         // SAFETY: the processor has AVX (checked just above).
@@ -93,7 +95,7 @@ fn run(gains: &Gains, series: LaneIn<'_>, n: usize, out: &mut LaneOut<'_>, buf: 
 
 #[cfg(target_arch = "x86_64")]
 #[target_feature(enable = "avx")]
-unsafe fn innovations_many_avx(gains: &Gains, series: LaneIn<'_>, n: usize, out: &mut LaneOut<'_>, buf: &mut Vec<f64>) {
+unsafe fn innovations_many_avx(gains: &Gains<'_>, series: LaneIn<'_>, n: usize, out: &mut LaneOut<'_>, buf: &mut Vec<f64>) {
     innovations_many(gains, series, n, out, buf);
 }
 
@@ -101,7 +103,7 @@ unsafe fn innovations_many_avx(gains: &Gains, series: LaneIn<'_>, n: usize, out:
 /// time. Each innovation is computed by the same operations in the same order, never
 /// fused, whatever the number of series beside it: the same bits on every path.
 #[inline(always)]
-fn innovations_many(gains: &Gains, series: LaneIn<'_>, n: usize, out: &mut LaneOut<'_>, buf: &mut Vec<f64>) {
+fn innovations_many(gains: &Gains<'_>, series: LaneIn<'_>, n: usize, out: &mut LaneOut<'_>, buf: &mut Vec<f64>) {
     for (index, (first, end, lanes)) in blocks(series.count()).enumerate() {
         match lanes {
             16 => {
@@ -123,8 +125,8 @@ fn innovations_many(gains: &Gains, series: LaneIn<'_>, n: usize, out: &mut LaneO
 /// The series `first..end` of [`innovations_many`], their rows in `y`, the innovations'
 /// into `u`: the state `a[i * L + c]` of the c-th series, with a zero row at i = r.
 #[inline(always)]
-fn innovation_block<const L: usize>(gains: &Gains, y: &[f64], u: &mut [f64], n: usize, out: &mut LaneOut<'_>, first: usize, end: usize) {
-    let (phi, r) = (&gains.phi[..], gains.phi.len());
+fn innovation_block<const L: usize>(gains: &Gains<'_>, y: &[f64], u: &mut [f64], n: usize, out: &mut LaneOut<'_>, first: usize, end: usize) {
+    let (phi, r) = (gains.phi, gains.phi.len());
     let inv_f = 1.0 / gains.f;
     let steady_scale = inv_f.sqrt();
     let kf: Vec<f64> = gains.k.iter().map(|x| x * inv_f).collect();

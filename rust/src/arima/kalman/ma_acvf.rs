@@ -5,11 +5,12 @@
 //!
 //! The non-zero c(h) depend on theta alone and are remembered for the last theta (the
 //! gradient's AR points share it). Expanded seasonal polynomials are mostly zeros, so c(h)
-//! is summed over theta's non-zero coefficients while theta is finite: every skipped term is
-//! a signed zero, which changes a sum at most in the sign of a zero result, and a zero c(h)
-//! is dropped whatever its sign.
+//! skips theta's zero coefficients while theta is finite (`numerics::sparse_sum`): it can
+//! then differ from the plain loop's only in the sign of a zero, and a zero c(h) is dropped
+//! whatever its sign.
 
 use crate::numerics::bits::same_bits;
+use crate::numerics::sparse_sum::sum_skipping_zeros;
 
 /// The non-zero `(h, c(h))` for the last theta, h ascending.
 #[derive(Debug, Clone, Default)]
@@ -28,21 +29,14 @@ impl MaAutocovariances {
         let q = theta.len();
         let th = |j: usize| if j == 0 { 1.0 } else { theta[j - 1] };
         self.terms.clear();
-        if theta.iter().all(|t| t.is_finite()) {
-            self.nz.clear();
-            self.nz.extend((0..=q).filter(|&j| th(j) != 0.0));
-            for h in 0..=q {
-                let c: f64 = self.nz.iter().take_while(|&&j| j + h <= q).map(|&j| th(j) * th(j + h)).sum();
-                if c != 0.0 {
-                    self.terms.push((h, c));
-                }
-            }
-        } else {
-            for h in 0..=q {
-                let c: f64 = (0..=q - h).map(|j| th(j) * th(j + h)).sum();
-                if c != 0.0 {
-                    self.terms.push((h, c));
-                }
+        let finite = theta.iter().all(|t| t.is_finite());
+        self.nz.clear();
+        self.nz.extend((0..=q).filter(|&j| th(j) != 0.0));
+        for h in 0..=q {
+            let nonzero = self.nz.iter().copied().take_while(|&j| j + h <= q);
+            let c = sum_skipping_zeros(-0.0, nonzero, 0..q + 1 - h, finite, |j| th(j) * th(j + h));
+            if c != 0.0 {
+                self.terms.push((h, c));
             }
         }
         let key = self.theta.get_or_insert_with(Vec::new);

@@ -15,14 +15,15 @@
 //! only for a phi that is not stationary, so that such points keep the outcome
 //! they always had. The sums over phi and theta skip their zero coefficients
 //! (most of an expanded seasonal polynomial) while the values they multiply
-//! are finite, which leaves every result's bits as the plain loops give them
-//! (`prepare_tests`).
+//! are finite (`numerics::sparse_sum`), which leaves every result's bits as
+//! the plain loops give them (`prepare_tests`).
 
 use super::ar_acvf::ArAutocovariances;
 use super::ma_acvf::{self, MaAutocovariances};
 use super::state_dim;
 use crate::numerics::bits::same_bits;
 use crate::numerics::linalg::solve_in_place;
+use crate::numerics::sparse_sum::sum_skipping_zeros;
 
 /// Reusable buffers for autocovariances and the fast filter.
 #[derive(Debug, Clone, Default)]
@@ -89,30 +90,22 @@ impl ArmaWorkspace {
         self.rvec.extend_from_slice(theta);
         self.rvec.resize(r, 0.0);
         self.load_phi_nz(phi);
-        // psi weights: psi_0 = 1, psi_j = theta_j + sum_i phi_i psi_{j-i}, over phi's
-        // non-zero coefficients while every psi so far is finite (a skipped term is then a
-        // signed zero; see `ar_acvf`), over all of them after.
+        // psi weights: psi_0 = 1, psi_j = theta_j + sum_i phi_i psi_{j-i}, skipping phi's zero
+        // coefficients while every psi so far is finite.
         self.psi.clear();
         self.psi.resize(r + 1, 0.0);
         let mut finite = true;
         for j in 0..=r {
-            let mut v = if j == 0 {
+            let start = if j == 0 {
                 1.0
             } else if j <= q {
                 theta[j - 1]
             } else {
                 0.0
             };
-            let (done, _) = self.psi.split_at(j);
-            if finite {
-                for &i in self.phi_nz.iter().take_while(|&&i| i < j) {
-                    v += phi[i] * done[j - 1 - i];
-                }
-            } else {
-                for (ph, ps) in phi[..p.min(j)].iter().zip(done.iter().rev()) {
-                    v += ph * ps;
-                }
-            }
+            let done = &self.psi[..j];
+            let nonzero = self.phi_nz.iter().copied().take_while(|&i| i < j);
+            let v = sum_skipping_zeros(start, nonzero, 0..p.min(j), finite, |i| phi[i] * done[j - 1 - i]);
             finite &= v.is_finite();
             self.psi[j] = v;
         }
@@ -132,37 +125,24 @@ impl ArmaWorkspace {
     }
 
     /// First row of Q0: P[0][m] = sum_{j=0}^{r-1-m} phi_{m+j+1} gamma(j+1) + theta_{m+j} psi_j
-    /// for m >= 1, P[0][0] = gamma(0). While gamma and psi are finite the sums run over the
-    /// positions where phi or theta is non-zero only (a skipped pair of terms is a signed zero
-    /// added to a sum that starts at +0, which leaves it unchanged).
+    /// for m >= 1, P[0][0] = gamma(0), the sums from +0 skipping the lags where phi and theta
+    /// are both zero while gamma and psi are finite.
     fn load_first_row(&mut self) {
         let r = self.r();
         self.first.clear();
         self.first.resize(r + 1, 0.0);
         let finite = self.gamma[1..].iter().chain(&self.psi[..r]).all(|v| v.is_finite());
-        if finite {
-            self.row_nz.clear();
-            self.row_nz.extend((0..r).filter(|&i| self.phi[i] != 0.0 || self.rvec[i] != 0.0));
-            let mut start = 0;
-            for mm in 1..r {
-                while start < self.row_nz.len() && self.row_nz[start] < mm {
-                    start += 1;
-                }
-                let mut v = 0.0;
-                for &i in &self.row_nz[start..] {
-                    let j = i - mm;
-                    v += self.phi[i] * self.gamma[j + 1] + self.rvec[i] * self.psi[j];
-                }
-                self.first[mm] = v;
+        self.row_nz.clear();
+        self.row_nz.extend((0..r).filter(|&i| self.phi[i] != 0.0 || self.rvec[i] != 0.0));
+        let (phi, rvec, gamma, psi) = (&self.phi[..], &self.rvec[..], &self.gamma[..], &self.psi[..]);
+        // row_nz[from..]: the lags from mm on (at most one drops out at each step).
+        let mut from = 0;
+        for mm in 1..r {
+            if self.row_nz.get(from) == Some(&(mm - 1)) {
+                from += 1;
             }
-        } else {
-            for mm in 1..r {
-                let mut v = 0.0;
-                for (((ph, g), rv), ps) in self.phi[mm..].iter().zip(&self.gamma[1..]).zip(&self.rvec[mm..]).zip(&self.psi) {
-                    v += ph * g + rv * ps;
-                }
-                self.first[mm] = v;
-            }
+            let term = |i: usize| phi[i] * gamma[i - mm + 1] + rvec[i] * psi[i - mm];
+            self.first[mm] = sum_skipping_zeros(0.0, self.row_nz[from..].iter().copied(), mm..r, finite, term);
         }
         self.first[0] = self.gamma[0];
     }
