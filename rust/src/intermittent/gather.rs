@@ -126,18 +126,11 @@ unsafe fn pack_avx2(block: &[f64], start: f64, sizes: *mut f64, at: *mut f64) ->
     (k, _mm256_movemask_pd(ok) == 0b1111 && rest_ok)
 }
 
-/// The demands of `y` and their intervals (as [`demand_blocks`] gives them) in two vectors,
-/// and whether every value is finite and >= 0.
-pub(super) fn demands(y: &[f64]) -> (Vec<f64>, Vec<f64>, bool) {
-    let (mut sizes, mut gaps) = (Vec::new(), Vec::new());
-    let ok = demands_into(y, &mut sizes, &mut gaps);
-    (sizes, gaps, ok)
-}
-
-/// [`demands`] into `sizes` and `gaps`, whatever they held (their room is kept, so a caller
-/// that gathers series after series allocates once). With AVX2 packed straight into the
-/// vectors over the whole series (its periods, whole numbers below 2^53, are exact either
-/// way), then each period turned into the interval from the one before.
+/// The demands of `y` and their intervals (as [`demand_blocks`] gives them) into `sizes` and
+/// `gaps`, whatever they held (their room is kept, so a caller that gathers series after
+/// series allocates once); whether every value is finite and >= 0. With AVX2 packed straight
+/// into the vectors over the whole series (its periods, whole numbers below 2^53, are exact
+/// either way), then each period turned into the interval from the one before.
 pub(super) fn demands_into(y: &[f64], sizes: &mut Vec<f64>, gaps: &mut Vec<f64>) -> bool {
     sizes.clear();
     gaps.clear();
@@ -241,7 +234,9 @@ mod tests {
             assert_eq!(seen, n);
             assert_eq!(sizes, at.iter().map(|&i| y[i]).collect::<Vec<_>>(), "{n}");
             assert_eq!(gaps, at.iter().enumerate().map(|(k, &i)| (i + 1 - if k == 0 { 0 } else { at[k - 1] + 1 }) as f64).collect::<Vec<_>>(), "{n}");
-            assert_eq!(demands(&y), (sizes.clone(), gaps.clone(), true), "{n}");
+            let (mut fresh_sizes, mut fresh_gaps) = (Vec::new(), Vec::new());
+            assert!(demands_into(&y, &mut fresh_sizes, &mut fresh_gaps), "{n}");
+            assert_eq!((&fresh_sizes, &fresh_gaps), (&sizes, &gaps), "{n}");
             // Buffers that held another series' demands are refilled, not appended to.
             let (mut reused_sizes, mut reused_gaps) = (vec![7.0; 9], vec![1.0; 600]);
             assert!(demands_into(&y, &mut reused_sizes, &mut reused_gaps));
@@ -263,7 +258,7 @@ mod tests {
                     y[at] = bad;
                     assert!(!pack_checked(&y, &mut packed).1, "{bad} at {at} of {n}");
                     assert!(!demand_blocks(&y, |_, _, _| {}), "{bad} at {at} of {n}");
-                    assert!(!demands(&y).2, "{bad} at {at} of {n}");
+                    assert!(!demands_into(&y, &mut Vec::new(), &mut Vec::new()), "{bad} at {at} of {n}");
                 }
             }
         }

@@ -16,15 +16,12 @@ pub(super) fn forecast(x: &[f64], alpha: f64) -> f64 {
 /// previous demand, the first counted from the start), as [`demand`] and [`intervals`] give
 /// them for a series without negative values.
 pub(super) fn demands(y: &[f64]) -> (Vec<f64>, Vec<f64>) {
-    let (sizes, gaps, _) = gathered(y);
+    let (mut sizes, mut gaps) = (Vec::new(), Vec::new());
+    demands_into(y, &mut sizes, &mut gaps);
     (sizes, gaps)
 }
 
-use super::gather::demands as gathered;
-
-pub(super) use super::gather::demands_into;
-
-pub(super) use super::gather::demand_blocks;
+pub(super) use super::gather::{demand_blocks, demands_into};
 
 /// The one-step forecasts of each value from the values before it: NaN first, then the
 /// levels (statsforecast's `ses_forecast` fitted values, `fitted[i]` for `x[..i]`).

@@ -9,9 +9,9 @@
 //! hardly moves over it: two exact values and the series' range bound it from below. Where the
 //! proof holds, the leap's pass ends the search (2 passes in all, with the first); where it
 //! fails, its first points continue the chain and the search goes on as before (one more
-//! leap at most, where later values prove it). The last steps are evaluated, not proven: there the values differ by little
-//! more than their rounding. The walk of the evaluated steps is the plain search's, so the
-//! alpha is the same to the bit either way.
+//! leap at most, where later values prove it). The last steps are evaluated, not proven:
+//! there the values differ by little more than their rounding. The walk of the evaluated
+//! steps is the plain search's, so the alpha is the same to the bit either way.
 
 use super::super::golden::Bracket;
 use super::super::lanes::Lanes;
